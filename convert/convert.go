@@ -1,0 +1,239 @@
+package convert
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// Options configures a conversion: which formats, which transforms, and the
+// settings writers share (pandoc's ReaderOptions/WriterOptions). The zero
+// value is valid: formats are then inferred from file names, no transform
+// runs, and every writer uses its defaults. A nil *Options means the same.
+type Options struct {
+	// From and To are format names or aliases. From defaults to the format
+	// of SourcePath's extension, else "text"; To to "json" (Convert only).
+	From, To string
+	// SourcePath names the input in errors and gives the default title (its
+	// stem). "" or "-" mean standard input.
+	SourcePath string
+	// Metadata are KEY=VALUE settings applied after reading (see Meta.Set);
+	// they override what the input says.
+	Metadata []string
+	// Transforms run in order: SourceTransforms on the raw bytes before the
+	// reader, DocumentTransforms on the model after it (normalize.Default
+	// gives the standard clean-up).
+	Transforms []Transform
+	// Report receives counts and warnings; nil discards them.
+	Report *Report
+	// Strict turns repairable problems (invalid UTF-8, characters no font
+	// has) into errors wrapping ErrStrict.
+	Strict bool
+
+	// Writer settings shared by several formats. Each format documents
+	// which it honours.
+
+	// TOC asks for a table of contents (PDF contents page; EPUB always has
+	// a navigation document).
+	TOC bool
+	// FiguresTable appends a table of the document's figures (PDF, EPUB,
+	// HTML, Markdown).
+	FiguresTable bool
+	// Fonts is the font chain for PDF (and the EPUB/HTML font stack): font
+	// family names or font files, first match wins per character. Empty
+	// means the embedded defaults.
+	Fonts []string
+	// EmbedFonts are fonts (names or files) whose used characters the EPUB
+	// writer embeds as a subset.
+	EmbedFonts []string
+	// PageSize is the PDF page size: A4 (default), A5, B5, Letter.
+	PageSize string
+	// ModTime overrides the timestamp stamped into outputs (see
+	// DocumentTime). Zero means derive it.
+	ModTime time.Time
+	// Vars are format-specific settings as "format.key" → value, e.g.
+	// "pdf.indent" → "2". Unknown keys are ignored.
+	Vars map[string]string
+}
+
+func (o *Options) orDefault() *Options {
+	if o == nil {
+		return &Options{}
+	}
+	return o
+}
+
+// displayPath returns the input name for messages.
+func (o *Options) displayPath() string {
+	if o.SourcePath == "" || o.SourcePath == "-" {
+		return "<stdin>"
+	}
+	return o.SourcePath
+}
+
+// Transform is a named step of the pipeline. A transform implements
+// SourceTransform, DocumentTransform, or both.
+type Transform interface {
+	Name() string
+}
+
+// SourceTransform rewrites the raw input bytes before the reader sees them
+// (byte order marks, line endings, invalid UTF-8…).
+type SourceTransform interface {
+	Transform
+	TransformSource(ctx context.Context, src []byte, opts *Options) ([]byte, error)
+}
+
+// DocumentTransform rewrites the model after reading.
+type DocumentTransform interface {
+	Transform
+	TransformDocument(ctx context.Context, d *Document, opts *Options) error
+}
+
+// Read reads a document from r with the format opts.From (default: from
+// SourcePath's extension, else "text"), running the source transforms
+// before and the document transforms after the reader, then applying
+// opts.Metadata. If the document has no title, the stem of SourcePath is
+// used; if it has no language, DetectLanguage guesses one. Errors are
+// *Error values naming the input.
+func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
+	opts = opts.orDefault()
+	path := opts.displayPath()
+	f, err := inputFormat(opts)
+	if err != nil {
+		return nil, &Error{Op: "read", Path: path, Err: err}
+	}
+	if f.NewReader == nil {
+		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: fmt.Errorf("convert: %w: %s cannot be read", ErrUnsupported, f.Name)}
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
+	}
+	for _, t := range opts.Transforms {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if st, ok := t.(SourceTransform); ok {
+			if src, err = st.TransformSource(ctx, src, opts); err != nil {
+				return nil, wrapError(err, "transform", t.Name(), path)
+			}
+		}
+	}
+	d, err := f.NewReader(opts).Read(ctx, bytes.NewReader(src))
+	if err != nil {
+		return nil, wrapError(err, "read", f.Name, path)
+	}
+	for _, t := range opts.Transforms {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if dt, ok := t.(DocumentTransform); ok {
+			if err := dt.TransformDocument(ctx, d, opts); err != nil {
+				return nil, wrapError(err, "transform", t.Name(), path)
+			}
+		}
+	}
+	if err := ApplyMetadata(&d.Meta, opts.Metadata); err != nil {
+		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
+	}
+	if d.Meta.Title == "" && opts.SourcePath != "" && opts.SourcePath != "-" {
+		base := filepath.Base(opts.SourcePath)
+		d.Meta.Title = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	if d.Meta.Lang == "" {
+		d.Meta.Lang = DetectLanguage(DocumentText(d))
+	}
+	return d, nil
+}
+
+// ApplyMetadata applies KEY=VALUE settings to m (see Meta.Set). Settings
+// replace, except authors and keywords, which the first setting of the key
+// replaces and later ones extend.
+func ApplyMetadata(m *Meta, settings []string) error {
+	seen := map[string]bool{}
+	for _, kv := range settings {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			k, v = kv, "true"
+		}
+		key := strings.ToLower(strings.TrimSpace(k))
+		if !seen[key] {
+			switch key {
+			case "author", "authors", "creator":
+				m.Authors = nil
+			case "keywords", "keyword":
+				m.Keywords = nil
+			}
+			seen[key] = true
+		}
+		if err := m.Set(k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func inputFormat(opts *Options) (Format, error) {
+	if opts.From != "" {
+		return Lookup(opts.From)
+	}
+	if opts.SourcePath != "" && opts.SourcePath != "-" && filepath.Ext(opts.SourcePath) != "" {
+		if f, err := ByExtension(opts.SourcePath); err == nil && f.NewReader != nil {
+			return f, nil
+		}
+	}
+	return Lookup("text")
+}
+
+// Write writes d to w in the format opts.To (a name or alias).
+func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
+	opts = opts.orDefault()
+	name := opts.To
+	if name == "" {
+		name = "json"
+	}
+	f, err := Lookup(name)
+	if err != nil {
+		return &Error{Op: "write", Err: err}
+	}
+	if f.NewWriter == nil {
+		return &Error{Op: "write", Format: f.Name, Err: fmt.Errorf("convert: %w: %s cannot be written", ErrUnsupported, f.Name)}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	return wrapError(f.NewWriter(opts).Write(ctx, w, d), "write", f.Name, "")
+}
+
+// Convert reads r and writes w: Read then Write with the same options.
+func Convert(ctx context.Context, w io.Writer, r io.Reader, opts *Options) error {
+	d, err := Read(ctx, r, opts)
+	if err != nil {
+		return err
+	}
+	return Write(ctx, w, d, opts)
+}
+
+// DocumentText returns the plain text of every block, one block a line.
+func DocumentText(d *Document) string {
+	var b strings.Builder
+	for _, bl := range d.Blocks {
+		b.WriteString(BlockText(bl))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// Var returns the format-specific setting "format.key" from opts.Vars.
+func (o *Options) Var(format, key string) (string, bool) {
+	if o == nil || o.Vars == nil {
+		return "", false
+	}
+	v, ok := o.Vars[format+"."+key]
+	return v, ok
+}

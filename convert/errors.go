@@ -1,0 +1,83 @@
+package convert
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors, matched with errors.Is.
+var (
+	// ErrUnknownFormat: no format of that name or extension is registered.
+	ErrUnknownFormat = errors.New("unknown format")
+	// ErrUnsupported: the format exists but cannot read (or write).
+	ErrUnsupported = errors.New("unsupported")
+	// ErrInvalidInput: the input is malformed beyond repair.
+	ErrInvalidInput = errors.New("invalid input")
+	// ErrStrict: a problem that is normally repaired and reported was
+	// refused because Options.Strict is set.
+	ErrStrict = errors.New("refused in strict mode")
+)
+
+// Error describes a failed conversion step, like fs.PathError. Readers may
+// return an *Error with Line/Column set; the pipeline fills Op, Format and
+// Path.
+type Error struct {
+	Op     string // "read", "transform", "write"
+	Format string // format or transform name
+	Path   string // input or output file name; "" for an unnamed stream
+	Line   int    // 1-based line in the input; 0 when unknown
+	Column int    // 1-based column (in characters); 0 when unknown
+	Err    error
+}
+
+func (e *Error) Error() string {
+	var b strings.Builder
+	if e.Path != "" {
+		b.WriteString(e.Path)
+		if e.Line > 0 {
+			fmt.Fprintf(&b, ":%d", e.Line)
+			if e.Column > 0 {
+				fmt.Fprintf(&b, ":%d", e.Column)
+			}
+		}
+		b.WriteString(": ")
+	} else if e.Line > 0 {
+		fmt.Fprintf(&b, "line %d: ", e.Line)
+	}
+	if e.Op != "" {
+		b.WriteString(e.Op)
+		if e.Format != "" {
+			b.WriteString(" " + e.Format)
+		}
+		b.WriteString(": ")
+	}
+	if e.Err != nil {
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// wrapError returns err as an *Error carrying op, format and path, keeping
+// the line and column a reader may have set.
+func wrapError(err error, op, format, path string) error {
+	if err == nil {
+		return nil
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		if e.Op == "" {
+			e.Op = op
+		}
+		if e.Format == "" {
+			e.Format = format
+		}
+		if e.Path == "" {
+			e.Path = path
+		}
+		return err
+	}
+	return &Error{Op: op, Format: format, Path: path, Err: err}
+}
