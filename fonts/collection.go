@@ -1,0 +1,83 @@
+package fonts
+
+import (
+	"fmt"
+)
+
+// ParseCollection extracts every face of a TrueType collection ('ttcf',
+// .ttc) into a standalone TrueType font: the table directory, offsets and
+// checksums are rebuilt and shared tables are copied into each face, so
+// Font.Data() can be given to gofpdf, which rejects collections. Data that
+// is a single font (not a collection) yields a one-element slice.
+//
+// Faces with CFF outlines (an OpenType collection) make ParseCollection
+// fail with an error wrapping ErrCFF; use ParseFace to pick faces one by
+// one.
+func ParseCollection(data []byte) ([]*Font, error) {
+	if len(data) < 4 || string(data[:4]) != "ttcf" {
+		f, err := Parse(data)
+		if err != nil {
+			return nil, err
+		}
+		return []*Font{f}, nil
+	}
+	offs, err := collectionOffsets(data)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Font, len(offs))
+	for i := range offs {
+		f, err := parseFaceAt(data, offs[i])
+		if err != nil {
+			return nil, fmt.Errorf("%w (collection face %d)", err, i)
+		}
+		out[i] = f
+	}
+	return out, nil
+}
+
+// ParseFace returns face index of a collection as a standalone TrueType
+// font (see ParseCollection). For data that is a single font, only index 0
+// is valid and ParseFace is Parse.
+func ParseFace(data []byte, index int) (*Font, error) {
+	if len(data) < 4 || string(data[:4]) != "ttcf" {
+		if index != 0 {
+			return nil, fmt.Errorf("%w: face %d requested but the data is a single font, not a collection", ErrInvalid, index)
+		}
+		return Parse(data)
+	}
+	offs, err := collectionOffsets(data)
+	if err != nil {
+		return nil, err
+	}
+	if index < 0 || index >= len(offs) {
+		return nil, fmt.Errorf("%w: face %d requested but the collection has %d faces (0..%d)", ErrInvalid, index, len(offs), len(offs)-1)
+	}
+	return parseFaceAt(data, offs[index])
+}
+
+// parseFaceAt extracts the face whose table directory is at off.
+func parseFaceAt(data []byte, off int64) (*Font, error) {
+	dir, err := readDirectory(data, off, int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	if dir.Version == tagOTTO {
+		return nil, cffError(parseNames(dir.table(data, "name")))
+	}
+	tables := make([]table, 0, len(dir.Tables))
+	for _, r := range dir.Tables {
+		if r.Tag == "DSIG" { // a collection's signature does not apply to one face
+			continue
+		}
+		b := make([]byte, r.Length)
+		copy(b, data[r.Offset:r.Offset+r.Length])
+		tables = append(tables, table{Tag: r.Tag, Data: b})
+	}
+	standalone := buildSFNT(tables)
+	d, err := readDirectory(standalone, 0, int64(len(standalone)))
+	if err != nil {
+		return nil, err
+	}
+	return newFont(standalone, d)
+}
