@@ -1,0 +1,143 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// segment is a run of text scanned as a whole: a paragraph, a list item, a
+// table row. skip marks runes that are not prose (inline code).
+type segment struct {
+	text []rune
+	skip []bool // nil or len(text)
+	// units holds, for a table row, the unit named in each column's header
+	// ("PM2.5(微克/立方米)" → "微克/立方米"), indexed by column; col gives
+	// the column of each rune.
+	units []string
+	col   []int
+	// row marks a table row: its sentence is the row's cells joined by " | ".
+	row bool
+}
+
+// segBuilder accumulates the text of inlines.
+type segBuilder struct {
+	text []rune
+	skip []bool
+	code bool
+}
+
+func (s *segBuilder) add(str string, code bool) {
+	for _, r := range str {
+		s.text = append(s.text, r)
+		s.skip = append(s.skip, code)
+	}
+	if code {
+		s.code = true
+	}
+}
+
+func (s *segBuilder) inlines(ins []convert.Inline) {
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *convert.Text:
+			s.add(x.Text, false)
+		case *convert.Code:
+			s.add(x.Text, true)
+		case *convert.Ruby:
+			s.add(x.Base, false)
+		case *convert.LineBreak:
+			s.add("\n", false)
+		default:
+			s.inlines(convert.Children(in))
+		}
+	}
+}
+
+func (s *segBuilder) segment() segment {
+	seg := segment{text: s.text}
+	if s.code {
+		seg.skip = s.skip
+	}
+	return seg
+}
+
+func inlineSegment(ins []convert.Inline) segment {
+	var b segBuilder
+	b.inlines(ins)
+	return b.segment()
+}
+
+// blockSegments returns the text segments of a top-level block in reading
+// order. Code blocks and rules have none; headings are handled by Extract.
+func blockSegments(b convert.Block) []segment {
+	var out []segment
+	switch x := b.(type) {
+	case *convert.Heading:
+		out = append(out, inlineSegment(x.Inlines))
+	case *convert.Paragraph:
+		out = append(out, inlineSegment(x.Inlines))
+	case *convert.List:
+		for _, item := range x.Items {
+			for _, ib := range item {
+				out = append(out, blockSegments(ib)...)
+			}
+		}
+	case *convert.Quote:
+		for _, qb := range x.Blocks {
+			out = append(out, blockSegments(qb)...)
+		}
+	case *convert.Table:
+		if len(x.Caption) > 0 {
+			out = append(out, inlineSegment(x.Caption))
+		}
+		var units []string
+		for _, c := range x.Header {
+			units = append(units, headerUnit(convert.PlainText(c)))
+		}
+		rows := x.Rows
+		if x.Header != nil {
+			rows = append([][]convert.Cell{x.Header}, rows...)
+		}
+		for ri, r := range rows {
+			var sb segBuilder
+			var cols []int
+			for i, c := range r {
+				if i > 0 {
+					sb.add(" | ", false)
+				}
+				for len(cols) < len(sb.text) {
+					cols = append(cols, i-1)
+				}
+				sb.inlines(c)
+				for len(cols) < len(sb.text) {
+					cols = append(cols, i)
+				}
+			}
+			seg := sb.segment()
+			seg.row = true
+			if x.Header == nil || ri > 0 {
+				seg.units, seg.col = units, cols
+			}
+			out = append(out, seg)
+		}
+	}
+	return out
+}
+
+// headerUnit returns the unit a table header names in parentheses at its
+// end: "PM2.5(微克/立方米)" → "微克/立方米", "Revenue (USD)" → "USD".
+func headerUnit(h string) string {
+	h = strings.TrimSpace(h)
+	for _, p := range [][2]string{{"(", ")"}, {"（", "）"}, {"[", "]"}} {
+		if strings.HasSuffix(h, p[1]) {
+			if i := strings.LastIndex(h, p[0]); i >= 0 {
+				u := strings.TrimSpace(h[i+len(p[0]) : len(h)-len(p[1])])
+				if u != "" && len([]rune(u)) <= 12 {
+					return u
+				}
+			}
+		}
+	}
+	return ""
+}
