@@ -1,0 +1,70 @@
+// Package json reads and writes the docconv JSON dump: a lossless,
+// versioned serialization of the document model, like pandoc's "native"
+// format. It is the backbone of the golden tests: readers are tested by
+// dumping what they read, writers by starting from a dump.
+//
+// Importing the package registers the format "json" (extension .json,
+// media type application/json) with package convert.
+//
+// # Schema (version 1)
+//
+// The file schema.json in this directory is the JSON Schema (draft
+// 2020-12) of the format. In short:
+//
+//	{
+//	  "docconv": 1,
+//	  "meta": {"title", "subtitle", "authors": [], "date", "lang", "source",
+//	           "identifier", "description", "keywords": [], "extra": {}},
+//	  "blocks": [block…],
+//	  "figures": [{"text", "value", "unit", "kind", "approx", "block",
+//	               "paragraph", "section", "sentence"}…]
+//	}
+//
+// Blocks are objects with a "type":
+//
+//	{"type": "heading", "level": 1–6, "id": "…", "inlines": [inline…]}
+//	{"type": "paragraph", "inlines": [inline…]}
+//	{"type": "list", "ordered": true, "start": 3, "tight": true, "items": [[block…]…]}
+//	{"type": "quote", "blocks": [block…]}
+//	{"type": "code", "lang": "go", "text": "…"}
+//	{"type": "table", "caption": [inline…], "align": ["left", "", "center", "right"…],
+//	 "header": [[inline…]…], "rows": [[[inline…]…]…]}
+//	{"type": "rule"}
+//
+// and so are inlines:
+//
+//	{"type": "text", "text": "…"}
+//	{"type": "strong" | "emph" | "strike", "inlines": [inline…]}
+//	{"type": "code", "text": "…"}
+//	{"type": "link", "url": "…", "title": "…", "inlines": [inline…]}
+//	{"type": "ruby", "base": "區", "text": "qū"}
+//	{"type": "linebreak"}
+//
+// Keys whose value is the zero value (false, 0, "", an empty list) are
+// omitted, except "inlines", "items", "blocks", "rows" and "text", which are
+// always written. "header" is omitted when the table has no header row.
+// "figures" is written when the document's figures are known (the writer
+// extracts them when Document.Figures is nil); the reader sets
+// Document.Figures from it, so that an absent key means "not extracted"
+// and [] means "extracted, none found".
+//
+// # Stability
+//
+// The writer's output is canonical: keys in the order above, objects in
+// schema order, map keys (meta.extra) sorted, two-space indentation,
+// UTF-8 text unescaped (no \u003c for <), a trailing newline. Reading
+// writer output and writing it again gives the same bytes.
+//
+// # Errors
+//
+// Malformed JSON gives a *convert.Error with the Line and Column of the
+// problem. Schema violations (an unknown "type", an unknown key, a value
+// of the wrong type, a heading level out of range, a schema version other
+// than 1) give an error naming the JSON path, such as
+// "$.blocks[3].inlines[0].type". Every error wraps convert.ErrInvalidInput.
+//
+// # Security
+//
+// The reader holds the whole input in memory and decodes it recursively;
+// nesting depth is bounded by encoding/json's own limit (10000 levels).
+package json

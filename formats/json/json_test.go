@@ -1,0 +1,210 @@
+package json_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docconv/docconv/convert"
+	djson "github.com/docconv/docconv/formats/json"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// sample uses every node type and every optional field.
+func sample() *convert.Document {
+	return &convert.Document{
+		Meta: convert.Meta{
+			Title: "標題 <&>", Subtitle: "副題", Authors: []string{"甲", "乙"}, Date: "2024-01-02",
+			Lang: "zh-Hant", Source: "https://example.com/a?b=1&c=2", Identifier: "urn:x",
+			Description: "描述", Keywords: []string{"k1", "k2"},
+			Extra: map[string]string{"zeta": "z", "alpha": "a"},
+		},
+		Blocks: []convert.Block{
+			&convert.Heading{Level: 1, ID: "標題", Inlines: []convert.Inline{&convert.Text{Text: "標題"}}},
+			&convert.Paragraph{Inlines: []convert.Inline{
+				&convert.Text{Text: "地"},
+				&convert.Ruby{Base: "區", Text: "qū"},
+				&convert.Strong{Inlines: []convert.Inline{&convert.Text{Text: "粗"}}},
+				&convert.Emph{Inlines: []convert.Inline{&convert.Text{Text: "斜"}}},
+				&convert.Strike{Inlines: []convert.Inline{&convert.Text{Text: "刪"}}},
+				&convert.Code{Text: "x < y"},
+				&convert.LineBreak{},
+				&convert.Link{URL: "https://example.com/", Title: "t \"q\"", Inlines: []convert.Inline{&convert.Text{Text: "連結"}}},
+				&convert.Link{URL: "https://example.com/2", Inlines: []convert.Inline{}},
+			}},
+			&convert.List{Ordered: true, Start: 3, Tight: true, Items: [][]convert.Block{
+				{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "一"}}}},
+				{},
+				{&convert.List{Items: [][]convert.Block{{&convert.Rule{}}}}},
+			}},
+			&convert.Quote{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "引"}}}}},
+			&convert.CodeBlock{Lang: "go", Text: "fmt.Println(\"<hi>\")\n\ttab"},
+			&convert.CodeBlock{Text: ""},
+			&convert.Table{
+				Caption: []convert.Inline{&convert.Text{Text: "表"}},
+				Align:   []convert.Alignment{convert.AlignLeft, convert.AlignDefault, convert.AlignRight},
+				Header:  []convert.Cell{{&convert.Text{Text: "A"}}, {}, {&convert.Text{Text: "C"}}},
+				Rows:    [][]convert.Cell{{{&convert.Text{Text: "1"}}}, {}},
+			},
+			&convert.Table{Rows: [][]convert.Cell{}},
+			&convert.Rule{},
+		},
+		Figures: []convert.Figure{
+			{Text: "380億美元", Value: 3.8e10, Unit: "USD", Kind: convert.KindMoney, Approx: true, Block: 1, Paragraph: 1, Section: "標題", Sentence: "…"},
+			{Text: "32%", Value: 0.32, Unit: "%", Kind: convert.KindPercent, Block: 2, Paragraph: 2},
+		},
+	}
+}
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test -update")
+	assert.Equal(t, string(want), string(got))
+}
+
+func TestSampleGolden(t *testing.T) {
+	got, err := djson.Marshal(sample())
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "sample.json"), got)
+
+	d, err := djson.Unmarshal(got)
+	require.NoError(t, err)
+	assert.Equal(t, sample(), d, "read(write(d)) == d")
+}
+
+func TestNoMutation(t *testing.T) {
+	d := sample()
+	d.Figures = nil
+	_, err := djson.Marshal(d)
+	require.NoError(t, err)
+	assert.Nil(t, d.Figures)
+}
+
+// TestIdentity checks that json → json is the identity on every dump in
+// testdata.
+func TestIdentity(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.json"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			require.NoError(t, err)
+			d, err := (&djson.Reader{}).Read(context.Background(), bytes.NewReader(src))
+			require.NoError(t, err)
+			var out bytes.Buffer
+			require.NoError(t, (&djson.Writer{}).Write(context.Background(), &out, d))
+			assert.Equal(t, string(src), out.String())
+		})
+	}
+}
+
+func TestRegistered(t *testing.T) {
+	f, err := convert.Lookup("json")
+	require.NoError(t, err)
+	assert.Equal(t, "application/json", f.MediaType)
+	g, err := convert.ByExtension("x.json")
+	require.NoError(t, err)
+	assert.Equal(t, "json", g.Name)
+}
+
+func TestEmpty(t *testing.T) {
+	got, err := djson.Marshal(&convert.Document{})
+	require.NoError(t, err)
+	assert.Equal(t, "{\n  \"docconv\": 1,\n  \"meta\": {},\n  \"blocks\": []\n}\n", string(got))
+	d, err := djson.Unmarshal(got)
+	require.NoError(t, err)
+	assert.Nil(t, d.Figures)
+}
+
+func TestSyntaxErrorPosition(t *testing.T) {
+	src := "{\n  \"docconv\": 1,\n  \"meta\": {\"title\": \"漢字\",, }\n}"
+	_, err := djson.Unmarshal([]byte(src))
+	require.Error(t, err)
+	var ce *convert.Error
+	require.True(t, errors.As(err, &ce), "got %T", err)
+	assert.Equal(t, 3, ce.Line)
+	assert.Equal(t, 26, ce.Column) // the second comma, counted in characters
+	assert.ErrorIs(t, err, convert.ErrInvalidInput)
+
+	_, err = djson.Unmarshal([]byte(`{"docconv": 1, "blocks": [`))
+	require.True(t, errors.As(err, &ce))
+	assert.Equal(t, 1, ce.Line)
+	assert.ErrorIs(t, err, convert.ErrInvalidInput)
+}
+
+func TestSchemaErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`{"meta": {}, "blocks": []}`, `"docconv"`},
+		{`{"docconv": 2, "blocks": []}`, "unsupported schema version 2"},
+		{`{"docconv": 1, "blocks": [{"type": "para"}]}`, `$.blocks[0].type: unknown block type "para"`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "bold"}]}]}`, `$.blocks[0].inlines[0].type: unknown inline type "bold"`},
+		{`{"docconv": 1, "blocks": [{"type": "list", "items": [[{"type": "x"}]]}]}`, `$.blocks[0].items[0][0].type`},
+		{`{"docconv": 1, "blocks": [{"type": "heading", "level": 9, "inlines": []}]}`, "out of range"},
+		{`{"docconv": 1, "blocks": [{"type": "heading", "level": "2"}]}`, "$.blocks[0].level: want an integer, got a string"},
+		{`{"docconv": 1, "blocks": [{"type": "rule", "level": 1}]}`, `unknown key for type "rule" "level"`},
+		{`{"docconv": 1, "blocks": [{"inlines": []}]}`, `"type" is missing`},
+		{`{"docconv": 1, "blocks": {}}`, "$.blocks: want an array, got an object"},
+		{`{"docconv": 1, "meta": {"titel": "x"}}`, "$.meta"},
+		{`{"docconv": 1, "x": 1}`, `unknown key "x"`},
+		{`[]`, "want an object"},
+		{`{"docconv": 1, "blocks": [{"type": "table", "align": ["middle"], "rows": []}]}`, `$.blocks[0].align[0]: unknown alignment "middle"`},
+	} {
+		_, err := djson.Unmarshal([]byte(tc.src))
+		if assert.Error(t, err, tc.src) {
+			assert.Contains(t, err.Error(), tc.want, tc.src)
+			assert.ErrorIs(t, err, convert.ErrInvalidInput, tc.src)
+			assert.True(t, strings.HasPrefix(err.Error(), "json: "), err.Error())
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.json"))
+	for _, p := range files {
+		b, err := os.ReadFile(p)
+		if err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`{"docconv":1,"blocks":[{"type":"paragraph","inlines":[{"type":"text","text":"\ud800"}]}]}`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := djson.Unmarshal(src)
+		if err != nil {
+			return
+		}
+		out1, err := djson.Marshal(d)
+		if err != nil {
+			return // e.g. a figure value that JSON cannot hold
+		}
+		d2, err := djson.Unmarshal(out1)
+		require.NoError(t, err, "reading writer output")
+		out2, err := djson.Marshal(d2)
+		require.NoError(t, err)
+		require.Equal(t, string(out1), string(out2))
+	})
+}
+
+func BenchmarkRoundTrip(b *testing.B) {
+	src, err := djson.Marshal(sample())
+	require.NoError(b, err)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		d, _ := djson.Unmarshal(src)
+		_, _ = djson.Marshal(d)
+	}
+}

@@ -1,0 +1,14 @@
+package json
+
+import "github.com/docconv/docconv/convert"
+
+func init() {
+	convert.Register(convert.Format{
+		Name:        "json",
+		Extensions:  []string{"json"},
+		MediaType:   "application/json",
+		Description: "docconv JSON: a lossless dump of the document model (pandoc's native)",
+		NewReader:   func(*convert.Options) convert.Reader { return &Reader{} },
+		NewWriter:   func(*convert.Options) convert.Writer { return &Writer{} },
+	})
+}

@@ -1,0 +1,156 @@
+package json
+
+import (
+	"bytes"
+	"context"
+	stdjson "encoding/json"
+	"fmt"
+	"io"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Writer writes a Document as the docconv JSON dump. The zero value is
+// ready to use.
+type Writer struct{}
+
+// figuresOf returns the figures the writer dumps.
+// TODO(lead): switch to figures.Of once convert/figures exists.
+var figuresOf = func(d *convert.Document) []convert.Figure { return d.Figures }
+
+// Write implements convert.Writer. It does not modify d.
+func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
+	b, err := Marshal(d)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
+}
+
+// Marshal returns the JSON dump of d: 2-space indentation, keys in schema
+// order, UTF-8 unescaped, a trailing newline. Figures are included (see
+// the package documentation).
+func Marshal(d *convert.Document) ([]byte, error) {
+	wd := wireDoc{
+		Docconv: SchemaVersion,
+		Meta:    wireMetaOf(&d.Meta),
+		Blocks:  wireBlocks(d.Blocks),
+	}
+	if figs := figuresOf(d); figs != nil {
+		wd.Figures = make([]wireFigure, len(figs))
+		for i, f := range figs {
+			wd.Figures[i] = wireFigure(f)
+		}
+	}
+	var buf bytes.Buffer
+	enc := stdjson.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(wd); err != nil {
+		return nil, fmt.Errorf("json: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+func wireMetaOf(m *convert.Meta) wireMeta {
+	wm := wireMeta{
+		Title:       m.Title,
+		Subtitle:    m.Subtitle,
+		Authors:     m.Authors,
+		Date:        m.Date,
+		Lang:        m.Lang,
+		Source:      m.Source,
+		Identifier:  m.Identifier,
+		Description: m.Description,
+		Keywords:    m.Keywords,
+	}
+	if len(m.Extra) > 0 {
+		wm.Extra = m.Extra
+	}
+	return wm
+}
+
+func wireBlocks(bs []convert.Block) []any {
+	out := make([]any, 0, len(bs))
+	for _, b := range bs {
+		if wb := wireBlock(b); wb != nil {
+			out = append(out, wb)
+		}
+	}
+	return out
+}
+
+func wireBlock(b convert.Block) any {
+	switch x := b.(type) {
+	case *convert.Heading:
+		return wireHeading{Type: "heading", Level: x.Level, ID: x.ID, Inlines: wireInlines(x.Inlines)}
+	case *convert.Paragraph:
+		return wireParagraph{Type: "paragraph", Inlines: wireInlines(x.Inlines)}
+	case *convert.List:
+		items := make([][]any, len(x.Items))
+		for i, it := range x.Items {
+			items[i] = wireBlocks(it)
+		}
+		return wireList{Type: "list", Ordered: x.Ordered, Start: x.Start, Tight: x.Tight, Items: items}
+	case *convert.Quote:
+		return wireQuote{Type: "quote", Blocks: wireBlocks(x.Blocks)}
+	case *convert.CodeBlock:
+		return wireCode{Type: "code", Lang: x.Lang, Text: x.Text}
+	case *convert.Table:
+		t := wireTable{Type: "table", Align: x.Align, Rows: make([][][]any, len(x.Rows))}
+		if len(x.Caption) > 0 {
+			t.Caption = wireInlines(x.Caption)
+		}
+		if len(x.Header) > 0 {
+			t.Header = wireCells(x.Header)
+		}
+		for i, r := range x.Rows {
+			t.Rows[i] = wireCells(r)
+		}
+		return t
+	case *convert.Rule:
+		return wireRule{Type: "rule"}
+	}
+	return nil // nil blocks are skipped
+}
+
+func wireCells(cs []convert.Cell) [][]any {
+	out := make([][]any, len(cs))
+	for i, c := range cs {
+		out[i] = wireInlines(c)
+	}
+	return out
+}
+
+func wireInlines(ins []convert.Inline) []any {
+	out := make([]any, 0, len(ins))
+	for _, in := range ins {
+		if wi := wireInline(in); wi != nil {
+			out = append(out, wi)
+		}
+	}
+	return out
+}
+
+func wireInline(in convert.Inline) any {
+	switch x := in.(type) {
+	case *convert.Text:
+		return wireText{Type: "text", Text: x.Text}
+	case *convert.Strong:
+		return wireContainer{Type: "strong", Inlines: wireInlines(x.Inlines)}
+	case *convert.Emph:
+		return wireContainer{Type: "emph", Inlines: wireInlines(x.Inlines)}
+	case *convert.Strike:
+		return wireContainer{Type: "strike", Inlines: wireInlines(x.Inlines)}
+	case *convert.Code:
+		return wireText{Type: "code", Text: x.Text}
+	case *convert.Link:
+		return wireLink{Type: "link", URL: x.URL, Title: x.Title, Inlines: wireInlines(x.Inlines)}
+	case *convert.Ruby:
+		return wireRuby{Type: "ruby", Base: x.Base, Text: x.Text}
+	case *convert.LineBreak:
+		return wireRule{Type: "linebreak"}
+	}
+	return nil
+}
