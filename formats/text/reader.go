@@ -1,0 +1,601 @@
+package text
+
+import (
+	"context"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Layout says how paragraphs are laid out in a plain-text input.
+type Layout int
+
+// Layouts. LayoutAuto (the zero value) detects the layout per document.
+const (
+	// LayoutAuto detects the layout (see the package documentation).
+	LayoutAuto Layout = iota
+	// LayoutLines: every non-blank line is a paragraph (CJK news style).
+	LayoutLines
+	// LayoutWrapped: paragraphs are blocks of hard-wrapped lines separated
+	// by blank lines (English e-mail style); the lines of a block are joined.
+	LayoutWrapped
+)
+
+// String returns "auto", "lines" or "wrapped".
+func (l Layout) String() string {
+	switch l {
+	case LayoutLines:
+		return "lines"
+	case LayoutWrapped:
+		return "wrapped"
+	}
+	return "auto"
+}
+
+// HeadingLevel is the level given to headings the reader recognises by
+// their shape (Markdown-style "#" lines keep their own level). It is one
+// below the document title, which every written document has (the pipeline
+// falls back to the file name).
+const HeadingLevel = 2
+
+// Reader reads plain-text articles. The zero value detects everything
+// (layout, title, headings, enumerated lead-ins); the fields turn parts of
+// the detection off. A Reader is safe for concurrent use.
+type Reader struct {
+	// Layout forces a paragraph layout; LayoutAuto detects it.
+	Layout Layout
+	// NoHeadings keeps short stand-alone lines as paragraphs ("#" lines
+	// are still headings).
+	NoHeadings bool
+	// NoLeadIns leaves enumerated points ("一是…。", "First, …") as plain
+	// text instead of giving their first sentence a *convert.Strong.
+	NoLeadIns bool
+	// NoTitle keeps a first short line followed by a blank line as a block
+	// instead of taking it as Meta.Title (front matter and "%" title blocks
+	// are always read).
+	NoTitle bool
+}
+
+// Read implements convert.Reader.
+func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	src, err := io.ReadAll(in)
+	if err != nil {
+		return nil, err
+	}
+	return r.Parse(src)
+}
+
+// Parse reads a document from src (see the package documentation for the
+// rules). Invalid UTF-8 is kept as is: clean-up is the normalize package's
+// job. The only error is malformed front matter, a *convert.Error with the
+// line set, wrapping convert.ErrInvalidInput.
+func (r *Reader) Parse(src []byte) (*convert.Document, error) {
+	if r == nil {
+		r = &Reader{}
+	}
+	s := string(src)
+	s = strings.TrimPrefix(s, "\uFEFF")
+	raw := strings.Split(s, "\n")
+	if len(raw) > 0 && raw[len(raw)-1] == "" {
+		raw = raw[:len(raw)-1]
+	}
+	d := &convert.Document{}
+	start, err := readHeader(raw, &d.Meta)
+	if err != nil {
+		return nil, err
+	}
+	lines := make([]line, 0, len(raw)-start)
+	for i := start; i < len(raw); i++ {
+		lines = append(lines, line{text: strings.TrimSpace(raw[i]), no: i + 1})
+	}
+	p := parser{r: r, lines: lines}
+	p.hanLatinSpace = hanLatinSpacing(s)
+	layout := r.Layout
+	if layout == LayoutAuto {
+		layout = detectLayout(lines)
+	}
+	if layout == LayoutWrapped {
+		p.unitsWrapped()
+	} else {
+		p.unitsLines()
+	}
+	p.title(&d.Meta)
+	if !r.NoHeadings {
+		p.headings()
+	}
+	d.Blocks = p.blocks()
+	return d, nil
+}
+
+type line struct {
+	text string // trimmed
+	no   int    // 1-based line number in the input
+}
+
+type unitKind int
+
+const (
+	uPara unitKind = iota
+	uHeading
+	uItem
+	uRow
+	uRule
+)
+
+// unit is a paragraph-level piece before grouping into blocks.
+type unit struct {
+	kind        unitKind
+	text        string
+	lines       int  // source lines joined into text
+	blankBefore bool // a blank line precedes it
+	blankAfter  bool // a blank line follows it
+	level       int  // headings
+	ordered     bool // list items
+	num         int  // ordered list item number
+	explicit    bool // a "#" heading
+}
+
+type parser struct {
+	r             *Reader
+	lines         []line
+	units         []unit
+	hanLatinSpace bool
+}
+
+// unitsLines makes every non-blank line a unit.
+func (p *parser) unitsLines() {
+	blank := false
+	for _, l := range p.lines {
+		if l.text == "" {
+			blank = true
+			if n := len(p.units); n > 0 {
+				p.units[n-1].blankAfter = true
+			}
+			continue
+		}
+		u := classify(l.text)
+		u.blankBefore = blank
+		blank = false
+		p.units = append(p.units, u)
+	}
+}
+
+// unitsWrapped joins the lines of each blank-separated block.
+func (p *parser) unitsWrapped() {
+	blank := false
+	for i := 0; i < len(p.lines); {
+		if p.lines[i].text == "" {
+			blank = true
+			if n := len(p.units); n > 0 {
+				p.units[n-1].blankAfter = true
+			}
+			i++
+			continue
+		}
+		j := i
+		for j < len(p.lines) && p.lines[j].text != "" {
+			j++
+		}
+		block := p.lines[i:j]
+		allRows := len(block) > 1
+		for _, l := range block {
+			allRows = allRows && strings.Contains(l.text, "\t")
+		}
+		first := len(p.units)
+		for k, l := range block {
+			u := classify(l.text)
+			if allRows {
+				u = unit{kind: uRow, text: l.text, lines: 1}
+			}
+			if k > 0 && !allRows && u.kind == uPara {
+				if prev := &p.units[len(p.units)-1]; prev.kind == uPara || prev.kind == uItem {
+					prev.text += joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
+					prev.lines++
+					continue
+				}
+			}
+			p.units = append(p.units, u)
+		}
+		p.units[first].blankBefore = blank
+		blank = false
+		i = j
+	}
+}
+
+// classify recognises the explicit line kinds: rules, "#" headings, list
+// items and tab-separated rows; everything else is a paragraph line.
+func classify(s string) unit {
+	if isRule(s) {
+		return unit{kind: uRule, lines: 1}
+	}
+	if lvl, t, ok := atxHeading(s); ok {
+		return unit{kind: uHeading, text: t, level: lvl, explicit: true, lines: 1}
+	}
+	if ordered, num, rest, ok := listItem(s); ok {
+		return unit{kind: uItem, text: rest, ordered: ordered, num: num, lines: 1}
+	}
+	if strings.Contains(s, "\t") {
+		return unit{kind: uRow, text: s, lines: 1}
+	}
+	return unit{kind: uPara, text: s, lines: 1}
+}
+
+// isRule reports a thematic break: three or more of the same character
+// among - * _ (spaces allowed between them), as in Markdown.
+func isRule(s string) bool {
+	if len(s) < 3 || (s[0] != '-' && s[0] != '*' && s[0] != '_') {
+		return false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case s[0]:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// atxHeading recognises "# Heading" lines (1–6 "#", then a space).
+func atxHeading(s string) (int, string, bool) {
+	n := 0
+	for n < len(s) && s[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n >= len(s) || (s[n] != ' ' && s[n] != '\t') {
+		return 0, "", false
+	}
+	t := strings.TrimSpace(s[n:])
+	// Optional closing sequence of "#" preceded by a space.
+	if k := strings.TrimRight(t, "#"); k != t && (k == "" || strings.HasSuffix(k, " ")) {
+		t = strings.TrimSpace(k)
+	}
+	if t == "" {
+		return 0, "", false
+	}
+	return n, t, true
+}
+
+// listItem recognises "• item", "- item", "* item", "・ item" and
+// "12. item" / "12) item" lines (a space after the marker is required).
+func listItem(s string) (ordered bool, num int, rest string, ok bool) {
+	for _, b := range []string{"• ", "- ", "* ", "+ ", "・ ", "● ", "▪ ", "◦ "} {
+		if strings.HasPrefix(s, b) {
+			if rest = strings.TrimSpace(s[len(b):]); rest != "" {
+				return false, 0, rest, true
+			}
+			return false, 0, "", false
+		}
+	}
+	i := 0
+	for i < len(s) && i < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 3 || i+1 >= len(s) || (s[i] != '.' && s[i] != ')') || s[i+1] != ' ' {
+		return false, 0, "", false
+	}
+	num, _ = strconv.Atoi(s[:i])
+	if rest = strings.TrimSpace(s[i+1:]); rest == "" {
+		return false, 0, "", false
+	}
+	return true, num, rest, true
+}
+
+// detectLayout decides between one-paragraph-per-line and hard-wrapped
+// blocks: wrapped text has blank lines, lines of bounded width (at most 160
+// columns for nine lines in ten), and most lines that are followed by
+// another line of the same block are wide and do not end a sentence.
+func detectLayout(lines []line) Layout {
+	var blanks, nonBlank, wide, interior, cont int
+	var widths []int
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
+		w := displayWidth(l.text)
+		widths = append(widths, w)
+		nonBlank++
+		if w > 160 {
+			wide++
+		}
+	}
+	if nonBlank == 0 || wide*10 > nonBlank {
+		return LayoutLines
+	}
+	w90 := percentile90(widths)
+	seen := false
+	for i, l := range lines {
+		if l.text == "" {
+			if seen {
+				blanks++
+			}
+			continue
+		}
+		seen = true
+		if i+1 >= len(lines) || lines[i+1].text == "" {
+			continue
+		}
+		if u := classify(l.text); u.kind != uPara {
+			continue
+		}
+		interior++
+		if w := displayWidth(l.text); w*2 >= w90 && w >= 20 && !endsSentence(l.text) {
+			cont++
+		}
+	}
+	if blanks == 0 || interior == 0 || cont*2 < interior {
+		return LayoutLines
+	}
+	return LayoutWrapped
+}
+
+func percentile90(ws []int) int {
+	// Small n: a counting pass is enough; avoid sorting the caller's slice.
+	c := append([]int(nil), ws...)
+	for i := 1; i < len(c); i++ {
+		for j := i; j > 0 && c[j-1] > c[j]; j-- {
+			c[j-1], c[j] = c[j], c[j-1]
+		}
+		if i > 2000 { // pathological inputs: a sample is enough
+			c = c[:i+1]
+			break
+		}
+	}
+	return c[(len(c)-1)*9/10]
+}
+
+// title takes a first short line followed by a blank line as the title, or
+// drops a first line repeating the front matter's title.
+func (p *parser) title(m *convert.Meta) {
+	if len(p.units) < 2 {
+		return
+	}
+	u := p.units[0]
+	if m.Title != "" {
+		if (u.kind == uPara || u.kind == uHeading) && u.text == m.Title {
+			p.units = p.units[1:]
+		}
+		return
+	}
+	if p.r.NoTitle || u.kind != uPara || u.lines != 1 || !u.blankAfter || !headingLike(u.text) {
+		return
+	}
+	m.Title = u.text
+	p.units = p.units[1:]
+}
+
+// headings turns short stand-alone paragraph lines into headings.
+func (p *parser) headings() {
+	short := func(i int) bool {
+		u := p.units[i]
+		return u.kind == uPara && u.lines == 1 && headingLike(u.text)
+	}
+	isHeading := make([]bool, len(p.units))
+	for i := range p.units {
+		if !short(i) || i+1 >= len(p.units) {
+			continue
+		}
+		next := p.units[i+1]
+		if next.kind == uRule || next.kind == uHeading || short(i+1) ||
+			displayWidth(next.text) <= displayWidth(p.units[i].text) {
+			continue
+		}
+		if i > 0 && short(i-1) {
+			continue
+		}
+		isHeading[i] = true
+	}
+	for i, h := range isHeading {
+		if h {
+			p.units[i].kind = uHeading
+			p.units[i].level = HeadingLevel
+		}
+	}
+}
+
+// headingLike reports whether s has the shape of a heading: short (24
+// characters in CJK text, 60 characters and 10 words otherwise), with a
+// letter, no sentence-final or clause punctuation at the end or sentence
+// punctuation inside, not an enumerated point, and (Latin text) not
+// starting in lower case.
+func headingLike(s string) bool {
+	if s == "" || isEnumerated(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(trimClosers(s))
+	if strings.ContainsRune("。！？.!?；;：:，,、", last) {
+		return false
+	}
+	var n, wide int
+	hasLetter := false
+	for _, r := range s {
+		n++
+		if isWide(r) {
+			wide++
+		}
+		if unicode.IsLetter(r) {
+			hasLetter = true
+		}
+		if r == '。' || r == '！' || r == '？' {
+			return false
+		}
+	}
+	if !hasLetter {
+		return false
+	}
+	if wide*2 >= n {
+		return n <= 24
+	}
+	if n > 60 || len(strings.Fields(s)) > 10 || strings.Contains(s, ". ") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return !unicode.IsLower(first)
+}
+
+// trimClosers drops trailing closing quotes and brackets.
+func trimClosers(s string) string {
+	return strings.TrimRight(s, "”’」』）)]】》〉\"'")
+}
+
+// endsSentence reports whether s ends with sentence-final punctuation
+// (possibly followed by closing quotes or brackets).
+func endsSentence(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(trimClosers(s))
+	return strings.ContainsRune("。！？.!?…", last)
+}
+
+// blocks groups units into the model's blocks.
+func (p *parser) blocks() []convert.Block {
+	var out []convert.Block
+	us := p.units
+	for i := 0; i < len(us); i++ {
+		u := us[i]
+		switch u.kind {
+		case uRule:
+			out = append(out, &convert.Rule{})
+		case uHeading:
+			out = append(out, &convert.Heading{Level: u.level, Inlines: textInlines(u.text)})
+		case uItem:
+			l := &convert.List{Ordered: u.ordered, Tight: true}
+			if u.ordered && u.num != 1 {
+				l.Start = u.num
+			}
+			j := i
+			for ; j < len(us) && us[j].kind == uItem && us[j].ordered == u.ordered &&
+				(!u.ordered || us[j].num == u.num+(j-i)); j++ {
+				if j > i && us[j].blankBefore {
+					l.Tight = false
+				}
+				l.Items = append(l.Items, []convert.Block{&convert.Paragraph{Inlines: textInlines(us[j].text)}})
+			}
+			out = append(out, l)
+			i = j - 1
+		case uRow:
+			j := i
+			for j < len(us) && us[j].kind == uRow && (j == i || !us[j].blankBefore) {
+				j++
+			}
+			if j-i < 2 {
+				out = append(out, p.paragraph(u.text))
+				continue
+			}
+			t := &convert.Table{}
+			for _, r := range us[i:j] {
+				var row []convert.Cell
+				for _, c := range strings.Split(r.text, "\t") {
+					row = append(row, textInlines(strings.TrimSpace(c)))
+				}
+				t.Rows = append(t.Rows, row)
+			}
+			out = append(out, t)
+			i = j - 1
+		default:
+			out = append(out, p.paragraph(u.text))
+		}
+	}
+	return out
+}
+
+func textInlines(s string) []convert.Inline {
+	if s == "" {
+		return nil
+	}
+	return []convert.Inline{&convert.Text{Text: s}}
+}
+
+// paragraph makes a paragraph, giving an enumerated point's first sentence
+// a Strong lead-in.
+func (p *parser) paragraph(s string) *convert.Paragraph {
+	if !p.r.NoLeadIns && isEnumerated(s) {
+		if end := firstSentenceEnd(s); end > 0 {
+			ins := []convert.Inline{&convert.Strong{Inlines: []convert.Inline{&convert.Text{Text: s[:end]}}}}
+			if end < len(s) {
+				ins = append(ins, &convert.Text{Text: s[end:]})
+			}
+			return &convert.Paragraph{Inlines: ins}
+		}
+	}
+	return &convert.Paragraph{Inlines: textInlines(s)}
+}
+
+// hanLatinSpacing reports whether the text separates Han/kana from Latin
+// letters and digits with a space ("使用 API 接口") more often than not
+// ("使用API接口"); wrapped lines are joined the same way.
+func hanLatinSpacing(s string) bool {
+	var spaced, tight int
+	var p2, p1 rune // two runes back, one back
+	for _, r := range s {
+		switch {
+		case p1 == ' ' && (isHanKana(p2) && isLatinAlnum(r) || isLatinAlnum(p2) && isHanKana(r)):
+			spaced++
+		case isHanKana(p1) && isLatinAlnum(r) || isLatinAlnum(p1) && isHanKana(r):
+			tight++
+		}
+		p2, p1 = p1, r
+	}
+	return spaced > tight
+}
+
+// joinSep returns what goes between two hard-wrapped lines a and b of one
+// paragraph: nothing between CJK characters (or next to CJK punctuation),
+// a space between words of Latin or Hangul text, nothing after a hyphen
+// that follows a letter when b starts with a lower-case letter, and between
+// Han/kana and Latin the document's own habit (see hanLatinSpacing).
+func joinSep(a, b string, hanLatinSpace bool) string {
+	l, _ := utf8.DecodeLastRuneInString(a)
+	r, _ := utf8.DecodeRuneInString(b)
+	lc, rc := noSpaceCJK(l), noSpaceCJK(r)
+	switch {
+	case lc && rc:
+		return ""
+	case lc || rc:
+		if isHanKana(l) && isLatinAlnum(r) || isLatinAlnum(l) && isHanKana(r) {
+			if hanLatinSpace {
+				return " "
+			}
+			return ""
+		}
+		if lc && !isHanKana(l) || rc && !isHanKana(r) { // CJK punctuation
+			return ""
+		}
+		return " "
+	}
+	if l == '-' && len(a) >= 2 && unicode.IsLower(r) {
+		if p, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(p) {
+			return ""
+		}
+	}
+	return " "
+}
+
+func isHanKana(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
+}
+
+func isLatinAlnum(r rune) bool {
+	return r < 0x250 && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// noSpaceCJK reports characters of scripts written without spaces between
+// words (Han, kana, Bopomofo) and CJK or fullwidth punctuation. Hangul is
+// not among them: Korean separates words with spaces.
+func noSpaceCJK(r rune) bool {
+	switch {
+	case isHanKana(r), unicode.Is(unicode.Bopomofo, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF01 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,154 @@
+package text
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Writer writes a document as plain text, the way a reader would copy it
+// out of the PDF: one block per line (a paragraph is one line), no title
+// line, headings as their text, list items prefixed "• " or "1. " (nested
+// lists indented by two spaces per level), quotations indented by two
+// spaces, table rows one per line with cells separated by tabs (a caption
+// on its own line before), code blocks verbatim, ruby as its base text,
+// rules omitted. Output ends with a newline; an empty document gives no
+// output. Writer never modifies the document.
+//
+// The output reads back (with Reader) into the same text: writing,
+// reading and writing again gives the same bytes.
+type Writer struct {
+	// BlankLines separates blocks with a blank line (format variable
+	// "text.blank-lines"). Off by default: a blank line after a short
+	// first line would read back as a title.
+	BlankLines bool
+}
+
+// Write implements convert.Writer.
+func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := out.Write(w.Bytes(d))
+	return err
+}
+
+// Bytes returns the text of d.
+func (w *Writer) Bytes(d *convert.Document) []byte {
+	var b bytes.Buffer
+	first := true
+	for _, bl := range d.Blocks {
+		var one bytes.Buffer
+		writeBlock(&one, bl, "")
+		if one.Len() == 0 {
+			continue
+		}
+		if !first && w != nil && w.BlankLines {
+			b.WriteByte('\n')
+		}
+		first = false
+		b.Write(one.Bytes())
+	}
+	return b.Bytes()
+}
+
+// writeLines writes s line by line, each prefixed by indent (the first by
+// first instead) and followed by a newline.
+func writeLines(b *bytes.Buffer, s, first, indent string) {
+	for i, l := range strings.Split(s, "\n") {
+		if i == 0 {
+			b.WriteString(first)
+		} else {
+			b.WriteString(indent)
+		}
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+}
+
+func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
+	switch x := bl.(type) {
+	case *convert.Heading:
+		if t := oneLine(convert.PlainText(x.Inlines)); t != "" {
+			writeLines(b, t, indent, indent)
+		}
+	case *convert.Paragraph:
+		if t := strings.TrimSpace(convert.PlainText(x.Inlines)); t != "" {
+			writeLines(b, t, indent, indent)
+		}
+	case *convert.List:
+		n := x.Start
+		if n == 0 {
+			n = 1
+		}
+		for i, item := range x.Items {
+			marker := "• "
+			if x.Ordered {
+				marker = strconv.Itoa(n+i) + ". "
+			}
+			cont := indent + strings.Repeat(" ", len([]rune(marker)))
+			wrote := false
+			for _, ib := range item {
+				if _, ok := ib.(*convert.List); ok {
+					writeBlock(b, ib, indent+"  ")
+					continue
+				}
+				var one bytes.Buffer
+				writeBlock(&one, ib, "")
+				if one.Len() == 0 {
+					continue
+				}
+				s := strings.TrimSuffix(one.String(), "\n")
+				if !wrote {
+					writeLines(b, s, indent+marker, cont)
+					wrote = true
+				} else {
+					writeLines(b, s, cont, cont)
+				}
+			}
+			if !wrote && len(item) == 0 {
+				b.WriteString(indent + strings.TrimSpace(marker) + "\n")
+			}
+		}
+	case *convert.Quote:
+		for _, qb := range x.Blocks {
+			writeBlock(b, qb, indent+"  ")
+		}
+	case *convert.CodeBlock:
+		if t := strings.TrimRight(x.Text, "\n"); t != "" {
+			writeLines(b, t, indent, indent)
+		}
+	case *convert.Table:
+		if c := oneLine(convert.PlainText(x.Caption)); c != "" {
+			writeLines(b, c, indent, indent)
+		}
+		cols := x.Columns()
+		rows := x.Rows
+		if x.Header != nil {
+			rows = append([][]convert.Cell{x.Header}, rows...)
+		}
+		for _, r := range rows {
+			b.WriteString(indent)
+			for i := 0; i < cols; i++ {
+				if i > 0 {
+					b.WriteByte('\t')
+				}
+				if i < len(r) {
+					b.WriteString(strings.ReplaceAll(oneLine(convert.PlainText(r[i])), "\t", " "))
+				}
+			}
+			b.WriteByte('\n')
+		}
+	case *convert.Rule:
+		// Nothing: a rule has no text to copy.
+	}
+}
+
+// oneLine replaces the line breaks of s by spaces and trims it.
+func oneLine(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\n", " "))
+}
