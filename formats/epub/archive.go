@@ -1,0 +1,147 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"runtime"
+	"sync"
+	"time"
+)
+
+// entry is one file of the OCF container, in the order it is written.
+type entry struct {
+	name  string
+	data  []byte
+	store bool // write uncompressed (the mimetype file)
+
+	compressed []byte
+	crc        uint32
+}
+
+// writeContainer writes the entries as a ZIP archive (the OCF container):
+// every entry with the same MS-DOS time, no extra fields, sizes and CRC in
+// the local headers (no data descriptors), mimetype first and stored. The
+// Deflate streams are compressed in parallel. The bytes depend only on the
+// entries and t.
+func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
+	if err := compressAll(entries); err != nil {
+		return err
+	}
+	date, tm := msDosTime(t)
+	z := zip.NewWriter(w)
+	for _, e := range entries {
+		fh := &zip.FileHeader{
+			Name:               e.name,
+			CreatorVersion:     20,
+			ReaderVersion:      20,
+			Method:             zip.Deflate,
+			ModifiedDate:       date,
+			ModifiedTime:       tm,
+			CRC32:              e.crc,
+			CompressedSize64:   uint64(len(e.compressed)),
+			UncompressedSize64: uint64(len(e.data)),
+		}
+		if e.store {
+			fh.Method = zip.Store
+		}
+		fw, err := z.CreateRaw(fh)
+		if err != nil {
+			return fmt.Errorf("epub: writing %s: %w", e.name, err)
+		}
+		if _, err := fw.Write(e.compressed); err != nil {
+			return fmt.Errorf("epub: writing %s: %w", e.name, err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		return fmt.Errorf("epub: finishing the archive: %w", err)
+	}
+	return nil
+}
+
+// compressAll fills compressed and crc of every entry, using up to
+// GOMAXPROCS goroutines.
+func compressAll(entries []*entry) error {
+	work := make(chan *entry)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var first error
+	for range min(runtime.GOMAXPROCS(0), len(entries)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+			for e := range work {
+				e.crc = crc32.ChecksumIEEE(e.data)
+				if e.store {
+					e.compressed = e.data
+					continue
+				}
+				buf.Reset()
+				fw.Reset(&buf)
+				_, err := fw.Write(e.data)
+				if err == nil {
+					err = fw.Close()
+				}
+				if err != nil {
+					mu.Lock()
+					if first == nil {
+						first = fmt.Errorf("epub: compressing %s: %w", e.name, err)
+					}
+					mu.Unlock()
+					continue
+				}
+				e.compressed = bytes.Clone(buf.Bytes())
+			}
+		}()
+	}
+	for _, e := range entries {
+		work <- e
+	}
+	close(work)
+	wg.Wait()
+	return first
+}
+
+// msDosTime converts t to the MS-DOS date and time of a ZIP header
+// (2-second resolution, 1980 to 2107; t is clamped to that range).
+func msDosTime(t time.Time) (date, tm uint16) {
+	t = t.UTC()
+	if t.Year() < 1980 {
+		t = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+	} else if t.Year() > 2107 {
+		t = time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC)
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	tm = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, tm
+}
+
+// unzip reads every file of a ZIP archive.
+func unzip(data []byte) (map[string][]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, fmt.Errorf("epub: reading go-epub's archive: %w", err)
+	}
+	files := make(map[string][]byte, len(zr.File))
+	for _, f := range zr.File {
+		if f.FileInfo().IsDir() {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("epub: reading go-epub's %s: %w", f.Name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("epub: reading go-epub's %s: %w", f.Name, err)
+		}
+		files[f.Name] = b
+	}
+	return files, nil
+}
