@@ -2,9 +2,9 @@ package epub
 
 import (
 	"bytes"
-	"encoding/base64"
 	"context"
 	"crypto/sha1"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"

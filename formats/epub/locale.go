@@ -57,10 +57,10 @@ type labels struct {
 }
 
 var labelsByScript = map[script]labels{
-	scriptHans: {contents: "目录", figures: "数据一览", colNo: "序号", colFigure: "数据", colValue: "数值", colUnit: "单位", colKind: "类型", colSection: "章节", untitled: "无标题", landmarks: "导览", titlePage: "书名页", start: "正文"},
-	scriptHant: {contents: "目錄", figures: "數據一覽", colNo: "序號", colFigure: "數據", colValue: "數值", colUnit: "單位", colKind: "類型", colSection: "章節", untitled: "無標題", landmarks: "導覽", titlePage: "書名頁", start: "正文"},
-	scriptJa:   {contents: "目次", figures: "数値一覧", colNo: "番号", colFigure: "数値", colValue: "値", colUnit: "単位", colKind: "種類", colSection: "節", untitled: "無題", landmarks: "ランドマーク", titlePage: "扉", start: "本文"},
-	scriptKo:   {contents: "목차", figures: "수치 목록", colNo: "번호", colFigure: "수치", colValue: "값", colUnit: "단위", colKind: "종류", colSection: "절", untitled: "제목 없음", landmarks: "랜드마크", titlePage: "표제지", start: "본문"},
+	scriptHans:  {contents: "目录", figures: "数据一览", colNo: "序号", colFigure: "数据", colValue: "数值", colUnit: "单位", colKind: "类型", colSection: "章节", untitled: "无标题", landmarks: "导览", titlePage: "书名页", start: "正文"},
+	scriptHant:  {contents: "目錄", figures: "數據一覽", colNo: "序號", colFigure: "數據", colValue: "數值", colUnit: "單位", colKind: "類型", colSection: "章節", untitled: "無標題", landmarks: "導覽", titlePage: "書名頁", start: "正文"},
+	scriptJa:    {contents: "目次", figures: "数値一覧", colNo: "番号", colFigure: "数値", colValue: "値", colUnit: "単位", colKind: "種類", colSection: "節", untitled: "無題", landmarks: "ランドマーク", titlePage: "扉", start: "本文"},
+	scriptKo:    {contents: "목차", figures: "수치 목록", colNo: "번호", colFigure: "수치", colValue: "값", colUnit: "단위", colKind: "종류", colSection: "절", untitled: "제목 없음", landmarks: "랜드마크", titlePage: "표제지", start: "본문"},
 	scriptOther: {contents: "Contents", figures: "Figures", colNo: "No.", colFigure: "Figure", colValue: "Value", colUnit: "Unit", colKind: "Kind", colSection: "Section", untitled: "Untitled", landmarks: "Landmarks", titlePage: "Title page", start: "Start of content"},
 }
 
