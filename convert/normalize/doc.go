@@ -1,0 +1,46 @@
+// Package normalize provides the clean-up transforms the pipeline runs
+// around a reader (stage "normalized" of the report). Each transform is a
+// type of its own, implementing convert.SourceTransform (raw bytes, before
+// the reader) or convert.DocumentTransform (the model, after it):
+//
+//	Encoding  "encoding"  UTF-16 with BOM decoded, UTF-8 BOMs removed, CRLF/CR → LF,
+//	                      NUL removed, invalid UTF-8 → U+FFFD (warned with byte offsets;
+//	                      an error in strict mode)
+//	NFC       "nfc"       Unicode NFC (CJK compatibility ideographs kept)
+//	Pinyin    "pinyin"    地區(qū) → 地區 (or ruby, or kept)
+//	Punct     "punct"     2023年,百年 → 2023年，百年
+//	Script    "script"    Traditional ↔ Simplified with OpenCC (only on request)
+//
+// [Default] returns the standard set (all but Script); [Transforms] selects
+// with [Options]; Options{None: true} selects nothing, so the text is kept
+// exactly as the reader read it. Every transform adds its counts to
+// Options.Report, zero counts included (Report.Counts shows only non-zero
+// ones), so a caller can tell that a check ran.
+//
+// The transforms are idempotent: applying one twice gives the same result as
+// applying it once. Document transforms change only *convert.Text inlines
+// (and Ruby bases for Script) and the free-text metadata (title, subtitle,
+// description, keywords); code spans and code blocks are never touched.
+//
+// # What is touched and what never is
+//
+// Pinyin (see [Pinyin] for the full rule): a parenthesized group of valid
+// Mandarin syllables right after as many Han characters — 地區(qū)沖突 → 地區沖突,
+// 物流(liú) → 物流, 地區(dì qū) → 地區, 地區（qū） → 地區, 區(qu1) → 區. Toneless
+// syllables (區(qu)) only when the document has a toned annotation too.
+// Never: 中歐(中亞)班列, 人工智能(AI), 增長(2023), 班列 (qū) (space before),
+// A(qū) (not after Han), 區(Qū) (upper case), 區(xyz) (not a syllable),
+// 區(qū shì) after one Han character (more syllables than characters).
+//
+// Punct (see [Punct]): 年,百 → 年，百; 2023,百年 → 2023，百年; 型,Apple →
+// 型，Apple; 说:“ → 说：“; 吗? → 吗？. Never: 3,800, 10:30, Hello, world,
+// 첫째, 대중국 (Korean, followed by a space), 网址:// (URL), a mark after or
+// before a space.
+//
+// NFC: e + U+0301 → é, か + U+3099 → が, ᄀ + ᅡ → 가. Never: 豈 U+F900 and the
+// other compatibility ideographs (NFC would turn them into U+8C48 etc.).
+//
+// Encoding: offsets in warnings and errors are byte offsets into the input
+// as given (after UTF-16 decoding for UTF-16 input); a run of consecutive
+// invalid bytes is one sequence and one U+FFFD.
+package normalize

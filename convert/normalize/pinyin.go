@@ -1,0 +1,235 @@
+package normalize
+
+import (
+	"context"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Pinyin handles pinyin annotations flattened into parentheses after Han
+// characters, as in 地區(qū)沖突 (transform "pinyin"). An annotation is a
+// parenthesis, halfwidth ( ) or fullwidth （ ）, that follows a Han character
+// immediately and holds n ≥ 1 pinyin syllables separated by single spaces,
+// where the n characters just before it are Han: 地區(dì qū) annotates both.
+// Each syllable must be in the Mandarin syllable table, in lower case, with
+// at most one tone mark (ā á ǎ à … ǖ ǘ ǚ ǜ) or a final tone number 1–5
+// (qu1, lv4), or toneless. An annotation with a tone is always accepted; a
+// toneless one (an, he, ma) only when the same document has an accepted
+// annotation with a tone, because toneless syllables are also English
+// words. Never touched: 中歐(中亞), 人工智能(AI), (2023), (GDP), words in
+// upper case, a parenthesis after a space or a non-Han character, text in
+// code.
+//
+// Mode RubyStrip removes the annotations (counted "pinyin annotations
+// removed"), RubyRuby replaces each annotated character by a *convert.Ruby
+// ("pinyin annotations made ruby"), RubyKeep changes nothing ("pinyin
+// annotations kept"). Metadata (title, subtitle, description, keywords)
+// cannot hold ruby: it is stripped in both RubyStrip and RubyRuby mode.
+type Pinyin struct {
+	Mode RubyMode
+}
+
+// Name returns "pinyin".
+func (Pinyin) Name() string { return "pinyin" }
+
+// TransformDocument implements convert.DocumentTransform.
+func (p Pinyin) TransformDocument(ctx context.Context, d *convert.Document, opts *convert.Options) error {
+	toned := p.hasToned(d)
+	n, nMeta := 0, 0
+	var what string
+	switch p.Mode {
+	case RubyKeep:
+		what = "pinyin annotations kept"
+		convert.Inspect(d.Blocks, func(node any) bool {
+			if t, ok := node.(*convert.Text); ok {
+				_, k := stripPinyin(t.Text, toned)
+				n += k
+			}
+			return true
+		})
+		for _, s := range metaStrings(&d.Meta) {
+			_, k := stripPinyin(*s, toned)
+			n += k
+		}
+	case RubyRuby:
+		what = "pinyin annotations made ruby"
+		convert.MapInlines(d.Blocks, func(in convert.Inline) []convert.Inline {
+			t, ok := in.(*convert.Text)
+			if !ok || !hasParen(t.Text) {
+				return []convert.Inline{in}
+			}
+			out, k := rubyPinyin(t.Text, toned)
+			n += k
+			if k == 0 {
+				return []convert.Inline{in}
+			}
+			return out
+		})
+	default:
+		what = "pinyin annotations removed"
+		convert.MapInlines(d.Blocks, func(in convert.Inline) []convert.Inline {
+			if t, ok := in.(*convert.Text); ok && hasParen(t.Text) {
+				var k int
+				t.Text, k = stripPinyin(t.Text, toned)
+				n += k
+			}
+			return []convert.Inline{in}
+		})
+	}
+	if p.Mode != RubyKeep {
+		for _, s := range metaStrings(&d.Meta) {
+			var k int
+			*s, k = stripPinyin(*s, toned)
+			nMeta += k
+		}
+	}
+	rep := report(opts)
+	rep.Add(Stage, what, n)
+	if nMeta > 0 || p.Mode == RubyStrip {
+		rep.Add(Stage, "pinyin annotations removed", nMeta)
+	}
+	return ctx.Err()
+}
+
+// hasToned reports whether the document has an annotation with a tone
+// (the evidence that lets toneless annotations count).
+func (Pinyin) hasToned(d *convert.Document) bool {
+	found := false
+	check := func(s string) {
+		if found || !hasParen(s) {
+			return
+		}
+		scanPinyin(s, false, func(_, _, _ int, _ []string) bool {
+			found = true
+			return false
+		})
+	}
+	convert.Inspect(d.Blocks, func(node any) bool {
+		if t, ok := node.(*convert.Text); ok {
+			check(t.Text)
+		}
+		return !found
+	})
+	for _, s := range metaStrings(&d.Meta) {
+		check(*s)
+	}
+	return found
+}
+
+func hasParen(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.Contains(s, "（")
+}
+
+// scanPinyin finds the annotations of s left to right, calling f with the
+// byte range [open, end) of the parenthesis, the number han of Han
+// characters just before it (at least len(syl)), and the syllables. f may
+// stop the scan by returning false. An annotation right after a removed
+// one counts the Han characters before the removed one: in stripping mode
+// 區(qū)(qū) loses both, so the transform is idempotent.
+func scanPinyin(s string, allowToneless bool, f func(open, end, han int, syl []string) bool) {
+	hanRun := 0 // consecutive Han characters just before i (removed annotations skipped)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if (r == '(' || r == '（') && hanRun > 0 {
+			if end, syl, ok := annotation(s[i:], allowToneless); ok && len(syl) <= hanRun {
+				if !f(i, i+end, hanRun, syl) {
+					return
+				}
+				i += end
+				continue
+			}
+		}
+		if unicode.Is(unicode.Han, r) {
+			hanRun++
+		} else {
+			hanRun = 0
+		}
+		i += size
+	}
+}
+
+// annotation parses a parenthesized pinyin annotation at the start of s,
+// returning its length in bytes and its syllables.
+func annotation(s string, allowToneless bool) (int, []string, bool) {
+	open, osize := utf8.DecodeRuneInString(s)
+	closer := ")"
+	if open == '（' {
+		closer = "）"
+	}
+	rest := s[osize:]
+	k := strings.Index(rest, closer)
+	if k <= 0 || k > 80 {
+		return 0, nil, false
+	}
+	inner := rest[:k]
+	syl := strings.Split(inner, " ")
+	anyTone := false
+	for _, x := range syl {
+		ok, toned := syllableTone(x)
+		if !ok {
+			return 0, nil, false
+		}
+		anyTone = anyTone || toned
+	}
+	if !anyTone && !allowToneless {
+		return 0, nil, false
+	}
+	return osize + k + len(closer), syl, true
+}
+
+// stripPinyin removes the annotations of s and counts them.
+func stripPinyin(s string, allowToneless bool) (string, int) {
+	if !hasParen(s) {
+		return s, 0
+	}
+	var b strings.Builder
+	last, n := 0, 0
+	scanPinyin(s, allowToneless, func(open, end, _ int, _ []string) bool {
+		b.WriteString(s[last:open])
+		last = end
+		n++
+		return true
+	})
+	if n == 0 {
+		return s, 0
+	}
+	b.WriteString(s[last:])
+	return b.String(), n
+}
+
+// rubyPinyin splits s into Text and Ruby inlines, one Ruby per annotated
+// Han character, and counts the annotations.
+func rubyPinyin(s string, allowToneless bool) ([]convert.Inline, int) {
+	var out []convert.Inline
+	last, n := 0, 0
+	scanPinyin(s, allowToneless, func(open, end, han int, syl []string) bool {
+		// The len(syl) Han characters before open, which are not already ruby.
+		start := open
+		for range syl {
+			_, size := utf8.DecodeLastRuneInString(s[:start])
+			start -= size
+		}
+		if start < last {
+			return true // its characters are in an earlier ruby: leave it
+		}
+		if start > last {
+			out = append(out, &convert.Text{Text: s[last:start]})
+		}
+		i := start
+		for _, x := range syl {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			out = append(out, &convert.Ruby{Base: s[i : i+size], Text: x})
+			i += size
+		}
+		last = end
+		n++
+		return true
+	})
+	if last < len(s) {
+		out = append(out, &convert.Text{Text: s[last:]})
+	}
+	return out, n
+}
