@@ -4,6 +4,9 @@ import (
 	"fmt"
 )
 
+// maxFaces bounds the number of faces ParseCollection extracts.
+const maxFaces = 256
+
 // ParseCollection extracts every face of a TrueType collection ('ttcf',
 // .ttc) into a standalone TrueType font: the table directory, offsets and
 // checksums are rebuilt and shared tables are copied into each face, so
@@ -24,6 +27,9 @@ func ParseCollection(data []byte) ([]*Font, error) {
 	offs, err := collectionOffsets(data)
 	if err != nil {
 		return nil, err
+	}
+	if len(offs) > maxFaces {
+		return nil, fmt.Errorf("%w: collection of %d faces (at most %d extracted at once; use ParseFace)", ErrInvalid, len(offs), maxFaces)
 	}
 	out := make([]*Font, len(offs))
 	for i := range offs {
@@ -66,7 +72,13 @@ func parseFaceAt(data []byte, off int64) (*Font, error) {
 		return nil, cffError(parseNames(dir.table(data, "name")))
 	}
 	tables := make([]table, 0, len(dir.Tables))
+	total := 0
 	for _, r := range dir.Tables {
+		// The tables of one face do not overlap, so together they cannot be
+		// larger than the file; this bounds the memory a hostile file costs.
+		if total += int(r.Length); total > len(data) {
+			return nil, fmt.Errorf("%w: overlapping tables", ErrInvalid)
+		}
 		if r.Tag == "DSIG" { // a collection's signature does not apply to one face
 			continue
 		}

@@ -68,7 +68,10 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 		return nil, fmt.Errorf("%w: subset needs %d glyphs", ErrInvalid, len(order))
 	}
 
-	// glyf + loca
+	// glyf + loca. Glyphs of a valid font do not overlap, so the subset's
+	// glyf cannot be larger than the original plus padding; a hostile loca
+	// pointing many glyphs at the same bytes is rejected.
+	maxGlyf := len(f.dir.table(f.data, "glyf")) + 3*len(order)
 	var glyf []byte
 	offsets := make([]uint32, len(order)+1)
 	for i, old := range order {
@@ -83,6 +86,9 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 				}
 				binary.BigEndian.PutUint16(g[c.pos:], n)
 			}
+		}
+		if len(glyf)+len(g) > maxGlyf {
+			return nil, fmt.Errorf("%w: overlapping glyphs in 'glyf'", ErrInvalid)
 		}
 		glyf = append(glyf, g...)
 		for len(glyf)%4 != 0 {
