@@ -37,7 +37,11 @@ func TestList(t *testing.T) {
 	infos, err := fonts.List([]string{dir, filepath.Join(dir, "does-not-exist")})
 	require.NoError(t, err)
 	rel := func(p string) string { r, _ := filepath.Rel(dir, p); return filepath.ToSlash(r) }
-	type row struct{ Family, Style, FullName, PostScriptName, Path string; Index int; Format string }
+	type row struct {
+		Family, Style, FullName, PostScriptName, Path string
+		Index                                         int
+		Format                                        string
+	}
 	var got []row
 	for _, in := range infos {
 		got = append(got, row{in.Family, in.Style, in.FullName, in.PostScriptName, rel(in.Path), in.Index, in.Format})

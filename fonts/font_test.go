@@ -85,10 +85,10 @@ func TestGlyphIndexAndAdvanceMatchSfnt(t *testing.T) {
 
 func TestStyles(t *testing.T) {
 	tests := []struct {
-		font                   *fonts.Font
-		family, full, ps       string
-		bold, italic           bool
-		upem, weightAtLeast    int
+		font                *fonts.Font
+		family, full, ps    string
+		bold, italic        bool
+		upem, weightAtLeast int
 	}{
 		{embedded.Sans(false, false), "Liberation Sans", "Liberation Sans", "LiberationSans", false, false, 2048, 400},
 		{embedded.Sans(true, false), "Liberation Sans", "Liberation Sans Bold", "LiberationSans-Bold", true, false, 2048, 700},
