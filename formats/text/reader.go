@@ -553,8 +553,7 @@ func hanLatinSpacing(s string) bool {
 // that follows a letter when b starts with a lower-case letter, and between
 // Han/kana and Latin the document's own habit (see hanLatinSpacing).
 func joinSep(a, b string, hanLatinSpace bool) string {
-	l, _ := utf8.DecodeLastRuneInString(a)
-	r, _ := utf8.DecodeRuneInString(b)
+	l, r := lastSignificant(a), firstSignificant(b)
 	lc, rc := noSpaceCJK(l), noSpaceCJK(r)
 	switch {
 	case lc && rc:
@@ -571,12 +570,36 @@ func joinSep(a, b string, hanLatinSpace bool) string {
 		}
 		return " "
 	}
-	if l == '-' && len(a) >= 2 && unicode.IsLower(r) {
+	if strings.HasSuffix(a, "-") && len(a) >= 2 && unicode.IsLower(r) {
 		if p, _ := utf8.DecodeLastRuneInString(a[:len(a)-1]); unicode.IsLetter(p) {
 			return ""
 		}
 	}
 	return " "
+}
+
+// ambiguous are punctuation marks shared by CJK and Latin text (curly
+// quotes, dashes, ellipsis): joins look past them.
+const ambiguous = "“”‘’\"'…—–·"
+
+// lastSignificant is the last rune of s that is not ambiguous punctuation
+// (or the last rune if all are).
+func lastSignificant(s string) rune {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if t := strings.TrimRight(s, ambiguous); t != "" {
+		last, _ = utf8.DecodeLastRuneInString(t)
+	}
+	return last
+}
+
+// firstSignificant is the first rune of s that is not ambiguous
+// punctuation (or the first rune if all are).
+func firstSignificant(s string) rune {
+	first, _ := utf8.DecodeRuneInString(s)
+	if t := strings.TrimLeft(s, ambiguous); t != "" {
+		first, _ = utf8.DecodeRuneInString(t)
+	}
+	return first
 }
 
 func isHanKana(r rune) bool {
