@@ -94,8 +94,9 @@ func style(bold, italic bool) int {
 }
 
 // CJK returns Droid Sans Fallback Full, a sans-serif TrueType font covering
-// Simplified and Traditional Chinese, Japanese kana and Korean Hangul. It
-// has no bold face: use synthetic bold.
+// Simplified and Traditional Chinese, Japanese kana and CJK punctuation, but
+// not Hangul syllables (see the package documentation and package korean).
+// It has no bold face: use synthetic bold.
 func CJK() *fonts.Font { return cjk.get() }
 
 // Sans returns a Liberation Sans face (metric-compatible with Arial).
