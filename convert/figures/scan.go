@@ -1,40 +1,495 @@
 package figures
 
 import (
+	"math"
 	"strconv"
+	"strings"
+	"unicode"
 
 	"github.com/docconv/docconv/convert"
 )
 
-// findIn is a minimal placeholder recognizer: Arabic numbers with %, 年.
+// hit is a recognized figure in a segment, by rune offsets.
+type hit struct {
+	start, end int
+	value      float64
+	unit       string
+	kind       convert.FigureKind
+	approx     bool
+}
+
+type scanner struct {
+	rs   []rune
+	mask []bool
+	lang string
+	seg  *segment
+	hits []hit
+}
+
+// findIn recognizes the figures of one segment.
 func findIn(seg segment, lang string) []convert.Figure {
-	var out []convert.Figure
-	rs := seg.text
-	for i := 0; i < len(rs); {
-		if rs[i] < '0' || rs[i] > '9' {
+	if len(seg.text) == 0 {
+		return nil
+	}
+	s := scanner{rs: seg.text, mask: maskSegment(seg.text, seg.skip), lang: strings.ToLower(lang), seg: &seg}
+	for i := 0; i < len(s.rs); {
+		if s.masked(i) {
 			i++
 			continue
 		}
-		j := i
-		for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == '.') {
-			j++
-		}
-		v, err := strconv.ParseFloat(string(rs[i:j]), 64)
-		if err != nil {
-			i = j
+		i = s.at(i)
+	}
+	if len(s.hits) == 0 {
+		return nil
+	}
+	out := make([]convert.Figure, 0, len(s.hits))
+	sent := newSentencer(&seg)
+	for _, h := range s.hits {
+		v := clean(h.value)
+		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}
-		f := convert.Figure{Value: v, Kind: convert.KindQuantity}
-		if j < len(rs) && rs[j] == '%' {
-			f.Kind, f.Unit, f.Value = convert.KindPercent, "%", v/100
-			j++
-		} else if j < len(rs) && rs[j] == '年' {
-			f.Kind, f.Unit = convert.KindYear, "year"
-			j++
-		}
-		f.Text = string(rs[i:j])
-		out = append(out, f)
-		i = j
+		out = append(out, convert.Figure{
+			Text:     string(s.rs[h.start:h.end]),
+			Value:    v,
+			Unit:     h.unit,
+			Kind:     h.kind,
+			Approx:   h.approx,
+			Sentence: sent.of(h.start),
+		})
 	}
 	return out
+}
+
+// clean rounds away binary noise: 2.07 × 10^8 is 207000000, not 206999999.99999997.
+func clean(v float64) float64 {
+	if v == 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+		return v
+	}
+	c, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 15, 64), 64)
+	if err != nil {
+		return v
+	}
+	return c
+}
+
+func (s *scanner) masked(i int) bool { return s.mask != nil && s.mask[i] }
+
+func (s *scanner) rune(i int) rune {
+	if i < 0 || i >= len(s.rs) {
+		return 0
+	}
+	return s.rs[i]
+}
+
+func (s *scanner) add(h hit) { s.hits = append(s.hits, h) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func digitVal(r rune) int {
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
+	return int(r - '0')
+}
+
+func isAlnum(r rune) bool { return isDigit(r) || isLatin(r) }
+
+func isMinus(r rune) bool { return r == '-' || r == '−' || r == '－' }
+
+func isSpace(r rune) bool { return r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f' }
+
+func isHan(r rune) bool { return r >= 0x3400 && unicode.Is(unicode.Han, r) }
+
+func isCJKNumeral(r rune) bool {
+	_, d := cjkDigit[r]
+	_, m := smallMult[r]
+	return d && r != '○' || m && r < 0xAC00 || r == '廿' || r == '卅' || r == '卌'
+}
+
+// prefix is what was written before the number and belongs to the figure.
+type prefix struct {
+	start int    // where the figure's text begins
+	cur   string // currency given by a symbol or word ($, 新台幣)
+	era   int    // year offset of an era name (令和 → 2018)
+}
+
+var curPrefixes = []struct{ s, cur string }{
+	{"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"}, {"R$", "BRL"},
+	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "CNY"}, {"￥", "CNY"}, {"₩", "KRW"}, {"₸", "KZT"},
+	{"USD", "USD"}, {"EUR", "EUR"}, {"CNY", "CNY"}, {"RMB", "CNY"}, {"JPY", "JPY"}, {"KRW", "KRW"},
+	{"HKD", "HKD"}, {"TWD", "TWD"}, {"GBP", "GBP"}, {"KZT", "KZT"},
+	{"新台幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"}, {"台币", "TWD"}, {"人民幣", "CNY"}, {"人民币", "CNY"},
+	{"港幣", "HKD"}, {"港币", "HKD"}, {"美金", "USD"},
+}
+
+var eras = []struct {
+	s    string
+	base int
+}{{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"民國", 1911}, {"民国", 1911}}
+
+// at recognizes what starts at i and returns where scanning continues.
+func (s *scanner) at(i int) int {
+	rs := s.rs
+	r := rs[i]
+	switch {
+	case r == '第' || r == '제' && isDigit(s.rune(i+1)):
+		return s.ordinal(i)
+	case (r == '百' || r == '千' || r == '万' || r == '萬') && hasAt(rs, i+1, "分之"):
+		return s.perPart(i)
+	case r == '一' && s.rune(i+1) == '半' && !hasAt(rs, i+1, "半导体") && !hasAt(rs, i+1, "半導體"):
+		if _, lex := lexicalAt(rs, i); !lex {
+			s.add(hit{start: i, end: i + 2, value: 0.5, unit: "%", kind: convert.KindPercent})
+		}
+		return i + 2
+	case r == '半':
+		return s.half(i)
+	}
+	for _, e := range eras {
+		if r == []rune(e.s)[0] && hasAt(rs, i, e.s) {
+			j := i + len([]rune(e.s))
+			if s.rune(j) == '元' && s.rune(j+1) == '年' {
+				s.add(hit{start: i, end: j + 2, value: float64(e.base + 1), unit: "year", kind: convert.KindYear})
+				return j + 2
+			}
+			if isDigit(s.rune(j)) || isCJKNumeral(s.rune(j)) {
+				return s.number(j, prefix{start: i, era: e.base})
+			}
+		}
+	}
+	if p, ok := s.currencyPrefix(i); ok {
+		return p
+	}
+	if isDigit(r) || isMinus(r) && isDigit(s.rune(i+1)) {
+		return s.number(i, prefix{start: i})
+	}
+	if isCJKNumeral(r) {
+		return s.number(i, prefix{start: i})
+	}
+	if isLatin(r) && (i == 0 || !isLatin(rs[i-1])) {
+		return s.word(i)
+	}
+	return i + 1
+}
+
+// currencyPrefix handles "$41 billion", "US$5", "€3", "新台幣4.3兆元".
+func (s *scanner) currencyPrefix(i int) (int, bool) {
+	rs := s.rs
+	for _, c := range curPrefixes {
+		e, ok := matchAt(rs, i, c.s)
+		if !ok {
+			continue
+		}
+		if isLatin(rs[i]) && (i > 0 && isAlnum(rs[i-1]) || isLatin(s.rune(e))) {
+			continue
+		}
+		if c.s == "$" && i > 0 && isLatin(rs[i-1]) {
+			continue
+		}
+		j := e
+		if isSpace(s.rune(j)) {
+			j++
+		}
+		for _, w := range []string{"约", "約", "逾", "近"} {
+			if k, ok := matchAt(rs, j, w); ok {
+				j = k
+			}
+		}
+		if !isDigit(s.rune(j)) && !(isCJKNumeral(s.rune(j)) && !isLatin(rs[i])) {
+			return 0, false
+		}
+		cur := c.cur
+		if (c.s == "¥" || c.s == "￥") && strings.HasPrefix(s.lang, "ja") {
+			cur = "JPY"
+		}
+		return s.number(j, prefix{start: i, cur: cur}), true
+	}
+	return 0, false
+}
+
+// numTok is a parsed number.
+type numTok struct {
+	start, end int
+	val        float64
+	arabic     bool // has Arabic digits
+	cjk        bool // has Chinese/Japanese numerals
+	words      bool // English number words
+	plain      bool // an Arabic integer without separator, decimals or multiplier
+	digits     int  // digits of a plain integer or positional CJK run
+	positional bool // 二〇二四
+	one        bool // the lone numeral 一 (or the word "one")
+	approx     bool // 余, 多, 几 inside, or 三四 ("three or four")
+	frac       bool // val is a fraction (two-thirds)
+	skipTo     int  // on failure, where to resume (names, versions, phone numbers)
+}
+
+// arabic parses Arabic digits at i: "3,800", "1.5", "３８０".
+func (s *scanner) arabic(i int) (v float64, end, digits int, sep, dec, bad bool) {
+	rs := s.rs
+	var b []byte
+	j := i
+	for j < len(rs) && isDigit(rs[j]) {
+		b = append(b, byte('0'+digitVal(rs[j])))
+		j++
+	}
+	digits = j - i
+	for digits <= 3 || sep {
+		if j+3 < len(rs)+0 && rs[j] == ',' && isDigit(s.rune(j+1)) && isDigit(s.rune(j+2)) && isDigit(s.rune(j+3)) && !isDigit(s.rune(j+4)) {
+			b = append(b, byte('0'+digitVal(rs[j+1])), byte('0'+digitVal(rs[j+2])), byte('0'+digitVal(rs[j+3])))
+			j += 4
+			sep = true
+			continue
+		}
+		break
+	}
+	if (s.rune(j) == '.' || s.rune(j) == '．') && isDigit(s.rune(j+1)) {
+		b = append(b, '.')
+		j++
+		for j < len(rs) && isDigit(rs[j]) {
+			b = append(b, byte('0'+digitVal(rs[j])))
+			j++
+		}
+		dec = true
+		if (s.rune(j) == '.') && isDigit(s.rune(j+1)) {
+			bad = true // a version string: 1.2.3
+			for j < len(rs) && (isAlnum(rs[j]) || rs[j] == '.') {
+				j++
+			}
+			return 0, j, digits, sep, dec, bad
+		}
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || math.IsInf(f, 0) {
+		bad = true
+	}
+	return f, j, digits, sep, dec, bad
+}
+
+// parseNum parses a number at i: Arabic, Chinese/Japanese numerals or a mix
+// (410億, 1.5萬, 三百八十億, 1100多万, 1,419억).
+func (s *scanner) parseNum(i int) (t numTok, ok bool) {
+	rs := s.rs
+	n := len(rs)
+	t.start = i
+	pos := i
+	neg := false
+	if isMinus(rs[pos]) {
+		if !isDigit(s.rune(pos+1)) || pos > 0 && isAlnum(rs[pos-1]) {
+			return t, false
+		}
+		neg = true
+		pos++
+	}
+	var total, section, num, lastBig float64
+	numSet := false
+	any := false
+	for pos < n && !s.masked(pos) {
+		r := rs[pos]
+		if isDigit(r) {
+			if numSet {
+				break
+			}
+			v, end, digits, sep, dec, bad := s.arabic(pos)
+			if bad {
+				t.skipTo = end
+				return t, false
+			}
+			if !any {
+				t.plain = !sep && !dec
+				t.digits = digits
+			} else {
+				t.plain = false
+			}
+			num, numSet, any, t.arabic = v, true, true, true
+			pos = end
+			continue
+		}
+		if _, isD := cjkDigit[r]; isD && r != '○' {
+			if numSet {
+				break
+			}
+			j := pos
+			var ds []int
+			for j < n && !s.masked(j) {
+				d, ok := cjkDigit[rs[j]]
+				if !ok || rs[j] == '○' && j == pos {
+					break
+				}
+				ds = append(ds, d)
+				j++
+			}
+			switch {
+			case len(ds) == 1:
+				num = float64(ds[0])
+			case len(ds) == 2 && ds[0] != 0 && ds[1] == ds[0]+1:
+				num = float64(ds[0]) // 三四天: three or four days
+				t.approx = true
+			default:
+				num = 0
+				for _, d := range ds {
+					num = num*10 + float64(d)
+				}
+				if !any {
+					t.positional = true
+					t.digits = len(ds)
+				}
+			}
+			if (s.rune(j) == '点' || s.rune(j) == '點') && isCJKDigitAt(s, j+1) {
+				f := 0.1
+				j++
+				for j < n {
+					d, ok := cjkDigit[rs[j]]
+					if !ok {
+						break
+					}
+					num += float64(d) * f
+					f /= 10
+					j++
+				}
+				t.positional = false
+			}
+			if !any {
+				t.one = len(ds) == 1 && ds[0] == 1
+			} else {
+				t.one = false
+			}
+			numSet, any, t.cjk = true, true, true
+			pos = j
+			continue
+		}
+		if r == '廿' || r == '卅' || r == '卌' {
+			if numSet {
+				break
+			}
+			section += map[rune]float64{'廿': 20, '卅': 30, '卌': 40}[r]
+			any, t.cjk, t.one, t.positional = true, true, false, false
+			pos++
+			continue
+		}
+		if m, isM := smallMult[r]; isM {
+			hangul := r == '천' || r == '백'
+			if hangul && !(t.arabic && numSet) {
+				break
+			}
+			if !numSet {
+				if pos == i && (r == '十' || r == '拾') {
+					num = 1
+				} else {
+					break
+				}
+			} else if t.arabic && !t.cjk {
+				if u := s.unitAt(pos); u != nil && u.class == cMeasure {
+					break // 5千米 is 5 km
+				}
+			}
+			section += num * m
+			num, numSet, any = 0, false, true
+			t.one, t.positional, t.plain = false, false, false
+			if !hangul {
+				t.cjk = true
+			}
+			pos++
+			continue
+		}
+		if b, isB := bigMult[r]; isB {
+			hangul := r == '만' || r == '억' || r == '조'
+			if hangul && !t.arabic {
+				break
+			}
+			if !any {
+				break
+			}
+			sv := section + num
+			switch {
+			case sv == 0:
+				if total == 0 || b <= lastBig {
+					goto done
+				}
+				total *= b
+			case total > 0 && b > lastBig:
+				total = (total + sv) * b
+			default:
+				total += sv * b
+			}
+			lastBig = b
+			section, num, numSet = 0, 0, false
+			t.one, t.positional, t.plain = false, false, false
+			if !hangul {
+				t.cjk = true
+			}
+			pos++
+			if hangul && isSpace(s.rune(pos)) && isDigit(s.rune(pos+1)) {
+				pos++
+			}
+			continue
+		}
+		if (r == '余' || r == '餘' || r == '多' || r == '几' || r == '幾' || r == '来' || r == '來' || r == '여') && any && !t.one && pos > i {
+			// 20余年, 1100多万, 十来年, 10여 명: a lower bound
+			if r == '来' || r == '來' {
+				if u := s.unitAt(pos + 1); u == nil {
+					break
+				}
+			}
+			t.approx = true
+			pos++
+			continue
+		}
+		break
+	}
+done:
+	if !any {
+		return t, false
+	}
+	t.val = total + section + num
+	if neg {
+		t.val = -t.val
+	}
+	t.end = pos
+	if t.cjk || !t.arabic {
+		t.plain = false
+	}
+	return t, true
+}
+
+func isCJKDigitAt(s *scanner, i int) bool {
+	_, ok := cjkDigit[s.rune(i)]
+	return ok && s.rune(i) != '○'
+}
+
+// unitAt returns the unit written at i, if any.
+func (s *scanner) unitAt(i int) *unitEntry {
+	if i >= len(s.rs) || s.masked(i) {
+		return nil
+	}
+	for _, e := range units[s.rs[i]] {
+		end, ok := matchAt(s.rs, i, e.s)
+		if !ok {
+			continue
+		}
+		if e.latin && (isLatin(s.rune(end)) || isDigit(s.rune(end))) {
+			continue
+		}
+		return e
+	}
+	return nil
+}
+
+// unitAfter returns the unit at i, or after one space, and where it ends.
+func (s *scanner) unitAfter(i int) (*unitEntry, int) {
+	if u := s.unitAt(i); u != nil {
+		return u, i + u.n
+	}
+	if isSpace(s.rune(i)) {
+		if u := s.unitAt(i + 1); u != nil && (u.latin || !isHan(u.firstRune()) || s.lang == "ko" || u.class == cPercent) {
+			return u, i + 1 + u.n
+		}
+	}
+	return nil, i
+}
+
+func (e *unitEntry) firstRune() rune {
+	for _, r := range e.s {
+		return r
+	}
+	return 0
 }

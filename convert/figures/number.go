@@ -1,0 +1,634 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// number recognizes a figure whose number starts at i; p says what was
+// written before it. It returns where scanning continues.
+func (s *scanner) number(i int, p prefix) int {
+	rs := s.rs
+	if isDigit(rs[i]) || isMinus(rs[i]) {
+		prev := s.rune(i - 1)
+		if p.start == i && i > 0 && (isLatin(prev) || strings.ContainsRune("-._/#", prev) && isAlnum(s.rune(i-2))) {
+			return s.skipToken(i) // G20, PM2.5, GPT-4o, COVID-19, v1.2
+		}
+	} else if end, lex := lexicalAt(rs, i); lex {
+		return end
+	}
+	t, ok := s.parseNum(i)
+	if !ok {
+		if t.skipTo > i {
+			return t.skipTo
+		}
+		return i + 1
+	}
+	end := t.end
+	// N分之M: a fraction.
+	if hasAt(rs, end, "分之") && t.val > 0 {
+		t2, ok := s.parseNum(end + 2)
+		if !ok {
+			return end + 2
+		}
+		s.add(hit{start: p.start, end: t2.end, value: t2.val / t.val, unit: "%", kind: convert.KindPercent,
+			approx: t.approx || t2.approx || s.approxBefore(p.start) || s.approxAfter(t2.end)})
+		return t2.end
+	}
+	if t.arabic && !t.cjk {
+		r := s.rune(end)
+		switch {
+		case isLatin(r) && !isLatinSuffix(s.latinWord(end)):
+			return s.skipToken(i) // 5G, 4o, 3D: names
+		case r == ':' && isDigit(s.rune(end+1)):
+			return s.skipToken(i) // 10:30, 3:1
+		case (r == '-' || r == '/') && isDigit(s.rune(end+1)):
+			if next, handled := s.digitGroups(t, p, r); handled {
+				return next
+			}
+		}
+	}
+	return s.finish(t, p)
+}
+
+// skipToken skips a name-like token: letters, digits and inner . - _ / :.
+func (s *scanner) skipToken(i int) int {
+	j := i
+	for j < len(s.rs) {
+		r := s.rs[j]
+		if isAlnum(r) || strings.ContainsRune(".-_/:", r) && isAlnum(s.rune(j+1)) {
+			j++
+			continue
+		}
+		break
+	}
+	return max(j, i+1)
+}
+
+// latinWord returns the run of Latin letters at i.
+func (s *scanner) latinWord(i int) string {
+	j := i
+	for j < len(s.rs) && isLatin(s.rs[j]) {
+		j++
+	}
+	return string(s.rs[i:j])
+}
+
+// isLatinSuffix reports whether letters written right after digits are a
+// unit or an ordinal suffix rather than part of a name.
+func isLatinSuffix(w string) bool {
+	switch w {
+	case "km", "kg", "cm", "mm", "nm", "m", "t", "g", "mg", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
+		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L":
+		return true
+	}
+	return false
+}
+
+// digitGroups handles digits joined by - or /: ISO dates (2024-01-05),
+// ranges (3-5), and phone numbers or identifiers (skipped).
+func (s *scanner) digitGroups(t numTok, p prefix, sep rune) (int, bool) {
+	rs := s.rs
+	groups := []string{string(rs[t.start:t.end])}
+	j := t.end
+	for s.rune(j) == sep && isDigit(s.rune(j+1)) {
+		k := j + 1
+		for k < len(rs) && isDigit(rs[k]) {
+			k++
+		}
+		groups = append(groups, string(rs[j+1:k]))
+		j = k
+	}
+	if isLatin(s.rune(j)) || s.rune(j) == '.' && isDigit(s.rune(j+1)) {
+		return s.skipToken(t.start), true
+	}
+	if len(groups) == 3 && len(groups[0]) == 4 && t.plain {
+		y, m, d := atoi(groups[0]), atoi(groups[1]), atoi(groups[2])
+		if m >= 1 && m <= 12 && d >= 1 && d <= 31 && len(groups[1]) <= 2 && len(groups[2]) <= 2 {
+			s.add(hit{start: p.start, end: j, value: float64(y*10000 + m*100 + d), unit: "date", kind: convert.KindDate})
+			return j, true
+		}
+	}
+	if len(groups) == 2 && sep == '-' && t.plain {
+		digits := len(groups[0]) + len(groups[1])
+		if !(digits >= 7 && len(groups[0]) != len(groups[1])) {
+			return 0, false // a range: finish handles it
+		}
+	}
+	return j, true // a phone number, an identifier, a slash date we cannot read
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		n = n*10 + digitVal(r)
+		if n > 1e9 {
+			return n
+		}
+	}
+	return n
+}
+
+// scaleAt reads an English scale after a number: " million", " billion",
+// "bn"; after a currency also "m" and "k" ($5m).
+func (s *scanner) scaleAt(i int, money bool) (float64, int) {
+	j := i
+	if isSpace(s.rune(j)) {
+		j++
+	}
+	w := s.latinWord(j)
+	if w == "" {
+		return 0, i
+	}
+	if f, ok := enScale[strings.ToLower(w)]; ok && (j > i || len(w) <= 3) {
+		return f, j + len([]rune(w))
+	}
+	if money && j == i {
+		switch w {
+		case "m":
+			return 1e6, j + 1
+		case "k":
+			return 1e3, j + 1
+		case "b":
+			return 1e9, j + 1
+		}
+	}
+	return 0, i
+}
+
+// finish attaches scale, unit and approximation to a parsed number.
+func (s *scanner) finish(t numTok, p prefix) int {
+	if t.frac {
+		s.add(hit{start: p.start, end: t.end, value: t.val, unit: "%", kind: convert.KindPercent,
+			approx: t.approx || s.approxBefore(p.start)})
+		return t.end
+	}
+	if t.arabic && !t.cjk || t.words {
+		if f, e := s.scaleAt(t.end, p.cur != ""); f > 0 {
+			t.val *= f
+			t.end = e
+			t.plain = false
+		}
+	}
+	approx := t.approx || s.approxBefore(p.start)
+	if p.cur != "" {
+		end := t.end
+		cur := p.cur
+		if u, e := s.unitAfter(end); u != nil && u.class == cMoney {
+			if u.s != "元" && u.s != "圆" && u.s != "圓" {
+				cur = u.name()
+			}
+			end = e
+		}
+		s.add(hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney, approx: approx || s.approxAfter(end)})
+		return end
+	}
+	u, uend := s.unitAfter(t.end)
+	if u == nil {
+		if next, ok := s.rangeFrom(t, p, approx); ok {
+			return next
+		}
+		h, ok := s.bare(t, p)
+		if ok {
+			h.approx = h.approx || approx || s.approxAfter(h.end)
+			s.add(h)
+			return h.end
+		}
+		return t.end
+	}
+	h, ok := s.resolve(t, u, p, uend)
+	if !ok {
+		return t.end
+	}
+	h.approx = h.approx || approx || s.approxAfter(h.end)
+	s.add(h)
+	return h.end
+}
+
+// rangeFrom handles "7至9月", "3到5天", "3–5", "3 to 5 days": two figures
+// sharing the unit written after the second, both with the range as text.
+func (s *scanner) rangeFrom(t numTok, p prefix, approx bool) (int, bool) {
+	rs := s.rs
+	j := t.end
+	k := -1
+	switch r := s.rune(j); {
+	case r == '至' || r == '到' || r == '~' || r == '～' || r == '〜' || r == '–' || r == '—' || r == '-' && t.arabic:
+		k = j + 1
+	case isSpace(r) && hasAt(rs, j+1, "to") && isSpace(s.rune(j+3)):
+		k = j + 4
+	}
+	if k < 0 || k >= len(rs) || !(isDigit(rs[k]) || isCJKNumeral(rs[k]) && t.cjk) {
+		return 0, false
+	}
+	t2, ok := s.parseNum(k)
+	if !ok || t2.frac || isLatin(s.rune(t2.end)) && !isLatinSuffix(s.latinWord(t2.end)) {
+		return 0, false
+	}
+	if t.arabic && !t.cjk || t.words {
+		if f, e := s.scaleAt(t2.end, false); f > 0 {
+			t2.val *= f
+			t2.end = e
+			t2.plain = false
+		}
+	}
+	u, uend := s.unitAfter(t2.end)
+	var h1, h2 hit
+	var ok1, ok2 bool
+	if u != nil {
+		t.one, t2.one = false, false
+		h2, ok2 = s.resolve(t2, u, prefix{start: k}, uend)
+		h1, ok1 = s.resolve(t, u, p, uend)
+		if ok1 && h1.kind == convert.KindDate && h2.kind == convert.KindDate && h1.end != h2.end {
+			ok1 = false // 2023年5至6月: leave it to the parts
+		}
+	} else {
+		h1, ok1 = s.bare(t, p)
+		h2, ok2 = s.bare(t2, prefix{start: k})
+	}
+	if !ok1 || !ok2 {
+		return 0, false
+	}
+	end := max(h2.end, t2.end)
+	after := s.approxAfter(end)
+	for _, h := range []*hit{&h1, &h2} {
+		h.start, h.end = p.start, end
+		h.approx = h.approx || approx || after
+		s.add(*h)
+	}
+	return end, true
+}
+
+// yearLike reports whether t is written like a year between lo and hi.
+func yearLike(t numTok, lo, hi float64) bool {
+	return (t.plain || t.positional) && t.digits == 4 && t.val >= lo && t.val <= hi && !t.approx
+}
+
+func integral(v float64) bool { return v == float64(int64(v)) }
+
+// resolve turns a number and the unit written after it (ending at uend)
+// into a figure.
+func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
+	v := t.val
+	h := hit{start: p.start, end: uend, value: v, unit: u.name(), kind: kindOf(u.class), approx: t.approx || u.approx}
+	if t.one {
+		switch {
+		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
+		case (u.class == cDuration || u.class == cYear) && s.rune(uend) == '半':
+		default:
+			return h, false // 一 alone is an article ("一个", "一年"), not a figure
+		}
+	}
+	switch u.class {
+	case cMoney:
+	case cPercent:
+		h.value = v / 100
+		if u.s == "‰" {
+			h.value = v / 1000
+		}
+	case cPP:
+		h.value = v / 100
+	case cTenth:
+		if v <= 0 || v > 10 || strings.ContainsRune("员員本立为為果功交长長熟型都就效绩績分份品年人", s.rune(uend)) {
+			return h, false
+		}
+		h.value = v / 10
+		if s.rune(uend) == '半' {
+			h.value += 0.05
+			h.end++
+		}
+	case cYear:
+		if p.era != 0 && t.val >= 1 && t.val < 100 && integral(t.val) {
+			h.value, h.unit, h.kind = float64(p.era)+t.val, "year", convert.KindYear
+			return h, true
+		}
+		if yearLike(t, 1000, 2999) {
+			h.unit, h.kind = "year", convert.KindYear
+			if u.s == "年" || u.s == "년" {
+				if e, m, d, ok := s.monthDay(uend); ok {
+					h.end, h.kind, h.unit = e, convert.KindDate, "date"
+					h.value = v*10000 + float64(m*100+d)
+				}
+			}
+			return h, true
+		}
+		if u.s == "年度" || u.s == "년도" || v < 0 {
+			return h, false
+		}
+		h.unit, h.kind = "years", convert.KindDuration
+		s.halfAfter(&h)
+	case cMonth:
+		if !integral(v) || v < 1 || v > 12 {
+			return h, false
+		}
+		h.unit, h.value = "date", v*100
+		if e, d, ok := s.day(uend); ok {
+			h.end, h.value = e, v*100+float64(d)
+		}
+	case cDay:
+		if !integral(v) || v < 1 || v > 31 {
+			return h, false
+		}
+		h.unit = "date"
+	case cDuration, cAnniv:
+		if v < 0 {
+			return h, false
+		}
+		s.halfAfter(&h)
+	case cCounter:
+		if v < 0 {
+			return h, false
+		}
+		if u.s == "位" && strings.HasPrefix(s.lang, "ja") && integral(v) {
+			h.kind, h.unit = convert.KindOrdinal, "位"
+		}
+	case cOrdSuffix:
+		if !t.plain || v < 1 {
+			return h, false
+		}
+		if u.latin {
+			h.unit = ""
+		}
+	case cQuarter:
+		if !integral(v) || v < 1 || v > 4 {
+			return h, false
+		}
+	}
+	return h, true
+}
+
+// halfAfter adds the 半 of 一年半 (1.5 years).
+func (s *scanner) halfAfter(h *hit) {
+	if s.rune(h.end) == '半' && !hasAt(s.rs, h.end, "半导体") && !hasAt(s.rs, h.end, "半導體") {
+		h.value += 0.5
+		h.end++
+	}
+}
+
+// monthDay reads the "1月5日" after "2024年"; d is 0 without a day.
+func (s *scanner) monthDay(i int) (end, m, d int, ok bool) {
+	j := i
+	if isSpace(s.rune(j)) {
+		j++
+	}
+	if j >= len(s.rs) || !(isDigit(s.rs[j]) || isCJKNumeral(s.rs[j])) {
+		return 0, 0, 0, false
+	}
+	t, ok := s.parseNum(j)
+	if !ok || !integral(t.val) || t.val < 1 || t.val > 12 || t.approx {
+		return 0, 0, 0, false
+	}
+	r := s.rune(t.end)
+	if r != '月' && r != '월' {
+		return 0, 0, 0, false
+	}
+	end = t.end + 1
+	if e, day, ok := s.day(end); ok {
+		return e, int(t.val), day, true
+	}
+	return end, int(t.val), 0, true
+}
+
+// day reads the "5日" after a month.
+func (s *scanner) day(i int) (end, d int, ok bool) {
+	j := i
+	if isSpace(s.rune(j)) {
+		j++
+	}
+	if j >= len(s.rs) || !(isDigit(s.rs[j]) || isCJKNumeral(s.rs[j])) {
+		return 0, 0, false
+	}
+	t, ok := s.parseNum(j)
+	if !ok || !integral(t.val) || t.val < 1 || t.val > 31 || t.approx {
+		return 0, 0, false
+	}
+	switch s.rune(t.end) {
+	case '日', '号', '號', '일':
+		if u := s.unitAt(t.end); u != nil && u.class != cDay {
+			return 0, 0, false // 3日間 is a duration
+		}
+		return t.end + 1, int(t.val), true
+	}
+	return 0, 0, false
+}
+
+// bare makes a figure of a number written without a unit.
+func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
+	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, approx: t.approx}
+	rs := s.rs
+	if t.words {
+		if w, e, ok := s.enNoun(t.end); ok && !t.one {
+			h.end, h.unit, h.kind = e, w, convert.KindCount
+			return h, true
+		}
+		return h, t.val >= 10 && !t.one
+	}
+	if t.cjk && !t.arabic {
+		if yearLike(t, 1000, 2999) {
+			h.unit, h.kind = "year", convert.KindYear
+			return h, true
+		}
+		return h, t.val >= 100 && !t.positional
+	}
+	// Arabic.
+	prev := s.rune(p.start - 1)
+	next := s.rune(t.end)
+	if (prev == '(' || prev == '（') && (next == ')' || next == '）') {
+		return h, false // (1): an enumerator or a reference
+	}
+	if t.plain && t.val < 100 && s.clauseStart(p.start) && (next == '.' && !isDigit(s.rune(t.end+1)) || next == '、' || next == ')' || next == '）') {
+		return h, false // "1." "1、": a list number
+	}
+	if m, e, ok := s.monthAfter(t.end); ok && t.plain && t.val >= 1 && t.val <= 31 {
+		// 5 January 2024
+		h.end, h.kind, h.unit = e, convert.KindDate, "date"
+		h.value = float64(m*100) + t.val
+		if y, e2, ok := s.yearAfter(e); ok {
+			h.value += float64(y * 10000)
+			h.end = e2
+		}
+		return h, true
+	}
+	if s.nameBefore(p.start) {
+		return h, false // WWDC 2024, Windows 11
+	}
+	if yearLike(t, 1800, 2100) {
+		h.unit, h.kind = "year", convert.KindYear
+		return h, true
+	}
+	if w, e, ok := s.enNoun(t.end); ok {
+		h.end, h.unit, h.kind = e, w, convert.KindCount
+		return h, true
+	}
+	if s.seg.units != nil && p.start < len(s.seg.col) {
+		if c := s.seg.col[p.start]; c >= 0 && c < len(s.seg.units) && s.seg.units[c] != "" {
+			hu := s.seg.units[c]
+			h.unit = hu
+			if u := unitByName(hu); u != nil {
+				h.unit, h.kind = u.name(), kindOf(u.class)
+				if u.class == cPercent || u.class == cPP {
+					h.value /= 100
+				}
+			}
+		}
+	}
+	_ = rs
+	return h, true
+}
+
+// clauseStart reports whether i starts a line, sentence or clause.
+func (s *scanner) clauseStart(i int) bool {
+	j := i - 1
+	for j >= 0 && isSpace(s.rs[j]) {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	return strings.ContainsRune("\n。！？!?；;：:，,、|", s.rs[j])
+}
+
+// nameBefore reports whether a bare number follows a capitalized word that
+// is part of a name ("WWDC 2024", "Windows 11"), not a preposition.
+func (s *scanner) nameBefore(i int) bool {
+	if !isSpace(s.rune(i - 1)) {
+		return false
+	}
+	j := i - 1
+	k := j
+	for k > 0 && isLatin(s.rs[k-1]) {
+		k--
+	}
+	if k == j {
+		return false
+	}
+	w := string(s.rs[k:j])
+	if !upperFirst(w) {
+		return false
+	}
+	if enStop[strings.ToLower(w)] {
+		return false
+	}
+	if _, m := enMonths[w]; m {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "since", "until", "till", "around", "about", "nearly", "over", "under", "by", "in", "from", "to", "between", "during", "fiscal", "fy", "q1", "q2", "q3", "q4", "early", "late", "mid", "year":
+		return false
+	}
+	return true
+}
+
+func upperFirst(w string) bool {
+	for _, r := range w {
+		return r >= 'A' && r <= 'Z'
+	}
+	return false
+}
+
+// enNoun reads the English noun after a number (" trips", " European
+// countries") to use as a counter.
+func (s *scanner) enNoun(i int) (string, int, bool) {
+	if !isSpace(s.rune(i)) || !isLatin(s.rune(i+1)) {
+		return "", 0, false
+	}
+	j := i + 1
+	w := s.latinWord(j)
+	e := j + len([]rune(w))
+	if upperFirst(w) {
+		if _, m := enMonths[w]; m || !isSpace(s.rune(e)) {
+			return "", 0, false
+		}
+		j = e + 1
+		w = s.latinWord(j)
+		e = j + len([]rune(w))
+	}
+	if len(w) < 2 || upperFirst(w) || enStop[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") {
+		return "", 0, false
+	}
+	if _, ok := enScale[w]; ok {
+		return "", 0, false
+	}
+	return w, e, true
+}
+
+// monthAfter reads " January" after a day number.
+func (s *scanner) monthAfter(i int) (int, int, bool) {
+	if !isSpace(s.rune(i)) {
+		return 0, 0, false
+	}
+	w := s.latinWord(i + 1)
+	if m, ok := enMonths[w]; ok && len(w) > 3 {
+		return m, i + 1 + len(w), true
+	}
+	return 0, 0, false
+}
+
+// yearAfter reads " 2024" or ", 2024" after a date.
+func (s *scanner) yearAfter(i int) (int, int, bool) {
+	j := i
+	if s.rune(j) == ',' {
+		j++
+	}
+	if !isSpace(s.rune(j)) {
+		return 0, 0, false
+	}
+	j++
+	k := j
+	for k < len(s.rs) && isDigit(s.rs[k]) {
+		k++
+	}
+	if k-j != 4 || isAlnum(s.rune(k)) {
+		return 0, 0, false
+	}
+	y := atoi(string(s.rs[j:k]))
+	if y < 1000 || y > 2999 {
+		return 0, 0, false
+	}
+	return y, k, true
+}
+
+// approxBefore reports whether an approximation word is written just
+// before i (约, 超過, more than).
+func (s *scanner) approxBefore(i int) bool {
+	j := i
+	if j > 0 && isSpace(s.rs[j-1]) {
+		j--
+	}
+	for _, w := range approxBefore {
+		wr := []rune(w)
+		k := j - len(wr)
+		if k < 0 {
+			continue
+		}
+		if _, ok := matchAt(s.rs, k, w); !ok {
+			if !isLatin(wr[0]) || !strings.EqualFold(string(s.rs[k:j]), w) {
+				continue
+			}
+		}
+		if isLatin(wr[0]) && (k > 0 && isLatin(s.rs[k-1]) || j == i) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// approxAfter reports whether an approximation word follows at i (左右, 以上, or so).
+func (s *scanner) approxAfter(i int) bool {
+	j := i
+	if isSpace(s.rune(j)) {
+		j++
+	}
+	for _, w := range approxAfter {
+		e, ok := matchAt(s.rs, j, w)
+		if !ok {
+			continue
+		}
+		if isLatin([]rune(w)[0]) && (j == i || isLatin(s.rune(e))) {
+			continue
+		}
+		return true
+	}
+	return false
+}

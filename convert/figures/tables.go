@@ -1,0 +1,300 @@
+package figures
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// class says how a unit turns a number into a figure.
+type class uint8
+
+const (
+	cNone     class = iota
+	cMoney          // unit is an ISO 4217 code
+	cPercent        // value/100, unit "%"
+	cPP             // percentage points: value/100, unit "pp", kind percent
+	cTenth          // 成 (zh), 割 (ja): value/10, unit "%"
+	cYear           // 年, 년, 年度: a year when the number looks like one, else a duration
+	cMonth          // 月, 월: a month (date)
+	cDay            // 日, 号, 일: a day of the month (date)
+	cDuration       // 天, 个月, hours…: unit is the normalized duration unit
+	cAnniv          // 周年: a duration in years
+	cCounter        // 次, 人, 个…: kind count, unit as written
+	cMeasure        // 公里, km, 吨…: kind quantity, unit normalized
+	cTimes          // 倍, 배, times: kind quantity
+	cOrdSuffix      // st/nd/rd/th, 번째, 위: kind ordinal
+	cAge            // 岁, 歳, 세: kind quantity
+	cQuarter        // 季度 after a bare 1–4: an ordinal quarter
+)
+
+// unitEntry is a unit as it may be written after a number.
+type unitEntry struct {
+	s      string
+	unit   string // normalized unit; "" means s itself
+	class  class
+	approx bool // the unit carries an approximation (个多月)
+	latin  bool // needs a word boundary after it
+	n      int  // length in runes
+}
+
+func (e *unitEntry) name() string {
+	if e.unit != "" {
+		return e.unit
+	}
+	return e.s
+}
+
+// unitList lists the units. Longer spellings win (个百分点 before 个).
+var unitList = []unitEntry{
+	// money
+	{s: "美元", unit: "USD", class: cMoney}, {s: "美金", unit: "USD", class: cMoney},
+	{s: "元", unit: "CNY", class: cMoney}, {s: "圆", unit: "CNY", class: cMoney}, {s: "圓", unit: "CNY", class: cMoney},
+	{s: "人民币", unit: "CNY", class: cMoney}, {s: "人民幣", unit: "CNY", class: cMoney},
+	{s: "人民币元", unit: "CNY", class: cMoney}, {s: "人民幣元", unit: "CNY", class: cMoney},
+	{s: "欧元", unit: "EUR", class: cMoney}, {s: "歐元", unit: "EUR", class: cMoney}, {s: "ユーロ", unit: "EUR", class: cMoney},
+	{s: "日元", unit: "JPY", class: cMoney}, {s: "日圓", unit: "JPY", class: cMoney}, {s: "日圆", unit: "JPY", class: cMoney}, {s: "円", unit: "JPY", class: cMoney},
+	{s: "韩元", unit: "KRW", class: cMoney}, {s: "韓元", unit: "KRW", class: cMoney}, {s: "韩币", unit: "KRW", class: cMoney}, {s: "韓幣", unit: "KRW", class: cMoney}, {s: "ウォン", unit: "KRW", class: cMoney},
+	{s: "坚戈", unit: "KZT", class: cMoney}, {s: "堅戈", unit: "KZT", class: cMoney}, {s: "テンゲ", unit: "KZT", class: cMoney},
+	{s: "港元", unit: "HKD", class: cMoney}, {s: "港币", unit: "HKD", class: cMoney}, {s: "港幣", unit: "HKD", class: cMoney},
+	{s: "新台币", unit: "TWD", class: cMoney}, {s: "新台幣", unit: "TWD", class: cMoney}, {s: "台币", unit: "TWD", class: cMoney}, {s: "台幣", unit: "TWD", class: cMoney},
+	{s: "英镑", unit: "GBP", class: cMoney}, {s: "英鎊", unit: "GBP", class: cMoney}, {s: "ポンド", unit: "GBP", class: cMoney},
+	{s: "卢布", unit: "RUB", class: cMoney}, {s: "盧布", unit: "RUB", class: cMoney}, {s: "ルーブル", unit: "RUB", class: cMoney},
+	{s: "澳元", unit: "AUD", class: cMoney}, {s: "加元", unit: "CAD", class: cMoney}, {s: "瑞郎", unit: "CHF", class: cMoney},
+	{s: "ドル", unit: "USD", class: cMoney}, {s: "米ドル", unit: "USD", class: cMoney},
+	{s: "원", unit: "KRW", class: cMoney}, {s: "달러", unit: "USD", class: cMoney}, {s: "엔", unit: "JPY", class: cMoney},
+	{s: "위안", unit: "CNY", class: cMoney}, {s: "유로", unit: "EUR", class: cMoney}, {s: "텡게", unit: "KZT", class: cMoney},
+	{s: "USD", class: cMoney, latin: true}, {s: "EUR", class: cMoney, latin: true}, {s: "CNY", class: cMoney, latin: true},
+	{s: "RMB", unit: "CNY", class: cMoney, latin: true}, {s: "JPY", class: cMoney, latin: true}, {s: "KRW", class: cMoney, latin: true},
+	{s: "KZT", class: cMoney, latin: true}, {s: "HKD", class: cMoney, latin: true}, {s: "TWD", class: cMoney, latin: true},
+	{s: "GBP", class: cMoney, latin: true},
+	{s: "dollars", unit: "USD", class: cMoney, latin: true}, {s: "dollar", unit: "USD", class: cMoney, latin: true},
+	{s: "euros", unit: "EUR", class: cMoney, latin: true}, {s: "euro", unit: "EUR", class: cMoney, latin: true},
+	{s: "yuan", unit: "CNY", class: cMoney, latin: true}, {s: "renminbi", unit: "CNY", class: cMoney, latin: true},
+	{s: "yen", unit: "JPY", class: cMoney, latin: true}, {s: "tenge", unit: "KZT", class: cMoney, latin: true},
+	{s: "won", unit: "KRW", class: cMoney, latin: true},
+
+	// percentages
+	{s: "%", unit: "%", class: cPercent}, {s: "％", unit: "%", class: cPercent}, {s: "‰", unit: "%", class: cPercent},
+	{s: "percent", unit: "%", class: cPercent, latin: true}, {s: "per cent", unit: "%", class: cPercent, latin: true},
+	{s: "pct", unit: "%", class: cPercent, latin: true}, {s: "퍼센트", unit: "%", class: cPercent},
+	{s: "个百分点", unit: "pp", class: cPP}, {s: "個百分點", unit: "pp", class: cPP}, {s: "百分点", unit: "pp", class: cPP},
+	{s: "百分點", unit: "pp", class: cPP}, {s: "ポイント", unit: "pp", class: cPP}, {s: "%포인트", unit: "pp", class: cPP},
+	{s: "%p", unit: "pp", class: cPP, latin: true}, {s: "percentage points", unit: "pp", class: cPP, latin: true},
+	{s: "percentage point", unit: "pp", class: cPP, latin: true}, {s: "pp", unit: "pp", class: cPP, latin: true},
+	{s: "成", unit: "%", class: cTenth}, {s: "割", unit: "%", class: cTenth},
+
+	// years, dates
+	{s: "年", class: cYear}, {s: "年度", class: cYear}, {s: "년", class: cYear}, {s: "년도", class: cYear},
+	{s: "月", class: cMonth}, {s: "월", class: cMonth},
+	{s: "日", class: cDay}, {s: "号", class: cDay}, {s: "號", class: cDay}, {s: "일", class: cDay},
+
+	// durations
+	{s: "周年", unit: "years", class: cAnniv}, {s: "週年", unit: "years", class: cAnniv}, {s: "주년", unit: "years", class: cAnniv},
+	{s: "年间", unit: "years", class: cDuration}, {s: "年間", unit: "years", class: cDuration},
+	{s: "个月", unit: "months", class: cDuration}, {s: "個月", unit: "months", class: cDuration},
+	{s: "个多月", unit: "months", class: cDuration, approx: true}, {s: "個多月", unit: "months", class: cDuration, approx: true},
+	{s: "か月", unit: "months", class: cDuration}, {s: "カ月", unit: "months", class: cDuration}, {s: "ヶ月", unit: "months", class: cDuration},
+	{s: "ヵ月", unit: "months", class: cDuration}, {s: "箇月", unit: "months", class: cDuration}, {s: "개월", unit: "months", class: cDuration},
+	{s: "周", unit: "weeks", class: cDuration}, {s: "週", unit: "weeks", class: cDuration}, {s: "週間", unit: "weeks", class: cDuration},
+	{s: "星期", unit: "weeks", class: cDuration}, {s: "个星期", unit: "weeks", class: cDuration}, {s: "個星期", unit: "weeks", class: cDuration}, {s: "주", unit: "weeks", class: cDuration},
+	{s: "天", unit: "days", class: cDuration}, {s: "日間", unit: "days", class: cDuration}, {s: "日间", unit: "days", class: cDuration}, {s: "일간", unit: "days", class: cDuration},
+	{s: "小时", unit: "hours", class: cDuration}, {s: "小時", unit: "hours", class: cDuration}, {s: "个小时", unit: "hours", class: cDuration},
+	{s: "個小時", unit: "hours", class: cDuration}, {s: "時間", unit: "hours", class: cDuration}, {s: "시간", unit: "hours", class: cDuration},
+	{s: "分钟", unit: "minutes", class: cDuration}, {s: "分鐘", unit: "minutes", class: cDuration}, {s: "分間", unit: "minutes", class: cDuration}, {s: "분", unit: "minutes", class: cDuration},
+	{s: "秒", unit: "seconds", class: cDuration}, {s: "秒钟", unit: "seconds", class: cDuration}, {s: "秒鐘", unit: "seconds", class: cDuration}, {s: "초", unit: "seconds", class: cDuration},
+	{s: "years", unit: "years", class: cDuration, latin: true}, {s: "year", unit: "years", class: cDuration, latin: true},
+	{s: "months", unit: "months", class: cDuration, latin: true}, {s: "month", unit: "months", class: cDuration, latin: true},
+	{s: "weeks", unit: "weeks", class: cDuration, latin: true}, {s: "week", unit: "weeks", class: cDuration, latin: true},
+	{s: "days", unit: "days", class: cDuration, latin: true}, {s: "day", unit: "days", class: cDuration, latin: true},
+	{s: "hours", unit: "hours", class: cDuration, latin: true}, {s: "hour", unit: "hours", class: cDuration, latin: true},
+	{s: "h", unit: "hours", class: cDuration, latin: true},
+	{s: "minutes", unit: "minutes", class: cDuration, latin: true}, {s: "minute", unit: "minutes", class: cDuration, latin: true},
+	{s: "seconds", unit: "seconds", class: cDuration, latin: true},
+	{s: "decades", unit: "decades", class: cDuration, latin: true},
+
+	// counters (kind count, unit as written)
+	{s: "次", class: cCounter}, {s: "届", class: cCounter}, {s: "屆", class: cCounter}, {s: "名", class: cCounter},
+	{s: "人", class: cCounter}, {s: "人次", class: cCounter}, {s: "个", class: cCounter}, {s: "個", class: cCounter},
+	{s: "家", class: cCounter}, {s: "项", class: cCounter}, {s: "項", class: cCounter}, {s: "座", class: cCounter},
+	{s: "列", class: cCounter}, {s: "所", class: cCounter}, {s: "部", class: cCounter}, {s: "条", class: cCounter},
+	{s: "條", class: cCounter}, {s: "件", class: cCounter}, {s: "位", class: cCounter}, {s: "架", class: cCounter},
+	{s: "艘", class: cCounter}, {s: "辆", class: cCounter}, {s: "輛", class: cCounter}, {s: "台", class: cCounter},
+	{s: "臺", class: cCounter}, {s: "张", class: cCounter}, {s: "張", class: cCounter}, {s: "本", class: cCounter},
+	{s: "篇", class: cCounter}, {s: "场", class: cCounter}, {s: "場", class: cCounter}, {s: "轮", class: cCounter},
+	{s: "輪", class: cCounter}, {s: "批", class: cCounter}, {s: "种", class: cCounter}, {s: "種", class: cCounter},
+	{s: "类", class: cCounter}, {s: "類", class: cCounter}, {s: "份", class: cCounter}, {s: "例", class: cCounter},
+	{s: "户", class: cCounter}, {s: "戶", class: cCounter}, {s: "间", class: cCounter}, {s: "間", class: cCounter},
+	{s: "栋", class: cCounter}, {s: "棟", class: cCounter}, {s: "套", class: cCounter}, {s: "款", class: cCounter},
+	{s: "枚", class: cCounter}, {s: "颗", class: cCounter}, {s: "顆", class: cCounter}, {s: "笔", class: cCounter},
+	{s: "筆", class: cCounter}, {s: "趟", class: cCounter}, {s: "班", class: cCounter}, {s: "只", class: cCounter},
+	{s: "头", class: cCounter}, {s: "頭", class: cCounter}, {s: "所大学", unit: "所", class: cCounter},
+	{s: "标箱", unit: "TEU", class: cCounter}, {s: "標箱", unit: "TEU", class: cCounter}, {s: "TEU", class: cCounter, latin: true},
+	{s: "社", class: cCounter}, {s: "校", class: cCounter}, {s: "回", class: cCounter}, {s: "路線", class: cCounter},
+	{s: "か国", class: cCounter}, {s: "カ国", class: cCounter}, {s: "ヶ国", class: cCounter}, {s: "ヵ国", class: cCounter},
+	{s: "か所", class: cCounter}, {s: "カ所", class: cCounter}, {s: "ヶ所", class: cCounter}, {s: "箇所", class: cCounter},
+	{s: "店", class: cCounter}, {s: "軒", class: cCounter}, {s: "冊", class: cCounter}, {s: "機", class: cCounter},
+	{s: "隻", class: cCounter}, {s: "つ", class: cCounter}, {s: "点", class: cCounter},
+	{s: "명", class: cCounter}, {s: "개", class: cCounter}, {s: "곳", class: cCounter}, {s: "건", class: cCounter},
+	{s: "회", class: cCounter}, {s: "번", class: cCounter}, {s: "대", class: cCounter}, {s: "개국", class: cCounter},
+	{s: "가구", class: cCounter},
+	{s: "季度", class: cQuarter}, {s: "四半期", class: cQuarter}, {s: "분기", class: cQuarter},
+
+	// measures (kind quantity, unit normalized)
+	{s: "公里", unit: "km", class: cMeasure}, {s: "千米", unit: "km", class: cMeasure}, {s: "キロ", unit: "km", class: cMeasure},
+	{s: "km", class: cMeasure, latin: true}, {s: "킬로미터", unit: "km", class: cMeasure},
+	{s: "kilometers", unit: "km", class: cMeasure, latin: true}, {s: "kilometres", unit: "km", class: cMeasure, latin: true},
+	{s: "miles", unit: "mi", class: cMeasure, latin: true},
+	{s: "米", unit: "m", class: cMeasure}, {s: "m", class: cMeasure, latin: true}, {s: "メートル", unit: "m", class: cMeasure},
+	{s: "厘米", unit: "cm", class: cMeasure}, {s: "cm", class: cMeasure, latin: true},
+	{s: "毫米", unit: "mm", class: cMeasure}, {s: "mm", class: cMeasure, latin: true},
+	{s: "纳米", unit: "nm", class: cMeasure}, {s: "奈米", unit: "nm", class: cMeasure}, {s: "nm", class: cMeasure, latin: true},
+	{s: "平方公里", unit: "km²", class: cMeasure}, {s: "平方千米", unit: "km²", class: cMeasure}, {s: "km²", class: cMeasure, latin: true},
+	{s: "平方米", unit: "m²", class: cMeasure}, {s: "m²", class: cMeasure, latin: true},
+	{s: "立方米", unit: "m³", class: cMeasure}, {s: "m³", class: cMeasure, latin: true},
+	{s: "公顷", unit: "ha", class: cMeasure}, {s: "公頃", unit: "ha", class: cMeasure}, {s: "hectares", unit: "ha", class: cMeasure, latin: true},
+	{s: "亩", unit: "亩", class: cMeasure}, {s: "畝", unit: "亩", class: cMeasure},
+	{s: "吨", unit: "t", class: cMeasure}, {s: "噸", unit: "t", class: cMeasure}, {s: "トン", unit: "t", class: cMeasure}, {s: "톤", unit: "t", class: cMeasure},
+	{s: "tonnes", unit: "t", class: cMeasure, latin: true}, {s: "tons", unit: "t", class: cMeasure, latin: true}, {s: "t", class: cMeasure, latin: true},
+	{s: "公斤", unit: "kg", class: cMeasure}, {s: "千克", unit: "kg", class: cMeasure}, {s: "kg", class: cMeasure, latin: true},
+	{s: "克", unit: "g", class: cMeasure}, {s: "g", class: cMeasure, latin: true},
+	{s: "微克/立方米", unit: "μg/m³", class: cMeasure}, {s: "μg/m³", class: cMeasure, latin: true},
+	{s: "升", unit: "L", class: cMeasure}, {s: "L", class: cMeasure, latin: true},
+	{s: "千瓦", unit: "kW", class: cMeasure}, {s: "kW", class: cMeasure, latin: true},
+	{s: "兆瓦", unit: "MW", class: cMeasure}, {s: "MW", class: cMeasure, latin: true},
+	{s: "吉瓦", unit: "GW", class: cMeasure}, {s: "GW", class: cMeasure, latin: true},
+	{s: "千瓦时", unit: "kWh", class: cMeasure}, {s: "千瓦時", unit: "kWh", class: cMeasure}, {s: "kWh", class: cMeasure, latin: true},
+	{s: "TWh", class: cMeasure, latin: true}, {s: "GWh", class: cMeasure, latin: true},
+	{s: "桶", unit: "bbl", class: cMeasure}, {s: "barrels", unit: "bbl", class: cMeasure, latin: true},
+	{s: "摄氏度", unit: "°C", class: cMeasure}, {s: "攝氏度", unit: "°C", class: cMeasure}, {s: "℃", unit: "°C", class: cMeasure}, {s: "°C", class: cMeasure},
+	{s: "度", class: cMeasure},
+	{s: "GB", class: cMeasure, latin: true}, {s: "TB", class: cMeasure, latin: true},
+
+	// multipliers, ages, ordinal suffixes
+	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", unit: "倍", class: cTimes, latin: true},
+	{s: "岁", class: cAge}, {s: "歲", class: cAge}, {s: "歳", class: cAge}, {s: "세", class: cAge},
+	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
+	{s: "rd", class: cOrdSuffix, latin: true}, {s: "th", class: cOrdSuffix, latin: true},
+	{s: "번째", class: cOrdSuffix}, {s: "위", class: cOrdSuffix}, {s: "등", class: cOrdSuffix},
+}
+
+// units indexes unitList by first rune, longest first.
+var units = func() map[rune][]*unitEntry {
+	m := map[rune][]*unitEntry{}
+	for i := range unitList {
+		e := &unitList[i]
+		e.n = utf8.RuneCountInString(e.s)
+		r, _ := utf8.DecodeRuneInString(e.s)
+		m[r] = append(m[r], e)
+	}
+	for _, l := range m {
+		sort.SliceStable(l, func(i, j int) bool { return l[i].n > l[j].n })
+	}
+	return m
+}()
+
+// unitByName finds a unit whose whole spelling is s (table header units).
+func unitByName(s string) *unitEntry {
+	r, _ := utf8.DecodeRuneInString(s)
+	for _, e := range units[r] {
+		if e.s == s {
+			return e
+		}
+	}
+	return nil
+}
+
+// kindOf gives the figure kind of a simple class.
+func kindOf(c class) convert.FigureKind {
+	switch c {
+	case cMoney:
+		return convert.KindMoney
+	case cPercent, cPP, cTenth:
+		return convert.KindPercent
+	case cYear:
+		return convert.KindYear
+	case cMonth, cDay:
+		return convert.KindDate
+	case cDuration, cAnniv:
+		return convert.KindDuration
+	case cCounter:
+		return convert.KindCount
+	case cOrdSuffix, cQuarter:
+		return convert.KindOrdinal
+	}
+	return convert.KindQuantity
+}
+
+// Chinese/Japanese numerals.
+var cjkDigit = map[rune]int{
+	'〇': 0, '零': 0, '○': 0, '一': 1, '壹': 1, '二': 2, '贰': 2, '貳': 2, '两': 2, '兩': 2,
+	'三': 3, '叁': 3, '參': 3, '四': 4, '肆': 4, '五': 5, '伍': 5, '六': 6, '陆': 6, '陸': 6,
+	'七': 7, '柒': 7, '八': 8, '捌': 8, '九': 9, '玖': 9,
+}
+
+// smallMult are the multipliers below 10^4; 廿 卅 卌 are tens.
+var smallMult = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, '千': 1000, '仟': 1000, '천': 1000, '백': 100}
+
+var bigMult = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '兆': 1e12, '만': 1e4, '억': 1e8, '조': 1e12}
+
+// hangulMult are the Korean multipliers, used only after Arabic digits.
+func hangulMult(r rune) bool { return r == '만' || r == '억' || r == '조' || r == '천' || r == '백' }
+
+// English number words.
+var enSmall = map[string]int{
+	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+	"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+	"seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+
+var enScale = map[string]float64{
+	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+	"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+}
+
+var enFraction = map[string]int{
+	"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+	"fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8,
+	"ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+}
+
+var enMonths = map[string]int{
+	"January": 1, "February": 2, "March": 3, "April": 4, "May": 5, "June": 6, "July": 7, "August": 8,
+	"September": 9, "October": 10, "November": 11, "December": 12,
+	"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}
+
+// enStop are words that follow a number without being its unit.
+var enStop = map[string]bool{
+	"a": true, "an": true, "the": true, "of": true, "in": true, "on": true, "at": true, "to": true, "from": true,
+	"by": true, "for": true, "with": true, "and": true, "or": true, "but": true, "than": true, "as": true,
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "has": true, "have": true,
+	"had": true, "will": true, "would": true, "can": true, "could": true, "may": true, "might": true,
+	"that": true, "which": true, "who": true, "this": true, "these": true, "those": true, "it": true,
+	"its": true, "their": true, "his": true, "her": true, "our": true, "your": true, "up": true, "down": true,
+	"out": true, "over": true, "under": true, "about": true, "more": true, "less": true, "per": true,
+	"each": true, "every": true, "into": true, "onto": true, "after": true, "before": true, "since": true,
+	"until": true, "when": true, "where": true, "while": true, "if": true, "so": true, "not": true, "no": true,
+	"also": true, "only": true, "just": true, "still": true, "all": true, "both": true, "such": true,
+	"other": true, "between": true, "through": true, "during": true, "against": true, "among": true,
+	"plus": true, "minus": true, "or so": true, "vs": true, "versus": true, "via": true, "said": true,
+	"new": true, "last": true, "next": true, "first": true, "most": true, "some": true, "any": true,
+	"do": true, "did": true, "does": true, "there": true, "here": true, "then": true, "now": true,
+}
+
+// Approximation words written before a number (outside the figure's text).
+var approxBefore = []string{
+	"约", "約", "大约", "大約", "近", "将近", "將近", "接近", "超过", "超過", "逾", "至少",
+	"不到", "不足", "不少于", "不少於", "およそ", "概ね", "おおむね", "약", "최소", "최대",
+	"about", "around", "approximately", "roughly", "nearly", "almost", "over", "under", "more than",
+	"less than", "fewer than", "at least", "up to", "close to", "some", "upwards of", "above", "below",
+}
+
+// Approximation words written after a figure (outside its text).
+var approxAfter = []string{
+	"左右", "上下", "以上", "以内", "以內", "以下", "前后", "前後", "有余", "有餘",
+	"程度", "ほど", "近く", "余り", "あまり", "안팎", "가량", "정도", "내외", "이상", "이하", "여",
+	"or more", "or so", "plus",
+}

@@ -1,0 +1,199 @@
+package figures
+
+import (
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// ordinalUnits are the words written after 第N that make it a rank or a
+// position (第一大貿易伙伴, 第3章), besides the counters of the unit table.
+var ordinalUnits = []string{"大", "代", "章", "节", "節", "期", "课", "課", "集", "季", "版", "步", "站", "卷",
+	"波", "层", "層", "世纪", "世紀", "阶段", "階段", "段", "条", "款", "차", "회", "기"}
+
+// ordinal recognizes 第N (第十一次, 第三屆, 第一大) and Korean 제N. 第一，
+// and 第一に at the start of a clause are enumerators ("first of all").
+func (s *scanner) ordinal(i int) int {
+	rs := s.rs
+	if end, lex := lexicalAt(rs, i); lex {
+		return end
+	}
+	t, ok := s.parseNum(i + 1)
+	if !ok || t.val < 0 || !integral(t.val) {
+		return i + 1
+	}
+	end := t.end
+	if s.clauseStart(i) {
+		r := s.rune(end)
+		if strings.ContainsRune("，,、：:是", r) || r == 'に' {
+			return end + 1 // 第一，要坚持…: an enumerator
+		}
+	}
+	if isLatin(s.rune(end)) && !isLatinSuffix(s.latinWord(end)) {
+		return s.skipToken(i + 1)
+	}
+	h := hit{start: i, end: end, value: t.val, kind: convert.KindOrdinal, approx: t.approx}
+	if u := s.unitAt(end); u != nil && u.class != cMoney && u.class != cPercent && u.class != cPP && u.class != cTenth {
+		h.end, h.unit = end+u.n, u.s
+	} else {
+		for _, w := range ordinalUnits {
+			if e, ok := matchAt(rs, end, w); ok {
+				h.end, h.unit = e, w
+				break
+			}
+		}
+	}
+	s.add(h)
+	return h.end
+}
+
+// perPart recognizes 百分之三十二 (0.32), 千分之五, 万分之一.
+func (s *scanner) perPart(i int) int {
+	base := map[rune]float64{'百': 100, '千': 1000, '万': 1e4, '萬': 1e4}[s.rs[i]]
+	t, ok := s.parseNum(i + 3)
+	if !ok || t.val < 0 {
+		return i + 3
+	}
+	s.add(hit{start: i, end: t.end, value: t.val / base, unit: "%", kind: convert.KindPercent,
+		approx: t.approx || s.approxBefore(i) || s.approxAfter(t.end)})
+	return t.end
+}
+
+// half recognizes 半年, 半个月, 半小时 (0.5 of a duration).
+func (s *scanner) half(i int) int {
+	if strings.ContainsRune("上下大过過一多前后後近减減折对對", s.rune(i-1)) {
+		return i + 1
+	}
+	u := s.unitAt(i + 1)
+	if u == nil || !(u.class == cDuration || u.s == "年" || u.s == "年間") {
+		return i + 1
+	}
+	unit := u.unit
+	if unit == "" {
+		unit = "years"
+	}
+	s.add(hit{start: i, end: i + 1 + u.n, value: 0.5, unit: unit, kind: convert.KindDuration,
+		approx: s.approxBefore(i) || s.approxAfter(i+1+u.n)})
+	return i + 1 + u.n
+}
+
+// word recognizes English figures that start with a word: number words
+// (twenty, two-thirds, 1.5 million is handled by number), month dates
+// (January 5, 2024) and "half of".
+func (s *scanner) word(i int) int {
+	w := s.latinWord(i)
+	end := i + len([]rune(w))
+	if m, ok := enMonths[w]; ok {
+		return s.monthDate(i, end, m)
+	}
+	lw := strings.ToLower(w)
+	if lw == "half" && isSpace(s.rune(end)) && hasAt(s.rs, end+1, "of") && !isLatin(s.rune(end+3)) {
+		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, approx: s.approxBefore(i)})
+		return end
+	}
+	if _, ok := enSmall[lw]; ok {
+		if t, ok := s.parseWords(i); ok {
+			return s.finish(t, prefix{start: i})
+		}
+	}
+	return end
+}
+
+// monthDate reads "January 5, 2024", "Jan. 5", "January 2024".
+func (s *scanner) monthDate(i, end, m int) int {
+	j := end
+	if s.rune(j) == '.' && len([]rune(string(s.rs[i:end]))) <= 4 {
+		j++
+	}
+	if y, e, ok := s.yearAfter(j); ok {
+		s.add(hit{start: i, end: e, value: float64(y*10000 + m*100), unit: "date", kind: convert.KindDate})
+		return e
+	}
+	if !isSpace(s.rune(j)) || !isDigit(s.rune(j+1)) {
+		return end
+	}
+	k := j + 1
+	for k < len(s.rs) && isDigit(s.rs[k]) {
+		k++
+	}
+	if k-j-1 > 2 || isAlnum(s.rune(k)) && !isLatinSuffix(s.latinWord(k)) {
+		return end
+	}
+	if isLatin(s.rune(k)) {
+		k += len([]rune(s.latinWord(k)))
+	}
+	d := atoi(strings.TrimRight(string(s.rs[j+1:k]), "stndrh"))
+	if d < 1 || d > 31 {
+		return end
+	}
+	v := float64(m*100 + d)
+	if y, e, ok := s.yearAfter(k); ok {
+		v += float64(y * 10000)
+		k = e
+	}
+	s.add(hit{start: i, end: k, value: v, unit: "date", kind: convert.KindDate})
+	return k
+}
+
+// parseWords parses English number words: "twenty", "twenty-five", "two
+// hundred", "three million", "two-thirds".
+func (s *scanner) parseWords(i int) (numTok, bool) {
+	t := numTok{start: i, words: true}
+	var total, cur float64
+	pos := i
+	any := false
+	words := 0
+	for {
+		w := s.latinWord(pos)
+		lw := strings.ToLower(w)
+		wend := pos + len([]rune(w))
+		if v, ok := enSmall[lw]; ok && (!any || cur < 100 && int(cur)%10 == 0 && v < 10 && cur >= 20 || cur >= 100 && int(cur)%100 == 0) {
+			cur += float64(v)
+		} else if f, ok := enScale[lw]; ok && any && len(lw) > 3 {
+			if f == 100 {
+				cur *= 100
+			} else {
+				total += cur * f
+				cur = 0
+			}
+		} else if d, ok := enFraction[lw]; ok && any && total == 0 && cur >= 1 && cur < 20 {
+			if words > 1 {
+				break
+			}
+			t.val = cur / float64(d)
+			t.frac = true
+			t.end = wend
+			return t, true
+		} else {
+			break
+		}
+		any = true
+		words++
+		t.end = wend
+		pos = wend
+		r := s.rune(pos)
+		if (r == '-' || isSpace(r)) && isLatin(s.rune(pos+1)) {
+			nw := strings.ToLower(s.latinWord(pos + 1))
+			_, a := enSmall[nw]
+			_, b := enScale[nw]
+			_, c := enFraction[nw]
+			if nw == "and" && isSpace(s.rune(pos+4)) {
+				if _, ok := enSmall[strings.ToLower(s.latinWord(pos + 5))]; ok && cur >= 100 {
+					pos += 5
+					continue
+				}
+			}
+			if a || b && len(nw) > 3 || c {
+				pos++
+				continue
+			}
+		}
+		break
+	}
+	if !any {
+		return t, false
+	}
+	t.val = total + cur
+	t.one = t.val == 1 && words == 1
+	return t, true
+}
