@@ -1,0 +1,112 @@
+package pdf
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Character classes for line breaking and spacing (W3C clreq "basic"
+// level, jlreq, CJK-TYPOGRAPHY.md).
+
+// lineStartProhibited are characters that must not begin a line: closing
+// brackets and quotes, pause and stop punctuation (fullwidth and the
+// halfwidth forms that appear in CJK text), ellipses, middle dots, small
+// kana, the prolonged sound mark and iteration marks.
+const lineStartProhibited = "、，；：。！？）」』》〉】〗〕］｝’”…‥·・〙〛〟»" +
+	",.;:!?)]}" +
+	"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー" +
+	"ゝゞヽヾ々〻％‰℃°′″‐゠〜～｡､｣"
+
+// lineEndProhibited are characters that must not end a line: opening
+// brackets and quotes.
+const lineEndProhibited = "（「『《〈【〖〔［｛‘“〘〚〝«([{｢"
+
+// inseparable are characters that never split when doubled: ——, ……, ‥‥.
+const inseparable = "—…‥─⸺⸻"
+
+// squeezable are fullwidth closing punctuation whose glyph sits in the
+// left half of the em box: at a line end they may be compressed to half
+// width so that the line fits (clreq "push in").
+const squeezable = "、，。．」』）】》〉〕〗］｝"
+
+var (
+	startProhibited = runeSet(lineStartProhibited)
+	endProhibited   = runeSet(lineEndProhibited)
+	inseparableSet  = runeSet(inseparable)
+	squeezableSet   = runeSet(squeezable)
+)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool, len(s))
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}
+
+// isIdeographic reports whether r is a Han character, kana or a Hangul
+// syllable: the characters that take inter-character spacing and the
+// quarter-em gap next to Latin text.
+func isIdeographic(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x3040 && r <= 0x30FF, r >= 0x31F0 && r <= 0x31FF: // kana
+		return r != 0x30FB && r != 0x30FC && r != 0x30A0 // ・ ー ゠ are punctuation-like
+	case r >= 0xAC00 && r <= 0xD7A3: // Hangul syllables
+		return true
+	case r >= 0x1100 && r <= 0x11FF, r >= 0x3130 && r <= 0x318F: // jamo
+		return true
+	case r == 0x3005 || r == 0x3007: // 々 〇
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// isHangul reports whether r is a Hangul syllable or jamo.
+func isHangul(r rune) bool {
+	return r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F
+}
+
+// isLatinAlnum reports whether r is a letter or digit of an alphabetic
+// script (Latin, Greek, Cyrillic) or a symbol that goes with numbers: the
+// characters separated from ideographs by a quarter em.
+func isLatinAlnum(r rune) bool {
+	switch {
+	case r < 0x80:
+		return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '%' || r == '$' || r == '&' || r == '@' || r == '#'
+	case r < 0x250:
+		return unicode.IsLetter(r)
+	case r >= 0x370 && r < 0x530:
+		return unicode.IsLetter(r)
+	}
+	return false
+}
+
+// isDigit reports whether r is an ASCII or fullwidth digit.
+func isDigit(r rune) bool {
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９'
+}
+
+// ambiguousCJK are punctuation marks that Unicode gives an ambiguous East
+// Asian width: in CJK text they are drawn with the CJK font (full width),
+// in Latin text with the Latin font.
+const ambiguousCJK = "‘’“”…‥—―·•※§°′″℃→←↑↓○●◎◇◆□■△▲☆★"
+
+var ambiguousSet = runeSet(ambiguousCJK)
+
+// isAmbiguous reports whether r is an ambiguous-width mark that follows the
+// document's script.
+func isAmbiguous(r rune) bool { return ambiguousSet[r] }
+
+// isSpace reports whether r is breakable white space of running text. The
+// ideographic space (U+3000) and the no-break space are not: they are
+// drawn as blank glyphs of their own width.
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) && r != 0x3000 && r != 0xA0 && r != 0x202F
+}
+
+// trimLines removes leading and trailing blank lines of a code block.
+func trimLines(s string) string {
+	return strings.Trim(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+}

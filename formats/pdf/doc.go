@@ -1,0 +1,52 @@
+// Package pdf writes documents as print-ready PDF with real CJK
+// typesetting, registered as format "pdf" (extension .pdf,
+// application/pdf).
+//
+// gofpdf (github.com/jung-kurt/gofpdf) writes the PDF objects, but its own
+// text layout is unusable for Chinese, Japanese and Korean: MultiCell loses
+// a Han character at every line break, and there is no kinsoku, no CJK
+// justification and no font fallback. This package therefore lays every
+// line out itself and hands gofpdf only positioned text runs (Fpdf.Text at
+// an explicit x, y), rectangles, lines, links and bookmarks. The layout:
+//
+//   - itemization: every character goes to the first font of its style's
+//     chain that has it ([Writer.Fonts], then the embedded Liberation face
+//     of the style, then the embedded Droid Sans Fallback); bold text in a
+//     font without a bold face gets synthetic bold (text render mode 2,
+//     fill and stroke); marks of ambiguous width (quotes, ellipsis, middle
+//     dot) are set full width in Chinese and Japanese;
+//   - line breaking: UAX #14 opportunities (go-text/typesetting/segmenter)
+//     tailored with the W3C clreq "basic" rules — no line starts with
+//     closing punctuation, small kana or ー, no line ends with opening
+//     punctuation, ——/…… never split, numbers stay with their units
+//     (410億, 32%), Korean breaks at spaces (keep-all). When a line must
+//     end where the rules forbid, a closing mark is pushed in (compressed to
+//     half width) or the previous character is pulled down; lines never
+//     overflow the measure;
+//   - justification: the slack of every line but the last is spread over
+//     the gaps between characters (CJK) and the spaces (Latin), drawn with
+//     the character-spacing operator Tc so that the text layer stays one
+//     string per run; a quarter em separates Han and Latin letters or
+//     digits without adding a space character; paragraphs get a 2-em
+//     first-line indent;
+//   - pages: A4, A5, B5 or Letter; for CJK documents the measure is a whole
+//     number of characters; headings are larger, bold, bookmarked and kept
+//     with the next lines; no orphan or widow lines; a running head with the
+//     title from page 2; page numbers in the document's language (第 3 頁,
+//     第 3 页, 3 / 12); an optional contents page ([Writer.TOC]) with
+//     internal links and an optional figures table ([Writer.FiguresTable]).
+//
+// The output is reproducible: dates come from convert.DocumentTime, the
+// subset fonts get deterministic "ABCDEF+" tags (derived from the font and
+// the glyphs used), resources are sorted, and the catalog carries the
+// document's /Lang. Characters that no font covers are drawn as boxes and
+// listed in the conversion report (an error wrapping convert.ErrStrict in
+// strict mode); characters outside the Basic Multilingual Plane, which
+// gofpdf cannot encode, are treated the same way and never crash.
+//
+// References: W3C "Requirements for Chinese Text Layout"
+// (https://www.w3.org/TR/clreq/), "Requirements for Japanese Text Layout"
+// (https://www.w3.org/TR/jlreq/), Unicode UAX #14
+// (https://www.unicode.org/reports/tr14/), PDF 32000-1:2008 (9.6.4 font
+// subsets, 14.9.2 natural language).
+package pdf

@@ -1,0 +1,225 @@
+package pdf
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/docconv/docconv/fonts"
+	"github.com/docconv/docconv/fonts/embedded"
+)
+
+// style is a combination of inline styles that selects a font chain.
+type style uint8
+
+const (
+	stBold   style = 1 << iota
+	stItalic       // italic Latin; CJK stays upright
+	stMono         // code
+	stSans         // headings and running heads in a Latin document
+	nStyles  = 16
+)
+
+// face is one font file as a document uses it: the glyphs drawn with it
+// are collected for the subset.
+type face struct {
+	font *fonts.Font
+	cjk  bool   // the font covers ideographs
+	idx  int    // order of first use
+	key  string // gofpdf family name (a placeholder replaced in the output)
+	name string // BaseFont name: subset tag + PostScript name
+	used []uint64
+	adv  map[rune]float64 // advance in em, rounded as the PDF /W array is
+}
+
+// advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes
+// the PDF /W widths, so that positions computed here match the viewer's.
+func (f *face) advance(r rune) float64 {
+	if a, ok := f.adv[r]; ok {
+		return a
+	}
+	a := math.Round(f.font.Advance(r)*1000) / 1000
+	f.adv[r] = a
+	return a
+}
+
+func (f *face) use(r rune) {
+	if r > 0xFFFF {
+		return
+	}
+	f.used[r>>6] |= 1 << (r & 63)
+}
+
+func (f *face) runes() []rune {
+	var rs []rune
+	for i, w := range f.used {
+		for w != 0 {
+			b := 0
+			for w&(1<<b) == 0 {
+				b++
+			}
+			rs = append(rs, rune(i<<6+b))
+			w &^= 1 << b
+		}
+	}
+	return rs
+}
+
+// chainEntry is a face of a style's chain and whether it needs synthetic
+// bold.
+type chainEntry struct {
+	face      *face
+	synthBold bool
+}
+
+// fontSet holds the faces of a document and the fallback chain of every
+// style.
+type fontSet struct {
+	faces  []*face
+	byFont map[*fonts.Font]*face
+	chains [nStyles][]chainEntry
+	cjkDoc bool
+	cache  [nStyles]map[rune]chainEntry
+}
+
+// newFontSet builds the chains: the user's fonts first (Writer.Fonts), then
+// the embedded Liberation face of the style (Sans for CJK documents and
+// headings, Serif for Latin body text, Mono for code), then the embedded
+// CJK font. Fonts without a bold face get synthetic bold.
+func newFontSet(user fonts.Chain, cjkDoc bool) *fontSet {
+	fs := &fontSet{byFont: map[*fonts.Font]*face{}, cjkDoc: cjkDoc}
+	for st := style(0); st < nStyles; st++ {
+		bold, italic := st&stBold != 0, st&stItalic != 0
+		var chain []*fonts.Font
+		if st&stMono != 0 {
+			chain = append(chain, embedded.Mono(bold))
+			chain = append(chain, user...)
+		} else {
+			chain = append(chain, user...)
+			if cjkDoc || st&stSans != 0 {
+				chain = append(chain, embedded.Sans(bold, italic))
+			} else {
+				chain = append(chain, embedded.Serif(bold, italic))
+			}
+		}
+		chain = append(chain, embedded.CJK())
+		for _, f := range chain {
+			if f == nil {
+				continue
+			}
+			fs.chains[st] = append(fs.chains[st], chainEntry{face: fs.face(f), synthBold: bold && !f.Bold()})
+		}
+		fs.cache[st] = map[rune]chainEntry{}
+	}
+	return fs
+}
+
+func (fs *fontSet) face(f *fonts.Font) *face {
+	if fc, ok := fs.byFont[f]; ok {
+		return fc
+	}
+	fc := &face{font: f, cjk: f.HasGlyph('中') || f.HasGlyph('あ') || f.HasGlyph('한'),
+		idx: -1, used: make([]uint64, 1024), adv: map[rune]float64{}}
+	fs.byFont[f] = fc
+	return fc
+}
+
+// lookup returns the face for r in style st: the first face of the chain
+// with a glyph for r. In CJK documents, marks of ambiguous width (quotes,
+// ellipsis, dashes, middle dot) come from a CJK face. ok is false when no
+// face has the glyph, or r is outside the BMP (gofpdf cannot encode it).
+func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
+	if e, ok := fs.cache[st][r]; ok {
+		return e, e.face != nil
+	}
+	var found chainEntry
+	if r <= 0xFFFF {
+		chain := fs.chains[st]
+		if fs.cjkDoc && isAmbiguous(r) {
+			for _, e := range chain {
+				if e.face.cjk && e.face.font.HasGlyph(r) {
+					found = e
+					break
+				}
+			}
+		}
+		if found.face == nil {
+			for _, e := range chain {
+				if e.face.font.HasGlyph(r) {
+					found = e
+					break
+				}
+			}
+		}
+	}
+	fs.cache[st][r] = found
+	return found, found.face != nil
+}
+
+// prepare numbers the faces that draw something, in order of first use
+// (the order of the fonts in the file), and names them: the BaseFont is
+// "ABCDEF+PostScriptName" with a tag derived from the name and the glyphs
+// used (deterministic, as PDF 32000 9.6.4 asks), and the gofpdf family is a
+// placeholder of the same length minus the "utf8" prefix gofpdf adds, so
+// that the names can be swapped in the output without moving any byte.
+func (fs *fontSet) prepare(order []*face) []*face {
+	var used []*face
+	for _, f := range order {
+		if f.idx >= 0 {
+			continue
+		}
+		f.idx = len(used)
+		used = append(used, f)
+	}
+	for _, f := range used {
+		ps := sanitizeName(f.font.PostScriptName())
+		if ps == "" {
+			ps = sanitizeName(f.font.FullName())
+		}
+		for len(ps) < 6 {
+			ps += "Font"
+		}
+		h := sha256.New()
+		h.Write([]byte(ps))
+		for _, r := range f.runes() {
+			fmt.Fprintf(h, ",%x", r)
+		}
+		sum := h.Sum(nil)
+		var tag [6]byte
+		for i := range tag {
+			tag[i] = 'A' + sum[i]%26
+		}
+		f.name = string(tag[:]) + "+" + ps
+		key := fmt.Sprintf("dcvf%02dz", f.idx)
+		for len(key) < len(f.name)-4 {
+			key += "q"
+		}
+		f.key = key
+	}
+	return used
+}
+
+// sanitizeName keeps the characters allowed in a PDF name without
+// escaping (and in a PostScript font name).
+func sanitizeName(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r > 32 && r < 127 && !strings.ContainsRune("()<>[]{}/%#", r) {
+			b.WriteRune(r)
+		}
+	}
+	out := b.String()
+	if len(out) > 100 {
+		out = out[:100]
+	}
+	return out
+}
+
+// sortedFaces returns faces by index.
+func sortedFaces(fs []*face) []*face {
+	out := append([]*face(nil), fs...)
+	sort.Slice(out, func(i, j int) bool { return out[i].idx < out[j].idx })
+	return out
+}

@@ -1,0 +1,321 @@
+package pdf
+
+import (
+	"math"
+
+	"github.com/go-text/typesetting/segmenter"
+)
+
+// The line layout engine: a paragraph is a sequence of atoms (one per
+// character, with its font, size and advance), broken into lines at
+// UAX #14 opportunities tailored with the clreq prohibition rules, then
+// justified by spreading the slack between characters.
+
+// atom flags.
+const (
+	fSpace     uint16 = 1 << iota // breakable white space (hangs at line end)
+	fWide                         // full-width glyph (ideograph, kana, CJK punctuation)
+	fIdeo                         // ideograph, kana or Hangul syllable
+	fLatin                        // Latin/Greek/Cyrillic letter or digit
+	fHard                         // hard line break (the atom is not drawn)
+	fSynthBold                    // draw with synthetic bold (fill + stroke)
+	fMissing                      // no font has the glyph: draw a box
+)
+
+// atom is one character of a paragraph as laid out.
+type atom struct {
+	r     rune
+	face  *face // nil for fHard and fMissing atoms
+	fmt   int32 // index into para.fmts
+	ruby  int32 // index into para.rubies, -1 when none
+	flags uint16
+	adv   float64 // advance in pt
+	pre   float64 // extra space before the atom (dropped at line start)
+	post  float64 // extra space after the atom (dropped at line end)
+	x     float64 // position in the line after justification
+	sq    float64 // advance after compression at a line end (0: none)
+}
+
+func (a *atom) is(f uint16) bool { return a.flags&f != 0 }
+
+// width is the advance the atom occupies on its line.
+func (a *atom) width() float64 {
+	if a.sq > 0 {
+		return a.sq
+	}
+	return a.adv
+}
+
+// line is a range of atoms [s, e) of a paragraph. e excludes trailing
+// spaces and the hard break that ended it.
+type line struct {
+	s, e    int
+	width   float64 // natural width
+	avail   float64 // measure for this line
+	off     float64 // x offset of the line in the measure (indent, centring)
+	justify bool
+}
+
+// breaks returns, for each atom index i, whether a line may break before
+// atom i: the UAX #14 line break opportunities, tailored with the clreq
+// rules (no line start with closing punctuation, no line end with opening
+// punctuation, doubled dashes and ellipses kept together, numbers kept
+// with their units, Korean broken at spaces only, ruby kept whole).
+func breaks(atoms []atom, seg *segmenter.Segmenter, buf []rune) []bool {
+	n := len(atoms)
+	brk := make([]bool, n+1)
+	if n == 0 {
+		return brk
+	}
+	buf = buf[:0]
+	for i := range atoms {
+		r := atoms[i].r
+		switch {
+		case atoms[i].is(fHard):
+			r = '\n'
+		case atoms[i].is(fMissing) && r > 0xFFFF:
+			r = 0xFFFD
+		}
+		buf = append(buf, r)
+	}
+	seg.Init(buf)
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		if e := l.Offset + len(l.Text); e < n {
+			brk[e] = true
+		}
+	}
+	for i := 1; i < n; i++ {
+		if !brk[i] {
+			// UAX #14 keeps an ideograph and a following opening bracket of
+			// the halfwidth kind together in some contexts; the CJK rules
+			// below decide alone between two wide characters.
+			if atoms[i-1].is(fWide) && atoms[i].is(fWide) && !atoms[i-1].is(fSpace) {
+				brk[i] = true
+			} else {
+				continue
+			}
+		}
+		a, b := atoms[i-1].r, atoms[i].r
+		switch {
+		case atoms[i].is(fSpace):
+			brk[i] = false // spaces hang: break after them, not before
+		case startProhibited[b] || endProhibited[a]:
+			brk[i] = false
+		case a == b && inseparableSet[a]:
+			brk[i] = false
+		case isDigit(a) && atoms[i].is(fIdeo) && !isHangul(b):
+			brk[i] = false // 410億, 2023年
+		case (isHangul(a) || isHangul(b)) && !atoms[i-1].is(fSpace) &&
+			(isHangul(a) || atoms[i-1].is(fLatin)) && (isHangul(b) || atoms[i].is(fLatin)):
+			brk[i] = false // Korean: keep-all, break at spaces
+		case atoms[i-1].ruby >= 0 && atoms[i-1].ruby == atoms[i].ruby:
+			brk[i] = false
+		}
+	}
+	return brk
+}
+
+// breakLines fills lines greedily. measure is the width of every line;
+// indent is taken off the first. When a line must end where the rules
+// forbid, a closing punctuation mark is pushed in (compressed to half
+// width) if that makes it fit, else the break moves back to the previous
+// opportunity (the previous character is pulled down to the next line).
+// Lines never overflow the measure unless a single character is wider.
+func breakLines(atoms []atom, brk []bool, measure, indent float64) []line {
+	var lines []line
+	n := len(atoms)
+	s := 0
+	first := true
+	for s < n {
+		for s < n && atoms[s].is(fSpace) {
+			s++
+		}
+		if s >= n {
+			break
+		}
+		avail := measure
+		if first {
+			avail -= indent
+		}
+		first = false
+		w := 0.0
+		last := -1 // last break opportunity after s
+		end := -1  // where the line ends
+		next := -1 // where the next line starts
+		hard := false
+		for i := s; i < n; i++ {
+			a := &atoms[i]
+			if a.is(fHard) {
+				end, next, hard = i, i+1, true
+				break
+			}
+			if i > s && brk[i] {
+				last = i
+			}
+			add := a.adv
+			if i > s {
+				add += a.pre + atoms[i-1].post
+			}
+			if a.is(fSpace) {
+				w += add
+				continue
+			}
+			if w+add <= avail+1e-6 {
+				w += add
+				continue
+			}
+			// Overflow at i.
+			if squeezableSet[a.r] && a.is(fWide) && i > s &&
+				w+add-a.adv/2 <= avail+1e-6 && (i+1 >= n || brk[i+1] || atoms[i+1].is(fHard)) {
+				a.sq = a.adv / 2
+				end, next = i+1, i+1
+				break
+			}
+			if last > s {
+				end, next = last, last
+				break
+			}
+			// No opportunity: an emergency break before i (a long Latin
+			// word or URL), moved back over line-start-prohibited marks.
+			b := i
+			for b > s+1 && startProhibited[atoms[b].r] {
+				b--
+			}
+			if b <= s {
+				b = s + 1
+			}
+			end, next = b, b
+			break
+		}
+		if end < 0 {
+			end, next = n, n
+			hard = true // last line: not justified
+		}
+		lines = append(lines, line{s: s, e: end, avail: avail, justify: !hard})
+		s = next
+	}
+	avoidShortLastLine(atoms, brk, lines)
+	for i := range lines {
+		l := &lines[i]
+		for l.e > l.s && atoms[l.e-1].is(fSpace) {
+			l.e--
+		}
+		l.width = naturalWidth(atoms, l.s, l.e)
+	}
+	return lines
+}
+
+// avoidShortLastLine pulls a character down when the last line of a
+// paragraph would hold a single character (plus punctuation).
+func avoidShortLastLine(atoms []atom, brk []bool, lines []line) {
+	k := len(lines)
+	if k < 2 || !lines[k-1].justify && !lines[k-2].justify {
+		return
+	}
+	prev, last := &lines[k-2], &lines[k-1]
+	if !prev.justify || prev.e != last.s { // ended by a hard break
+		return
+	}
+	count := 0
+	for i := last.s; i < last.e; i++ {
+		if !atoms[i].is(fSpace) && !startProhibited[atoms[i].r] {
+			count++
+		}
+	}
+	if count > 1 || !atoms[last.s].is(fIdeo) {
+		return
+	}
+	for b := prev.e - 1; b > prev.s+2; b-- {
+		if !brk[b] {
+			continue
+		}
+		for i := prev.s; i < prev.e; i++ {
+			atoms[i].sq = 0
+		}
+		if naturalWidth(atoms, b, last.e) > last.avail {
+			return
+		}
+		prev.e, last.s = b, b
+		return
+	}
+}
+
+// naturalWidth is the width of atoms [s, e) set solid.
+func naturalWidth(atoms []atom, s, e int) float64 {
+	w := 0.0
+	for i := s; i < e; i++ {
+		w += atoms[i].width()
+		if i > s {
+			w += atoms[i].pre + atoms[i-1].post
+		}
+	}
+	return w
+}
+
+// alignment of the lines of a paragraph.
+type alignment uint8
+
+const (
+	alignJustify alignment = iota
+	alignLeft
+	alignCenter
+	alignRight
+)
+
+// position sets atoms[i].x for the atoms of l, relative to the line's
+// start, and returns the x offset of the line within the measure (for
+// centered and right-aligned lines). Justified lines spread their slack
+// over the gaps between wide characters and the spaces; lines with no
+// such gap stay flush left.
+func position(atoms []atom, l line, align alignment) float64 {
+	slack := l.avail - l.width
+	per := 0.0
+	if align == alignJustify && l.justify && slack > 1e-6 {
+		weights := 0
+		for j := l.s + 1; j < l.e; j++ {
+			weights += gapWeight(atoms, j)
+		}
+		if weights > 0 {
+			per = slack / float64(weights)
+		}
+	}
+	x := 0.0
+	for j := l.s; j < l.e; j++ {
+		if j > l.s {
+			x += atoms[j-1].width() + atoms[j-1].post + atoms[j].pre
+			if per > 0 {
+				x += per * float64(gapWeight(atoms, j))
+			}
+		}
+		atoms[j].x = x
+	}
+	switch align {
+	case alignCenter:
+		return math.Max(0, slack/2)
+	case alignRight:
+		return math.Max(0, slack)
+	}
+	return 0
+}
+
+// gapWeight is the share of the justification slack that goes before atom
+// j: one after a space and between two characters one of which is wide,
+// none inside Latin words, doubled dashes or ruby bases.
+func gapWeight(atoms []atom, j int) int {
+	a, b := &atoms[j-1], &atoms[j]
+	switch {
+	case a.is(fSpace):
+		return 1
+	case b.is(fSpace):
+		return 0
+	case a.r == b.r && inseparableSet[a.r]:
+		return 0
+	case a.ruby >= 0 && a.ruby == b.ruby:
+		return 0
+	case a.is(fWide) || b.is(fWide):
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,320 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/fonts"
+	"golang.org/x/text/width"
+)
+
+// rgb is a colour with components in 0..1.
+type rgb struct{ r, g, b float64 }
+
+var (
+	black     = rgb{0, 0, 0}
+	grey      = rgb{0.38, 0.38, 0.38}
+	linkColor = rgb{0.05, 0.2, 0.55}
+)
+
+// runFmt is the formatting of a stretch of text.
+type runFmt struct {
+	st     style
+	size   float64
+	color  rgb
+	link   string
+	strike bool
+	code   bool // inline code: light background
+}
+
+// rubyAnn is a ruby annotation over atoms [first, last].
+type rubyAnn struct {
+	text        string
+	first, last int
+	st          style
+}
+
+// para is a paragraph being laid out.
+type para struct {
+	atoms  []atom
+	fmts   []runFmt
+	fmtIdx map[runFmt]int32
+	rubies []rubyAnn
+}
+
+func (p *para) fmtOf(f runFmt) int32 {
+	if i, ok := p.fmtIdx[f]; ok {
+		return i
+	}
+	if p.fmtIdx == nil {
+		p.fmtIdx = map[runFmt]int32{}
+	}
+	i := int32(len(p.fmts))
+	p.fmts = append(p.fmts, f)
+	p.fmtIdx[f] = i
+	return i
+}
+
+// text returns the characters of the paragraph (for tests and messages).
+func (p *para) text() string {
+	var b strings.Builder
+	for _, a := range p.atoms {
+		if a.is(fHard) {
+			b.WriteByte('\n')
+		} else {
+			b.WriteRune(a.r)
+		}
+	}
+	return b.String()
+}
+
+// addText appends the characters of s in format f. White space collapses
+// to one space; characters that are not drawn (controls, format
+// characters) are dropped; characters no font has become fMissing atoms
+// and are counted for the report.
+func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
+	fi := p.fmtOf(f)
+	for _, r := range s {
+		if r == '\r' {
+			continue
+		}
+		if isSpace(r) {
+			if n := len(p.atoms); n == 0 || p.atoms[n-1].is(fSpace|fHard) {
+				continue
+			}
+			r = ' '
+		} else if fonts.Invisible(r) && r != 0x3000 && r != 0xA0 {
+			continue
+		}
+		a := atom{r: r, fmt: fi, ruby: int32(ruby)}
+		e, ok := t.fs.lookup(r, f.st)
+		if ok {
+			a.face = e.face
+			a.adv = e.face.advance(r) * f.size
+			if e.synthBold {
+				a.flags |= fSynthBold
+			}
+		} else {
+			a.flags |= fMissing
+			a.adv = f.size * 0.6
+			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth || r > 0xFFFF {
+				a.adv = f.size
+			}
+			t.noteMissing(r)
+		}
+		switch {
+		case r == ' ':
+			a.flags |= fSpace
+		case isIdeographic(r):
+			a.flags |= fIdeo | fWide
+		case isLatinAlnum(r):
+			a.flags |= fLatin
+		}
+		if !a.is(fSpace|fWide) && a.adv >= 0.8*f.size && f.st&stMono == 0 {
+			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth ||
+				k == width.EastAsianAmbiguous && a.face != nil && a.face.cjk {
+				a.flags |= fWide
+			}
+		}
+		if t.widePunct && isAmbiguous(r) && a.face != nil && !a.face.cjk && f.st&stMono == 0 && a.adv < f.size*0.95 {
+			// A CJK mark the CJK font lacks (Droid Sans Fallback has no
+			// curly quotes, ellipsis or middle dot): the Latin glyph is set
+			// in a full-width box, as the CJK glyph would be.
+			pad := f.size - a.adv
+			switch r {
+			case '“', '‘':
+				a.pre += pad
+			case '”', '’':
+				a.post += pad
+			default:
+				a.pre += pad / 2
+				a.post += pad / 2
+			}
+			a.flags |= fWide
+		}
+		if n := len(p.atoms); n > 0 {
+			prev := &p.atoms[n-1]
+			if prev.is(fIdeo) && a.is(fLatin) || prev.is(fLatin) && a.is(fIdeo) {
+				if !isHangul(prev.r) && !isHangul(a.r) {
+					a.pre = 0.25 * max(f.size, p.fmts[prev.fmt].size)
+				}
+			}
+		}
+		p.atoms = append(p.atoms, a)
+	}
+}
+
+// hardBreak appends a hard line break.
+func (t *setter) hardBreak(p *para, f runFmt) {
+	// Drop a space before the break.
+	if n := len(p.atoms); n > 0 && p.atoms[n-1].is(fSpace) {
+		p.atoms = p.atoms[:n-1]
+	}
+	p.atoms = append(p.atoms, atom{r: '\n', fmt: p.fmtOf(f), ruby: -1, flags: fHard})
+}
+
+// addInlines appends inlines in the base format f.
+func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *convert.Text:
+			t.addText(p, x.Text, f, -1)
+		case *convert.Strong:
+			g := f
+			g.st |= stBold
+			t.addInlines(p, x.Inlines, g)
+		case *convert.Emph:
+			g := f
+			g.st |= stItalic
+			t.addInlines(p, x.Inlines, g)
+		case *convert.Strike:
+			g := f
+			g.strike = true
+			t.addInlines(p, x.Inlines, g)
+		case *convert.Code:
+			g := f
+			g.st = (g.st | stMono) &^ stItalic
+			g.code = true
+			t.addText(p, x.Text, g, -1)
+		case *convert.Link:
+			g := f
+			g.link = x.URL
+			if g.color == black {
+				g.color = linkColor
+			}
+			t.addInlines(p, x.Inlines, g)
+		case *convert.Ruby:
+			first := len(p.atoms)
+			ri := len(p.rubies)
+			t.addText(p, x.Base, f, ri)
+			if last := len(p.atoms) - 1; last >= first && x.Text != "" {
+				p.rubies = append(p.rubies, rubyAnn{text: x.Text, first: first, last: last, st: f.st &^ stBold})
+				t.padRuby(p, ri, f)
+			}
+		case *convert.LineBreak:
+			t.hardBreak(p, f)
+		}
+	}
+}
+
+// padRuby widens a ruby base whose annotation is wider than it, with equal
+// space on both sides.
+func (t *setter) padRuby(p *para, ri int, f runFmt) {
+	rb := p.rubies[ri]
+	aw := t.textWidth(rb.text, rb.st, f.size*rubyScale)
+	bw := naturalWidth(p.atoms, rb.first, rb.last+1)
+	if aw > bw {
+		pad := (aw - bw) / 2
+		p.atoms[rb.first].pre += pad
+		p.atoms[rb.last].post += pad
+	}
+}
+
+// rubyScale is the size of ruby annotations relative to their base.
+const rubyScale = 0.5
+
+// textWidth measures s set solid in one line.
+func (t *setter) textWidth(s string, st style, size float64) float64 {
+	var p para
+	t.addText(&p, s, runFmt{st: st, size: size, color: black}, -1)
+	return naturalWidth(p.atoms, 0, len(p.atoms))
+}
+
+func (t *setter) noteMissing(r rune) {
+	if t.missing == nil {
+		t.missing = map[rune]int{}
+	}
+	t.missing[r]++
+}
+
+// layoutPara breaks a paragraph into lines of the given measure and
+// positions the atoms.
+func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
+	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	lines := breakLines(p.atoms, brk, measure, indent)
+	for i := range lines {
+		lines[i].off = position(p.atoms, lines[i], align)
+		if i == 0 {
+			lines[i].off += indent
+		}
+	}
+	return lines
+}
+
+// emitLine turns a laid-out line into page items: positioned text runs
+// (one per stretch of atoms with the same font, format and spacing, drawn
+// with a character spacing), boxes for missing glyphs, link areas, strike
+// lines, code backgrounds and ruby annotations. x0 is the left of the
+// measure, base the baseline, both relative to the slice.
+func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
+	x0 += l.off
+	var bg []item
+	var fg []item
+	for s := l.s; s < l.e; {
+		a := &p.atoms[s]
+		if a.is(fHard) {
+			s++
+			continue
+		}
+		f := p.fmts[a.fmt]
+		if a.is(fMissing) {
+			fg = append(fg, item{kind: itBox, x: x0 + a.x + a.adv*0.1, y: base - f.size*0.75, w: a.adv * 0.8, h: f.size * 0.85, color: f.color})
+			s++
+			continue
+		}
+		e := s + 1
+		tc := 0.0
+		for ; e < l.e; e++ {
+			b := &p.atoms[e]
+			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fMissing|fHard) != a.flags&(fSynthBold|fMissing|fHard) {
+				break
+			}
+			d := b.x - p.atoms[e-1].x - p.atoms[e-1].adv
+			if e == s+1 {
+				tc = d
+			} else if d-tc > 0.002 || tc-d > 0.002 {
+				break
+			}
+		}
+		if e == s+1 {
+			tc = 0
+		}
+		var sb strings.Builder
+		for j := s; j < e; j++ {
+			sb.WriteRune(p.atoms[j].r)
+			a.face.use(p.atoms[j].r)
+		}
+		last := &p.atoms[e-1]
+		w := last.x + last.width() - a.x
+		x := x0 + a.x
+		fg = append(fg, item{kind: itText, x: x, y: base, face: a.face, size: f.size, tc: tc,
+			synth: a.is(fSynthBold), color: f.color, text: sb.String()})
+		if f.code {
+			bg = append(bg, item{kind: itRect, x: x - f.size*0.1, y: base - f.size*0.85, w: w + f.size*0.2, h: f.size * 1.1, fill: true, color: rgb{0.93, 0.93, 0.93}})
+		}
+		if f.strike {
+			fg = append(fg, item{kind: itLine, x: x, y: base - f.size*0.3, w: w, lw: f.size * 0.05, color: f.color})
+		}
+		if f.link != "" {
+			fg = append(fg, item{kind: itLink, x: x, y: base - f.size*0.9, w: w, h: f.size * 1.15, url: f.link})
+		}
+		s = e
+	}
+	for _, rb := range p.rubies {
+		if rb.first < l.s || rb.first >= l.e {
+			continue
+		}
+		f := p.fmts[p.atoms[rb.first].fmt]
+		size := f.size * rubyScale
+		var rp para
+		t.addText(&rp, rb.text, runFmt{st: rb.st, size: size, color: f.color}, -1)
+		rl := line{s: 0, e: len(rp.atoms), width: naturalWidth(rp.atoms, 0, len(rp.atoms))}
+		position(rp.atoms, rl, alignLeft)
+		last := min(rb.last, l.e-1)
+		left := x0 + p.atoms[rb.first].x
+		right := x0 + p.atoms[last].x + p.atoms[last].width()
+		t.emitLine(&rp, rl, (left+right-rl.width)/2, base-f.size*0.98, &fg)
+	}
+	*items = append(*items, bg...)
+	*items = append(*items, fg...)
+}

@@ -1,0 +1,755 @@
+package pdf
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/go-text/typesetting/segmenter"
+)
+
+// itemKind is what a page item draws.
+type itemKind uint8
+
+const (
+	itText itemKind = iota // text run
+	itRect                 // rectangle (fill or stroke)
+	itLine                 // horizontal line of width w (or a vertical one of height h when w is 0)
+	itBox                  // outline box of a missing glyph
+	itLink                 // external link area
+	itGoto                 // internal link area to mark dest
+	itDots                 // dotted leader line
+)
+
+// item is one thing drawn on a page. Coordinates are in pt from the top
+// left; for text, (x, y) is the start of the baseline.
+type item struct {
+	kind       itemKind
+	x, y, w, h float64
+	face       *face
+	size, tc   float64
+	synth      bool
+	fill       bool
+	lw         float64
+	color      rgb
+	text       string
+	url        string
+	dest       int
+}
+
+// mark is a heading: a bookmark and a contents entry.
+type mark struct {
+	title string
+	level int // 1-based heading level
+	page  int // 0-based body page, set by pagination
+	y     float64
+}
+
+// slice is an unbreakable piece of the flow: a line of text, a table row,
+// a rule. Items are relative to the slice's top left corner (x absolute).
+type slice struct {
+	h       float64
+	before  float64 // space above, dropped at the top of a page
+	keep    bool    // keep with the next slice on the same page
+	items   []item
+	mark    int     // index into setter.marks + 1; 0 when none
+	base    float64 // first baseline (list markers align on it)
+	newPage bool    // start a new page before this slice
+}
+
+// setter lays a document out into slices and pages.
+type setter struct {
+	fs   *fontSet
+	lang string
+	cjk  bool
+	// widePunct sets ambiguous-width marks (quotes, ellipsis, dashes,
+	// middle dot) full width: Chinese and Japanese, not Korean.
+	widePunct bool
+	loc       locale
+	pageW     float64
+	pageH     float64
+	top       float64
+	bottom    float64
+	left      float64
+	measure   float64
+	size      float64 // body size
+	lead      float64 // line pitch as a multiple of the size
+	indent    float64 // first-line indent in em
+	seg       segmenter.Segmenter
+	rbuf      []rune
+	missing   map[rune]int
+	marks     []mark
+	out       []slice
+}
+
+// ctx is the box a block is laid out in.
+type ctx struct {
+	x, w   float64 // left edge and width of the measure
+	bars   []float64
+	inList bool
+	quote  int
+}
+
+func (t *setter) body() runFmt { return runFmt{size: t.size, color: black} }
+
+func (t *setter) pitch(size float64) float64 { return size * t.lead }
+
+// ascent places the baseline in a line of the given pitch: the em box is
+// centred in the line, the baseline 0.88 em below its top.
+func ascentIn(pitch, size float64) float64 { return (pitch-size)/2 + size*0.88 }
+
+// emit appends a slice to the flow, drawing the quote bars of c.
+func (t *setter) emit(c ctx, s slice) {
+	for _, bx := range c.bars {
+		s.items = append(s.items, item{kind: itLine, x: bx, y: 0, h: s.h, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
+	}
+	t.out = append(t.out, s)
+}
+
+// blocks lays out a sequence of blocks.
+func (t *setter) blocks(bs []convert.Block, c ctx) {
+	for i, b := range bs {
+		t.block(b, c, i == 0)
+	}
+}
+
+func (t *setter) block(b convert.Block, c ctx, first bool) {
+	gap := t.size * 0.3
+	if !t.cjk {
+		gap = t.size * 0.6
+	}
+	if first && (c.inList || c.quote > 0) {
+		gap = 0
+	}
+	switch x := b.(type) {
+	case *convert.Heading:
+		t.heading(x, c)
+	case *convert.Paragraph:
+		var p para
+		t.addInlines(&p, x.Inlines, t.body())
+		indent := t.indent * t.size
+		if c.inList {
+			indent = 0
+		}
+		t.paraSlices(&p, c, indent, alignJustify, t.size, gap)
+	case *convert.List:
+		t.list(x, c, gap)
+	case *convert.Quote:
+		q := c
+		q.bars = append(append([]float64(nil), c.bars...), c.x+t.size*0.4)
+		q.x += t.size * 1.5
+		q.w -= t.size * 1.5
+		q.quote++
+		start := len(t.out)
+		t.blocks(x.Blocks, q)
+		if start < len(t.out) {
+			t.out[start].before = max(t.out[start].before, gap)
+		}
+	case *convert.CodeBlock:
+		t.code(x, c, gap)
+	case *convert.Table:
+		t.table(x, c, gap)
+	case *convert.Rule:
+		h := t.size * 1.6
+		t.emit(c, slice{h: h, before: gap, items: []item{{kind: itLine, x: c.x + c.w*0.25, y: h / 2, w: c.w * 0.5, lw: 0.6, color: grey}}})
+	}
+}
+
+// paraSlices lays p out and emits one slice per line. The first line
+// keeps with the second and the last but one with the last (no orphans,
+// no widows).
+func (t *setter) paraSlices(p *para, c ctx, indent float64, align alignment, size, before float64) []int {
+	lines := t.layoutPara(p, c.w, indent, align)
+	pitch := t.pitch(size)
+	var idx []int
+	for i, l := range lines {
+		var items []item
+		base := ascentIn(pitch, size)
+		t.emitLine(p, l, c.x, base, &items)
+		s := slice{h: pitch, items: items, base: base}
+		if i == 0 {
+			s.before = before
+		}
+		n := len(lines)
+		s.keep = n > 1 && (i == 0 || i == n-2)
+		idx = append(idx, len(t.out))
+		t.emit(c, s)
+	}
+	return idx
+}
+
+var headingScale = [...]float64{1.7, 1.4, 1.2, 1.08, 1, 1}
+
+func (t *setter) heading(h *convert.Heading, c ctx) {
+	lv := min(max(h.Level, 1), 6)
+	size := t.size * headingScale[lv-1]
+	var p para
+	t.addInlines(&p, h.Inlines, runFmt{st: stBold | stSans, size: size, color: black})
+	if len(p.atoms) == 0 {
+		return
+	}
+	t.marks = append(t.marks, mark{title: strings.TrimSpace(convert.PlainText(h.Inlines)), level: lv})
+	before := size * 1.1
+	if lv >= 3 {
+		before = size * 0.8
+	}
+	lines := t.layoutPara(&p, c.w, 0, alignLeft)
+	pitch := size * 1.45
+	for i, l := range lines {
+		var items []item
+		base := ascentIn(pitch, size)
+		t.emitLine(&p, l, c.x, base, &items)
+		s := slice{h: pitch, items: items, keep: true, base: base}
+		if i == 0 {
+			s.before = before
+			s.mark = len(t.marks)
+		}
+		if i == len(lines)-1 {
+			s.h += size * 0.3
+		}
+		t.emit(c, s)
+	}
+}
+
+func (t *setter) list(l *convert.List, c ctx, gap float64) {
+	start := l.Start
+	if start == 0 {
+		start = 1
+	}
+	// The marker column is as wide as the widest marker.
+	markerW := 0.0
+	markers := make([]string, len(l.Items))
+	for i := range l.Items {
+		if l.Ordered {
+			markers[i] = strconv.Itoa(start+i) + ". "
+		} else {
+			markers[i] = "• "
+		}
+		markerW = max(markerW, t.textWidth(markers[i], 0, t.size))
+	}
+	ind := max(markerW+t.size*0.3, t.size*1.5)
+	inner := c
+	inner.x += ind
+	inner.w -= ind
+	inner.inList = true
+	for i, item := range l.Items {
+		first := len(t.out)
+		t.blocks(item, inner)
+		if first == len(t.out) {
+			t.emit(inner, slice{h: t.pitch(t.size), base: ascentIn(t.pitch(t.size), t.size)})
+		}
+		s := &t.out[first]
+		if i == 0 {
+			s.before = max(s.before, gap)
+		} else if !l.Tight {
+			s.before = max(s.before, t.size*0.3)
+		} else {
+			s.before = 0
+		}
+		var p para
+		t.addText(&p, strings.TrimSpace(markers[i]), t.body(), -1)
+		ml := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms))}
+		position(p.atoms, ml, alignLeft)
+		base := s.base
+		if base == 0 {
+			base = t.size
+		}
+		x := c.x
+		if l.Ordered {
+			x = c.x + markerW - t.textWidth(markers[i], 0, t.size) // right-align numbers
+		}
+		t.emitLine(&p, ml, x, base, &s.items)
+	}
+}
+
+func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
+	size := t.size * 0.88
+	pitch := size * 1.45
+	pad := size * 0.6
+	f := runFmt{st: stMono, size: size, color: black}
+	lines := strings.Split(trimLines(cb.Text), "\n")
+	bgc := rgb{0.94, 0.94, 0.94}
+	var all []slice
+	for _, src := range lines {
+		src = strings.ReplaceAll(src, "\t", "    ")
+		var p para
+		fi := p.fmtOf(f)
+		for _, r := range src {
+			if r == ' ' {
+				a := atom{r: ' ', fmt: fi, ruby: -1}
+				if e, ok := t.fs.lookup(' ', f.st); ok {
+					a.face = e.face
+					a.adv = e.face.advance(' ') * size
+				}
+				// Code spaces are kept (not collapsed) and are not break
+				// opportunities at the start of a line.
+				p.atoms = append(p.atoms, a)
+				continue
+			}
+			t.addText(&p, string(r), f, -1)
+		}
+		var ls []line
+		if len(p.atoms) > 0 {
+			ls = t.layoutCode(&p, c.w-2*pad)
+		} else {
+			ls = []line{{}}
+		}
+		for _, l := range ls {
+			var items []item
+			base := ascentIn(pitch, size)
+			items = append(items, item{kind: itRect, x: c.x, y: 0, w: c.w, h: pitch, fill: true, color: bgc})
+			if l.e > l.s {
+				t.emitLine(&p, l, c.x+pad, base, &items)
+			}
+			all = append(all, slice{h: pitch, items: items, base: base})
+		}
+	}
+	if len(all) == 0 {
+		return
+	}
+	// Padding above the first and below the last line.
+	all[0].items = append([]item{{kind: itRect, x: c.x, y: -pad / 2, w: c.w, h: pad/2 + 0.5, fill: true, color: bgc}}, all[0].items...)
+	all[0].before = gap + pad/2
+	last := &all[len(all)-1]
+	last.items = append(last.items, item{kind: itRect, x: c.x, y: last.h - 0.5, w: c.w, h: pad/2 + 0.5, fill: true, color: bgc})
+	last.h += pad / 2
+	for i := range all {
+		all[i].keep = len(all) > 1 && (i == 0 || i == len(all)-2)
+		t.emit(c, all[i])
+	}
+}
+
+// layoutCode breaks a code line: at spaces and UAX #14 opportunities, and
+// anywhere when a token is longer than the measure; no justification.
+func (t *setter) layoutCode(p *para, measure float64) []line {
+	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	lines := breakLines(p.atoms, brk, measure, 0)
+	for i := range lines {
+		lines[i].justify = false
+		position(p.atoms, lines[i], alignLeft)
+	}
+	return lines
+}
+
+func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
+	ncol := tb.Columns()
+	if ncol == 0 {
+		return
+	}
+	size := t.size * 0.92
+	pad := size * 0.45
+	pitch := size * min(t.lead, 1.5)
+	rows := tb.Rows
+	header := tb.Header != nil
+	if header {
+		rows = append([][]convert.Cell{tb.Header}, rows...)
+	}
+	// Build the cell paragraphs and measure them.
+	cells := make([][]*para, len(rows))
+	maxW := make([]float64, ncol)
+	minW := make([]float64, ncol)
+	for i, r := range rows {
+		cells[i] = make([]*para, ncol)
+		for j := 0; j < ncol; j++ {
+			p := &para{}
+			f := runFmt{size: size, color: black}
+			if header && i == 0 {
+				f.st |= stBold
+			}
+			if j < len(r) {
+				t.addInlines(p, r[j], f)
+			}
+			cells[i][j] = p
+			maxW[j] = max(maxW[j], naturalWidth(p.atoms, 0, len(p.atoms))+2*pad)
+			minW[j] = max(minW[j], longestUnbreakable(p, t)+2*pad)
+		}
+	}
+	widths := columnWidths(minW, maxW, c.w)
+	// Caption.
+	if len(tb.Caption) > 0 {
+		var p para
+		t.addInlines(&p, tb.Caption, runFmt{st: stBold, size: size, color: black})
+		t.paraSlices(&p, c, 0, alignCenter, size, gap)
+		gap = 0
+	}
+	lineC := rgb{0.55, 0.55, 0.55}
+	for i := range rows {
+		var items []item
+		h := 0.0
+		type cellLines struct {
+			p  *para
+			ls []line
+		}
+		cl := make([]cellLines, ncol)
+		for j := 0; j < ncol; j++ {
+			align := alignLeft
+			if j < len(tb.Align) {
+				switch tb.Align[j] {
+				case convert.AlignCenter:
+					align = alignCenter
+				case convert.AlignRight:
+					align = alignRight
+				}
+			}
+			ls := t.layoutPara(cells[i][j], widths[j]-2*pad, 0, align)
+			for k := range ls {
+				ls[k].justify = false
+			}
+			cl[j] = cellLines{cells[i][j], ls}
+			h = max(h, float64(max(len(ls), 1))*pitch)
+		}
+		h += 2 * pad * 0.6
+		x := c.x
+		if header && i == 0 {
+			items = append(items, item{kind: itRect, x: c.x, y: 0, w: sum(widths), h: h, fill: true, color: rgb{0.9, 0.9, 0.9}})
+		}
+		for j := 0; j < ncol; j++ {
+			for k, l := range cl[j].ls {
+				t.emitLine(cl[j].p, l, x+pad, pad*0.6+float64(k)*pitch+ascentIn(pitch, size), &items)
+			}
+			x += widths[j]
+		}
+		// Grid: top line of the row, verticals; the bottom line of the last row.
+		tw := sum(widths)
+		items = append(items, item{kind: itLine, x: c.x, y: 0, w: tw, lw: 0.5, color: lineC})
+		x = c.x
+		for j := 0; j <= ncol; j++ {
+			items = append(items, item{kind: itLine, x: x, y: 0, h: h, lw: 0.5, color: lineC})
+			if j < ncol {
+				x += widths[j]
+			}
+		}
+		s := slice{h: h, items: items, base: pad*0.6 + ascentIn(pitch, size)}
+		if i == 0 {
+			s.before = gap
+			s.keep = header
+		}
+		if i == len(rows)-1 {
+			s.items = append(s.items, item{kind: itLine, x: c.x, y: h, w: tw, lw: 0.5, color: lineC})
+			s.h += t.size * 0.3
+		}
+		t.emit(c, s)
+	}
+}
+
+func sum(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// longestUnbreakable is the width of the widest stretch of p between
+// break opportunities (at most a third of a typical measure).
+func longestUnbreakable(p *para, t *setter) float64 {
+	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	best, w := 0.0, 0.0
+	for i := range p.atoms {
+		if brk[i] {
+			w = 0
+		}
+		if !p.atoms[i].is(fSpace) {
+			w += p.atoms[i].adv + p.atoms[i].pre
+		}
+		best = max(best, w)
+	}
+	return best
+}
+
+// columnWidths shares the measure between columns: every column gets its
+// minimum, the rest goes in proportion to what each needs to set its
+// cells on one line; a table that fits in less than the measure is widened
+// in proportion.
+func columnWidths(minW, maxW []float64, avail float64) []float64 {
+	n := len(minW)
+	out := make([]float64, n)
+	sumMax, sumMin := sum(maxW), sum(minW)
+	switch {
+	case sumMax <= avail:
+		for i := range out {
+			out[i] = maxW[i] * avail / sumMax
+		}
+	case sumMin >= avail:
+		for i := range out {
+			out[i] = minW[i] * avail / sumMin
+		}
+	default:
+		extra := avail - sumMin
+		for i := range out {
+			out[i] = minW[i] + extra*(maxW[i]-minW[i])/(sumMax-sumMin)
+		}
+	}
+	return out
+}
+
+// title lays out the document title block of the first page.
+func (t *setter) title(m *convert.Meta, c ctx) {
+	if m.Title == "" {
+		return
+	}
+	var p para
+	size := t.size * 1.9
+	t.addText(&p, m.Title, runFmt{st: stBold | stSans, size: size, color: black}, -1)
+	lines := t.layoutPara(&p, c.w, 0, alignCenter)
+	pitch := size * 1.4
+	for _, l := range lines {
+		var items []item
+		base := ascentIn(pitch, size)
+		t.emitLine(&p, l, c.x, base, &items)
+		t.emit(c, slice{h: pitch, items: items, keep: true, base: base})
+	}
+	sub := []string{}
+	if m.Subtitle != "" {
+		var sp para
+		t.addText(&sp, m.Subtitle, runFmt{st: stSans, size: t.size * 1.2, color: black}, -1)
+		t.paraSlices(&sp, c, 0, alignCenter, t.size*1.2, 0)
+	}
+	if len(m.Authors) > 0 {
+		sub = append(sub, strings.Join(m.Authors, t.loc.authorSep))
+	}
+	if m.Date != "" {
+		sub = append(sub, m.Date)
+	}
+	if len(sub) > 0 {
+		var sp para
+		t.addText(&sp, strings.Join(sub, "  "), runFmt{size: t.size * 0.9, color: grey}, -1)
+		t.paraSlices(&sp, c, 0, alignCenter, t.size*0.9, t.size*0.2)
+	}
+	// Space below the title block.
+	t.emit(c, slice{h: t.size * 1.2})
+}
+
+// bodyCtx is the full measure.
+func (t *setter) bodyCtx() ctx { return ctx{x: t.left, w: t.measure} }
+
+// page is a laid-out page.
+type page struct {
+	items []item
+	marks []int // marks placed on this page
+}
+
+// paginate distributes slices over pages of usable height from t.top to
+// t.pageH-t.bottom, honouring keep-with-next (headings, orphans, widows)
+// and dropping the space above a slice at the top of a page.
+func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64)) []page {
+	bottom := t.pageH - t.bottom
+	var pages []page
+	pg := -1
+	y := 0.0
+	newPage := func() {
+		pages = append(pages, page{})
+		pg++
+		y = t.top
+	}
+	newPage()
+	atTop := true
+	for i := 0; i < len(slices); i++ {
+		s := &slices[i]
+		if s.newPage && !atTop {
+			newPage()
+			atTop = true
+		}
+		before := s.before
+		if atTop {
+			before = 0
+		}
+		// The height of the run of slices kept together with this one
+		// (bounded: a run longer than a page breaks anyway).
+		need := before + s.h
+		for j := i; slices[j].keep && j+1 < len(slices) && need < bottom-t.top; j++ {
+			need += slices[j+1].before + slices[j+1].h
+		}
+		if y+need > bottom+0.01 && !atTop {
+			newPage()
+			before = 0
+		}
+		if y+before+s.h > bottom+0.01 && !atTop {
+			newPage()
+			before = 0
+		}
+		y += before
+		for _, it := range s.items {
+			it.y += y
+			pages[pg].items = append(pages[pg].items, it)
+		}
+		if s.mark > 0 {
+			pages[pg].marks = append(pages[pg].marks, s.mark-1)
+			if markPage != nil {
+				markPage(s.mark-1, pg, y)
+			}
+		}
+		y += s.h
+		atTop = false
+	}
+	return pages
+}
+
+// headerFooter adds the running head (the title, from the second page on)
+// and the folio to every page. first is the number of the first page.
+func (t *setter) headerFooter(pages []page, title string, first, total int) {
+	hsize := t.size * 0.75
+	fsize := t.size * 0.8
+	for i := range pages {
+		n := first + i
+		if title != "" && n > 1 {
+			var p para
+			t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
+			p = truncate(p, t.measure, t)
+			l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
+			off := position(p.atoms, l, alignCenter)
+			l.off = off
+			base := t.top - t.size*1.6
+			t.emitLine(&p, l, t.left, base, &pages[i].items)
+			pages[i].items = append(pages[i].items, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey})
+		}
+		var p para
+		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey}, -1)
+		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
+		l.off = position(p.atoms, l, alignCenter)
+		t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &pages[i].items)
+	}
+}
+
+// truncate shortens a one-line paragraph to fit width, ending it with "…".
+func truncate(p para, w float64, t *setter) para {
+	if naturalWidth(p.atoms, 0, len(p.atoms)) <= w {
+		return p
+	}
+	ell := t.textWidth("…", 0, p.fmts[0].size)
+	n := len(p.atoms)
+	for n > 0 && naturalWidth(p.atoms, 0, n)+ell > w {
+		n--
+	}
+	q := para{fmts: p.fmts, fmtIdx: p.fmtIdx, atoms: append([]atom(nil), p.atoms[:n]...)}
+	t.addText(&q, "…", p.fmts[0], -1)
+	return q
+}
+
+// toc lays out the contents page(s): the title and one line per heading
+// (levels 1–3) with a dotted leader and the page number, linked to the
+// heading. pageOf gives the final page number of a mark.
+func (t *setter) toc(pageOf func(m int) int) []slice {
+	saved := t.out
+	t.out = nil
+	c := t.bodyCtx()
+	var p para
+	size := t.size * headingScale[0]
+	t.addText(&p, t.loc.contents, runFmt{st: stBold | stSans, size: size, color: black}, -1)
+	t.paraSlices(&p, c, 0, alignLeft, size, 0)
+	t.out[len(t.out)-1].h += t.size * 0.8
+	for m, mk := range t.marks {
+		if mk.level > 3 {
+			continue
+		}
+		ind := float64(mk.level-1) * t.size * 1.5
+		num := strconv.Itoa(pageOf(m))
+		nw := t.textWidth(num, 0, t.size)
+		var ep para
+		t.addText(&ep, mk.title, t.body(), -1)
+		lc := ctx{x: c.x + ind, w: c.w - ind - nw - t.size*2}
+		lines := t.layoutPara(&ep, lc.w, 0, alignLeft)
+		pitch := t.pitch(t.size)
+		for i, l := range lines {
+			var items []item
+			base := ascentIn(pitch, t.size)
+			t.emitLine(&ep, l, lc.x, base, &items)
+			if i == len(lines)-1 {
+				var np para
+				t.addText(&np, num, t.body(), -1)
+				nl := line{s: 0, e: len(np.atoms), width: nw}
+				position(np.atoms, nl, alignLeft)
+				t.emitLine(&np, nl, c.x+c.w-nw, base, &items)
+				x1 := lc.x + l.off + l.width + t.size*0.5
+				x2 := c.x + c.w - nw - t.size*0.5
+				if x2 > x1 {
+					items = append(items, item{kind: itDots, x: x1, y: base, w: x2 - x1, lw: 0.8, color: grey})
+				}
+			}
+			items = append(items, item{kind: itGoto, x: lc.x, y: 0, w: c.x + c.w - lc.x, h: pitch, dest: m})
+			before := 0.0
+			if i == 0 && mk.level == 1 {
+				before = t.size * 0.3
+			}
+			t.emit(c, slice{h: pitch, items: items, before: before, base: base, keep: i < len(lines)-1})
+		}
+	}
+	out := t.out
+	t.out = saved
+	return out
+}
+
+// figuresTable appends the table of the document's figures.
+func (t *setter) figuresTable(figs []convert.Figure) {
+	c := t.bodyCtx()
+	h := &convert.Heading{Level: 2, Inlines: []convert.Inline{&convert.Text{Text: t.loc.figures}}}
+	t.heading(h, c)
+	tb := &convert.Table{Align: []convert.Alignment{convert.AlignRight, convert.AlignLeft, convert.AlignRight, convert.AlignLeft, convert.AlignLeft}}
+	for _, s := range t.loc.figureCols {
+		tb.Header = append(tb.Header, convert.Cell{&convert.Text{Text: s}})
+	}
+	for i, f := range figs {
+		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		if f.Kind == convert.KindPercent {
+			v = strconv.FormatFloat(f.Value*100, 'f', -1, 64) + "%"
+		}
+		if math.Abs(f.Value) >= 1e6 && f.Kind != convert.KindYear {
+			v = groupThousands(v)
+		}
+		if f.Approx {
+			v = "≥ " + v
+		}
+		row := []string{strconv.Itoa(i + 1), f.Text, v, f.Unit, t.loc.kind(f.Kind)}
+		var cells []convert.Cell
+		for _, s := range row {
+			cells = append(cells, convert.Cell{&convert.Text{Text: s}})
+		}
+		tb.Rows = append(tb.Rows, cells)
+	}
+	t.table(tb, c, t.size*0.5)
+}
+
+// groupThousands inserts commas in the integer part of a decimal number.
+func groupThousands(s string) string {
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if neg {
+		out = "-" + out
+	}
+	if frac != "" {
+		out += "." + frac
+	}
+	return out
+}
+
+// missingReport formats the characters no font covers: "3 characters not
+// covered by any font: U+1F600 😀, …".
+func missingReport(m map[rune]int) (string, int) {
+	rs := make([]rune, 0, len(m))
+	total := 0
+	for r, n := range m {
+		rs = append(rs, r)
+		total += n
+	}
+	sortRunes(rs)
+	var parts []string
+	for i, r := range rs {
+		if i == 20 {
+			parts = append(parts, fmt.Sprintf("and %d more", len(rs)-20))
+			break
+		}
+		parts = append(parts, fmt.Sprintf("U+%04X %c", r, r))
+	}
+	return fmt.Sprintf("%d characters (%d distinct) not covered by any font, drawn as boxes: %s", total, len(rs), strings.Join(parts, ", ")), total
+}

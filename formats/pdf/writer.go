@@ -1,0 +1,320 @@
+package pdf
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/fonts"
+)
+
+func init() {
+	convert.Register(convert.Format{
+		Name:        "pdf",
+		Extensions:  []string{"pdf"},
+		MediaType:   "application/pdf",
+		Binary:      true,
+		Description: "PDF with CJK typesetting and embedded subset fonts",
+		NewWriter:   func(opts *convert.Options) convert.Writer { return NewWriter(opts) },
+	})
+}
+
+// Margins are page margins in points (1/72 inch). A zero field takes the
+// default for the page size.
+type Margins struct {
+	Top, Right, Bottom, Left float64
+}
+
+// Writer writes a Document as a print-ready PDF: its own CJK line layout
+// (UAX #14 with the clreq prohibition rules, inter-character
+// justification, quarter-em spacing between Han and Latin), embedded subset
+// fonts with per-character fallback, running heads, page numbers in the
+// document's language, bookmarks and an optional contents page. The zero
+// value writes A4 pages with the embedded fonts.
+type Writer struct {
+	// PageSize is A4 (default), A5, B5 (ISO, 176 × 250 mm) or Letter.
+	PageSize string
+	// Margins in pt; zero fields take defaults (about 11% of the page
+	// width at the sides, 9% of its height at the top and bottom). For CJK
+	// documents the side margins are adjusted so that a line holds a whole
+	// number of characters.
+	Margins Margins
+	// FontSize is the body text size in pt; 0 means 10.5 (9.5 on A5).
+	FontSize float64
+	// Indent is the first-line indent of paragraphs in em; 0 means the
+	// default, 2 em (1.5 em for non-CJK documents). NoIndent turns it off.
+	Indent   float64
+	NoIndent bool
+	// Fonts are tried first for every character, before the embedded
+	// defaults (Liberation for Latin, Droid Sans Fallback for CJK), which
+	// are always appended as the fallback.
+	Fonts fonts.Chain
+	// FontSpecs are font names or files resolved with fonts.Resolve and put
+	// before Fonts (what --font gives).
+	FontSpecs []string
+	// TOC adds a contents page after the title page's start.
+	TOC bool
+	// FiguresTable appends a table of the document's figures.
+	FiguresTable bool
+	// NoRunningHead turns off the title at the top of pages 2 and later.
+	NoRunningHead bool
+	// Time is the creation and modification date; zero means
+	// convert.DocumentTime (Meta.Date, SOURCE_DATE_EPOCH, or a fixed date).
+	Time time.Time
+	// Report receives the count of characters no font covers; nil
+	// discards it.
+	Report *convert.Report
+	// Strict makes characters that no font covers an error wrapping
+	// convert.ErrStrict.
+	Strict bool
+}
+
+// NewWriter returns a Writer configured from the shared options: PageSize,
+// Fonts, TOC, FiguresTable, ModTime, Report, Strict, and the variables
+// pdf.indent (em; 0 turns the indent off), pdf.fontsize (pt),
+// pdf.margin (pt, all sides) and pdf.header (false turns the running head
+// off).
+func NewWriter(opts *convert.Options) *Writer {
+	if opts == nil {
+		opts = &convert.Options{}
+	}
+	w := &Writer{
+		PageSize:     opts.PageSize,
+		FontSpecs:    append([]string(nil), opts.Fonts...),
+		TOC:          opts.TOC,
+		FiguresTable: opts.FiguresTable,
+		Time:         opts.ModTime,
+		Report:       opts.Report,
+		Strict:       opts.Strict,
+	}
+	if v, ok := opts.Var("pdf", "indent"); ok {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 {
+			w.Indent = f
+			w.NoIndent = f == 0
+		}
+	}
+	if v, ok := opts.Var("pdf", "fontsize"); ok {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 4 && f <= 72 {
+			w.FontSize = f
+		}
+	}
+	if v, ok := opts.Var("pdf", "margin"); ok {
+		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f > 0 {
+			w.Margins = Margins{f, f, f, f}
+		}
+	}
+	if v, ok := opts.Var("pdf", "header"); ok {
+		w.NoRunningHead = strings.EqualFold(strings.TrimSpace(v), "false") || v == "0" || strings.EqualFold(v, "no")
+	}
+	return w
+}
+
+// pageSizes in pt.
+var pageSizes = map[string][2]float64{
+	"a4":     {595.28, 841.89},
+	"a5":     {419.53, 595.28},
+	"b5":     {498.90, 708.66},
+	"letter": {612, 792},
+}
+
+// PageSizes lists the accepted page size names.
+var PageSizes = []string{"A4", "A5", "B5", "Letter"}
+
+// Write lays out d and writes the PDF to out.
+func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
+	b, err := w.Render(ctx, d)
+	if err != nil {
+		return err
+	}
+	_, err = out.Write(b)
+	return err
+}
+
+// Render returns the PDF bytes of d.
+func (w *Writer) Render(ctx context.Context, d *convert.Document) ([]byte, error) {
+	ps := strings.ToLower(strings.TrimSpace(w.PageSize))
+	if ps == "" {
+		ps = "a4"
+	}
+	dim, ok := pageSizes[ps]
+	if !ok {
+		return nil, fmt.Errorf("pdf: unknown page size %q (want %s): %w", w.PageSize, strings.Join(PageSizes, ", "), convert.ErrInvalidInput)
+	}
+	var user fonts.Chain
+	for _, spec := range w.FontSpecs {
+		f, err := fonts.Resolve(spec)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: font %q: %w", spec, err)
+		}
+		user = append(user, f)
+	}
+	user = append(user, w.Fonts...)
+	var kept fonts.Chain
+	for _, f := range user {
+		if f == nil {
+			continue
+		}
+		if fs := f.FSType(); fs&0x0002 != 0 && fs&0x000C == 0 || fs&0x0300 != 0 {
+			w.Report.Warn("pdf: font %s forbids embedding (fsType %#x); not used", f, fs)
+			continue
+		}
+		kept = append(kept, f)
+	}
+
+	lang := d.Meta.Lang
+	if lang == "" || lang == "und" {
+		lang = convert.DetectLanguage(convert.DocumentText(d))
+	}
+	cjk := convert.IsCJKLang(lang)
+	t := &setter{
+		fs:        newFontSet(kept, cjk),
+		lang:      lang,
+		cjk:       cjk,
+		widePunct: cjk && !strings.HasPrefix(strings.ToLower(lang), "ko"),
+		loc:       localeFor(lang),
+		pageW:     dim[0],
+		pageH:     dim[1],
+	}
+	t.size = w.FontSize
+	if t.size == 0 {
+		t.size = 10.5
+		if ps == "a5" {
+			t.size = 9.5
+		}
+	}
+	t.lead = 1.75
+	if !cjk {
+		t.lead = 1.45
+	}
+	t.indent = w.Indent
+	if t.indent == 0 {
+		t.indent = 2
+		if !cjk {
+			t.indent = 1.5
+		}
+	}
+	if w.NoIndent {
+		t.indent = 0
+	}
+	m := w.Margins
+	if m.Top == 0 {
+		m.Top = math.Round(t.pageH * 0.09)
+	}
+	if m.Bottom == 0 {
+		m.Bottom = math.Round(t.pageH * 0.09)
+	}
+	if m.Left == 0 {
+		m.Left = math.Round(t.pageW * 0.11)
+	}
+	if m.Right == 0 {
+		m.Right = math.Round(t.pageW * 0.11)
+	}
+	t.top, t.bottom, t.left = m.Top, m.Bottom, m.Left
+	t.measure = t.pageW - m.Left - m.Right
+	if t.measure < t.size*4 || t.pageH-m.Top-m.Bottom < t.size*6 {
+		return nil, fmt.Errorf("pdf: margins leave no room for text: %w", convert.ErrInvalidInput)
+	}
+	if cjk {
+		// A whole number of characters per line: most lines then need no
+		// justification at all.
+		n := math.Floor(t.measure/t.size + 1e-9)
+		extra := t.measure - n*t.size
+		t.measure = n * t.size
+		t.left += extra * m.Left / (m.Left + m.Right)
+	}
+
+	// Body.
+	c := t.bodyCtx()
+	if len(d.Blocks) == 0 || !sameAsTitle(d.Blocks[0], d.Meta.Title) {
+		t.title(&d.Meta, c)
+	}
+	t.blocks(d.Blocks, c)
+	if w.FiguresTable {
+		if figs := figuresOf(d); len(figs) > 0 {
+			t.figuresTable(figs)
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	bodySlices := t.out
+	markPage := make([]int, len(t.marks))
+	markY := make([]float64, len(t.marks))
+	body := t.paginate(bodySlices, func(mk, pg int, y float64) {
+		markPage[mk], markY[mk] = pg, y
+	})
+
+	// Contents: lay out until its page count is stable.
+	var tocPages []page
+	if w.TOC && len(t.marks) > 0 {
+		k := 1
+		for range 4 {
+			slices := t.toc(func(mk int) int { return markPage[mk] + k + 1 })
+			tocPages = t.paginate(slices, nil)
+			if len(tocPages) == k {
+				break
+			}
+			k = len(tocPages)
+		}
+	}
+	pages := append(tocPages, body...)
+	for i := range markPage {
+		markPage[i] += len(tocPages)
+	}
+	title := d.Meta.Title
+	if w.NoRunningHead {
+		title = ""
+	}
+	t.headerFooter(pages, title, 1, len(pages))
+
+	if len(t.missing) > 0 {
+		msg, n := missingReport(t.missing)
+		if w.Strict {
+			return nil, fmt.Errorf("pdf: %s: %w", msg, convert.ErrStrict)
+		}
+		w.Report.Warn("pdf: %s", msg)
+		w.Report.Add("pdf", "characters not covered by any font", n)
+	}
+
+	// Faces in order of first use.
+	var order []*face
+	seen := map[*face]bool{}
+	for _, pg := range pages {
+		for _, it := range pg.items {
+			if it.kind == itText && !seen[it.face] {
+				seen[it.face] = true
+				order = append(order, it.face)
+			}
+		}
+	}
+	faces := t.fs.prepare(order)
+
+	tm := w.Time
+	if tm.IsZero() {
+		tm = convert.DocumentTime(&d.Meta, nil)
+	}
+	info := docInfo{
+		title:    d.Meta.Title,
+		author:   strings.Join(d.Meta.Authors, "; "),
+		subject:  d.Meta.Description,
+		keywords: strings.Join(d.Meta.Keywords, ", "),
+		lang:     lang,
+		time:     tm.UTC(),
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return render(t, pages, faces, info, t.marks, markPage, markY)
+}
+
+// sameAsTitle reports whether the first block is a heading repeating the
+// title (then no separate title block is set).
+func sameAsTitle(b convert.Block, title string) bool {
+	h, ok := b.(*convert.Heading)
+	return ok && (title == "" || strings.TrimSpace(h.Text()) == strings.TrimSpace(title))
+}
