@@ -1,0 +1,87 @@
+package markdown
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Slug returns the identifier the reader gives a heading with this plain
+// text (before de-duplication): letters (of any script, so Chinese,
+// Japanese and Korean headings keep their characters), digits and marks
+// lowercased, "_" and "-" kept, runs of spaces turned into one "-", all
+// other characters (punctuation such as ，。「」) dropped, and "section"
+// when nothing is left. Like pandoc's auto_identifiers, but non-ASCII
+// letters are kept rather than dropped.
+func Slug(text string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range text {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '_' || r == '-':
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r):
+			dash = true
+		}
+	}
+	s := strings.Trim(b.String(), "-")
+	if s == "" {
+		return "section"
+	}
+	return s
+}
+
+// ids hands out unique heading identifiers in document order.
+type ids struct{ used map[string]bool }
+
+func newIDs() *ids { return &ids{used: map[string]bool{}} }
+
+// auto returns the identifier for a heading without an explicit one:
+// Slug(text), then text-1, text-2… if taken. It does not reserve it.
+func (s *ids) auto(text string) string {
+	base := Slug(text)
+	id := base
+	for i := 1; s.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	return id
+}
+
+// headings returns the document's headings in document order, including
+// those inside lists and quotes.
+func headings(blocks []convert.Block) []*convert.Heading {
+	var hs []*convert.Heading
+	convert.Inspect(blocks, func(n any) bool {
+		if h, ok := n.(*convert.Heading); ok {
+			hs = append(hs, h)
+			return false
+		}
+		_, isInline := n.(convert.Inline)
+		return !isInline
+	})
+	return hs
+}
+
+// assignIDs gives every heading without an explicit {#id} an automatic
+// one. Explicit identifiers are reserved first, so an automatic one never
+// takes an identifier written later in the document.
+func (c *converter) assignIDs(blocks []convert.Block) {
+	hs := headings(blocks)
+	for _, h := range hs {
+		if c.explicit[h] {
+			c.ids.used[h.ID] = true
+		}
+	}
+	for _, h := range hs {
+		if !c.explicit[h] {
+			h.ID = c.ids.auto(h.Text())
+			c.ids.used[h.ID] = true
+		}
+	}
+}

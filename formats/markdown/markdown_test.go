@@ -1,0 +1,232 @@
+package markdown_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docconv/docconv/convert"
+	djson "github.com/docconv/docconv/formats/json"
+	"github.com/docconv/docconv/formats/markdown"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func golden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if *update {
+		require.NoError(t, os.WriteFile(path, got, 0o644))
+		return
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "missing golden file; run go test -update")
+	assert.Equal(t, string(want), string(got))
+}
+
+func read(t testing.TB, src []byte) *convert.Document {
+	t.Helper()
+	d, err := (&markdown.Reader{}).Read(context.Background(), bytes.NewReader(src))
+	require.NoError(t, err)
+	return d
+}
+
+func dump(t testing.TB, d *convert.Document) []byte {
+	t.Helper()
+	b, err := djson.Marshal(d)
+	require.NoError(t, err)
+	return b
+}
+
+func write(t testing.TB, d *convert.Document) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, (&markdown.Writer{}).Write(context.Background(), &b, d))
+	return b.Bytes()
+}
+
+// fixtures are the Markdown inputs: this package's testdata and the
+// shared article fixture.
+func fixtures(t testing.TB) []string {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.md"))
+	require.NoError(t, err)
+	var in []string
+	for _, f := range files {
+		if !strings.HasSuffix(f, ".out.md") {
+			in = append(in, f)
+		}
+	}
+	return append(in, filepath.Join("..", "..", "testdata", "articles", "table.md"))
+}
+
+// TestGolden reads each fixture (golden: its JSON dump, NAME.json), writes
+// it back (golden: NAME.out.md), and checks the round trips
+// md → json → md → json and json → json.
+func TestGolden(t *testing.T) {
+	for _, f := range fixtures(t) {
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			require.NoError(t, err)
+			d := read(t, src)
+			j1 := dump(t, d)
+			golden(t, filepath.Join("testdata", name+".json"), j1)
+
+			md := write(t, d)
+			golden(t, filepath.Join("testdata", name+".out.md"), md)
+			assert.Equal(t, string(j1), string(dump(t, d)), "the writer must not modify the document")
+
+			j2 := dump(t, read(t, md))
+			assert.Equal(t, string(j1), string(j2), "md → json → md → json")
+
+			dj, err := djson.Unmarshal(j1)
+			require.NoError(t, err)
+			assert.Equal(t, string(j1), string(dump(t, dj)), "json → json")
+			assert.Equal(t, string(md), string(write(t, dj)), "json → md")
+		})
+	}
+}
+
+// TestFromJSON writes a dump that did not come from Markdown (every node
+// type, ruby, captions…) and checks that one more round trip changes
+// nothing.
+func TestFromJSON(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "json", "testdata", "sample.json"))
+	require.NoError(t, err)
+	d, err := djson.Unmarshal(src)
+	require.NoError(t, err)
+	md := write(t, d)
+	golden(t, filepath.Join("testdata", "sample.out.md"), md)
+	d2 := read(t, md)
+	md2 := write(t, d2)
+	assert.Equal(t, string(md), string(md2), "md → model → md is a fixed point")
+}
+
+func TestSoftBreaks(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"中文\n中文", "中文中文"},
+		{"中文。\n「引」", "中文。「引」"},
+		{"中文\nEnglish", "中文 English"},
+		{"English\n中文", "English 中文"},
+		{"a\nb", "a b"},
+		{"日本\nかな", "日本かな"},
+		{"한국어\n문장", "한국어 문장"},
+		{"**中**\n文", "中文"},
+		{"他說：“\n你好”", "他說：“你好”"},
+	} {
+		d := read(t, []byte(tc.in))
+		require.Len(t, d.Blocks, 1, tc.in)
+		assert.Equal(t, tc.want, convert.BlockText(d.Blocks[0]), tc.in)
+	}
+}
+
+func TestScriptIsText(t *testing.T) {
+	d := read(t, []byte("<script>alert(1)</script>\n\nA <script>x</script>.\n"))
+	require.Len(t, d.Blocks, 2)
+	assert.Equal(t, "<script>alert(1)</script>", convert.BlockText(d.Blocks[0]))
+	assert.Equal(t, "A <script>x</script>.", convert.BlockText(d.Blocks[1]))
+	md := string(write(t, d))
+	assert.Contains(t, md, `\<script>`, "written back escaped")
+}
+
+func TestHeadingIDs(t *testing.T) {
+	d := read(t, []byte("# 中文標題：測試\n\n# 中文標題：測試\n\n# A {#a-1}\n\n# A\n\n# ！！\n"))
+	var got []string
+	for _, b := range d.Blocks {
+		got = append(got, b.(*convert.Heading).ID)
+	}
+	assert.Equal(t, []string{"中文標題測試", "中文標題測試-1", "a-1", "a", "section"}, got)
+	assert.Equal(t, "hello-world-2024", markdown.Slug("Hello, World! 2024"))
+}
+
+func TestEmphasisFallback(t *testing.T) {
+	d := &convert.Document{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{
+		&convert.Strong{Inlines: []convert.Inline{&convert.Text{Text: "一是加強合作。"}}},
+		&convert.Text{Text: "其次"},
+		&convert.Emph{Inlines: []convert.Inline{&convert.Text{Text: "強調"}}},
+		&convert.Text{Text: "。"},
+	}}}}
+	md := string(write(t, d))
+	assert.Equal(t, "<strong>一是加強合作。</strong>其次*強調*。\n", md)
+	assert.Equal(t, string(dump(t, d)), string(dump(t, read(t, []byte(md)))))
+}
+
+func TestFrontMatterError(t *testing.T) {
+	_, err := (&markdown.Reader{}).Parse([]byte("---\ntitle: ok\nbad: [\n---\n\ntext\n"))
+	require.Error(t, err)
+	var ce *convert.Error
+	require.True(t, errors.As(err, &ce))
+	assert.Greater(t, ce.Line, 1)
+	assert.ErrorIs(t, err, convert.ErrInvalidInput)
+	assert.True(t, strings.HasPrefix(ce.Err.Error(), "markdown: front matter"), ce.Err.Error())
+}
+
+func TestFrontMatterKeepsLines(t *testing.T) {
+	// The body keeps its line numbers: the front matter is blanked, not cut.
+	d := read(t, []byte("---\ntitle: T\n---\n# H\n"))
+	assert.Equal(t, "T", d.Meta.Title)
+	require.Len(t, d.Blocks, 1)
+	assert.Equal(t, "H", d.Blocks[0].(*convert.Heading).Text())
+}
+
+func TestFirstH1NotTitle(t *testing.T) {
+	d := read(t, []byte("# Title\n\nText.\n"))
+	assert.Empty(t, d.Meta.Title, "pandoc convention: the title comes from front matter only")
+	assert.IsType(t, &convert.Heading{}, d.Blocks[0])
+}
+
+func TestRegistered(t *testing.T) {
+	for _, n := range []string{"markdown", "md", "gfm"} {
+		f, err := convert.Lookup(n)
+		require.NoError(t, err)
+		assert.Equal(t, "markdown", f.Name)
+	}
+	f, err := convert.ByExtension("a.markdown")
+	require.NoError(t, err)
+	assert.Equal(t, "text/markdown", f.MediaType)
+}
+
+func FuzzRead(f *testing.F) {
+	for _, p := range fixtures(f) {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		d, err := (&markdown.Reader{}).Parse(src)
+		if err != nil {
+			return
+		}
+		j1 := dump(t, d)
+		md := write(t, d)
+		d2, err := (&markdown.Reader{}).Parse(md)
+		require.NoError(t, err, "reading writer output %q", md)
+		j2 := dump(t, d2)
+		require.Equal(t, string(j1), string(j2), "md → json → md → json\ninput: %q\nwritten: %q", src, md)
+	})
+}
+
+func BenchmarkRead(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "table.md"))
+	require.NoError(b, err)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		_, _ = (&markdown.Reader{}).Parse(src)
+	}
+}
+
+func BenchmarkWrite(b *testing.B) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "table.md"))
+	require.NoError(b, err)
+	d := read(b, src)
+	for b.Loop() {
+		_, _ = (&markdown.Writer{}).Render(d)
+	}
+}

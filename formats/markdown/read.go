@@ -1,0 +1,217 @@
+package markdown
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// Reader reads CommonMark with the GFM extensions tables, strikethrough
+// and autolinks (bare URLs), plus YAML front matter and heading attributes
+// ({#id}). The zero value is ready to use.
+type Reader struct {
+	// NoLinkify turns off GFM's extended autolinks, so that bare URLs and
+	// www. addresses stay text.
+	NoLinkify bool
+}
+
+func (r *Reader) parser() goldmark.Markdown {
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough}
+	if !r.NoLinkify {
+		exts = append(exts, extension.Linkify)
+	}
+	return goldmark.New(
+		goldmark.WithExtensions(exts...),
+		goldmark.WithParserOptions(parser.WithAttribute()),
+	)
+}
+
+// Read implements convert.Reader.
+func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, error) {
+	src, err := io.ReadAll(in)
+	if err != nil {
+		return nil, fmt.Errorf("markdown: %w", err)
+	}
+	return r.Parse(src)
+}
+
+// Parse reads a Markdown document from src.
+func (r *Reader) Parse(src []byte) (*convert.Document, error) {
+	d := &convert.Document{}
+	if yml, body, ok := splitFrontMatter(src); ok {
+		isMeta, err := parseFrontMatter(yml, &d.Meta)
+		if err != nil {
+			return nil, err
+		}
+		if isMeta {
+			src = body
+		}
+	}
+	root := r.parser().Parser().Parse(text.NewReader(src))
+	c := &converter{src: src, ids: newIDs()}
+	d.Blocks = c.blocks(root)
+	c.assignIDs(d.Blocks)
+	return d, nil
+}
+
+type converter struct {
+	src       []byte
+	ids       *ids
+	explicit  map[*convert.Heading]bool
+	softBreak map[*convert.Text]bool
+	tags      tagState
+}
+
+func (c *converter) blocks(parent ast.Node) []convert.Block {
+	var out []convert.Block
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if b := c.block(n); b != nil {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+func (c *converter) lines(n ast.Node) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(c.src))
+	}
+	return b.String()
+}
+
+func (c *converter) block(n ast.Node) convert.Block {
+	switch x := n.(type) {
+	case *ast.Heading:
+		h := &convert.Heading{Level: x.Level, Inlines: c.inlineBlock(x)}
+		if v, ok := x.AttributeString("id"); ok {
+			if id, ok := v.([]byte); ok && len(id) > 0 {
+				h.ID = string(id)
+				if c.explicit == nil {
+					c.explicit = map[*convert.Heading]bool{}
+				}
+				c.explicit[h] = true
+			}
+		}
+		return h
+	case *ast.Paragraph, *ast.TextBlock:
+		return &convert.Paragraph{Inlines: c.inlineBlock(x)}
+	case *ast.List:
+		l := &convert.List{Ordered: x.IsOrdered(), Tight: x.IsTight}
+		if l.Ordered {
+			l.Start = max(x.Start, 1)
+		}
+		for it := x.FirstChild(); it != nil; it = it.NextSibling() {
+			l.Items = append(l.Items, c.blocks(it))
+		}
+		if l.Items == nil {
+			l.Items = [][]convert.Block{}
+		}
+		for i, it := range l.Items {
+			if it == nil {
+				l.Items[i] = []convert.Block{}
+			}
+		}
+		return l
+	case *ast.Blockquote:
+		return &convert.Quote{Blocks: c.blocks(x)}
+	case *ast.FencedCodeBlock:
+		cb := &convert.CodeBlock{Text: strings.TrimSuffix(c.lines(x), "\n")}
+		if x.Info != nil {
+			cb.Lang = string(unescape(x.Language(c.src)))
+		}
+		return cb
+	case *ast.CodeBlock:
+		return &convert.CodeBlock{Text: strings.TrimSuffix(c.lines(x), "\n")}
+	case *ast.ThematicBreak:
+		return &convert.Rule{}
+	case *ast.HTMLBlock:
+		return c.htmlBlock(x)
+	case *east.Table:
+		return c.table(x)
+	}
+	return nil
+}
+
+// htmlBlock turns raw HTML into a paragraph of its text, one line per
+// line (never executed, escaped by writers). Inline tags this package
+// writes itself (<strong>, <em>, <del>, <br />, <ruby>) are read as such.
+func (c *converter) htmlBlock(x *ast.HTMLBlock) convert.Block {
+	raw := c.lines(x)
+	if x.HasClosure() {
+		raw += string(x.ClosureLine.Value(c.src))
+	}
+	var toks []convert.Inline
+	for _, line := range strings.Split(raw, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if len(toks) > 0 {
+			toks = append(toks, &convert.LineBreak{})
+		}
+		toks = append(toks, c.splitTags(line)...)
+	}
+	return &convert.Paragraph{Inlines: normalize(c.buildTags(toks))}
+}
+
+func (c *converter) table(x *east.Table) convert.Block {
+	t := &convert.Table{Rows: [][]convert.Cell{}}
+	for _, a := range x.Alignments {
+		switch a {
+		case east.AlignLeft:
+			t.Align = append(t.Align, convert.AlignLeft)
+		case east.AlignRight:
+			t.Align = append(t.Align, convert.AlignRight)
+		case east.AlignCenter:
+			t.Align = append(t.Align, convert.AlignCenter)
+		default:
+			t.Align = append(t.Align, convert.AlignDefault)
+		}
+	}
+	if allDefault(t.Align) {
+		t.Align = nil
+	}
+	for row := x.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []convert.Cell
+		for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+			cells = append(cells, c.inlineBlock(cell))
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			// GFM requires a header row; an empty one means "no header".
+			for _, cl := range cells {
+				if len(cl) > 0 {
+					t.Header = cells
+					break
+				}
+			}
+			continue
+		}
+		if cells == nil {
+			cells = []convert.Cell{}
+		}
+		t.Rows = append(t.Rows, cells)
+	}
+	return t
+}
+
+func allDefault(as []convert.Alignment) bool {
+	for _, a := range as {
+		if a != convert.AlignDefault {
+			return false
+		}
+	}
+	return true
+}

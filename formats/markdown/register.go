@@ -1,0 +1,15 @@
+package markdown
+
+import "github.com/docconv/docconv/convert"
+
+func init() {
+	convert.Register(convert.Format{
+		Name:        "markdown",
+		Aliases:     []string{"md", "gfm"},
+		Extensions:  []string{"md", "markdown"},
+		MediaType:   "text/markdown",
+		Description: "CommonMark with GFM tables, strikethrough and autolinks, YAML front matter",
+		NewReader:   func(*convert.Options) convert.Reader { return &Reader{} },
+		NewWriter:   func(o *convert.Options) convert.Writer { return newWriter(o) },
+	})
+}
