@@ -1,5 +1,117 @@
 // Package figures finds the figures of a document — amounts of money,
 // percentages, years, dates, counts, ordinals, durations and quantities —
-// and returns them as [convert.Figure] values with an exact number, a
-// normalized unit and the sentence they came from.
+// and returns them as [convert.Figure] values: the text as written, an exact
+// value, a normalized unit, a kind, and where it came from (block,
+// paragraph, section heading, sentence).
+//
+// [Extract] analyses a whole document; [Of] returns d.Figures when the
+// document already carries them and extracts them otherwise (writers call
+// Of, so that a caller may edit the list first); [Find] analyses one string.
+// None of them modifies the document.
+//
+// # Where figures are looked for
+//
+// In paragraphs, list items, block quotes and table cells (Block is then the
+// index of the enclosing top-level block). Headings are not scanned: they
+// name the Section of the figures that follow. Code — code blocks and inline
+// code — is not prose and is not scanned. Paragraph counts the top-level
+// blocks that are not headings, from 1. A sentence ends at 。！？!?, at ". "
+// and at a line break; a table row is one sentence, its cells joined by
+// " | ". A bare number in a table takes the unit its column header names in
+// parentheses ("PM2.5(微克/立方米)").
+//
+// # Numbers
+//
+//   - Arabic digits, ASCII or fullwidth (３８０), with thousands separators
+//     (3,800), decimals (1.5) and a minus sign (-4.3, −4.3 with U+2212).
+//   - Chinese/Japanese numerals: 〇零一二两兩三…九, 十/拾 百/佰 千/仟, 万/萬
+//     (10^4), 亿/億 (10^8), 兆 (10^12), 廿 (20), 卅 (30), financial forms
+//     (壹贰叁…), 点/點 decimals (一点五). Runs of three or more digits read
+//     positionally (二〇二四 = 2024); two consecutive digits (三四天) mean
+//     "three or four": the lower bound, Approx.
+//   - Mixed forms: 410億, 1.5萬, 2百, 1100多万, Korean 1,419억, 450조, 1조 2천억.
+//   - English: 1.5 million, $41 billion, 41bn, twenty, twenty-five, two
+//     hundred, two-thirds, "half of".
+//   - Values are exact: 380億 is 38000000000, 2.07亿 is 207000000 (binary
+//     noise from decimal × multiplier is rounded away at 15 significant
+//     digits); quotients (三分之一, two-thirds) keep full float64 precision.
+//
+// # Kinds and units
+//
+//   - money: Unit is an ISO 4217 code. 美元 USD $ US$ 달러 → USD; 元 人民币
+//     人民幣 CNY RMB ¥ → CNY (¥ is JPY when the document language is ja);
+//     日元 日圓 円 JPY → JPY; 歐元 欧元 € → EUR; 韓元 원 ₩ → KRW; 坚戈 堅戈 →
+//     KZT; 港元 港幣 HK$ → HKD; 新台幣 NT$ → TWD; 英镑 £ → GBP. A currency
+//     written before the number (新台幣4.3兆元, $41 billion) is part of the
+//     text and wins over a generic 元 after it.
+//   - percent: Value is the fraction (32% is 0.32): %, ％, percent, 百分之N,
+//     N成 (zh, 三成 = 0.3), N割 (ja, 九割 = 0.9), fractions N分之M and
+//     two-thirds (Unit "%"), 一半 and "half of" (0.5). Percentage points
+//     (个百分点, percentage points, %p) have Unit "pp" and the same scale
+//     (1.7个百分点 = 0.017).
+//   - year: a four-digit year with 年/년/年度 (2023年, 2024년, 二〇二四年),
+//     era years (令和6年 = 2024, 民國113年 = 2024), or a bare four-digit
+//     number from 1800 to 2100 (in 2024). Unit "year".
+//   - date: Value is YYYYMMDD with unknown parts 0, Unit "date": 2024年1月5日
+//     is 20240105, 1月5日 is 105, 7月 is 700, January 2024 is 20240100,
+//     2024-01-05 is 20240105. A full date is one figure, not three.
+//   - duration: N年 when N is not a year (六年, 20餘年), 周年/週年 (十周年),
+//     个月, 天, 小时, 分钟, weeks, days, hours…, 半年 (0.5). Unit is the
+//     English plural (years, months, weeks, days, hours, minutes, seconds),
+//     so that durations compare across languages.
+//   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位…,
+//     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English noun
+//     (19,000 trips). Unit is the counter as written (标箱 is TEU).
+//   - ordinal: 第N with its counter (第十一次, 第三屆, 第一座: Unit 次, 屆, 座),
+//     1st/2nd/3rd, Korean 제N, N번째, N위; N位 in Japanese (rank); 一季度
+//     (Q1).
+//   - quantity: measures (公里 km 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized),
+//     multipliers (倍, 배, times: Unit 倍), ages (岁), and bare numbers.
+//
+// Ranges give two figures, both with the unit written after the second
+// number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5
+// days.
+//
+// Approx marks a figure that is not exact: a lower bound written inside it
+// (20餘年, 20余年, 1100多万, 10여 명) or an approximation or bound written
+// around it, which is not part of its text (约/約/近/超过/超過/逾/至少/不到,
+// about/around/more than/over/under/at least, 약; 左右/以上/以内/前後/程度,
+// 안팎/가량, or so). Value is the number written (the lower bound).
+//
+// # Not figures
+//
+//   - Enumerators: 一是/二是 (a numeral without a counter), 第一，/第一,/第一、/
+//     第一に/第一是 at the start of a clause ("first of all"; mid-sentence,
+//     排名第一，is a rank), （一）/(1) (a bare number in parentheses), 1. and
+//     1、 at the start of a line or clause, 首先.
+//   - Lexical numerals: 一些 统一 一带一路 十分 一致 唯一 一起 一直 一定 一切
+//     一般 一样 万一 一方面 一方 同一 一道 一同 一旦 一度 一体 一次性 千方百计
+//     一帆风顺 三股势力 第一时间 and the others listed in lexicon.go
+//     (Simplified, Traditional and Japanese forms). A numeral starting with
+//     百/千/万/億 without a digit before it is lexical (百年变局, 千年, 万物);
+//     十 may start a number (十周年, 十二所).
+//   - The lone numeral 一 (or the word "one") with a counter works as an
+//     article ("一个重要成果", "新的一年", "a year") and is not a figure,
+//     except in 第一 (ordinal), 一倍, 一成/一割, 一半, 一月 (January) and
+//     一季度. 1 written in digits always counts (1年, 1万元).
+//   - A single Chinese numeral without a counter (两国, 三股, 五是) is not a
+//     figure; a bare Chinese numeral is one only from 100 up (三百八十億).
+//   - Numbers inside names: digits touching Latin letters or joined to them
+//     by - . _ / (G20, PM2.5, GPT-4o, COVID-19, 5G, A4, v1.2), a bare number
+//     right after a capitalized word that is not a preposition (WWDC 2024,
+//     Windows 11 — the year of an event's name is part of the name), and any
+//     number inside a short quoted phrase (“黄金三十年”, “金色十年”, 「一帯一路」,
+//     up to 12 characters: slogans and names) or a title in 《》〈〉.
+//     Longer quotations are scanned.
+//   - URLs, e-mail addresses, version strings (1.2.3), times and ratios
+//     (10:30, 3:1), phone numbers and identifiers (010-12345678, 1-800-555-0100).
+//
+// # Decisions on ambiguous cases
+//
+//   - 第一大貿易伙伴 is an ordinal rank (Value 1, Unit 大), not a lexical
+//     "first": it states a ranking an analyst wants to see.
+//   - 十周年 and 六年 are durations; 黄金三十年 in quotes is a slogan (not
+//     listed); 百年变局 is lexical.
+//   - 兆 is 10^12 (Taiwan, Japan, Korea and modern mainland finance usage).
+//   - 两国/兩國 ("the two countries") is not a count: 国 is not a counter.
 package figures

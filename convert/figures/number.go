@@ -32,7 +32,7 @@ func (s *scanner) number(i int, p prefix) int {
 		if !ok {
 			return end + 2
 		}
-		s.add(hit{start: p.start, end: t2.end, value: t2.val / t.val, unit: "%", kind: convert.KindPercent,
+		s.add(hit{start: p.start, end: t2.end, value: t2.val / t.val, unit: "%", kind: convert.KindPercent, ratio: true,
 			approx: t.approx || t2.approx || s.approxBefore(p.start) || s.approxAfter(t2.end)})
 		return t2.end
 	}
@@ -160,7 +160,7 @@ func (s *scanner) scaleAt(i int, money bool) (float64, int) {
 // finish attaches scale, unit and approximation to a parsed number.
 func (s *scanner) finish(t numTok, p prefix) int {
 	if t.frac {
-		s.add(hit{start: p.start, end: t.end, value: t.val, unit: "%", kind: convert.KindPercent,
+		s.add(hit{start: p.start, end: t.end, value: t.val, unit: "%", kind: convert.KindPercent, ratio: true,
 			approx: t.approx || s.approxBefore(p.start)})
 		return t.end
 	}

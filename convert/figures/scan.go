@@ -16,6 +16,7 @@ type hit struct {
 	unit       string
 	kind       convert.FigureKind
 	approx     bool
+	ratio      bool // value is a quotient (三分之一): keep every bit
 }
 
 type scanner struct {
@@ -45,7 +46,10 @@ func findIn(seg segment, lang string) []convert.Figure {
 	out := make([]convert.Figure, 0, len(s.hits))
 	sent := newSentencer(&seg)
 	for _, h := range s.hits {
-		v := clean(h.value)
+		v := h.value
+		if !h.ratio {
+			v = clean(v)
+		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
 		}

@@ -11,22 +11,22 @@ import (
 type class uint8
 
 const (
-	cNone     class = iota
-	cMoney          // unit is an ISO 4217 code
-	cPercent        // value/100, unit "%"
-	cPP             // percentage points: value/100, unit "pp", kind percent
-	cTenth          // 成 (zh), 割 (ja): value/10, unit "%"
-	cYear           // 年, 년, 年度: a year when the number looks like one, else a duration
-	cMonth          // 月, 월: a month (date)
-	cDay            // 日, 号, 일: a day of the month (date)
-	cDuration       // 天, 个月, hours…: unit is the normalized duration unit
-	cAnniv          // 周年: a duration in years
-	cCounter        // 次, 人, 个…: kind count, unit as written
-	cMeasure        // 公里, km, 吨…: kind quantity, unit normalized
-	cTimes          // 倍, 배, times: kind quantity
-	cOrdSuffix      // st/nd/rd/th, 번째, 위: kind ordinal
-	cAge            // 岁, 歳, 세: kind quantity
-	cQuarter        // 季度 after a bare 1–4: an ordinal quarter
+	cNone      class = iota
+	cMoney           // unit is an ISO 4217 code
+	cPercent         // value/100, unit "%"
+	cPP              // percentage points: value/100, unit "pp", kind percent
+	cTenth           // 成 (zh), 割 (ja): value/10, unit "%"
+	cYear            // 年, 년, 年度: a year when the number looks like one, else a duration
+	cMonth           // 月, 월: a month (date)
+	cDay             // 日, 号, 일: a day of the month (date)
+	cDuration        // 天, 个月, hours…: unit is the normalized duration unit
+	cAnniv           // 周年: a duration in years
+	cCounter         // 次, 人, 个…: kind count, unit as written
+	cMeasure         // 公里, km, 吨…: kind quantity, unit normalized
+	cTimes           // 倍, 배, times: kind quantity
+	cOrdSuffix       // st/nd/rd/th, 번째, 위: kind ordinal
+	cAge             // 岁, 歳, 세: kind quantity
+	cQuarter         // 季度 after a bare 1–4: an ordinal quarter
 )
 
 // unitEntry is a unit as it may be written after a number.
@@ -239,7 +239,9 @@ var smallMult = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, '
 var bigMult = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '兆': 1e12, '만': 1e4, '억': 1e8, '조': 1e12}
 
 // hangulMult are the Korean multipliers, used only after Arabic digits.
-func hangulMult(r rune) bool { return r == '만' || r == '억' || r == '조' || r == '천' || r == '백' }
+func hangulMult(r rune) bool {
+	return r == '만' || r == '억' || r == '조' || r == '천' || r == '백'
+}
 
 // English number words.
 var enSmall = map[string]int{

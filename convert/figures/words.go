@@ -178,7 +178,7 @@ func (s *scanner) parseWords(i int) (numTok, bool) {
 			_, b := enScale[nw]
 			_, c := enFraction[nw]
 			if nw == "and" && isSpace(s.rune(pos+4)) {
-				if _, ok := enSmall[strings.ToLower(s.latinWord(pos + 5))]; ok && cur >= 100 {
+				if _, ok := enSmall[strings.ToLower(s.latinWord(pos+5))]; ok && cur >= 100 {
 					pos += 5
 					continue
 				}
