@@ -78,7 +78,7 @@
 // Other blocks. Lines "• item", "- item", "* item", "+ item", "・ item" make
 // bullet lists, "1. item" / "1) item" ordered lists (consecutive numbers;
 // nesting is not recognised); two or more consecutive lines containing tabs
-// make a table (cells split at tabs, no header row); a line of three or more
+// make a table (cells split at tabs and kept exactly, no header row); a line of three or more
 // "-", "*" or "_" is a *convert.Rule. In the wrapped layout, lines of a
 // block that follow a list item continue that item.
 //

@@ -494,7 +494,7 @@ func (p *parser) blocks() []convert.Block {
 			for _, r := range us[i:j] {
 				var row []convert.Cell
 				for _, c := range strings.Split(r.text, "\t") {
-					row = append(row, textInlines(strings.TrimSpace(c)))
+					row = append(row, textInlines(c))
 				}
 				t.Rows = append(t.Rows, row)
 			}

@@ -472,7 +472,7 @@ func TestWriter(t *testing.T) {
 			&convert.Paragraph{},
 		},
 	}
-	want := "標題 續\n一是區x := 1鏈接\n3. 丙\n  • 子\n4. 丁\n   丁二\n  引文\na\n  b\n表一\n城市\tPM 2.5\t\n北京\t30\t多\n上海\t\t\n"
+	want := "標題 續\n一是區x := 1鏈接\n3. 丙\n  • 子\n4. 丁\n   丁二\n  引文\na\n  b\n表一\n城市\tPM 2.5\n北京\t30\t多\n上海\n"
 	var b bytes.Buffer
 	require.NoError(t, (&Writer{}).Write(context.Background(), &b, d))
 	assert.Equal(t, want, b.String())
@@ -511,11 +511,14 @@ func FuzzReader(f *testing.F) {
 			return
 		}
 		t1 := (&Writer{}).Bytes(d)
-		d2, err := (&Reader{}).Parse(t1)
-		if err != nil {
-			return // written text may look like front matter
+		if bytes.HasPrefix(t1, []byte("%")) || bytes.HasPrefix(t1, []byte("---")) {
+			return // known limit: written text that looks like a header
 		}
-		_ = (&Writer{}).Bytes(d2)
+		d2, err := (&Reader{}).Parse(t1)
+		require.NoError(t, err)
+		if t2 := (&Writer{}).Bytes(d2); !bytes.Equal(t1, t2) {
+			t.Errorf("unstable:\n%q\n%q\n%q", src, t1, t2)
+		}
 	})
 }
 

@@ -15,7 +15,7 @@ import (
 // line, headings as their text, list items prefixed "• " or "1. " (nested
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
-// on its own line before), code blocks verbatim, ruby as its base text,
+// on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
 // rules omitted. Output ends with a newline; an empty document gives no
 // output. Writer never modifies the document.
 //
@@ -126,22 +126,19 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 		if c := oneLine(convert.PlainText(x.Caption)); c != "" {
 			writeLines(b, c, indent, indent)
 		}
-		cols := x.Columns()
 		rows := x.Rows
 		if x.Header != nil {
 			rows = append([][]convert.Cell{x.Header}, rows...)
 		}
+		cell := strings.NewReplacer("\n", " ", "\t", " ")
 		for _, r := range rows {
-			b.WriteString(indent)
-			for i := 0; i < cols; i++ {
-				if i > 0 {
-					b.WriteByte('\t')
-				}
-				if i < len(r) {
-					b.WriteString(strings.ReplaceAll(oneLine(convert.PlainText(r[i])), "\t", " "))
-				}
+			// Ragged rows are not padded: trailing empty cells would only be
+			// trailing tabs, which a reader trims.
+			cells := make([]string, len(r))
+			for i, c := range r {
+				cells[i] = cell.Replace(convert.PlainText(c))
 			}
-			b.WriteByte('\n')
+			writeLines(b, strings.TrimRight(strings.Join(cells, "\t"), " \t"), indent, indent)
 		}
 	case *convert.Rule:
 		// Nothing: a rule has no text to copy.
