@@ -208,3 +208,15 @@ func BenchmarkRoundTrip(b *testing.B) {
 		_, _ = djson.Marshal(d)
 	}
 }
+
+func TestInvalidUTF8(t *testing.T) {
+	d := &convert.Document{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "a\xe4\\ufffd\ufffd"}}}}}
+	out1, err := djson.Marshal(d)
+	require.NoError(t, err)
+	assert.Contains(t, string(out1), "\"a\ufffd\\\\ufffd\ufffd\"", "raw U+FFFD, escaped backslash kept")
+	d2, err := djson.Unmarshal(out1)
+	require.NoError(t, err)
+	out2, err := djson.Marshal(d2)
+	require.NoError(t, err)
+	assert.Equal(t, string(out1), string(out2))
+}

@@ -8,15 +8,12 @@ import (
 	"io"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/figures"
 )
 
 // Writer writes a Document as the docconv JSON dump. The zero value is
 // ready to use.
 type Writer struct{}
-
-// figuresOf returns the figures the writer dumps.
-// TODO(lead): switch to figures.Of once convert/figures exists.
-var figuresOf = func(d *convert.Document) []convert.Figure { return d.Figures }
 
 // Write implements convert.Writer. It does not modify d.
 func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
@@ -37,7 +34,7 @@ func Marshal(d *convert.Document) ([]byte, error) {
 		Meta:    wireMetaOf(&d.Meta),
 		Blocks:  wireBlocks(d.Blocks),
 	}
-	if figs := figuresOf(d); figs != nil {
+	if figs := figures.Of(d); figs != nil {
 		wd.Figures = make([]wireFigure, len(figs))
 		for i, f := range figs {
 			wd.Figures[i] = wireFigure(f)
@@ -50,7 +47,32 @@ func Marshal(d *convert.Document) ([]byte, error) {
 	if err := enc.Encode(wd); err != nil {
 		return nil, fmt.Errorf("json: %w", err)
 	}
-	return buf.Bytes(), nil
+	return rawReplacement(buf.Bytes()), nil
+}
+
+// rawReplacement rewrites the escape \ufffd, which encoding/json writes for
+// each invalid UTF-8 byte, as the character U+FFFD itself, which is what it
+// writes for a valid U+FFFD. Reading the output back and writing it again
+// then gives the same bytes.
+func rawReplacement(b []byte) []byte {
+	if !bytes.Contains(b, []byte(`\ufffd`)) {
+		return b
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] != '\\' || i+1 >= len(b) {
+			out = append(out, b[i])
+			continue
+		}
+		if b[i+1] == 'u' && i+6 <= len(b) && string(b[i+2:i+6]) == "fffd" {
+			out = append(out, "\uFFFD"...)
+			i += 5
+			continue
+		}
+		out = append(out, b[i], b[i+1]) // any other escape, kept whole
+		i++
+	}
+	return out
 }
 
 func wireMetaOf(m *convert.Meta) wireMeta {
