@@ -71,6 +71,21 @@ func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) s
 		}
 		pieces[i] = renderOne(in, ctx, top, false, false, false, p, n)
 	}
+	// goldmark does not take "\\\" + newline (an escaped backslash, then a
+	// hard break) as a hard break: use <br /> after a backslash.
+	for i, p := range pieces {
+		if p != "\\\n" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if pieces[j] != "" {
+				if strings.HasSuffix(pieces[j], "\\") {
+					pieces[i] = "<br />"
+				}
+				break
+			}
+		}
+	}
 	return strings.Join(pieces, "")
 }
 
