@@ -1,0 +1,188 @@
+package html
+
+import (
+	"context"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/figures"
+)
+
+// Writer writes a standalone HTML5 document. The zero value is ready to
+// use.
+type Writer struct {
+	// FiguresTable appends a section listing the document's figures (see
+	// package figures), titled in the document's language.
+	FiguresTable bool
+	// Fonts are font family names put first in the CSS font stacks. Names
+	// that look like font files are ignored.
+	Fonts []string
+	// Report receives the number of unsafe links written as text; nil
+	// discards it.
+	Report *convert.Report
+}
+
+func newWriter(o *convert.Options) *Writer {
+	return &Writer{FiguresTable: o.FiguresTable, Fonts: o.Fonts, Report: o.Report}
+}
+
+// Write implements convert.Writer. It does not modify d.
+func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
+	var b strings.Builder
+	m := &d.Meta
+	lang := m.Lang
+	if lang == "" {
+		lang = convert.DetectLanguage(convert.DocumentText(d))
+	}
+	b.WriteString("<!DOCTYPE html>\n<html")
+	if lang != "" && lang != "und" {
+		b.WriteString(` lang="` + attr(lang) + `" xml:lang="` + attr(lang) + `"`)
+	}
+	b.WriteString(">\n<head>\n<meta charset=\"utf-8\" />\n")
+	b.WriteString(`<meta name="viewport" content="width=device-width, initial-scale=1" />` + "\n")
+	b.WriteString(`<meta name="generator" content="docconv" />` + "\n")
+	title := m.Title
+	if title == "" {
+		title = firstHeading(d.Blocks)
+	}
+	b.WriteString("<title>" + text(title) + "</title>\n")
+	meta := func(name, content string) {
+		if content != "" {
+			b.WriteString(`<meta name="` + name + `" content="` + attr(content) + `" />` + "\n")
+		}
+	}
+	for _, a := range m.Authors {
+		meta("author", a)
+	}
+	meta("keywords", strings.Join(m.Keywords, ", "))
+	meta("description", m.Description)
+	meta("dcterms.date", m.Date)
+	meta("dcterms.source", m.Source)
+	meta("dcterms.identifier", m.Identifier)
+	b.WriteString("<style>\n" + css(fontNames(w.Fonts)) + "</style>\n</head>\n<body>\n")
+
+	r := newRenderer(d.Blocks, w.Report)
+	if header := titleBlock(m, d.Blocks); header != "" {
+		b.WriteString(header)
+	}
+	r.blocks(d.Blocks)
+	if w.FiguresTable {
+		r.figures(figures.Of(d), lang)
+	}
+	b.WriteString(r.b.String())
+	b.WriteString("</body>\n</html>\n")
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
+// titleBlock returns the <header> with title, subtitle, authors and date,
+// or "" when there is no title or the document already opens with a level
+// 1 heading of the same text (Markdown with a front matter title and a
+// "# Title" line).
+func titleBlock(m *convert.Meta, blocks []convert.Block) string {
+	if m.Title == "" {
+		return ""
+	}
+	if len(blocks) > 0 {
+		if h, ok := blocks[0].(*convert.Heading); ok && h.Level == 1 && strings.TrimSpace(h.Text()) == strings.TrimSpace(m.Title) {
+			return ""
+		}
+	}
+	var b strings.Builder
+	b.WriteString("<header>\n<h1 class=\"title\">" + text(m.Title) + "</h1>\n")
+	if m.Subtitle != "" {
+		b.WriteString(`<p class="subtitle">` + text(m.Subtitle) + "</p>\n")
+	}
+	for _, a := range m.Authors {
+		b.WriteString(`<p class="author">` + text(a) + "</p>\n")
+	}
+	if m.Date != "" {
+		b.WriteString(`<p class="date">` + text(m.Date) + "</p>\n")
+	}
+	b.WriteString("</header>\n")
+	return b.String()
+}
+
+func firstHeading(blocks []convert.Block) string {
+	for _, b := range blocks {
+		if h, ok := b.(*convert.Heading); ok {
+			return h.Text()
+		}
+	}
+	return ""
+}
+
+// fontNames keeps the entries of fonts that are family names, not files.
+func fontNames(fonts []string) []string {
+	var out []string
+	for _, f := range fonts {
+		switch strings.ToLower(filepath.Ext(f)) {
+		case ".ttf", ".otf", ".ttc", ".otc", ".woff", ".woff2":
+			continue
+		}
+		if strings.ContainsAny(f, `/\`) || strings.TrimSpace(f) == "" {
+			continue
+		}
+		out = append(out, strings.TrimSpace(f))
+	}
+	return out
+}
+
+// figureLabels are the figures section's heading and column titles by
+// language.
+type figureLabels struct {
+	heading                                      string
+	figure, value, unit, kind, paragraph, phrase string
+}
+
+// FiguresHeading returns the heading of the figures section for a
+// language: 數據一覽 (zh-Hant), 数据一览 (zh-Hans, zh), 数値一覧 (ja),
+// 수치 목록 (ko), Figures (others).
+func FiguresHeading(lang string) string { return labelsFor(lang).heading }
+
+func labelsFor(lang string) figureLabels {
+	l := strings.ToLower(lang)
+	switch {
+	case strings.HasPrefix(l, "zh-hant"), l == "zh-tw", l == "zh-hk", l == "zh-mo",
+		strings.HasPrefix(l, "zh-tw-"), strings.HasPrefix(l, "zh-hk-"), strings.HasPrefix(l, "zh-mo-"):
+		return figureLabels{"數據一覽", "數據", "數值", "單位", "類型", "段落", "句子"}
+	case l == "zh" || strings.HasPrefix(l, "zh-") || l == "cmn" || strings.HasPrefix(l, "cmn-"):
+		return figureLabels{"数据一览", "数据", "数值", "单位", "类型", "段落", "句子"}
+	case l == "ja" || strings.HasPrefix(l, "ja-"):
+		return figureLabels{"数値一覧", "表記", "数値", "単位", "種類", "段落", "文"}
+	case l == "ko" || strings.HasPrefix(l, "ko-"):
+		return figureLabels{"수치 목록", "표기", "값", "단위", "종류", "문단", "문장"}
+	}
+	return figureLabels{"Figures", "Figure", "Value", "Unit", "Kind", "Paragraph", "Sentence"}
+}
+
+// figures appends the figures section; nothing when there are none.
+func (r *renderer) figures(figs []convert.Figure, lang string) {
+	if len(figs) == 0 {
+		return
+	}
+	lb := labelsFor(lang)
+	id := r.uniqueID("figures", "")
+	r.b.WriteString(`<section class="figures">` + "\n")
+	r.b.WriteString(`<h2 id="` + attr(id) + `">` + text(lb.heading) + "</h2>\n<table>\n<thead>\n<tr>")
+	for _, h := range []string{lb.figure, lb.value, lb.unit, lb.kind, lb.paragraph, lb.phrase} {
+		r.b.WriteString("<th>" + text(h) + "</th>")
+	}
+	r.b.WriteString("</tr>\n</thead>\n<tbody>\n")
+	for _, f := range figs {
+		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		if f.Approx {
+			v = "≥ " + v
+		}
+		r.b.WriteString("<tr><td>" + text(f.Text) + `</td><td class="num">` + text(v) + "</td><td>" +
+			text(f.Unit) + "</td><td>" + text(string(f.Kind)) + `</td><td class="num">` +
+			strconv.Itoa(f.Paragraph) + "</td><td>" + text(f.Sentence) + "</td></tr>\n")
+	}
+	r.b.WriteString("</tbody>\n</table>\n</section>\n")
+}
