@@ -15,8 +15,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/docconv/docconv/convert"
-	djson "github.com/docconv/docconv/formats/json"
 	"github.com/docconv/docconv/formats/html"
+	djson "github.com/docconv/docconv/formats/json"
 	"github.com/docconv/docconv/formats/markdown"
 )
 
