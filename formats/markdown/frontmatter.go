@@ -215,7 +215,9 @@ func frontMatter(m *convert.Meta) (string, error) {
 		list("keywords", m.Keywords, true)
 	}
 	for _, k := range m.ExtraKeys() {
-		str(k, m.Extra[k])
+		// Written even when empty, so that the key survives.
+		mp.Content = append(mp.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: k},
+			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: m.Extra[k]})
 	}
 	if len(mp.Content) == 0 {
 		return "", nil
