@@ -9,6 +9,7 @@ import (
 
 	"github.com/docconv/docconv/fonts"
 	"github.com/docconv/docconv/fonts/embedded"
+	kofont "github.com/docconv/docconv/fonts/embedded/korean"
 )
 
 // style is a combination of inline styles that selects a font chain.
@@ -81,15 +82,18 @@ type fontSet struct {
 	byFont map[*fonts.Font]*face
 	chains [nStyles][]chainEntry
 	cjkDoc bool
+	korean bool
 	cache  [nStyles]map[rune]chainEntry
 }
 
 // newFontSet builds the chains: the user's fonts first (Writer.Fonts), then
 // the embedded Liberation face of the style (Sans for CJK documents and
 // headings, Serif for Latin body text, Mono for code), then the embedded
-// CJK font. Fonts without a bold face get synthetic bold.
-func newFontSet(user fonts.Chain, cjkDoc bool) *fontSet {
-	fs := &fontSet{byFont: map[*fonts.Font]*face{}, cjkDoc: cjkDoc}
+// CJK font (Droid Sans Fallback) and the embedded Korean font (NanumGothic,
+// which has the Hangul syllables Droid lacks; first in Korean documents).
+// Fonts without a bold face get synthetic bold.
+func newFontSet(user fonts.Chain, cjkDoc, korean bool) *fontSet {
+	fs := &fontSet{byFont: map[*fonts.Font]*face{}, cjkDoc: cjkDoc, korean: korean}
 	for st := style(0); st < nStyles; st++ {
 		bold, italic := st&stBold != 0, st&stItalic != 0
 		var chain []*fonts.Font
@@ -104,7 +108,11 @@ func newFontSet(user fonts.Chain, cjkDoc bool) *fontSet {
 				chain = append(chain, embedded.Serif(bold, italic))
 			}
 		}
-		chain = append(chain, embedded.CJK())
+		if korean {
+			chain = append(chain, kofont.Font(), embedded.CJK())
+		} else {
+			chain = append(chain, embedded.CJK(), kofont.Font())
+		}
 		for _, f := range chain {
 			if f == nil {
 				continue
@@ -128,7 +136,10 @@ func (fs *fontSet) face(f *fonts.Font) *face {
 
 // lookup returns the face for r in style st: the first face of the chain
 // with a glyph for r. In CJK documents, marks of ambiguous width (quotes,
-// ellipsis, dashes, middle dot) come from a CJK face. ok is false when no
+// ellipsis, dashes, middle dot) come from a CJK face that has them (not
+// the Korean font in Chinese or Japanese text: its Korean-style marks
+// would not match; the Latin glyph is then set full width). ok is false
+// when no
 // face has the glyph, or r is outside the BMP (gofpdf cannot encode it).
 func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 	if e, ok := fs.cache[st][r]; ok {
@@ -139,7 +150,7 @@ func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 		chain := fs.chains[st]
 		if fs.cjkDoc && isAmbiguous(r) {
 			for _, e := range chain {
-				if e.face.cjk && e.face.font.HasGlyph(r) {
+				if e.face.cjk && e.face.font.HasGlyph(r) && (fs.korean || e.face.font != kofont.Font()) {
 					found = e
 					break
 				}

@@ -314,6 +314,8 @@ func gapWeight(atoms []atom, j int) int {
 		return 0
 	case a.ruby >= 0 && a.ruby == b.ruby:
 		return 0
+	case isHangul(a.r) || isHangul(b.r):
+		return 0 // Korean is justified at its spaces, like Latin text
 	case a.is(fWide) || b.is(fWide):
 		return 1
 	}

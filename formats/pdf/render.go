@@ -51,7 +51,7 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 		if err != nil {
 			return nil, fmt.Errorf("pdf: subsetting %s: %w", f.font, err)
 		}
-		pdf.AddUTF8FontFromBytes(f.key, "", data)
+		pdf.AddUTF8FontFromBytes(f.key, "", slimFont(data))
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: adding font %s: %w", f.font, err)
 		}

@@ -234,9 +234,9 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	inner.x += ind
 	inner.w -= ind
 	inner.inList = true
-	for i, item := range l.Items {
+	for i, it := range l.Items {
 		first := len(t.out)
-		t.blocks(item, inner)
+		t.blocks(it, inner)
 		if first == len(t.out) {
 			t.emit(inner, slice{h: t.pitch(t.size), base: ascentIn(t.pitch(t.size), t.size)})
 		}
@@ -260,7 +260,9 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 		if l.Ordered {
 			x = c.x + markerW - t.textWidth(markers[i], 0, t.size) // right-align numbers
 		}
-		t.emitLine(&p, ml, x, base, &s.items)
+		var mk []item
+		t.emitLine(&p, ml, x, base, &mk)
+		s.items = append(mk, s.items...) // the marker first, in reading order
 	}
 }
 

@@ -137,6 +137,28 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 
 // Render returns the PDF bytes of d.
 func (w *Writer) Render(ctx context.Context, d *convert.Document) ([]byte, error) {
+	r, err := w.layout(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return render(r.t, r.pages, r.faces, r.info, r.t.marks, r.markPage, r.markY)
+}
+
+// laidOut is a document laid out into pages, ready to render.
+type laidOut struct {
+	t        *setter
+	pages    []page
+	faces    []*face
+	info     docInfo
+	markPage []int
+	markY    []float64
+}
+
+// layout lays d out into pages.
+func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, error) {
 	ps := strings.ToLower(strings.TrimSpace(w.PageSize))
 	if ps == "" {
 		ps = "a4"
@@ -172,7 +194,7 @@ func (w *Writer) Render(ctx context.Context, d *convert.Document) ([]byte, error
 	}
 	cjk := convert.IsCJKLang(lang)
 	t := &setter{
-		fs:        newFontSet(kept, cjk),
+		fs:        newFontSet(kept, cjk, strings.HasPrefix(strings.ToLower(lang), "ko")),
 		lang:      lang,
 		cjk:       cjk,
 		widePunct: cjk && !strings.HasPrefix(strings.ToLower(lang), "ko"),
@@ -306,10 +328,7 @@ func (w *Writer) Render(ctx context.Context, d *convert.Document) ([]byte, error
 		lang:     lang,
 		time:     tm.UTC(),
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return render(t, pages, faces, info, t.marks, markPage, markY)
+	return &laidOut{t: t, pages: pages, faces: faces, info: info, markPage: markPage, markY: markY}, nil
 }
 
 // sameAsTitle reports whether the first block is a heading repeating the

@@ -1,0 +1,60 @@
+package pdf
+
+import (
+	"context"
+	"io"
+	"testing"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// bigDocument repeats the sample's blocks until the text has about n
+// characters.
+func bigDocument(b testing.TB, n int) *convert.Document {
+	d := readFixture(b, fixtures[0])
+	size := len([]rune(convert.DocumentText(d)))
+	big := &convert.Document{Meta: d.Meta}
+	for total := 0; total < n; total += size {
+		big.Blocks = append(big.Blocks, d.Blocks...)
+	}
+	return big
+}
+
+// BenchmarkPDF writes the sample article and a document of about one
+// million characters (the sample repeated).
+//
+//	go test -run - -bench PDF -benchmem ./formats/pdf
+func BenchmarkPDF(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		doc  *convert.Document
+	}{
+		{"sample", readFixture(b, fixtures[0])},
+		{"1M", bigDocument(b, 1_000_000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				out, err := (&Writer{}).Render(context.Background(), c.doc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(out)
+			}
+			b.ReportMetric(float64(size), "bytes/pdf")
+		})
+	}
+}
+
+// BenchmarkLayout measures the layout alone (no PDF output).
+func BenchmarkLayout(b *testing.B) {
+	d := bigDocument(b, 1_000_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := (&Writer{}).layout(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	_ = io.Discard
+}

@@ -1,0 +1,155 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func testSetter(lang string, cjk bool) *setter {
+	return &setter{fs: newFontSet(nil, cjk, lang == "ko"), lang: lang, cjk: cjk, widePunct: cjk && lang != "ko", size: 10, lead: 1.75}
+}
+
+// lineTexts lays text out at the given measure (in em of 10 pt) and
+// returns the lines and the atoms.
+func layoutText(t *testing.T, s *setter, text string, measure float64, indent float64) ([]line, *para) {
+	t.Helper()
+	var p para
+	s.addText(&p, text, s.body(), -1)
+	return s.layoutPara(&p, measure*s.size, indent*s.size, alignJustify), &p
+}
+
+func lineString(p *para, l line) string {
+	var b strings.Builder
+	for i := l.s; i < l.e; i++ {
+		b.WriteRune(p.atoms[i].r)
+	}
+	return b.String()
+}
+
+const sampleZh = "2023年,百年變局加速演進，地區沖突此起彼伏，全球經濟復蘇艱難，世界進入新的動蕩變革期。但同時，世界多極化、經濟全球化、社會信息化、文化多樣化深入發展，各國聯系和依存日益加深。" +
+	"雙方簽署各類合同及意向協議總額超過380億美元，同比增長32%，中歐（中亞）班列開行「加速度」，跑出合作“加速度”……人工智能(AI)與Apple Intelligence、GPT-4o模型——都在其中。"
+
+func TestLayoutRules(t *testing.T) {
+	s := testSetter("zh-Hant", true)
+	for measure := 8.0; measure <= 31; measure++ {
+		lines, p := layoutText(t, s, sampleZh, measure, 2)
+		require.NotEmpty(t, lines)
+		var all strings.Builder
+		for i, l := range lines {
+			text := lineString(p, l)
+			all.WriteString(text)
+			first, _ := firstRune(text)
+			last := []rune(text)[len([]rune(text))-1]
+			assert.False(t, startProhibited[first], "measure %v line %d starts with %q: %s", measure, i, first, text)
+			assert.False(t, endProhibited[last], "measure %v line %d ends with %q: %s", measure, i, last, text)
+			assert.LessOrEqual(t, l.width, l.avail+1e-6, "line %d overflows: %s", i, text)
+			// Justified lines fill the measure exactly.
+			end := p.atoms[l.e-1].x + p.atoms[l.e-1].width()
+			gaps := 0
+			for j := l.s + 1; j < l.e; j++ {
+				gaps += gapWeight(p.atoms, j)
+			}
+			if i < len(lines)-1 && gaps > 0 {
+				assert.InDelta(t, l.avail, end, 0.01, "measure %v line %d not justified: %s", measure, i, text)
+			} else {
+				assert.InDelta(t, l.width, end, 0.01, "last line is set solid")
+			}
+			for _, pair := range []string{"——", "……"} {
+				r := []rune(pair)[0]
+				assert.False(t, strings.HasSuffix(text, string(r)) && i+1 < len(lines) && strings.HasPrefix(lineString(p, lines[i+1]), string(r)),
+					"%s split at line %d", pair, i)
+			}
+			assert.NotRegexp(t, `^[0-9]+$|^億`, text, "number split from its unit")
+			assert.False(t, strings.HasPrefix(text, "%"), "%% at line start")
+		}
+		// Nothing lost or added (spaces aside).
+		want := strings.ReplaceAll(sampleZh, " ", "")
+		assert.Equal(t, want, strings.ReplaceAll(all.String(), " ", ""), "measure %v", measure)
+	}
+}
+
+func firstRune(s string) (rune, bool) {
+	for _, r := range s {
+		return r, true
+	}
+	return 0, false
+}
+
+func TestLayoutIndentAndGaps(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	lines, p := layoutText(t, s, "今年GPT模型发布。", 30, 2)
+	require.Len(t, lines, 1)
+	assert.InDelta(t, 20.0, lines[0].off, 1e-9, "2-em indent")
+	// 年 → G: a quarter em; 型 follows Latin: a quarter em; no space added.
+	assert.Equal(t, "今年GPT模型发布。", lineString(p, lines[0]))
+	g := p.atoms[2]
+	assert.InDelta(t, 2.5, g.x-(p.atoms[1].x+p.atoms[1].adv), 1e-9)
+	m := p.atoms[5]
+	assert.InDelta(t, 2.5, m.x-(p.atoms[4].x+p.atoms[4].adv), 1e-9)
+}
+
+func TestLayoutPushIn(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	// Ten characters then a comma, on a ten-em measure: the comma is pushed
+	// in (compressed to half width) rather than starting the next line.
+	lines, p := layoutText(t, s, "一二三四五六七八九十，一二三", 10.5, 0)
+	require.Len(t, lines, 2)
+	assert.Equal(t, "一二三四五六七八九十，", lineString(p, lines[0]))
+	assert.InDelta(t, 5.0, p.atoms[10].width(), 1e-9)
+	// On an exact ten-em measure it cannot be pushed in: the previous
+	// character is pulled down.
+	lines, p = layoutText(t, s, "一二三四五六七八九十，一二三", 10, 0)
+	require.Len(t, lines, 2)
+	assert.Equal(t, "一二三四五六七八九", lineString(p, lines[0]))
+	assert.Equal(t, "十，一二三", lineString(p, lines[1]))
+}
+
+func TestLayoutLatin(t *testing.T) {
+	s := testSetter("en", false)
+	text := "Freight trains between China and Europe made 19,000 trips in 2024, up 10 percent from the year before."
+	lines, p := layoutText(t, s, text, 20, 0)
+	require.Greater(t, len(lines), 1)
+	var words []string
+	for i, l := range lines {
+		str := lineString(p, l)
+		assert.False(t, strings.HasPrefix(str, " ") || strings.HasSuffix(str, " "))
+		assert.LessOrEqual(t, l.width, l.avail+1e-6)
+		if i < len(lines)-1 {
+			end := p.atoms[l.e-1].x + p.atoms[l.e-1].width()
+			assert.InDelta(t, l.avail, end, 0.01)
+		}
+		words = append(words, strings.Fields(str)...)
+	}
+	assert.Equal(t, strings.Fields(text), words, "breaks only at spaces")
+	// A word longer than the measure is broken, never overflows.
+	lines, _ = layoutText(t, s, strings.Repeat("x", 200), 10, 0)
+	for _, l := range lines {
+		assert.LessOrEqual(t, l.width, l.avail+1e-6)
+	}
+}
+
+func TestLayoutKorean(t *testing.T) {
+	s := testSetter("ko", true)
+	text := "전문가들은 내년에도 수출이 10% 안팎 늘어날 것으로 내다보면서도, 글로벌 공급망 재편과 환율 변동을 주요 위험 요인으로 꼽았다."
+	lines, p := layoutText(t, s, text, 12, 0)
+	var words []string
+	for _, l := range lines {
+		words = append(words, strings.Fields(lineString(p, l))...)
+	}
+	assert.Equal(t, strings.Fields(text), words, "Korean breaks at spaces (keep-all)")
+}
+
+func TestLayoutJapanese(t *testing.T) {
+	s := testSetter("ja", true)
+	text := "ちょっとしたコーヒーショップで、キャッシュレス決済がすっかり一般的になった。ォ"
+	for measure := 5.0; measure < 20; measure++ {
+		lines, p := layoutText(t, s, text, measure, 0)
+		for _, l := range lines {
+			r, _ := firstRune(lineString(p, l))
+			assert.False(t, startProhibited[r], "line starts with %q", r)
+		}
+	}
+}

@@ -1,0 +1,378 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/normalize"
+	_ "github.com/docconv/docconv/formats/markdown"
+	"github.com/docconv/docconv/formats/text"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// fixtures are the shared test articles (relative to this package).
+var fixtures = []string{
+	"../../examples/article.txt",
+	"../../testdata/articles/zh-hans.txt",
+	"../../testdata/articles/zh-hant.txt",
+	"../../testdata/articles/ja.txt",
+	"../../testdata/articles/ko.txt",
+	"../../testdata/articles/en.txt",
+	"../../testdata/articles/mixed.txt",
+	"../../testdata/articles/table.md",
+}
+
+// readFixture reads an article as the CLI does: its format from the
+// extension, the default clean-up transforms.
+func readFixture(t testing.TB, path string) *convert.Document {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	d, err := convert.Read(context.Background(), bytes.NewReader(src), &convert.Options{
+		SourcePath: filepath.Base(path), Transforms: normalize.Default(),
+	})
+	require.NoError(t, err)
+	return d
+}
+
+// plainText is what the text writer writes: the reference for recovery.
+func plainText(t testing.TB, d *convert.Document) string {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, (&text.Writer{}).Write(context.Background(), &b, d))
+	return b.String()
+}
+
+func fixtureName(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+}
+
+// projection is a readable summary of a laid-out document: page count,
+// fonts, and the text of every line of every page.
+func projection(r *laidOut) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "pages: %d\n", len(r.pages))
+	for _, f := range r.faces {
+		fmt.Fprintf(&b, "font: %s\n", f.name[strings.IndexByte(f.name, '+')+1:])
+	}
+	for i, pg := range r.pages {
+		fmt.Fprintf(&b, "--- page %d\n", i+1)
+		lastY := math.Inf(-1)
+		var line strings.Builder
+		flush := func() {
+			if line.Len() > 0 {
+				b.WriteString(strings.TrimRight(line.String(), " "))
+				b.WriteByte('\n')
+				line.Reset()
+			}
+		}
+		for _, it := range pg.items {
+			if it.kind != itText {
+				continue
+			}
+			if math.Abs(it.y-lastY) > 0.5 {
+				flush()
+			}
+			lastY = it.y
+			line.WriteString(it.text)
+		}
+		flush()
+	}
+	return b.String()
+}
+
+func TestGoldenProjection(t *testing.T) {
+	for _, path := range fixtures {
+		name := fixtureName(path)
+		t.Run(name, func(t *testing.T) {
+			d := readFixture(t, path)
+			r, err := (&Writer{}).layout(context.Background(), d)
+			require.NoError(t, err)
+			got := projection(r)
+			golden := filepath.Join("testdata", "golden", name+".txt")
+			if *update {
+				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
+				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
+			}
+			want, err := os.ReadFile(golden)
+			require.NoError(t, err, "run go test ./formats/pdf -update")
+			assert.Equal(t, string(want), got)
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	d := readFixture(t, fixtures[0])
+	w := &Writer{TOC: true}
+	a, err := w.Render(context.Background(), d)
+	require.NoError(t, err)
+	b, err := w.Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.True(t, bytes.Equal(a, b), "two runs gave different bytes")
+	assert.LessOrEqual(t, len(a), 110_000)
+}
+
+func TestSampleSize(t *testing.T) {
+	d := readFixture(t, fixtures[0])
+	b, err := (&Writer{}).Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.LessOrEqual(t, len(b), 100_000, "the sample's PDF should stay under 100 KB")
+}
+
+// TestNoChange checks that the writer leaves the document alone.
+func TestNoChange(t *testing.T) {
+	d := readFixture(t, fixtures[len(fixtures)-1])
+	before, err := json.Marshal(d)
+	require.NoError(t, err)
+	_, err = (&Writer{TOC: true, FiguresTable: true}).Render(context.Background(), d)
+	require.NoError(t, err)
+	after, err := json.Marshal(d)
+	require.NoError(t, err)
+	assert.JSONEq(t, string(before), string(after))
+}
+
+func TestMetadata(t *testing.T) {
+	d := &convert.Document{
+		Meta: convert.Meta{Title: "標題", Authors: []string{"甲", "乙"}, Lang: "zh-Hant", Date: "2024-03-05",
+			Description: "摘要", Keywords: []string{"經濟", "貿易"}},
+		Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "中文內容。"}}}},
+	}
+	b, err := (&Writer{}).Render(context.Background(), d)
+	require.NoError(t, err)
+	s := string(b)
+	assert.Contains(t, s, "/Lang (zh-Hant)")
+	assert.Contains(t, s, "/CreationDate (D:20240305000000)")
+	assert.Contains(t, s, "/ModDate (D:20240305000000)")
+	assert.Contains(t, s, "/Creator (")
+	assert.Regexp(t, regexp.MustCompile(`/BaseFont /[A-Z]{6}\+DroidSansFallback`), s)
+	assert.NotContains(t, s, "/utf8")
+
+	tm := time.Date(2021, 2, 3, 4, 5, 6, 0, time.UTC)
+	b, err = (&Writer{Time: tm}).Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "/CreationDate (D:20210203040506)")
+	qpdfCheck(t, b)
+}
+
+func TestPageSizes(t *testing.T) {
+	d := readFixture(t, fixtures[1])
+	for name, want := range map[string]string{"": "595.28 841.89", "A5": "419.53 595.28", "b5": "498.90 708.66", "Letter": "612.00 792.00"} {
+		b, err := (&Writer{PageSize: name}).Render(context.Background(), d)
+		require.NoError(t, err, name)
+		assert.Contains(t, string(b), "/MediaBox [0 0 "+want+"]", name)
+	}
+	_, err := (&Writer{PageSize: "A3"}).Render(context.Background(), d)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, convert.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "pdf: unknown page size")
+}
+
+func TestNewWriterOptions(t *testing.T) {
+	rep := &convert.Report{}
+	w := NewWriter(&convert.Options{PageSize: "A5", TOC: true, FiguresTable: true, Strict: true, Report: rep,
+		Fonts: []string{"x.ttf"}, Vars: map[string]string{"pdf.indent": "0", "pdf.fontsize": "12", "pdf.header": "false"}})
+	assert.Equal(t, "A5", w.PageSize)
+	assert.True(t, w.TOC && w.FiguresTable && w.Strict && w.NoIndent && w.NoRunningHead)
+	assert.Equal(t, 12.0, w.FontSize)
+	assert.Equal(t, []string{"x.ttf"}, w.FontSpecs)
+	assert.Same(t, rep, w.Report)
+
+	f, err := convert.Lookup("pdf")
+	require.NoError(t, err)
+	assert.Equal(t, "application/pdf", f.MediaType)
+	assert.True(t, f.Binary)
+	assert.Equal(t, "pdf", f.Ext())
+
+	_, err = (&Writer{FontSpecs: []string{"/nonexistent/font.ttf"}}).Render(context.Background(), readFixture(t, fixtures[1]))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "pdf: font")
+}
+
+func TestMissingGlyphs(t *testing.T) {
+	d := &convert.Document{
+		Meta: convert.Meta{Title: "emoji 😀", Lang: "zh-Hans"},
+		Blocks: []convert.Block{
+			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: "标题 😀"}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "表情😀和𠀋字，以及\u0378未分配。"}}},
+		},
+	}
+	rep := &convert.Report{}
+	b, err := (&Writer{Report: rep}).Render(context.Background(), d)
+	require.NoError(t, err)
+	require.Len(t, rep.Warnings(), 1)
+	assert.Contains(t, rep.Warnings()[0], "U+1F600 😀")
+	assert.Contains(t, rep.Warnings()[0], "U+2000B")
+	assert.Equal(t, 5, rep.Get("pdf", "characters not covered by any font")) // 😀 in the title, heading and text
+	qpdfCheck(t, b)
+
+	_, err = (&Writer{Strict: true}).Render(context.Background(), d)
+	require.Error(t, err)
+	assert.True(t, errors.Is(err, convert.ErrStrict))
+	assert.Contains(t, err.Error(), "U+1F600")
+}
+
+func TestEmptyAndOddDocuments(t *testing.T) {
+	docs := []*convert.Document{
+		{},
+		{Meta: convert.Meta{Title: "only a title"}},
+		{Blocks: []convert.Block{&convert.Paragraph{}, &convert.Heading{Level: 9}, &convert.List{}, &convert.Table{}, &convert.CodeBlock{}, &convert.Quote{}, &convert.Rule{}}},
+		{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: strings.Repeat("x", 3000)}}}}},
+		{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: strings.Repeat("（", 500) + strings.Repeat("。", 500)}}}}},
+		{Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.LineBreak{}, &convert.LineBreak{}, &convert.Text{Text: "\x00\x01\u200b\ufeff"}}}}},
+	}
+	for i, d := range docs {
+		b, err := (&Writer{TOC: true, FiguresTable: true}).Render(context.Background(), d)
+		require.NoError(t, err, i)
+		assert.True(t, bytes.HasPrefix(b, []byte("%PDF-")), i)
+		qpdfCheck(t, b)
+	}
+}
+
+func TestStructures(t *testing.T) {
+	txt := func(s string) []convert.Inline { return []convert.Inline{&convert.Text{Text: s}} }
+	d := &convert.Document{
+		Meta: convert.Meta{Title: "结构测试", Lang: "zh-Hans"},
+		Blocks: []convert.Block{
+			&convert.Heading{Level: 1, Inlines: txt("第一章")},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Strong{Inlines: txt("一是加强合作。")}, &convert.Text{Text: "正文"},
+				&convert.Emph{Inlines: txt("强调 emphasis")}, &convert.Code{Text: "go test"}, &convert.Strike{Inlines: txt("删除")},
+				&convert.Link{URL: "https://example.com/", Inlines: txt("链接")}, &convert.Ruby{Base: "區", Text: "qū"}, &convert.LineBreak{}, &convert.Text{Text: "下一行"}}},
+			&convert.List{Items: [][]convert.Block{{&convert.Paragraph{Inlines: txt("甲")}}, {&convert.Paragraph{Inlines: txt("乙")},
+				&convert.List{Ordered: true, Start: 9, Items: [][]convert.Block{{&convert.Paragraph{Inlines: txt("九")}}, {&convert.Paragraph{Inlines: txt("十")}}}}}}},
+			&convert.Quote{Blocks: []convert.Block{&convert.Paragraph{Inlines: txt("引用的文字。")}}},
+			&convert.CodeBlock{Lang: "go", Text: "func main() {\n\tfmt.Println(\"你好\")\n}\n"},
+			&convert.Rule{},
+			&convert.Heading{Level: 3, Inlines: txt("小节")},
+			&convert.Table{Caption: txt("表一"), Header: []convert.Cell{txt("城市"), txt("数值")},
+				Align: []convert.Alignment{convert.AlignLeft, convert.AlignRight},
+				Rows:  [][]convert.Cell{{txt("北京"), txt("30.5")}, {txt("上海"), txt("27"), txt("多余")}}},
+		},
+	}
+	r, err := (&Writer{TOC: true}).layout(context.Background(), d)
+	require.NoError(t, err)
+	proj := projection(r)
+	for _, want := range []string{"目录", "第一章", "一是加强合作。", "•甲", "9.九", "10.十", "引用的文字。", "fmt.Println(\"你好\")", "城市", "30.5", "多余", "qū", "第 1 页"} {
+		assert.Contains(t, proj, want)
+	}
+	b, err := (&Writer{TOC: true}).Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "/URI (https://example.com/)")
+	assert.Contains(t, string(b), "/Outlines")
+	qpdfCheck(t, b)
+	text := pdfText(t, b)
+	if text != "" {
+		for _, want := range []string{"目录", "第一章", "9.", "10.", "•", "删除", "go test"} {
+			assert.Contains(t, text, want)
+		}
+	}
+}
+
+func TestFontSpecs(t *testing.T) {
+	const droid = "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"
+	if _, err := os.Stat(droid); err != nil {
+		t.Skip("no installed font to test --font with (" + droid + ")")
+	}
+	d := readFixture(t, fixtures[1])
+	r, err := (&Writer{FontSpecs: []string{droid}}).layout(context.Background(), d)
+	require.NoError(t, err)
+	// The user's font comes first: it draws the Latin letters too.
+	for _, f := range r.faces {
+		assert.NotContains(t, f.name, "LiberationSans+")
+	}
+}
+
+// pdfText returns pdftotext's text of b, or "" when pdftotext is missing.
+func pdfText(t *testing.T, b []byte) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Log("pdftotext not installed: text layer not checked")
+		return ""
+	}
+	path := filepath.Join(t.TempDir(), "t.pdf")
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
+	require.NoError(t, err)
+	return string(out)
+}
+
+func qpdfCheck(t *testing.T, b []byte) {
+	t.Helper()
+	if _, err := exec.LookPath("qpdf"); err != nil {
+		t.Log("qpdf not installed: structure not checked")
+		return
+	}
+	path := filepath.Join(t.TempDir(), "q.pdf")
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	out, err := exec.Command("qpdf", "--check", path).CombinedOutput()
+	assert.NoError(t, err, "qpdf --check: %s", out)
+}
+
+// TestValidators runs what ../shared/tools/verify runs on every fixture:
+// pdffonts (all embedded), qpdf --check, and cjk_checks.py (every
+// character of the text writer's output recovered by pdftotext, no line
+// starting with closing or ending with opening punctuation).
+func TestValidators(t *testing.T) {
+	checks := "../../../shared/tools/cjk_checks.py"
+	for _, tool := range []string{"pdftotext", "pdffonts", "qpdf", "python3"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not installed: validators not run", tool)
+		}
+	}
+	if _, err := os.Stat(checks); err != nil {
+		t.Skipf("cjk_checks.py not found at %s", checks)
+	}
+	for _, path := range fixtures {
+		name := fixtureName(path)
+		t.Run(name, func(t *testing.T) {
+			d := readFixture(t, path)
+			b, err := (&Writer{}).Render(context.Background(), d)
+			require.NoError(t, err)
+			dir := t.TempDir()
+			pdfPath, txtPath := filepath.Join(dir, name+".pdf"), filepath.Join(dir, name+".txt")
+			require.NoError(t, os.WriteFile(pdfPath, b, 0o644))
+			require.NoError(t, os.WriteFile(txtPath, []byte(plainText(t, d)), 0o644))
+
+			out, err := exec.Command("pdffonts", pdfPath).Output()
+			require.NoError(t, err)
+			rows := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+			assert.NotEmpty(t, rows)
+			for _, row := range rows {
+				f := strings.Fields(row)
+				assert.Equal(t, "yes", f[len(f)-5], "not embedded: %s", row)
+				assert.Regexp(t, `^[A-Z]{6}\+`, f[0])
+			}
+			qpdfCheck(t, b)
+
+			out, err = exec.Command("python3", checks, pdfPath, txtPath, "--json").Output()
+			require.NoError(t, err)
+			var res struct {
+				Missing    int      `json:"missing"`
+				MissingTop string   `json:"missing_top"`
+				ViolCJK    int      `json:"viol_cjk"`
+				ViolAll    int      `json:"viol_all"`
+				Examples   []string `json:"viol_examples"`
+				Inherent   int      `json:"src_inherent"`
+			}
+			require.NoError(t, json.Unmarshal(out, &res), "%s", out)
+			assert.Zero(t, res.Missing, "characters not recovered: %s", res.MissingTop)
+			assert.Zero(t, res.ViolCJK, "line breaking violations: %v", res.Examples)
+			assert.LessOrEqual(t, res.ViolAll, res.Inherent, "line breaking violations: %v", res.Examples)
+		})
+	}
+}
