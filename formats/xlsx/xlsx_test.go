@@ -1,0 +1,382 @@
+package xlsx_test
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/figures"
+	"github.com/docconv/docconv/convert/normalize"
+	_ "github.com/docconv/docconv/formats/markdown"
+	_ "github.com/docconv/docconv/formats/text"
+	"github.com/docconv/docconv/formats/xlsx"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+const root = "../.."
+
+// readArticle reads a fixture the way the CLI does: its format from the
+// extension, the default clean-up transforms.
+func readArticle(t testing.TB, path string) *convert.Document {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	d, err := convert.Read(context.Background(), bytes.NewReader(b), &convert.Options{
+		SourcePath: filepath.Base(path), Transforms: normalize.Default()})
+	require.NoError(t, err)
+	return d
+}
+
+func write(t testing.TB, d *convert.Document, w *xlsx.Writer) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	require.NoError(t, w.Write(context.Background(), &buf, d))
+	return buf.Bytes()
+}
+
+func open(t testing.TB, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+func TestRegistered(t *testing.T) {
+	f, err := convert.Lookup("xlsx")
+	require.NoError(t, err)
+	assert.Equal(t, xlsx.MediaType, f.MediaType)
+	assert.Equal(t, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", f.MediaType)
+	assert.True(t, f.Binary)
+	assert.Equal(t, "xlsx", f.Ext())
+	require.NotNil(t, f.NewWriter)
+	assert.Nil(t, f.NewReader)
+	g, err := convert.ByExtension("out.xlsx")
+	require.NoError(t, err)
+	assert.Equal(t, "xlsx", g.Name)
+}
+
+func TestSampleWorkbook(t *testing.T) {
+	d := readArticle(t, filepath.Join(root, "examples", "article.txt"))
+	before := fmt.Sprintf("%#v", d.Blocks)
+	b := write(t, d, &xlsx.Writer{})
+	assert.Nil(t, d.Figures, "the writer must not modify the document")
+	assert.Equal(t, before, fmt.Sprintf("%#v", d.Blocks))
+	f := open(t, b)
+
+	assert.Equal(t, []string{"Figures", "Summary", "Chart"}, f.GetSheetList())
+	rows, err := f.GetRows("Figures")
+	require.NoError(t, err)
+	require.NotEmpty(t, rows)
+	assert.Equal(t, []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"}, rows[0])
+	figs := figures.Of(d)
+	require.Len(t, rows, len(figs)+1)
+
+	byText := map[string]int{}
+	for i, r := range rows[1:] {
+		if _, ok := byText[r[3]]; !ok {
+			byText[r[3]] = i + 2
+		}
+	}
+	check := func(text string, value float64, format, unit, kind string) {
+		t.Helper()
+		row, ok := byText[text]
+		require.True(t, ok, "no row for %s", text)
+		c := fmt.Sprintf("E%d", row)
+		typ, err := f.GetCellType("Figures", c)
+		require.NoError(t, err)
+		assert.NotEqual(t, excelize.CellTypeSharedString, typ, "%s value must be numeric", text)
+		raw, err := f.GetCellValue("Figures", c, excelize.Options{RawCellValue: true})
+		require.NoError(t, err)
+		assert.Equal(t, strconv.FormatFloat(value, 'f', -1, 64), raw, text)
+		sid, err := f.GetCellStyle("Figures", c)
+		require.NoError(t, err)
+		st, err := f.GetStyle(sid)
+		require.NoError(t, err)
+		require.NotNil(t, st.CustomNumFmt, text)
+		assert.Equal(t, format, *st.CustomNumFmt, text)
+		u, _ := f.GetCellValue("Figures", fmt.Sprintf("F%d", row))
+		k, _ := f.GetCellValue("Figures", fmt.Sprintf("G%d", row))
+		assert.Equal(t, unit, u, text)
+		assert.Equal(t, kind, k, text)
+	}
+	check("380億美元", 38000000000, "#,##0", "USD", "money")
+	check("410億美元", 41000000000, "#,##0", "USD", "money")
+	check("32%", 0.32, "0.0%", "%", "percent")
+	check("2023年", 2023, "0", "year", "year")
+	check("2024年", 2024, "0", "year", "year")
+	check("第十一次", 11, "#,##0", "次", "ordinal")
+	check("第三屆", 3, "#,##0", "屆", "ordinal")
+	check("兩次", 2, "#,##0", "次", "count")
+	check("六年", 6, "#,##0", "years", "duration")
+	check("十周年", 10, "#,##0", "years", "duration")
+
+	// Context is the sentence, Section the heading.
+	row := byText["410億美元"]
+	ctx, _ := f.GetCellValue("Figures", fmt.Sprintf("H%d", row))
+	assert.Contains(t, ctx, "410億美元")
+	sec, _ := f.GetCellValue("Figures", fmt.Sprintf("B%d", row))
+	assert.Equal(t, "打造新亮點", sec)
+
+	// Header: bold, frozen, autofilter over the data.
+	sid, err := f.GetCellStyle("Figures", "A1")
+	require.NoError(t, err)
+	st, err := f.GetStyle(sid)
+	require.NoError(t, err)
+	require.NotNil(t, st.Font)
+	assert.True(t, st.Font.Bold)
+	panes, err := f.GetPanes("Figures")
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze)
+	assert.Equal(t, 1, panes.YSplit)
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), fmt.Sprintf(`<autoFilter ref="$A$1:$H$%d"`, len(figs)+1))
+	assert.NotContains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), "<f>", "no formulas")
+
+	// Wide characters count double: the Context column is wider than the Unit column.
+	wc, _ := f.GetColWidth("Figures", "H")
+	wu, _ := f.GetColWidth("Figures", "F")
+	assert.Greater(t, wc, wu)
+	assert.LessOrEqual(t, wc, 82.0)
+
+	// Summary.
+	srows, err := f.GetRows("Summary")
+	require.NoError(t, err)
+	summary := map[string]string{}
+	for _, r := range srows {
+		if len(r) >= 2 {
+			summary[r[0]] = r[1]
+		}
+	}
+	assert.Equal(t, "article", summary["Title"])
+	assert.Equal(t, "zh-Hant", summary["Language"])
+	assert.Equal(t, fmt.Sprint(len(figs)), summary["Total"])
+	assert.Equal(t, "2", summary["money"])
+	assert.Equal(t, "1", summary["percent"])
+
+	// Chart of the USD amounts.
+	crows, err := f.GetRows("Chart")
+	require.NoError(t, err)
+	require.Len(t, crows, 3)
+	assert.Contains(t, crows[1][0], "380億美元")
+	assert.Contains(t, crows[2][0], "410億美元")
+	assert.NotEmpty(t, sheetXML(t, b, "xl/charts/chart1.xml"))
+
+	// Document properties.
+	props, err := f.GetDocProps()
+	require.NoError(t, err)
+	assert.Equal(t, "article", props.Title)
+	assert.Equal(t, "zh-Hant", props.Language)
+	assert.Equal(t, "2000-01-01T00:00:00Z", props.Created)
+	assert.Equal(t, "2000-01-01T00:00:00Z", props.Modified)
+}
+
+// sheetXML returns one part of the package.
+func sheetXML(t testing.TB, b []byte, name string) string {
+	t.Helper()
+	f := open(t, b)
+	_ = f
+	zr := zipReader(t, b)
+	for _, zf := range zr.File {
+		if zf.Name == name {
+			rc, err := zf.Open()
+			require.NoError(t, err)
+			defer rc.Close()
+			var buf bytes.Buffer
+			_, err = buf.ReadFrom(rc)
+			require.NoError(t, err)
+			return buf.String()
+		}
+	}
+	return ""
+}
+
+func TestFormulaInjection(t *testing.T) {
+	d := &convert.Document{
+		Meta: convert.Meta{Title: "=HYPERLINK(\"http://x\")", Lang: "en"},
+		Blocks: []convert.Block{
+			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: "=1+1"}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "=SUM(1,2) rose 10 percent in 2024."}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "+cmd|' /C calc'!A0 had 3 days; @SUM(1) 5 trips"}}},
+		},
+	}
+	b := write(t, d, &xlsx.Writer{})
+	f := open(t, b)
+	rows, err := f.GetRows("Figures")
+	require.NoError(t, err)
+	require.GreaterOrEqual(t, len(rows), 3)
+	assert.Equal(t, "=SUM(1,2) rose 10 percent in 2024.", rows[1][7])
+	assert.Equal(t, "=1+1", rows[1][1])
+	for r := 2; r <= len(rows); r++ {
+		for _, col := range []string{"B", "D", "F", "G", "H"} {
+			fm, err := f.GetCellFormula("Figures", fmt.Sprintf("%s%d", col, r))
+			require.NoError(t, err)
+			assert.Empty(t, fm)
+		}
+	}
+	for _, part := range []string{"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"} {
+		assert.NotContains(t, sheetXML(t, b, part), "<f>", part)
+	}
+	srows, _ := f.GetRows("Summary")
+	assert.Equal(t, "=HYPERLINK(\"http://x\")", srows[0][1])
+}
+
+func TestZeroFigures(t *testing.T) {
+	d := &convert.Document{Meta: convert.Meta{Title: "空"}, Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "一是统一思想，一起努力。"}}}}}
+	b := write(t, d, &xlsx.Writer{})
+	f := open(t, b)
+	rows, err := f.GetRows("Figures")
+	require.NoError(t, err)
+	assert.Equal(t, [][]string{xlsx.Header}, rows)
+	assert.Equal(t, []string{"Figures", "Summary"}, f.GetSheetList())
+	srows, _ := f.GetRows("Summary")
+	total := ""
+	for _, r := range srows {
+		if len(r) == 2 && r[0] == "Total" {
+			total = r[1]
+		}
+	}
+	assert.Equal(t, "0", total)
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), `<autoFilter ref="$A$1:$H$1"`)
+
+	// An empty document and a nil one work too.
+	_ = write(t, &convert.Document{}, &xlsx.Writer{})
+	var buf bytes.Buffer
+	require.NoError(t, (&xlsx.Writer{}).Write(context.Background(), &buf, nil))
+}
+
+func TestUsesDocumentFigures(t *testing.T) {
+	d := &convert.Document{Figures: []convert.Figure{
+		{Text: "1月5日", Value: 105, Unit: "date", Kind: convert.KindDate},
+		{Text: "2024年1月5日", Value: 20240105, Unit: "date", Kind: convert.KindDate},
+		{Text: "1.5", Value: 1.5, Kind: convert.KindQuantity},
+		{Text: "$1.25", Value: 1.25, Unit: "USD", Kind: convert.KindMoney},
+	}}
+	f := open(t, write(t, d, &xlsx.Writer{}))
+	v, _ := f.GetCellValue("Figures", "E2")
+	assert.Equal(t, "105", v)
+	v, _ = f.GetCellValue("Figures", "E3")
+	assert.Equal(t, "2024-01-05", v, "a full date is a real date cell")
+	raw, _ := f.GetCellValue("Figures", "E3", excelize.Options{RawCellValue: true})
+	assert.Equal(t, "45296", raw)
+	v, _ = f.GetCellValue("Figures", "E4")
+	assert.Equal(t, "1.5", v)
+	v, _ = f.GetCellValue("Figures", "E5")
+	assert.Equal(t, "1.25", v)
+	assert.Equal(t, []string{"Figures", "Summary"}, f.GetSheetList(), "one amount is no chart")
+}
+
+func TestDeterministic(t *testing.T) {
+	d := readArticle(t, filepath.Join(root, "examples", "article.txt"))
+	first := write(t, d, &xlsx.Writer{})
+	for i := 0; i < 5; i++ {
+		require.True(t, bytes.Equal(first, write(t, d, &xlsx.Writer{})), "run %d differs", i)
+	}
+	// Extracted ahead or not, same bytes.
+	d2 := readArticle(t, filepath.Join(root, "examples", "article.txt"))
+	d2.Figures = figures.Extract(d2)
+	assert.True(t, bytes.Equal(first, write(t, d2, &xlsx.Writer{})))
+	// ModTime changes the stamps, and only through the writer option.
+	other := write(t, d, &xlsx.Writer{ModTime: time.Date(2024, 1, 2, 3, 4, 5, 0, time.UTC)})
+	assert.False(t, bytes.Equal(first, other))
+	props, err := open(t, other).GetDocProps()
+	require.NoError(t, err)
+	assert.Equal(t, "2024-01-02T03:04:05Z", props.Created)
+	// Content types are sorted.
+	ct := sheetXML(t, first, "[Content_Types].xml")
+	assert.Less(t, strings.Index(ct, `Extension="bmp"`), strings.Index(ct, `Extension="xml"`))
+}
+
+func TestFixtures(t *testing.T) {
+	paths, err := filepath.Glob(filepath.Join(root, "testdata", "articles", "*"))
+	require.NoError(t, err)
+	require.NotEmpty(t, paths)
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			d := readArticle(t, p)
+			b := write(t, d, &xlsx.Writer{})
+			f := open(t, b)
+			rows, err := f.GetRows("Figures")
+			require.NoError(t, err)
+			figs := figures.Of(d)
+			require.Len(t, rows, len(figs)+1)
+			for i, fg := range figs {
+				raw, err := f.GetCellValue("Figures", fmt.Sprintf("E%d", i+2), excelize.Options{RawCellValue: true})
+				require.NoError(t, err)
+				assert.NotEmpty(t, raw)
+				assert.Equal(t, fg.Text, rows[i+1][3])
+				assert.False(t, math.IsNaN(fg.Value))
+			}
+		})
+	}
+}
+
+// pythonWithOpenpyxl returns a python3 that can import openpyxl: the one on
+// PATH, else Debian's /usr/bin/python3 (a pyenv python3 on PATH does not see
+// Debian's python3-openpyxl).
+func pythonWithOpenpyxl() string {
+	var cands []string
+	if p, err := exec.LookPath("python3"); err == nil {
+		cands = append(cands, p)
+	}
+	cands = append(cands, "/usr/bin/python3")
+	for _, p := range cands {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// TestOpenpyxl reads the workbook back with Python's openpyxl (Debian
+// python3-openpyxl), as CI does.
+func TestOpenpyxl(t *testing.T) {
+	py := pythonWithOpenpyxl()
+	if py == "" {
+		t.Skip("no python3 with the openpyxl module (Debian python3-openpyxl): skipping the openpyxl read-back")
+	}
+	d := readArticle(t, filepath.Join(root, "examples", "article.txt"))
+	path := filepath.Join(t.TempDir(), "article.xlsx")
+	require.NoError(t, os.WriteFile(path, write(t, d, &xlsx.Writer{}), 0o644))
+	script := `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames[:2] == ["Figures", "Summary"], wb.sheetnames
+ws = wb["Figures"]
+rows = list(ws.iter_rows(values_only=True))
+assert list(rows[0]) == ["No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"], rows[0]
+assert ws.freeze_panes == "A2", ws.freeze_panes
+assert ws.auto_filter.ref.replace("$", "") == "A1:H%d" % len(rows), ws.auto_filter.ref
+by = {}
+for r in ws.iter_rows(min_row=2):
+    by.setdefault(r[3].value, r)
+for text, value, fmt in [("380億美元", 38000000000, "#,##0"), ("32%", 0.32, "0.0%"), ("2023年", 2023, "0")]:
+    c = by[text][4]
+    assert c.data_type == "n", (text, c.data_type)
+    assert c.value == value, (text, c.value)
+    assert c.number_format == fmt, (text, c.number_format)
+for r in ws.iter_rows(min_row=2):
+    for c in r:
+        assert c.data_type != "f", c.coordinate
+assert ws["A1"].font.b
+print(len(rows) - 1)
+`
+	out, err := exec.Command(py, "-c", script, path).CombinedOutput()
+	require.NoError(t, err, string(out))
+	assert.Equal(t, fmt.Sprint(len(figures.Of(d))), strings.TrimSpace(string(out)))
+}
