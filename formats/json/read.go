@@ -82,6 +82,9 @@ func Unmarshal(data []byte) (*convert.Document, error) {
 
 // syntaxCheck reports malformed JSON with its line and column.
 func syntaxCheck(data []byte) error {
+	if stdjson.Valid(data) {
+		return nil
+	}
 	var v any
 	err := stdjson.Unmarshal(data, &v)
 	if err == nil {

@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -229,4 +230,20 @@ func BenchmarkWrite(b *testing.B) {
 	for b.Loop() {
 		_, _ = (&markdown.Writer{}).Render(d)
 	}
+}
+
+// TestConcurrentRead checks that readers share the goldmark parser safely
+// (run with -race).
+func TestConcurrentRead(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "table.md"))
+	require.NoError(t, err)
+	want := string(dump(t, read(t, src)))
+	t.Run("group", func(t *testing.T) {
+		for i := range 4 {
+			t.Run(strconv.Itoa(i), func(t *testing.T) {
+				t.Parallel()
+				assert.Equal(t, want, string(dump(t, read(t, src))))
+			})
+		}
+	})
 }

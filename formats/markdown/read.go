@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -25,15 +26,28 @@ type Reader struct {
 	NoLinkify bool
 }
 
-func (r *Reader) parser() goldmark.Markdown {
+// Goldmark parsers are built once and are safe for concurrent use.
+var (
+	gfmParser      = sync.OnceValue(func() parser.Parser { return newParser(true) })
+	noLinkifyParse = sync.OnceValue(func() parser.Parser { return newParser(false) })
+)
+
+func newParser(linkify bool) parser.Parser {
 	exts := []goldmark.Extender{extension.Table, extension.Strikethrough}
-	if !r.NoLinkify {
+	if linkify {
 		exts = append(exts, extension.Linkify)
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),
 		goldmark.WithParserOptions(parser.WithAttribute()),
-	)
+	).Parser()
+}
+
+func (r *Reader) parser() parser.Parser {
+	if r.NoLinkify {
+		return noLinkifyParse()
+	}
+	return gfmParser()
 }
 
 // Read implements convert.Reader.
@@ -57,7 +71,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 			src = body
 		}
 	}
-	root := r.parser().Parser().Parse(text.NewReader(src))
+	root := r.parser().Parse(text.NewReader(src))
 	c := &converter{src: src, ids: newIDs()}
 	d.Blocks = c.blocks(root)
 	c.assignIDs(d.Blocks)
