@@ -47,6 +47,8 @@ func (s *scanner) number(i int, p prefix) int {
 			if next, handled := s.digitGroups(t, p, r); handled {
 				return next
 			}
+		case r == '-' && isLatin(s.rune(end+1)) && t.plain:
+			return s.hyphenUnit(t, p)
 		}
 	}
 	return s.finish(t, p)
@@ -298,7 +300,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.end++
 		}
 	case cYear:
-		if p.era != 0 && t.val >= 1 && t.val < 100 && integral(t.val) {
+		if p.era != 0 && t.val >= 1 && t.val < 200 && integral(t.val) {
 			h.value, h.unit, h.kind = float64(p.era)+t.val, "year", convert.KindYear
 			return h, true
 		}
@@ -503,8 +505,8 @@ func (s *scanner) nameBefore(i int) bool {
 		return false
 	}
 	w := string(s.rs[k:j])
-	if !upperFirst(w) {
-		return false
+	if strings.ToLower(w) == w {
+		return false // no capital: an ordinary word
 	}
 	if enStop[strings.ToLower(w)] {
 		return false
@@ -631,4 +633,27 @@ func (s *scanner) approxAfter(i int) bool {
 		return true
 	}
 	return false
+}
+
+// hyphenUnit handles English compounds: "10-day" (10 days), "30-year-old"
+// (an age), "5-km". A word that is not a unit makes it a name ("3-D").
+func (s *scanner) hyphenUnit(t numTok, p prefix) int {
+	w := s.latinWord(t.end + 1)
+	u := s.unitAt(t.end + 1)
+	if u == nil || !u.latin || u.n != len([]rune(w)) {
+		return s.skipToken(t.start)
+	}
+	if w == "year" && hasAt(s.rs, t.end+1+len(w), "-old") && !isLatin(s.rune(t.end+len(w)+5)) {
+		end := t.end + 1 + len(w) + 4
+		s.add(hit{start: p.start, end: end, value: t.val, unit: "years old", kind: convert.KindQuantity,
+			approx: s.approxBefore(p.start)})
+		return end
+	}
+	h, ok := s.resolve(t, u, p, t.end+1+u.n)
+	if !ok {
+		return s.skipToken(t.start)
+	}
+	h.approx = h.approx || s.approxBefore(p.start)
+	s.add(h)
+	return h.end
 }

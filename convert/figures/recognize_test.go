@@ -1,0 +1,221 @@
+package figures
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// brief renders a figure as "Text=Value Unit kind" with "~" for Approx.
+func brief(f Figure) string {
+	s := f.Text + "=" + strconv.FormatFloat(f.Value, 'f', -1, 64) + " " + f.Unit + " " + string(f.Kind)
+	if f.Approx {
+		s += "~"
+	}
+	return s
+}
+
+// Figure is a local alias to keep the table short.
+type Figure = convert.Figure
+
+func TestRecognizer(t *testing.T) {
+	cases := []struct {
+		lang, text string
+		want       []string
+	}{
+		// zh-Hant: the sample's figures
+		{"zh-Hant", "2023年,百年變局加速演進", []string{"2023年=2023 year year"}},
+		{"zh-Hant", "雙方簽署各類合同及意向協議總額超過380億美元。", []string{"380億美元=38000000000 USD money~"}},
+		{"zh-Hant", "兩國貿易額達 410億美元,同比增長32%。", []string{"410億美元=41000000000 USD money", "32%=0.32 % percent"}},
+		{"zh-Hant", "哈總統托卡耶夫兩次訪華", []string{"兩次=2 次 count"}},
+		{"zh-Hant", "中哈合作委員會第十一次會議順利舉行", []string{"第十一次=11 次 ordinal"}},
+		{"zh-Hant", "出席第三屆“一帶一路”國際合作高峰論壇", []string{"第三屆=3 屆 ordinal"}},
+		{"zh-Hant", "哈連續六年參加進博會", []string{"六年=6 years duration"}},
+		{"zh-Hant", "慶祝共建“一帶一路”在哈首倡十周年", []string{"十周年=10 years duration"}},
+		{"zh-Hant", "中國成為哈第一大貿易伙伴國。", []string{"第一大=1 大 ordinal"}},
+		{"zh-Hant", "展望2024年,兩國將充分發揮", []string{"2024年=2024 year year"}},
+		{"zh-Hant", "產值達新台幣4.3兆元", []string{"新台幣4.3兆元=4300000000000 TWD money"}},
+		{"zh-Hant", "研發支出合計約新台幣2,800億元", []string{"新台幣2,800億元=280000000000 TWD money~"}},
+		{"zh-Hant", "晶圓代工占比超過六成", []string{"六成=0.6 % percent~"}},
+		{"zh-Hant", "十二所大學", []string{"十二所=12 所 count"}},
+		{"zh-Hant", "一萬二千人", []string{"一萬二千人=12000 人 count"}},
+		{"zh-Hant", "三百八十億", []string{"三百八十億=38000000000  quantity"}},
+		{"zh-Hant", "第一座海外先進封裝廠", []string{"第一座=1 座 ordinal"}},
+		{"zh-Hant", "增加一倍以上", []string{"一倍=1 倍 quantity~"}},
+		{"zh-Hant", "港幣500萬元", []string{"港幣500萬元=5000000 HKD money"}},
+		{"zh-Hant", "歐元300億", []string{"300億=30000000000  quantity"}},
+		{"zh-Hant", "300億歐元", []string{"300億歐元=30000000000 EUR money"}},
+		{"zh-Hant", "1,000億韓元", []string{"1,000億韓元=100000000000 KRW money"}},
+		{"zh-Hant", "50億堅戈", []string{"50億堅戈=5000000000 KZT money"}},
+		{"zh-Hant", "20餘年", []string{"20餘年=20 years duration~"}},
+		{"zh-Hant", "民國113年", []string{"民國113年=2024 year year"}},
+		// zh-Hans
+		{"zh-Hans", "全年开行1.9万列", []string{"1.9万列=19000 列 count"}},
+		{"zh-Hans", "发送货物207万标箱", []string{"207万标箱=2070000 TEU count"}},
+		{"zh-Hans", "比例提升至约三成", []string{"三成=0.3 % percent~"}},
+		{"zh-Hans", "民营企业占比达到百分之四十二", []string{"百分之四十二=0.42 % percent"}},
+		{"zh-Hans", "百分之三十二", []string{"百分之三十二=0.32 % percent"}},
+		{"zh-Hans", "带动就业20余万人", []string{"20余万人=200000 人 count~"}},
+		{"zh-Hans", "企业超过1100多家", []string{"1100多家=1100 家 count~"}},
+		{"zh-Hans", "人口1100多万", []string{"1100多万=11000000  quantity~"}},
+		{"zh-Hans", "缩短了一半", []string{"一半=0.5 % percent"}},
+		{"zh-Hans", "通关时间压缩至24小时以内", []string{"24小时=24 hours duration~"}},
+		{"zh-Hans", "三分之一的企业", []string{"三分之一=0.3333333333333333 % percent"}},
+		{"zh-Hans", "7至9月", []string{"7至9月=700 date date", "7至9月=900 date date"}},
+		{"zh-Hans", "需要3到5天", []string{"3到5天=3 days duration", "3到5天=5 days duration"}},
+		{"zh-Hans", "2024年1月5日发布", []string{"2024年1月5日=20240105 date date"}},
+		{"zh-Hans", "1月5日发布", []string{"1月5日=105 date date"}},
+		{"zh-Hans", "7月", []string{"7月=700 date date"}},
+		{"zh-Hans", "二〇二四年", []string{"二〇二四年=2024 year year"}},
+		{"zh-Hans", "同比上升1.7个百分点", []string{"1.7个百分点=0.017 pp percent"}},
+		{"zh-Hans", "下降−4.3%", []string{"−4.3%=-0.043 % percent"}},
+		{"zh-Hans", "下降-4.3%", []string{"-4.3%=-0.043 % percent"}},
+		{"zh-Hans", "３８０亿元", []string{"３８０亿元=38000000000 CNY money"}},
+		{"zh-Hans", "2百名", []string{"2百名=200 名 count"}},
+		{"zh-Hans", "1.5万人", []string{"1.5万人=15000 人 count"}},
+		{"zh-Hans", "廿三日", []string{"廿三日=23 date date"}},
+		{"zh-Hans", "两千零五年", []string{"两千零五年=2005 years duration"}},
+		{"zh-Hans", "半年", []string{"半年=0.5 years duration"}},
+		{"zh-Hans", "一年半", []string{"一年半=1.5 years duration"}},
+		{"zh-Hans", "三个月", []string{"三个月=3 months duration"}},
+		{"zh-Hans", "500公里", []string{"500公里=500 km quantity"}},
+		{"zh-Hans", "3万吨", []string{"3万吨=30000 t quantity"}},
+		{"zh-Hans", "1兆美元", []string{"1兆美元=1000000000000 USD money"}},
+		{"zh-Hans", "人民币5000亿元", []string{"人民币5000亿元=500000000000 CNY money"}},
+		{"zh-Hans", "¥300", []string{"¥300=300 CNY money"}},
+		{"zh-Hans", "200英镑", []string{"200英镑=200 GBP money"}},
+		{"zh-Hans", "增长了2.5倍", []string{"2.5倍=2.5 倍 quantity"}},
+		{"zh-Hans", "第1位", []string{"第1位=1 位 ordinal"}},
+		{"zh-Hans", "一季度增长5.3%", []string{"一季度=1 季度 ordinal", "5.3%=0.053 % percent"}},
+		{"zh-Hans", "三四天", []string{"三四天=3 days duration~"}},
+		{"zh-Hans", "约1.5亿", []string{"1.5亿=150000000  quantity~"}},
+		{"zh-Hans", "3.5万元左右", []string{"3.5万元=35000 CNY money~"}},
+		{"zh-Hans", "《2024年中国生态环境状况公报》", nil},
+		// not figures (zh)
+		{"zh-Hans", "一是多模态成为标配。二是端侧部署加速。", nil},
+		{"zh-Hans", "第一，要坚持高质量发展。第二，要加强数字化建设。", nil},
+		{"zh-Hans", "（一）总体要求", nil},
+		{"zh-Hans", "1. 京津冀地区", nil},
+		{"zh-Hans", "一些企业统一行动", nil},
+		{"zh-Hans", "共建一带一路", nil},
+		{"zh-Hans", "十分重要，意见一致", nil},
+		{"zh-Hans", "唯一的选择，一起努力，一直坚持，一定成功", nil},
+		{"zh-Hans", "一切为了人民，一般来说", nil},
+		{"zh-Hans", "万一出现问题，一方面", nil},
+		{"zh-Hans", "同一时间，一道前行，一同出发，一旦发生", nil},
+		{"zh-Hans", "一度紧张，一体推进", nil},
+		{"zh-Hans", "千方百计，一帆风顺", nil},
+		{"zh-Hans", "百年变局加速演进", nil},
+		{"zh-Hans", "打击三股势力", nil},
+		{"zh-Hans", "中欧班列", nil},
+		{"zh-Hans", "开启新的“黄金三十年”", nil},
+		{"zh-Hans", "下一个“金色十年”", nil},
+		{"zh-Hans", "新的一年里", nil},
+		{"zh-Hans", "两国关系", nil},
+		{"zh-Hans", "一个重要成果", nil},
+		{"zh-Hans", "第一时间赶到", nil},
+		{"zh-Hans", "半导体产业", nil},
+		{"zh-Hans", "上半年", nil},
+		{"zh-Hans", "OpenAI发布了GPT-4o模型", nil},
+		{"zh-Hans", "Apple也在WWDC 2024上推出", nil},
+		{"zh-Hans", "G20峰会", nil},
+		{"zh-Hans", "COVID-19疫情", nil},
+		{"zh-Hans", "PM2.5浓度", nil},
+		{"zh-Hans", "5G网络", nil},
+		{"zh-Hans", "访问https://www.mee.gov.cn/2024/05/index.html", nil},
+		{"zh-Hans", "邮箱info2024@example.com", nil},
+		{"zh-Hans", "版本v1.2.3和1.2.3", nil},
+		{"zh-Hans", "电话010-12345678", nil},
+		{"zh-Hans", "会议10:30开始", nil},
+		{"zh-Hans", "十四五规划", nil},
+		// ja
+		{"ja", "2024年度の国内観光客数は前年比12%増の約3億人となり", []string{"2024年度=2024 year year", "12%=0.12 % percent", "3億人=300000000 人 count~"}},
+		{"ja", "過去最高の3,687万人を記録し、旅行消費額は8.1兆円に達した。", []string{"3,687万人=36870000 人 count", "8.1兆円=8100000000000 JPY money"}},
+		{"ja", "新たに15路線が開設され", []string{"15路線=15 路線 count"}},
+		{"ja", "前年の1.5倍に増えた", []string{"1.5倍=1.5 倍 quantity"}},
+		{"ja", "旅行者は約二百万人で、満足度は九割を超えた。", []string{"二百万人=2000000 人 count~", "九割=0.9 % percent"}},
+		{"ja", "第一に、地方空港の国際線が拡充された。", nil},
+		{"ja", "一方で、一部の観光地では", nil},
+		{"ja", "¥500", []string{"¥500=500 JPY money"}},
+		{"ja", "令和6年", []string{"令和6年=2024 year year"}},
+		{"ja", "3か月", []string{"3か月=3 months duration"}},
+		{"ja", "ランキング1位", []string{"1位=1 位 ordinal"}},
+		{"ja", "第2四半期", []string{"第2四半期=2 四半期 ordinal"}},
+		{"ja", "5社", []string{"5社=5 社 count"}},
+		// ko
+		{"ko", "2024년 한국의 반도체 수출액은 1,419억 달러로 전년 대비 43.9% 증가", []string{"2024년=2024 year year", "1,419억 달러=141900000000 USD money", "43.9%=0.439 % percent"}},
+		{"ko", "총 450조 원 규모", []string{"450조 원=450000000000000 KRW money"}},
+		{"ko", "수출이 10% 안팎 늘어날", []string{"10%=0.1 % percent~"}},
+		{"ko", "2024년 1월 5일", []string{"2024년 1월 5일=20240105 date date"}},
+		{"ko", "10여 명", []string{"10여 명=10 명 count~"}},
+		{"ko", "1조 2천억 원", []string{"1조 2천억 원=1200000000000 KRW money"}},
+		// en
+		{"en", "made 19,000 trips in 2024", []string{"19,000 trips=19000 trips count", "2024=2024 year year"}},
+		{"en", "up 10 percent from the year before", []string{"10 percent=0.1 % percent"}},
+		{"en", "carried 2.07 million containers", []string{"2.07 million containers=2070000 containers count"}},
+		{"en", "worth more than $80 billion a year", []string{"$80 billion=80000000000 USD money~"}},
+		{"en", "$41 billion", []string{"$41 billion=41000000000 USD money"}},
+		{"en", "US$41bn", []string{"US$41bn=41000000000 USD money"}},
+		{"en", "€5m", []string{"€5m=5000000 EUR money"}},
+		{"en", "1.5 million", []string{"1.5 million=1500000  quantity"}},
+		{"en", "32 percent", []string{"32 percent=0.32 % percent"}},
+		{"en", "about two-thirds of declarations", []string{"two-thirds=0.6666666666666666 % percent~"}},
+		{"en", "trains wait 3 to 5 days", []string{"3 to 5 days=3 days duration", "3 to 5 days=5 days duration"}},
+		{"en", "3–5", []string{"3–5=3  quantity", "3–5=5  quantity"}},
+		{"en", "twenty years", []string{"twenty years=20 years duration"}},
+		{"en", "twenty-five", []string{"twenty-five=25  quantity"}},
+		{"en", "two hundred people", []string{"two hundred people=200 people count"}},
+		{"en", "under 24 hours", []string{"24 hours=24 hours duration~"}},
+		{"en", "half of what it was in 2019", []string{"half=0.5 % percent", "2019=2019 year year"}},
+		{"en", "the 3rd time", []string{"3rd=3  ordinal"}},
+		{"en", "January 5, 2024", []string{"January 5, 2024=20240105 date date"}},
+		{"en", "5 January 2024", []string{"5 January 2024=20240105 date date"}},
+		{"en", "2024-01-05", []string{"2024-01-05=20240105 date date"}},
+		{"en", "rose 1.7 percentage points", []string{"1.7 percentage points=0.017 pp percent"}},
+		{"en", "500 km", []string{"500 km=500 km quantity"}},
+		{"en", "a 30-year-old", []string{"30-year-old=30 years old quantity"}},
+		{"en", "a 10-day trip", []string{"10-day=10 days duration"}},
+		{"en", "one of the best", nil},
+		{"en", "Windows 11 and iPhone 15", nil},
+		{"en", "call 1-800-555-0100", nil},
+		{"en", "version 1.2.3", nil},
+		{"en", "at 10:30", nil},
+		{"en", "(1) first item", nil},
+		{"en", "see www.example.com/2024", nil},
+	}
+	n := 0
+	for _, c := range cases {
+		var got []string
+		for _, f := range Find(c.text, c.lang) {
+			got = append(got, brief(f))
+		}
+		if !assert.Equal(t, c.want, got, "%s %q", c.lang, c.text) {
+			continue
+		}
+		n++
+	}
+	assert.GreaterOrEqual(t, len(cases), 100)
+	t.Logf("%d/%d cases", n, len(cases))
+}
+
+func TestSentence(t *testing.T) {
+	fs := Find("開頭。兩國貿易額達 410億美元，同比增長32%。最後！", "zh-Hant")
+	if assert.Len(t, fs, 2) {
+		assert.Equal(t, "兩國貿易額達 410億美元，同比增長32%。", fs[0].Sentence)
+		assert.Equal(t, fs[0].Sentence, fs[1].Sentence)
+	}
+	fs = Find("It rose 10 percent. Then it fell 5 percent.", "en")
+	if assert.Len(t, fs, 2) {
+		assert.Equal(t, "It rose 10 percent.", fs[0].Sentence)
+		assert.Equal(t, "Then it fell 5 percent.", fs[1].Sentence)
+	}
+	fs = Find("他说：“增长了32%。”然后", "zh-Hans")
+	if assert.Len(t, fs, 1) {
+		assert.Equal(t, "他说：“增长了32%。”", fs[0].Sentence)
+	}
+	assert.True(t, strings.HasPrefix(Find("a\n2024年", "")[0].Sentence, "2024"))
+}
