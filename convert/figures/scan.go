@@ -275,6 +275,9 @@ func (s *scanner) parseNum(i int) (t numTok, ok bool) {
 	rs := s.rs
 	n := len(rs)
 	t.start = i
+	if i < 0 || i >= n {
+		return t, false
+	}
 	pos := i
 	neg := false
 	if isMinus(rs[pos]) {
