@@ -353,13 +353,14 @@ func escapeText(s string, ctx inlineCtx, atStart, atEnd bool) string {
 			}
 			b.WriteRune(r)
 		case '|':
-			if ctx == ctxCell {
+			if ctx == ctxCell || (i == 0 && blockStart) { // a line "|-" would be a table delimiter row
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)
 		case ':':
-			// Keep GFM's autolinker off text that was not a link.
-			if next == '/' && i+2 < len(rs) && rs[i+2] == '/' {
+			// Keep GFM's autolinker off text that was not a link; a line
+			// ":-" would be a table delimiter row.
+			if (next == '/' && i+2 < len(rs) && rs[i+2] == '/') || (i == 0 && blockStart) {
 				b.WriteByte('\\')
 			}
 			b.WriteRune(r)
