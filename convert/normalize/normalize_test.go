@@ -500,12 +500,8 @@ func bigSample(b *testing.B) []byte {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var big []byte
-	for utf8.RuneCount(big) < 1_000_000 {
-		big = append(big, src...)
-		big = append(big, '\n')
-	}
-	return big
+	n := utf8.RuneCount(src) + 1
+	return bytes.Repeat(append(src, '\n'), (1_000_000+n-1)/n)
 }
 
 // BenchmarkDefault: source transforms, text reader and document transforms

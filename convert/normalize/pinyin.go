@@ -126,29 +126,67 @@ func hasParen(s string) bool {
 // scanPinyin finds the annotations of s left to right, calling f with the
 // byte range [open, end) of the parenthesis, the number han of Han
 // characters just before it (at least len(syl)), and the syllables. f may
-// stop the scan by returning false. An annotation right after a removed
-// one counts the Han characters before the removed one: in stripping mode
-// 區(qū)(qū) loses both, so the transform is idempotent.
+// stop the scan by returning false. Han characters before an accepted
+// annotation still count for the next one ("區(qū)(qū)", "區(qū)地(dì qū)"), so that
+// stripping removes in one pass what a second pass would.
 func scanPinyin(s string, allowToneless bool, f func(open, end, han int, syl []string) bool) {
-	hanRun := 0 // consecutive Han characters just before i (removed annotations skipped)
+	prevEnd, prevHan := -1, 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if (r == '(' || r == '（') && hanRun > 0 {
-			if end, syl, ok := annotation(s[i:], allowToneless); ok && len(syl) <= hanRun {
-				if !f(i, i+end, hanRun, syl) {
+		k := indexParen(s[i:])
+		if k < 0 {
+			return
+		}
+		open := i + k
+		// Han characters just before open, back to the previous annotation.
+		han, j := 0, open
+		for j > 0 && j != prevEnd {
+			r, size := utf8.DecodeLastRuneInString(s[:j])
+			if !isHan(r) {
+				break
+			}
+			han++
+			j -= size
+		}
+		if j == prevEnd {
+			han += prevHan
+		}
+		if han > 0 {
+			if n, syl, ok := annotation(s[open:], allowToneless); ok && len(syl) <= han {
+				if !f(open, open+n, han, syl) {
 					return
 				}
-				i += end
+				prevEnd, prevHan = open+n, han
+				i = open + n
 				continue
 			}
 		}
-		if unicode.Is(unicode.Han, r) {
-			hanRun++
-		} else {
-			hanRun = 0
-		}
-		i += size
+		_, size := utf8.DecodeRuneInString(s[open:])
+		i = open + size
 	}
+}
+
+// indexParen returns the index of the first "(" or "（" in s, or -1.
+func indexParen(s string) int {
+	a := strings.IndexByte(s, '(')
+	lim := s
+	if a >= 0 {
+		lim = s[:a]
+	}
+	if b := strings.Index(lim, "（"); b >= 0 {
+		return b
+	}
+	return a
+}
+
+// isHan reports Han characters, with a fast path for the common ranges.
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
 }
 
 // annotation parses a parenthesized pinyin annotation at the start of s,
@@ -188,6 +226,9 @@ func stripPinyin(s string, allowToneless bool) (string, int) {
 	var b strings.Builder
 	last, n := 0, 0
 	scanPinyin(s, allowToneless, func(open, end, _ int, _ []string) bool {
+		if n == 0 {
+			b.Grow(len(s))
+		}
 		b.WriteString(s[last:open])
 		last = end
 		n++

@@ -86,51 +86,68 @@ func leafText(in convert.Inline) string {
 	return ""
 }
 
-var halfToFull = map[byte]string{',': "，", ';': "；", ':': "：", '?': "？", '!': "！"}
+// fullwidthOf maps the halfwidth marks to their fullwidth forms.
+func fullwidthOf(c byte) rune {
+	switch c {
+	case ',':
+		return '，'
+	case ';':
+		return '；'
+	case ':':
+		return '：'
+	case '?':
+		return '？'
+	case '!':
+		return '！'
+	}
+	return 0
+}
 
 // fullwidth applies the Punct rules to s, whose neighbours outside s are
 // left and right (0: none). It returns the new text and the numbers of
 // commas and other marks changed.
 func fullwidth(s string, left, right rune) (string, int, int) {
-	if !strings.ContainsAny(s, ",;:?!") {
-		return s, 0, 0
-	}
 	var b strings.Builder
 	commas, others := 0, 0
-	prev := left
-	last := 0
+	last := 0       // s[:last] is written to b (when b is in use)
+	converted := -1 // index of the last converted mark
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		c := byte(0)
-		if r < utf8.RuneSelf {
-			c = byte(r)
+		k := strings.IndexAny(s[i:], ",;:?!")
+		if k < 0 {
+			break
 		}
-		if full, ok := halfToFull[c]; ok {
-			next := right
-			if i+1 < len(s) {
-				next, _ = utf8.DecodeRuneInString(s[i+1:])
+		i += k
+		c := s[i]
+		var prev rune
+		switch {
+		case i == 0:
+			prev = left
+		case i-1 == converted:
+			prev = fullwidthOf(s[i-1])
+		default:
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
+		}
+		next := right
+		if i+1 < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+1:])
+		}
+		if convertible(c, prev, next) {
+			if b.Len() == 0 {
+				b.Grow(len(s) + 16)
 			}
-			if convertible(c, prev, next) {
-				if b.Len() == 0 {
-					b.Grow(len(s) + 8)
-				}
-				b.WriteString(s[last:i])
-				b.WriteString(full)
-				last = i + 1
-				if c == ',' {
-					commas++
-				} else {
-					others++
-				}
-				prev = []rune(full)[0]
-				i++
-				continue
+			b.WriteString(s[last:i])
+			b.WriteRune(fullwidthOf(c))
+			last = i + 1
+			converted = i
+			if c == ',' {
+				commas++
+			} else {
+				others++
 			}
 		}
-		prev = r
-		i += size
+		i++
 	}
-	if last == 0 {
+	if converted < 0 {
 		return s, 0, 0
 	}
 	b.WriteString(s[last:])
@@ -166,6 +183,8 @@ func isHanLike(r rune) bool {
 	switch {
 	case r < 0x2E80:
 		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3040 && r <= 0x30FF:
+		return true
 	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r),
 		unicode.Is(unicode.Bopomofo, r):
 		return true

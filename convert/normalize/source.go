@@ -150,15 +150,19 @@ func (NFC) TransformSource(_ context.Context, src []byte, opts *convert.Options)
 }
 
 func nfc(src []byte) ([]byte, int) {
-	q := norm.NFC.QuickSpan(src)
-	if q == len(src) {
+	if nfcSafe(src) || norm.NFC.QuickSpan(src) == len(src) {
 		return src, 0
 	}
-	start := q // QuickSpan returns a segment boundary
 	out := make([]byte, 0, len(src)+len(src)/8)
-	out = append(out, src[:start]...)
 	n := 0
-	for i := start; i < len(src); {
+	for i := 0; i < len(src); {
+		// Copy the normalized stretch, then handle one segment.
+		q := norm.NFC.QuickSpan(src[i:])
+		out = append(out, src[i:i+q]...)
+		i += q
+		if i >= len(src) {
+			break
+		}
 		end := len(src)
 		if k := norm.NFC.NextBoundary(src[i:], true); k > 0 {
 			end = i + k
@@ -173,6 +177,31 @@ func nfc(src []byte) ([]byte, int) {
 		i = end
 	}
 	return out, n
+}
+
+// nfcSafe reports whether src consists only of characters that NFC leaves
+// alone whatever their neighbours (ASCII and Latin below the combining
+// marks, unified Han, kana and Hangul syllables, CJK and fullwidth
+// punctuation, general punctuation): a quick test for typical CJK text.
+func nfcSafe(src []byte) bool {
+	for i := 0; i < len(src); {
+		c := src[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(src[i:])
+		switch {
+		case r < 0x300 && r != utf8.RuneError,
+			r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+			r >= 0x3000 && r <= 0x3029, r >= 0x3030 && r <= 0x3098, r >= 0x309B && r <= 0x30FF,
+			r >= 0xAC00 && r <= 0xD7A3, r >= 0xFF01 && r <= 0xFFEF, r >= 0x2010 && r <= 0x206F:
+			i += size
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func hasCompatIdeograph(b []byte) bool {

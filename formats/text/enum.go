@@ -62,8 +62,12 @@ func isCloser(r rune) bool {
 
 // isWide reports East Asian wide and fullwidth characters (two columns).
 func isWide(r rune) bool {
-	if r < 0x1100 {
+	switch {
+	case r < 0x1100:
 		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3040 && r <= 0x30FF, r >= 0xAC00 && r <= 0xD7A3,
+		r >= 0x3000 && r <= 0x303E, r >= 0xFF01 && r <= 0xFF60:
+		return true
 	}
 	switch width.LookupRune(r).Kind() {
 	case width.EastAsianWide, width.EastAsianFullwidth:
@@ -74,11 +78,19 @@ func isWide(r rune) bool {
 
 // displayWidth is the width of s in terminal columns (wide characters 2).
 func displayWidth(s string) int {
+	return displayWidthCap(s, len(s)*2)
+}
+
+// displayWidthCap is displayWidth(s) or, if that is more, limit.
+func displayWidthCap(s string, limit int) int {
 	n := 0
 	for _, r := range s {
 		n++
 		if isWide(r) {
 			n++
+		}
+		if n >= limit {
+			return limit
 		}
 	}
 	return n

@@ -3,6 +3,7 @@ package text
 import (
 	"context"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -96,12 +97,12 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 		lines = append(lines, line{text: strings.TrimSpace(raw[i]), no: i + 1})
 	}
 	p := parser{r: r, lines: lines}
-	p.hanLatinSpace = hanLatinSpacing(s)
 	layout := r.Layout
 	if layout == LayoutAuto {
 		layout = detectLayout(lines)
 	}
 	if layout == LayoutWrapped {
+		p.hanLatinSpace = hanLatinSpacing(s)
 		p.unitsWrapped()
 	} else {
 		p.unitsLines()
@@ -302,7 +303,7 @@ func detectLayout(lines []line) Layout {
 		if l.text == "" {
 			continue
 		}
-		w := displayWidth(l.text)
+		w := displayWidthCap(l.text, 161)
 		widths = append(widths, w)
 		nonBlank++
 		if w > 160 {
@@ -329,7 +330,7 @@ func detectLayout(lines []line) Layout {
 			continue
 		}
 		interior++
-		if w := displayWidth(l.text); w*2 >= w90 && w >= 20 && !endsSentence(l.text) {
+		if w := displayWidthCap(l.text, 161); w*2 >= w90 && w >= 20 && !endsSentence(l.text) {
 			cont++
 		}
 	}
@@ -340,17 +341,8 @@ func detectLayout(lines []line) Layout {
 }
 
 func percentile90(ws []int) int {
-	// Small n: a counting pass is enough; avoid sorting the caller's slice.
-	c := append([]int(nil), ws...)
-	for i := 1; i < len(c); i++ {
-		for j := i; j > 0 && c[j-1] > c[j]; j-- {
-			c[j-1], c[j] = c[j], c[j-1]
-		}
-		if i > 2000 { // pathological inputs: a sample is enough
-			c = c[:i+1]
-			break
-		}
-	}
+	c := slices.Clone(ws)
+	slices.Sort(c)
 	return c[(len(c)-1)*9/10]
 }
 
@@ -386,8 +378,9 @@ func (p *parser) headings() {
 			continue
 		}
 		next := p.units[i+1]
+		w := displayWidth(p.units[i].text)
 		if next.kind == uRule || next.kind == uHeading || short(i+1) ||
-			displayWidth(next.text) <= displayWidth(p.units[i].text) {
+			displayWidthCap(next.text, w+1) <= w {
 			continue
 		}
 		if i > 0 && short(i-1) {
@@ -603,10 +596,19 @@ func firstSignificant(s string) rune {
 }
 
 func isHanKana(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3040 && r <= 0x30FF:
+		return true
+	}
 	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)
 }
 
 func isLatinAlnum(r rune) bool {
+	if r < 0x80 {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
+	}
 	return r < 0x250 && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }
 

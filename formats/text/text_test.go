@@ -11,6 +11,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/docconv/docconv/convert"
 	"github.com/stretchr/testify/assert"
@@ -524,11 +525,8 @@ func FuzzReader(f *testing.F) {
 
 func BenchmarkRead(b *testing.B) {
 	src := sample(b)
-	var big []byte
-	for len([]rune(string(big))) < 1_000_000 {
-		big = append(big, src...)
-		big = append(big, '\n')
-	}
+	n := utf8.RuneCount(src) + 1
+	big := bytes.Repeat(append(src, '\n'), (1_000_000+n-1)/n)
 	b.SetBytes(int64(len(big)))
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
