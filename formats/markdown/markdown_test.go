@@ -247,3 +247,15 @@ func TestConcurrentRead(t *testing.T) {
 		}
 	})
 }
+
+func TestFiguresTable(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("..", "..", "testdata", "articles", "table.md"))
+	require.NoError(t, err)
+	d := read(t, src)
+	before := string(dump(t, d))
+	md, err := (&markdown.Writer{FiguresTable: true}).Render(d)
+	require.NoError(t, err)
+	golden(t, filepath.Join("testdata", "table.figures.out.md"), []byte(md))
+	assert.Contains(t, md, "\n## 数据一览\n\n| 数据 | 数值 |")
+	assert.Equal(t, before, string(dump(t, d)), "the writer must not modify the document")
+}

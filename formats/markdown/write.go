@@ -14,12 +14,17 @@ import (
 // the same model when the model came from Markdown. The zero value is
 // ready to use.
 type Writer struct {
-	// NoFrontMatter leaves out the YAML front matter.
+	// NoFrontMatter leaves out the YAML front matter (Vars
+	// "markdown.front-matter" = "false").
 	NoFrontMatter bool
+	// FiguresTable appends a section listing the document's figures
+	// (figures.Of), titled in the document's language like the HTML
+	// writer's.
+	FiguresTable bool
 }
 
 func newWriter(o *convert.Options) *Writer {
-	w := &Writer{}
+	w := &Writer{FiguresTable: o.FiguresTable}
 	if v, ok := o.Var("markdown", "front-matter"); ok && (v == "false" || v == "0" || v == "no") {
 		w.NoFrontMatter = true
 	}
@@ -51,8 +56,12 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 			}
 		}
 	}
-	r := &renderer{explicit: explicitIDs(d.Blocks)}
-	b.WriteString(r.blocks(d.Blocks, false))
+	blocks := d.Blocks
+	if w.FiguresTable {
+		blocks = withFigures(d)
+	}
+	r := &renderer{explicit: explicitIDs(blocks)}
+	b.WriteString(r.blocks(blocks, false))
 	return b.String(), nil
 }
 
