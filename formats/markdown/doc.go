@@ -68,7 +68,10 @@
 // bare-URL autolinker is defeated on text that was not a link. Emphasis
 // uses * ** ~~ where CommonMark will read them back, and <em>, <strong>,
 // <del> where its flanking rules would not (typically next to CJK
-// punctuation). Ruby is written as <ruby>base<rt>text</rt></ruby>.
+// punctuation). Ruby is written as <ruby>base<rt>text</rt></ruby>. With
+// FiguresTable (convert.Options.FiguresTable) a "## 数据一览" (數據一覽,
+// 数値一覧, 수치 목록, Figures: by language) section with a table of
+// figures.Of(d) is appended.
 //
 // Lossy cases, none of which a Markdown-read model contains: table
 // captions (written as a paragraph before the table), tables without a
