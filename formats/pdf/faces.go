@@ -32,18 +32,12 @@ type face struct {
 	key  string // gofpdf family name (a placeholder replaced in the output)
 	name string // BaseFont name: subset tag + PostScript name
 	used []uint64
-	adv  map[rune]float64 // advance in em, rounded as the PDF /W array is
 }
 
 // advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes
 // the PDF /W widths, so that positions computed here match the viewer's.
 func (f *face) advance(r rune) float64 {
-	if a, ok := f.adv[r]; ok {
-		return a
-	}
-	a := math.Round(f.font.Advance(r)*1000) / 1000
-	f.adv[r] = a
-	return a
+	return math.Round(f.font.Advance(r)*1000) / 1000
 }
 
 func (f *face) use(r rune) {
@@ -83,7 +77,9 @@ type fontSet struct {
 	chains [nStyles][]chainEntry
 	cjkDoc bool
 	korean bool
-	cache  [nStyles]map[rune]chainEntry
+	// cache maps a BMP rune to 1 + its chain index (0: not looked up yet,
+	// 255: no face), per style; runes beyond the BMP are never drawn.
+	cache [nStyles][]uint8
 }
 
 // newFontSet builds the chains: the user's fonts first (Writer.Fonts), then
@@ -119,7 +115,6 @@ func newFontSet(user fonts.Chain, cjkDoc, korean bool) *fontSet {
 			}
 			fs.chains[st] = append(fs.chains[st], chainEntry{face: fs.face(f), synthBold: bold && !f.Bold()})
 		}
-		fs.cache[st] = map[rune]chainEntry{}
 	}
 	return fs
 }
@@ -129,7 +124,7 @@ func (fs *fontSet) face(f *fonts.Font) *face {
 		return fc
 	}
 	fc := &face{font: f, cjk: f.HasGlyph('中') || f.HasGlyph('あ') || f.HasGlyph('한'),
-		idx: -1, used: make([]uint64, 1024), adv: map[rune]float64{}}
+		idx: -1, used: make([]uint64, 1024)}
 	fs.byFont[f] = fc
 	return fc
 }
@@ -142,31 +137,44 @@ func (fs *fontSet) face(f *fonts.Font) *face {
 // when no
 // face has the glyph, or r is outside the BMP (gofpdf cannot encode it).
 func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
-	if e, ok := fs.cache[st][r]; ok {
-		return e, e.face != nil
+	if r > 0xFFFF || r < 0 {
+		return chainEntry{}, false
 	}
-	var found chainEntry
-	if r <= 0xFFFF {
-		chain := fs.chains[st]
-		if fs.cjkDoc && isAmbiguous(r) {
-			for _, e := range chain {
-				if e.face.cjk && e.face.font.HasGlyph(r) && (fs.korean || e.face.font != kofont.Font()) {
-					found = e
-					break
-				}
+	c := fs.cache[st]
+	if c == nil {
+		c = make([]uint8, 0x10000)
+		fs.cache[st] = c
+	}
+	chain := fs.chains[st]
+	if i := c[r]; i != 0 {
+		if i == 255 {
+			return chainEntry{}, false
+		}
+		return chain[i-1], true
+	}
+	found := -1
+	if fs.cjkDoc && isAmbiguous(r) {
+		for i, e := range chain {
+			if e.face.cjk && e.face.font.HasGlyph(r) && (fs.korean || e.face.font != kofont.Font()) {
+				found = i
+				break
 			}
 		}
-		if found.face == nil {
-			for _, e := range chain {
-				if e.face.font.HasGlyph(r) {
-					found = e
-					break
-				}
+	}
+	if found < 0 {
+		for i, e := range chain {
+			if e.face.font.HasGlyph(r) {
+				found = i
+				break
 			}
 		}
 	}
-	fs.cache[st][r] = found
-	return found, found.face != nil
+	if found < 0 || found >= 254 {
+		c[r] = 255
+		return chainEntry{}, false
+	}
+	c[r] = uint8(found + 1)
+	return chain[found], true
 }
 
 // prepare numbers the faces that draw something, in order of first use

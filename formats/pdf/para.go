@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/docconv/docconv/convert"
@@ -74,6 +75,11 @@ func (p *para) text() string {
 // and are counted for the report.
 func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 	fi := p.fmtOf(f)
+	if n := len(s); cap(p.atoms)-len(p.atoms) < n {
+		// Room for every character at once (len(s) bytes is an upper
+		// bound): paragraphs are long and atoms large.
+		p.atoms = slices.Grow(p.atoms, n)
+	}
 	for _, r := range s {
 		if r == '\r' {
 			continue

@@ -2,10 +2,15 @@ package pdf
 
 import (
 	"bytes"
+	"compress/flate"
+	"compress/zlib"
 	"errors"
 	"fmt"
+	"runtime"
+	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/docconv/docconv/convert"
@@ -25,7 +30,7 @@ type docInfo struct {
 // gofpdf's own line breaking.
 func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []mark, markPage []int, markY []float64) ([]byte, error) {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: gofpdf.SizeType{Wd: t.pageW, Ht: t.pageH}})
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // postProcess compresses the streams
 	pdf.SetCatalogSort(true)
 	pdf.SetCreationDate(info.time)
 	pdf.SetModificationDate(info.time)
@@ -192,49 +197,172 @@ func bmpOnly(s string) string {
 // expects from gofpdf.
 var errPost = errors.New("pdf: unexpected gofpdf output")
 
-// postProcess finishes gofpdf's output: it gives the subset fonts their
-// "ABCDEF+" names (same length as gofpdf's placeholder, so no offset
-// moves) and adds /Lang and /ViewerPreferences to the catalog, which
-// gofpdf writes last before the cross-reference table, so that only the
-// startxref offset changes.
+// postProcess finishes gofpdf's output and rewrites the file with a new
+// cross-reference table:
+//   - the subset fonts get their "ABCDEF+" names (gofpdf names them
+//     "utf8" + family);
+//   - the catalog gets /Lang and /ViewerPreferences, which gofpdf cannot
+//     write;
+//   - uncompressed streams (gofpdf's compression is switched off because
+//     it allocates a new 1 MB compressor for every page) are compressed
+//     here, in parallel, with reused compressors.
+var postProcessHook func([]byte)
+
 func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
+	if postProcessHook != nil {
+		postProcessHook(b)
+	}
 	for _, f := range faces {
 		old := []byte("/utf8" + f.key)
-		if len(old) != len(f.name)+1 {
-			return nil, fmt.Errorf("%w: font name placeholder length", errPost)
-		}
 		if bytes.Count(b, old) < 3 {
 			return nil, fmt.Errorf("%w: font %s not found", errPost, f.key)
 		}
 		b = bytes.ReplaceAll(b, old, []byte("/"+f.name))
 	}
-	cat := bytes.LastIndex(b, []byte("/Type /Catalog\n"))
+	// The cross-reference table gofpdf wrote gives every object's offset.
 	sx := bytes.LastIndex(b, []byte("\nstartxref\n"))
-	xref := bytes.LastIndex(b, []byte("\nxref\n"))
-	if cat < 0 || sx < 0 || xref < cat {
-		return nil, fmt.Errorf("%w: catalog or startxref not found", errPost)
+	if sx < 0 {
+		return nil, fmt.Errorf("%w: no startxref", errPost)
 	}
-	var ins strings.Builder
-	if l := sanitizeLang(lang); l != "" {
-		fmt.Fprintf(&ins, "/Lang (%s)\n", l)
-	}
-	ins.WriteString("/ViewerPreferences <</DisplayDocTitle true>>\n")
-	at := cat + len("/Type /Catalog\n")
 	numStart := sx + len("\nstartxref\n")
 	numEnd := bytes.IndexByte(b[numStart:], '\n')
 	if numEnd < 0 {
 		return nil, fmt.Errorf("%w: startxref", errPost)
 	}
-	off, err := strconv.Atoi(string(b[numStart : numStart+numEnd]))
-	if err != nil || off != xref+1 {
+	xref, err := strconv.Atoi(string(b[numStart : numStart+numEnd]))
+	if err != nil || xref <= 0 || xref >= sx || !bytes.HasPrefix(b[xref:], []byte("xref\n0 ")) {
 		return nil, fmt.Errorf("%w: startxref %q", errPost, b[numStart:numStart+numEnd])
 	}
-	out := make([]byte, 0, len(b)+ins.Len()+8)
-	out = append(out, b[:at]...)
-	out = append(out, ins.String()...)
-	out = append(out, b[at:numStart]...)
-	out = strconv.AppendInt(out, int64(off+ins.Len()), 10)
-	out = append(out, b[numStart+numEnd:]...)
+	p := xref + len("xref\n0 ")
+	nl := bytes.IndexByte(b[p:], '\n')
+	n, err := strconv.Atoi(string(b[p : p+nl]))
+	if err != nil || n < 2 {
+		return nil, fmt.Errorf("%w: xref size", errPost)
+	}
+	p += nl + 1 + 20 // skip the free entry of object 0
+	trailer := bytes.Index(b[p:], []byte("trailer\n"))
+	if trailer < 0 || trailer != 20*(n-1) {
+		return nil, fmt.Errorf("%w: xref table", errPost)
+	}
+	type object struct {
+		num, off, end int
+	}
+	objs := make([]object, 0, n-1)
+	for i := 1; i < n; i++ {
+		e := b[p+20*(i-1) : p+20*i]
+		off, err := strconv.Atoi(string(e[:10]))
+		if err != nil || off <= 0 || off >= xref || e[17] != 'n' {
+			return nil, fmt.Errorf("%w: xref entry %d", errPost, i)
+		}
+		objs = append(objs, object{num: i, off: off})
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].off < objs[j].off })
+	for i := range objs {
+		if i+1 < len(objs) {
+			objs[i].end = objs[i+1].off
+		} else {
+			objs[i].end = xref
+		}
+	}
+	trailerDict := b[p+trailer : sx+1]
+
+	// Find the uncompressed streams and compress them in parallel.
+	type job struct {
+		data []byte
+		out  []byte
+	}
+	jobs := make([]*job, len(objs))
+	var todo []*job
+	for i, o := range objs {
+		body := b[o.off:o.end]
+		hdr := fmt.Sprintf("%d 0 obj\n<</Length ", o.num)
+		if !bytes.HasPrefix(body, []byte(hdr)) {
+			continue
+		}
+		rest := body[len(hdr):]
+		k := bytes.Index(rest, []byte(">>\nstream\n"))
+		if k < 0 {
+			continue
+		}
+		ln, err := strconv.Atoi(string(rest[:k]))
+		if err != nil {
+			continue // a stream with a filter (fonts, maps): gofpdf compressed it
+		}
+		data := rest[k+len(">>\nstream\n"):]
+		if ln > len(data) || !bytes.HasPrefix(data[ln:], []byte("\nendstream\nendobj\n")) {
+			return nil, fmt.Errorf("%w: stream of object %d", errPost, o.num)
+		}
+		jobs[i] = &job{data: data[:ln]}
+		todo = append(todo, jobs[i])
+	}
+	total := 0
+	for _, j := range todo {
+		total += len(j.data)
+	}
+	level := flate.DefaultCompression
+	if total > 1<<20 {
+		level = flate.BestSpeed
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(todo), 8)
+	var wg sync.WaitGroup
+	next := make(chan *job)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			zw, _ := zlib.NewWriterLevel(&buf, level)
+			for j := range next {
+				buf.Reset()
+				zw.Reset(&buf)
+				zw.Write(j.data)
+				zw.Close()
+				j.out = append([]byte(nil), buf.Bytes()...)
+			}
+		}()
+	}
+	for _, j := range todo {
+		next <- j
+	}
+	close(next)
+	wg.Wait()
+
+	// Write the file again.
+	out := make([]byte, 0, len(b))
+	out = append(out, b[:objs[0].off]...)
+	offsets := make([]int, n)
+	catalog := false
+	for i, o := range objs {
+		offsets[o.num] = len(out)
+		body := b[o.off:o.end]
+		switch {
+		case jobs[i] != nil:
+			out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(jobs[i].out))
+			out = append(out, jobs[i].out...)
+			out = append(out, "\nendstream\nendobj\n"...)
+		case bytes.Contains(body, []byte("\n/Type /Catalog\n")):
+			at := bytes.Index(body, []byte("\n/Type /Catalog\n")) + len("\n/Type /Catalog\n")
+			out = append(out, body[:at]...)
+			if l := sanitizeLang(lang); l != "" {
+				out = fmt.Appendf(out, "/Lang (%s)\n", l)
+			}
+			out = append(out, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+			out = append(out, body[at:]...)
+			catalog = true
+		default:
+			out = append(out, body...)
+		}
+	}
+	if !catalog {
+		return nil, fmt.Errorf("%w: no catalog", errPost)
+	}
+	start := len(out)
+	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
+	for i := 1; i < n; i++ {
+		out = fmt.Appendf(out, "%010d 00000 n \n", offsets[i])
+	}
+	out = append(out, trailerDict...)
+	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", start)
 	return out, nil
 }
 
