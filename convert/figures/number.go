@@ -590,6 +590,14 @@ func (s *scanner) yearAfter(i int) (int, int, bool) {
 	return y, k, true
 }
 
+var approxBeforeRunes = func() [][]rune {
+	out := make([][]rune, len(approxBefore))
+	for i, w := range approxBefore {
+		out[i] = []rune(w)
+	}
+	return out
+}()
+
 // approxBefore reports whether an approximation word is written just
 // before i (约, 超過, more than).
 func (s *scanner) approxBefore(i int) bool {
@@ -597,8 +605,8 @@ func (s *scanner) approxBefore(i int) bool {
 	if j > 0 && isSpace(s.rs[j-1]) {
 		j--
 	}
-	for _, w := range approxBefore {
-		wr := []rune(w)
+	for wi, w := range approxBefore {
+		wr := approxBeforeRunes[wi]
 		k := j - len(wr)
 		if k < 0 {
 			continue

@@ -132,10 +132,28 @@ var eras = []struct {
 	base int
 }{{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"民國", 1911}, {"民国", 1911}}
 
+// curByRune indexes curPrefixes by first rune; triggers are the runes that
+// may start a figure other than digits, numerals and Latin letters.
+var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
+	m, t := map[rune][]int{}, map[rune]bool{'第': true, '제': true, '百': true, '千': true, '万': true, '萬': true, '半': true}
+	for i, c := range curPrefixes {
+		r := []rune(c.s)[0]
+		m[r] = append(m[r], i)
+		t[r] = true
+	}
+	for _, e := range eras {
+		t[[]rune(e.s)[0]] = true
+	}
+	return m, t
+}()
+
 // at recognizes what starts at i and returns where scanning continues.
 func (s *scanner) at(i int) int {
 	rs := s.rs
 	r := rs[i]
+	if !isDigit(r) && !isMinus(r) && !isLatin(r) && !triggers[r] && !isCJKNumeral(r) {
+		return i + 1
+	}
 	switch {
 	case r == '第' || r == '제' && isDigit(s.rune(i+1)):
 		return s.ordinal(i)
@@ -150,8 +168,8 @@ func (s *scanner) at(i int) int {
 		return s.half(i)
 	}
 	for _, e := range eras {
-		if r == []rune(e.s)[0] && hasAt(rs, i, e.s) {
-			j := i + len([]rune(e.s))
+		if hasAt(rs, i, e.s) {
+			j := i + 2 // every era name has two characters
 			if s.rune(j) == '元' && s.rune(j+1) == '年' {
 				s.add(hit{start: i, end: j + 2, value: float64(e.base + 1), unit: "year", kind: convert.KindYear})
 				return j + 2
@@ -179,7 +197,8 @@ func (s *scanner) at(i int) int {
 // currencyPrefix handles "$41 billion", "US$5", "€3", "新台幣4.3兆元".
 func (s *scanner) currencyPrefix(i int) (int, bool) {
 	rs := s.rs
-	for _, c := range curPrefixes {
+	for _, ci := range curByRune[rs[i]] {
+		c := curPrefixes[ci]
 		e, ok := matchAt(rs, i, c.s)
 		if !ok {
 			continue

@@ -380,3 +380,15 @@ print(len(rows) - 1)
 	require.NoError(t, err, string(out))
 	assert.Equal(t, fmt.Sprint(len(figures.Of(d))), strings.TrimSpace(string(out)))
 }
+
+func BenchmarkWrite(b *testing.B) {
+	d := readArticle(b, filepath.Join(root, "examples", "article.txt"))
+	d.Figures = figures.Extract(d)
+	b.ReportAllocs()
+	for range b.N {
+		var buf bytes.Buffer
+		if err := (&xlsx.Writer{}).Write(context.Background(), &buf, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
