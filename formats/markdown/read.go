@@ -144,7 +144,9 @@ func (c *converter) block(n ast.Node) convert.Block {
 	case *ast.FencedCodeBlock:
 		cb := &convert.CodeBlock{Text: strings.TrimSuffix(c.lines(x), "\n")}
 		if x.Info != nil {
-			cb.Lang = string(unescape(x.Language(c.src)))
+			if f := strings.Fields(string(unescape(x.Language(c.src)))); len(f) > 0 {
+				cb.Lang = f[0]
+			}
 		}
 		return cb
 	case *ast.CodeBlock:

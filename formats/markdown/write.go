@@ -248,7 +248,10 @@ func codeBlock(c *convert.CodeBlock) string {
 	for strings.Contains(c.Text, fence) {
 		fence += "`"
 	}
-	lang := strings.Join(strings.Fields(c.Lang), "")
+	var lang string // the reader keeps the first word of the info string
+	if f := strings.Fields(c.Lang); len(f) > 0 {
+		lang = f[0]
+	}
 	if strings.ContainsRune(lang, '`') {
 		fence = strings.Repeat("~", len(fence))
 		for strings.Contains(c.Text, fence) {
