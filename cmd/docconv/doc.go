@@ -1,0 +1,51 @@
+// Command docconv converts articles — Chinese (Simplified or Traditional),
+// Japanese, Korean, English, plain text or Markdown — into a print-ready PDF
+// with embedded CJK fonts, an EPUB 3, an Excel workbook of the article's
+// figures, and Markdown, HTML, JSON or plain text. Its flags follow pandoc.
+//
+// Usage:
+//
+//	docconv [flags] [INPUT...]
+//
+// With no INPUT, or INPUT "-", it reads standard input. Flags may come
+// before or after the inputs; "--" ends the flags.
+//
+// Formats:
+//
+//	-f, --from FORMAT        input format (default: from the extension, else text)
+//	-t, --to FORMAT[,FORMAT] output formats (default: from -o's extension, else html)
+//	-o, --output FILE        output file; "-" is standard output
+//	-d, --output-dir DIR     write DIR/<input stem>.<ext> for each input and format
+//	    --list-input-formats, --list-output-formats, --list-fonts
+//
+// Several -t formats without -o or -d are written to the current directory,
+// as -d . would. Several inputs with -o are concatenated into one document
+// (the first one's metadata wins); with -d each input is converted on its own.
+//
+// Metadata and clean-up:
+//
+//	-M, --metadata KEY=VALUE title, author, date, lang, keywords, description, …
+//	    --normalize default|none   clean-up on (default) or text kept exactly as read
+//	    --ruby strip|keep|ruby     pinyin annotations like 區(qū): removed (default),
+//	                               kept as written, or made ruby
+//	    --punct fix|keep           halfwidth , ; : ? ! between CJK characters made fullwidth (default)
+//	    --script hans|hant         convert Traditional↔Simplified Chinese (OpenCC)
+//	    --strict                   refuse invalid UTF-8 and characters no font covers
+//
+// Output:
+//
+//	    --toc                      PDF contents page
+//	    --figures-table            append a table of the article's figures (PDF, EPUB, HTML)
+//	    --font NAME|FILE           PDF font chain, first match wins per character (repeatable)
+//	    --epub-embed-font NAME|FILE embed the used characters of a font in the EPUB (repeatable)
+//	    --page-size A4|A5|B5|Letter
+//	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0
+//	-q, --quiet                    no report on standard error
+//	    --version
+//
+// Outputs are written atomically: to a temporary file in the target
+// directory, renamed into place when complete. A failed conversion leaves no
+// file behind and an input is never overwritten.
+//
+// Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage.
+package main
