@@ -590,13 +590,14 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 }
 
 // headerFooter adds the running head (the title, from the second page on)
-// and the folio to every page. first is the number of the first page.
-func (t *setter) headerFooter(pages []page, title string, first, total int) {
+// and the folio to every page. first is the number of the first page; the
+// page titlePage (0-based), which has the title block, has no running head.
+func (t *setter) headerFooter(pages []page, title string, first, total, titlePage int) {
 	hsize := t.size * 0.75
 	fsize := t.size * 0.8
 	for i := range pages {
 		n := first + i
-		if title != "" && n > 1 {
+		if title != "" && n > 1 && i != titlePage {
 			var p para
 			t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
 			p = truncate(p, t.measure, t)
@@ -631,7 +632,7 @@ func truncate(p para, w float64, t *setter) para {
 }
 
 // toc lays out the contents page(s): the title and one line per heading
-// (levels 1–3) with a dotted leader and the page number, linked to the
+// (the top three levels used) with a dotted leader and the page number, linked to the
 // heading. pageOf gives the final page number of a mark.
 func (t *setter) toc(pageOf func(m int) int) []slice {
 	saved := t.out
@@ -642,11 +643,15 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 	t.addText(&p, t.loc.contents, runFmt{st: stBold | stSans, size: size, color: black}, -1)
 	t.paraSlices(&p, c, 0, alignLeft, size, 0)
 	t.out[len(t.out)-1].h += t.size * 0.8
+	top := 6
+	for _, mk := range t.marks {
+		top = min(top, mk.level)
+	}
 	for m, mk := range t.marks {
-		if mk.level > 3 {
+		if mk.level > top+2 {
 			continue
 		}
-		ind := float64(mk.level-1) * t.size * 1.5
+		ind := float64(mk.level-top) * t.size * 1.5
 		num := strconv.Itoa(pageOf(m))
 		nw := t.textWidth(num, 0, t.size)
 		var ep para
@@ -672,7 +677,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 			}
 			items = append(items, item{kind: itGoto, x: lc.x, y: 0, w: c.x + c.w - lc.x, h: pitch, dest: m})
 			before := 0.0
-			if i == 0 && mk.level == 1 {
+			if i == 0 && mk.level == top {
 				before = t.size * 0.3
 			}
 			t.emit(c, slice{h: pitch, items: items, before: before, base: base, keep: i < len(lines)-1})
@@ -693,9 +698,9 @@ func (t *setter) figuresTable(figs []convert.Figure) {
 		tb.Header = append(tb.Header, convert.Cell{&convert.Text{Text: s}})
 	}
 	for i, f := range figs {
-		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		v := formatNumber(f.Value)
 		if f.Kind == convert.KindPercent {
-			v = strconv.FormatFloat(f.Value*100, 'f', -1, 64) + "%"
+			v = formatNumber(f.Value*100) + "%"
 		}
 		if math.Abs(f.Value) >= 1e6 && f.Kind != convert.KindYear {
 			v = groupThousands(v)
@@ -711,6 +716,16 @@ func (t *setter) figuresTable(figs []convert.Figure) {
 		tb.Rows = append(tb.Rows, cells)
 	}
 	t.table(tb, c, t.size*0.5)
+}
+
+// formatNumber writes v with at most 12 significant digits, never in
+// exponent form (1.7000000000000002 → 1.7).
+func formatNumber(v float64) string {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // groupThousands inserts commas in the integer part of a decimal number.

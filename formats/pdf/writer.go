@@ -292,7 +292,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	if w.NoRunningHead {
 		title = ""
 	}
-	t.headerFooter(pages, title, 1, len(pages))
+	t.headerFooter(pages, title, 1, len(pages), len(tocPages))
 
 	if len(t.missing) > 0 {
 		msg, n := missingReport(t.missing)
