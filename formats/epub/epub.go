@@ -393,7 +393,7 @@ func (w *Writer) stage(b *book) ([]byte, error) {
 		return nil, fmt.Errorf("epub: go-epub: adding the stylesheet: %w", err)
 	}
 	for _, f := range b.fonts {
-		if _, err := e.AddFont(dataURL("font/ttf", f.data), f.file); err != nil {
+		if _, err := e.AddFont(dataURL("application/octet-stream", f.data), f.file); err != nil {
 			return nil, fmt.Errorf("epub: go-epub: adding font %s: %w", f.file, err)
 		}
 	}
