@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"path"
 	"slices"
@@ -474,15 +475,31 @@ func figuresDoc(b *book, r *renderer, figs []convert.Figure, level int) *content
 	fmt.Fprintf(&s, "<table>\n<thead>\n<tr><th scope=\"col\" class=\"right\">%s</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"right\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n</thead>\n<tbody>\n",
 		esc(l.colNo), esc(l.colFigure), esc(l.colValue), esc(l.colUnit), esc(l.colKind), esc(l.colSection))
 	for i, f := range figs {
-		value := strconv.FormatFloat(f.Value, 'f', -1, 64)
+		value := figureValue(f)
 		if f.Approx {
 			value = "≥ " + value
 		}
 		fmt.Fprintf(&s, "<tr><td class=\"right\">%d</td><td>%s</td><td class=\"right\">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			i+1, escR(r, f.Text), esc(value), escR(r, f.Unit), esc(string(f.Kind)), escR(r, f.Section))
+			i+1, escR(r, f.Text), esc(value), escR(r, f.Unit), esc(l.kind(f.Kind)), escR(r, f.Section))
 	}
 	s.WriteString("</tbody>\n</table>\n</section>")
 	return &contentDoc{name: figuresName, title: l.figures, body: s.String()}
+}
+
+// figureValue formats a figure's value for the table: percentages (and
+// percentage points) as percent, as their unit column says, not as the
+// fraction the model stores; at most 10 significant digits, so that
+// float noise (87.20000000000001) does not show.
+func figureValue(f convert.Figure) string {
+	v := f.Value
+	if f.Kind == convert.KindPercent {
+		v *= 100
+	}
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return ""
+	}
+	v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }
 
 func escR(r *renderer, s string) string {
