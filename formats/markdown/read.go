@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -61,6 +62,10 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 
 // Parse reads a Markdown document from src.
 func (r *Reader) Parse(src []byte) (*convert.Document, error) {
+	// Invalid UTF-8 becomes U+FFFD first, so that no text of the model
+	// holds half a character (which a later join could complete). The
+	// normalize transforms count such repairs before the reader runs.
+	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	d := &convert.Document{}
 	if yml, body, ok := splitFrontMatter(src); ok {
 		isMeta, err := parseFrontMatter(yml, &d.Meta)
