@@ -18,6 +18,8 @@
 // cut, before goldmark parses the rest, so positions stay those of the
 // file; YAML errors are *convert.Error values with the file line.
 //
+// Invalid UTF-8 is replaced by U+FFFD before parsing.
+//
 // Following pandoc, a first "# Heading" stays a heading and does not set
 // Meta.Title: the title comes from front matter (or the pipeline's file
 // name default) only.
