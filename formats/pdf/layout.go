@@ -61,13 +61,13 @@ type line struct {
 // rules (no line start with closing punctuation, no line end with opening
 // punctuation, doubled dashes and ellipses kept together, numbers kept
 // with their units, Korean broken at spaces only, ruby kept whole).
-func breaks(atoms []atom, seg *segmenter.Segmenter, buf []rune) []bool {
+func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune) []bool {
 	n := len(atoms)
 	brk := make([]bool, n+1)
 	if n == 0 {
 		return brk
 	}
-	buf = buf[:0]
+	buf := (*bufp)[:0]
 	for i := range atoms {
 		r := atoms[i].r
 		switch {
@@ -78,6 +78,7 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, buf []rune) []bool {
 		}
 		buf = append(buf, r)
 	}
+	*bufp = buf
 	seg.Init(buf)
 	it := seg.LineIterator()
 	for it.Next() {

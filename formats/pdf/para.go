@@ -3,6 +3,7 @@ package pdf
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/fonts"
@@ -75,9 +76,9 @@ func (p *para) text() string {
 // and are counted for the report.
 func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 	fi := p.fmtOf(f)
-	if n := len(s); cap(p.atoms)-len(p.atoms) < n {
-		// Room for every character at once (len(s) bytes is an upper
-		// bound): paragraphs are long and atoms large.
+	if n := utf8.RuneCountInString(s); cap(p.atoms)-len(p.atoms) < n {
+		// Room for every character at once: paragraphs are long and
+		// atoms large.
 		p.atoms = slices.Grow(p.atoms, n)
 	}
 	for _, r := range s {
@@ -236,7 +237,7 @@ func (t *setter) noteMissing(r rune) {
 // layoutPara breaks a paragraph into lines of the given measure and
 // positions the atoms.
 func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
-	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	brk := breaks(p.atoms, &t.seg, &t.rbuf)
 	lines := breakLines(p.atoms, brk, measure, indent)
 	for i := range lines {
 		lines[i].off = position(p.atoms, lines[i], align)

@@ -212,13 +212,6 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	if postProcessHook != nil {
 		postProcessHook(b)
 	}
-	for _, f := range faces {
-		old := []byte("/utf8" + f.key)
-		if bytes.Count(b, old) < 3 {
-			return nil, fmt.Errorf("%w: font %s not found", errPost, f.key)
-		}
-		b = bytes.ReplaceAll(b, old, []byte("/"+f.name))
-	}
 	// The cross-reference table gofpdf wrote gives every object's offset.
 	sx := bytes.LastIndex(b, []byte("\nstartxref\n"))
 	if sx < 0 {
@@ -332,6 +325,7 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	out = append(out, b[:objs[0].off]...)
 	offsets := make([]int, n)
 	catalog := false
+	renamed := map[string]int{}
 	for i, o := range objs {
 		offsets[o.num] = len(out)
 		body := b[o.off:o.end]
@@ -349,12 +343,27 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 			out = append(out, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
 			out = append(out, body[at:]...)
 			catalog = true
+		case bytes.Contains(body, []byte("/utf8")):
+			// A font dictionary or descriptor: the subset names.
+			for _, f := range faces {
+				old := []byte("/utf8" + f.key)
+				if bytes.Contains(body, old) {
+					renamed[f.key] += bytes.Count(body, old)
+					body = bytes.ReplaceAll(body, old, []byte("/"+f.name))
+				}
+			}
+			out = append(out, body...)
 		default:
 			out = append(out, body...)
 		}
 	}
 	if !catalog {
 		return nil, fmt.Errorf("%w: no catalog", errPost)
+	}
+	for _, f := range faces {
+		if renamed[f.key] < 3 {
+			return nil, fmt.Errorf("%w: font %s not found", errPost, f.key)
+		}
 	}
 	start := len(out)
 	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", n)

@@ -82,6 +82,7 @@ type setter struct {
 	missing   map[rune]int
 	marks     []mark
 	out       []slice
+	scratch   []atom // reused atom buffer of body paragraphs
 }
 
 // ctx is the box a block is laid out in.
@@ -127,7 +128,10 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 	case *convert.Heading:
 		t.heading(x, c)
 	case *convert.Paragraph:
-		var p para
+		// The atoms of a body paragraph are dropped once its lines are
+		// emitted: reuse one buffer.
+		p := para{atoms: t.scratch[:0]}
+		defer func() { t.scratch = p.atoms[:0] }()
 		t.addInlines(&p, x.Inlines, t.body())
 		indent := t.indent * t.size
 		if c.inList {
@@ -326,7 +330,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 // layoutCode breaks a code line: at spaces and UAX #14 opportunities, and
 // anywhere when a token is longer than the measure; no justification.
 func (t *setter) layoutCode(p *para, measure float64) []line {
-	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	brk := breaks(p.atoms, &t.seg, &t.rbuf)
 	lines := breakLines(p.atoms, brk, measure, 0)
 	for i := range lines {
 		lines[i].justify = false
@@ -447,7 +451,7 @@ func sum(xs []float64) float64 {
 // longestUnbreakable is the width of the widest stretch of p between
 // break opportunities (at most a third of a typical measure).
 func longestUnbreakable(p *para, t *setter) float64 {
-	brk := breaks(p.atoms, &t.seg, t.rbuf)
+	brk := breaks(p.atoms, &t.seg, &t.rbuf)
 	best, w := 0.0, 0.0
 	for i := range p.atoms {
 		if brk[i] {
