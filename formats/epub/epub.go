@@ -403,7 +403,10 @@ func (w *Writer) stage(b *book) ([]byte, error) {
 		docs = append(docs, b.figures)
 	}
 	for _, d := range docs {
-		if _, err := e.AddSection(d.body, d.title, d.name, cssPath); err != nil {
+		// go-epub gets a placeholder for the body, which rewrite
+		// replaces: the XHTML is already well-formed, and go-epub would
+		// only copy and compress it once more.
+		if _, err := e.AddSection(bodyMark, d.title, d.name, cssPath); err != nil {
 			return nil, fmt.Errorf("epub: go-epub: adding %s: %w", d.name, err)
 		}
 	}
@@ -618,10 +621,27 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 	for _, it := range gp.Manifest {
 		hrefs[it.ID] = it.Href
 	}
+	bodies := map[string]string{}
+	for _, d := range append([]*contentDoc{b.titlePage, b.figures}, b.content...) {
+		if d != nil {
+			bodies["EPUB/xhtml/"+d.name] = d.body
+		}
+	}
 	for _, ref := range gp.Spine {
-		if err := add("EPUB/" + hrefs[ref.IDRef]); err != nil {
+		name := "EPUB/" + hrefs[ref.IDRef]
+		if err := add(name); err != nil {
 			return nil, err
 		}
+		e := entries[len(entries)-1]
+		i := bytes.Index(e.data, []byte(bodyMark))
+		body, ok := bodies[name]
+		if i < 0 || !ok {
+			return nil, fmt.Errorf("epub: %s: go-epub's document has no body placeholder", name)
+		}
+		data := make([]byte, 0, len(e.data)+len(body))
+		data = append(data, e.data[:i]...)
+		data = append(data, body...)
+		e.data = append(data, e.data[i+len(bodyMark):]...)
 	}
 	var rest []string
 	for name := range files {
@@ -635,6 +655,9 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 	}
 	return entries, nil
 }
+
+// bodyMark stands for a content document's body in what go-epub writes.
+const bodyMark = "<!--docconv:body-->"
 
 // htmlStart is the root element start go-epub writes.
 var htmlStart = []byte(`<html xmlns="http://www.w3.org/1999/xhtml"`)
@@ -661,24 +684,38 @@ func contentUUID(d *convert.Document) string {
 	ns := v5([16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8},
 		"https://github.com/docconv/docconv/formats/epub")
 	m := d.Meta
-	var s strings.Builder
-	for _, f := range []string{m.Title, m.Subtitle, strings.Join(m.Authors, "\x1e"), m.Date, m.Lang, m.Source, convert.DocumentText(d)} {
-		s.WriteString(f)
-		s.WriteByte(0x1f)
+	h := sha1.New()
+	h.Write(ns[:])
+	for _, f := range []string{m.Title, m.Subtitle, strings.Join(m.Authors, "\x1e"), m.Date, m.Lang, m.Source} {
+		io.WriteString(h, f)
+		h.Write([]byte{0x1f})
 	}
-	u := v5(ns, s.String())
-	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
+	for _, b := range d.Blocks {
+		io.WriteString(h, convert.BlockText(b))
+		h.Write([]byte{'\n'})
+	}
+	return formatUUID(sum5(h.Sum(nil)))
 }
 
+// v5 returns the version 5 UUID of name in namespace ns.
 func v5(ns [16]byte, name string) [16]byte {
 	h := sha1.New()
 	h.Write(ns[:])
-	h.Write([]byte(name))
+	io.WriteString(h, name)
+	return sum5(h.Sum(nil))
+}
+
+// sum5 turns a SHA-1 sum into a version 5, variant 10 UUID.
+func sum5(sum []byte) [16]byte {
 	var u [16]byte
-	copy(u[:], h.Sum(nil))
+	copy(u[:], sum)
 	u[6] = u[6]&0x0f | 0x50
 	u[8] = u[8]&0x3f | 0x80
 	return u
+}
+
+func formatUUID(u [16]byte) string {
+	return fmt.Sprintf("%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
 // oneLine collapses runs of white space (line breaks included) to one space
