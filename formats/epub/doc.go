@@ -57,8 +57,12 @@
 //
 // The book is built with github.com/go-shiori/go-epub (SetIdentifier,
 // SetLang, SetTitle, SetAuthor, SetDescription, AddCSS, AddFont,
-// AddSection, WriteTo into memory). Its archive is then rewritten, because
-// go-epub v1.2.1:
+// AddSection, WriteTo into memory): it writes the container file, the
+// XHTML wrapper of every document (head, title, stylesheet link), the
+// stylesheet and fonts, and the manifest and spine. Each section is handed
+// to it as a placeholder comment that the rewrite replaces with the
+// rendered body, so that megabytes of text are not copied and compressed
+// twice. Its archive is then rewritten, because go-epub v1.2.1:
 //
 //   - stamps dcterms:modified with time.Now() and offers no setter, and
 //     supports a single creator and no dc:date, dc:subject, dc:source or
