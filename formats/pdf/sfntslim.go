@@ -5,10 +5,15 @@ import (
 	"sort"
 )
 
-// slimFont rewrites a TrueType font for embedding in a PDF: the 'name'
-// table keeps only the English copyright, family, style, unique, full and
-// PostScript names (the license texts of the Liberation fonts would
-// otherwise add kilobytes to every subset); every other table is kept.
+// slimFont rewrites a TrueType font for embedding in a PDF:
+//   - the 'name' table keeps only the copyright, family, style, unique,
+//     full and PostScript names (the license texts of the Liberation fonts
+//     would otherwise add kilobytes to every subset);
+//   - the TrueType hinting is removed (the fpgm, prep, cvt, hdmx, LTSH and
+//     VDMX tables and the glyph instructions): PDF viewers scale glyphs to
+//     arbitrary sizes and zooms, where hinting matters little, and the
+//     bytecode is a large part of a small subset.
+//
 // On malformed input it returns data unchanged.
 func slimFont(data []byte) []byte {
 	be := binary.BigEndian
@@ -31,11 +36,43 @@ func slimFont(data []byte) []byte {
 			return data
 		}
 		t := tbl{string(rec[:4]), data[off : off+ln]}
-		if t.tag == "name" {
+		switch t.tag {
+		case "name":
 			t.data = slimName(t.data)
+		case "fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX":
+			continue
 		}
 		tables = append(tables, t)
 	}
+	find := func(tag string) int {
+		for i, t := range tables {
+			if t.tag == tag {
+				return i
+			}
+		}
+		return -1
+	}
+	hi, mi, li, gi := find("head"), find("maxp"), find("loca"), find("glyf")
+	if hi < 0 || mi < 0 || li < 0 || gi < 0 || len(tables[hi].data) < 54 || len(tables[mi].data) < 6 {
+		return data
+	}
+	head := append([]byte(nil), tables[hi].data...)
+	maxp := append([]byte(nil), tables[mi].data...)
+	glyf, loca, long, ok := stripInstructions(tables[gi].data, tables[li].data,
+		be.Uint16(head[50:]) != 0, int(be.Uint16(maxp[4:])))
+	if !ok {
+		return data
+	}
+	if long {
+		be.PutUint16(head[50:], 1)
+	} else {
+		be.PutUint16(head[50:], 0)
+	}
+	if len(maxp) >= 28 {
+		be.PutUint16(maxp[26:], 0) // maxSizeOfInstructions
+	}
+	tables[hi].data, tables[mi].data, tables[gi].data, tables[li].data = head, maxp, glyf, loca
+	n = len(tables)
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	es := 0
 	for 1<<(es+1) <= n {
@@ -123,4 +160,99 @@ func slimName(b []byte) []byte {
 		strs = append(strs, k.text...)
 	}
 	return append(out, strs...)
+}
+
+// stripInstructions removes the instructions of every glyph and returns
+// the new glyf and loca tables (long offsets when the short format cannot
+// hold them). ok is false when the tables are malformed.
+func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, newLoca []byte, long, ok bool) {
+	be := binary.BigEndian
+	offset := func(i int) (int, bool) {
+		if longIn {
+			if 4*i+4 > len(loca) {
+				return 0, false
+			}
+			return int(be.Uint32(loca[4*i:])), true
+		}
+		if 2*i+2 > len(loca) {
+			return 0, false
+		}
+		return 2 * int(be.Uint16(loca[2*i:])), true
+	}
+	offs := make([]int, 0, numGlyphs+1)
+	out := make([]byte, 0, len(glyf))
+	for i := 0; i < numGlyphs; i++ {
+		a, ok1 := offset(i)
+		b, ok2 := offset(i + 1)
+		if !ok1 || !ok2 || a > b || b > len(glyf) {
+			return nil, nil, false, false
+		}
+		offs = append(offs, len(out))
+		g := glyf[a:b]
+		if len(g) == 0 {
+			continue
+		}
+		if len(g) < 10 {
+			return nil, nil, false, false
+		}
+		if nc := int(int16(be.Uint16(g))); nc >= 0 {
+			p := 10 + 2*nc
+			if p+2 > len(g) {
+				return nil, nil, false, false
+			}
+			il := int(be.Uint16(g[p:]))
+			if p+2+il > len(g) {
+				return nil, nil, false, false
+			}
+			out = append(out, g[:p]...)
+			out = append(out, 0, 0)
+			out = append(out, g[p+2+il:]...)
+		} else {
+			start := len(out)
+			out = append(out, g...)
+			c := out[start:]
+			p := 10
+			for {
+				if p+4 > len(c) {
+					return nil, nil, false, false
+				}
+				flags := be.Uint16(c[p:])
+				be.PutUint16(c[p:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
+				p += 4
+				if flags&0x0001 != 0 {
+					p += 4
+				} else {
+					p += 2
+				}
+				switch {
+				case flags&0x0008 != 0:
+					p += 2
+				case flags&0x0040 != 0:
+					p += 4
+				case flags&0x0080 != 0:
+					p += 8
+				}
+				if flags&0x0020 == 0 {
+					break
+				}
+			}
+			if p > len(c) {
+				return nil, nil, false, false
+			}
+			out = out[:start+p]
+		}
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+	}
+	offs = append(offs, len(out))
+	long = len(out) > 0x1FFFE
+	for _, o := range offs {
+		if long {
+			newLoca = be.AppendUint32(newLoca, uint32(o))
+		} else {
+			newLoca = be.AppendUint16(newLoca, uint16(o/2))
+		}
+	}
+	return out, newLoca, long, true
 }
