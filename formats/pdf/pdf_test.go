@@ -376,3 +376,25 @@ func TestValidators(t *testing.T) {
 		})
 	}
 }
+
+func TestLongTableRepeatsHeader(t *testing.T) {
+	txt := func(s string) convert.Cell { return convert.Cell{&convert.Text{Text: s}} }
+	tb := &convert.Table{Header: []convert.Cell{txt("城市"), txt("数值")}}
+	for i := range 120 {
+		tb.Rows = append(tb.Rows, []convert.Cell{txt(fmt.Sprintf("城市%d", i)), txt(fmt.Sprint(i))})
+	}
+	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hans"}, Blocks: []convert.Block{tb}}
+	r, err := (&Writer{}).layout(context.Background(), d)
+	require.NoError(t, err)
+	require.Greater(t, len(r.pages), 1)
+	for i, pg := range r.pages {
+		var first string
+		for _, it := range pg.items {
+			if it.kind == itText {
+				first = it.text
+				break
+			}
+		}
+		assert.Equal(t, "城市", first, "page %d starts with the header row", i+1)
+	}
+}

@@ -57,6 +57,7 @@ type slice struct {
 	mark    int     // index into setter.marks + 1; 0 when none
 	base    float64 // first baseline (list markers align on it)
 	newPage bool    // start a new page before this slice
+	header  *slice  // table header row repeated when a page break falls inside the table
 }
 
 // setter lays a document out into slices and pages.
@@ -381,6 +382,7 @@ func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
 		gap = 0
 	}
 	lineC := rgb{0.55, 0.55, 0.55}
+	var headerRow *slice
 	for i := range rows {
 		var items []item
 		h := 0.0
@@ -431,10 +433,21 @@ func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
 		if i == 0 {
 			s.before = gap
 			s.keep = header
+		} else if header {
+			s.header = headerRow
 		}
 		if i == len(rows)-1 {
 			s.items = append(s.items, item{kind: itLine, x: c.x, y: h, w: tw, lw: 0.5, color: lineC})
 			s.h += t.size * 0.3
+		}
+		if header && i == 0 {
+			hr := s
+			hr.before, hr.keep, hr.mark = 0, false, 0
+			hr.items = append([]item(nil), s.items...)
+			for _, bx := range c.bars {
+				hr.items = append(hr.items, item{kind: itLine, x: bx, y: 0, h: s.h, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
+			}
+			headerRow = &hr
 		}
 		t.emit(c, s)
 	}
@@ -575,6 +588,14 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 		if y+before+s.h > bottom+0.01 && !atTop {
 			newPage()
 			before = 0
+		}
+		if y == t.top && s.header != nil && i > 0 {
+			// A table continues on a new page: repeat its header row.
+			for _, it := range s.header.items {
+				it.y += y
+				pages[pg].items = append(pages[pg].items, it)
+			}
+			y += s.header.h
 		}
 		y += before
 		for _, it := range s.items {
