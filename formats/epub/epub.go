@@ -50,7 +50,7 @@ func init() {
 			if o == nil {
 				o = &convert.Options{}
 			}
-			return &Writer{
+			w := &Writer{
 				FiguresTable: o.FiguresTable,
 				Fonts:        o.Fonts,
 				EmbedFonts:   o.EmbedFonts,
@@ -58,6 +58,14 @@ func init() {
 				Strict:       o.Strict,
 				Report:       o.Report,
 			}
+			if v, ok := o.Var("epub", "max-document-size"); ok {
+				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+					w.MaxDocumentSize = n
+				} else {
+					o.Report.Warn("epub: -V epub.max-document-size=%q is not a positive number of bytes; using %d", v, DefaultMaxDocumentSize)
+				}
+			}
+			return w
 		},
 	})
 	// go-epub stages the book in a file system before zipping it; keep
@@ -91,7 +99,7 @@ type Writer struct {
 	// MaxDocumentSize caps the body of one content document, in bytes; a
 	// longer section is split across documents (between blocks, or
 	// between rows, items, lines or sentences of a block). 0 means
-	// DefaultMaxDocumentSize.
+	// DefaultMaxDocumentSize. Format variable "epub.max-document-size".
 	MaxDocumentSize int
 	// Strict makes repairs an error wrapping convert.ErrStrict: characters
 	// XML forbids, invalid UTF-8, links that cannot be kept.

@@ -503,6 +503,12 @@ func TestRegistered(t *testing.T) {
 	assert.Equal(t, []string{"x"}, w.EmbedFonts)
 	_, ok = f.NewWriter(nil).(*Writer)
 	assert.True(t, ok)
+	rep := &convert.Report{}
+	w = f.NewWriter(&convert.Options{Vars: map[string]string{"epub.max-document-size": "1000"}}).(*Writer)
+	assert.Equal(t, 1000, w.MaxDocumentSize)
+	w = f.NewWriter(&convert.Options{Report: rep, Vars: map[string]string{"epub.max-document-size": "big"}}).(*Writer)
+	assert.Zero(t, w.MaxDocumentSize)
+	assert.Len(t, rep.Warnings(), 1)
 }
 
 // epubcheckJar is where Debian's epubcheck package installs the jar.
