@@ -32,12 +32,22 @@ type face struct {
 	key  string // gofpdf family name (a placeholder replaced in the output)
 	name string // BaseFont name: subset tag + PostScript name
 	used []uint64
+	wide map[rune]alignment // marks set full width (see widen)
 }
 
 // advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes
 // the PDF /W widths, so that positions computed here match the viewer's.
 func (f *face) advance(r rune) float64 {
 	return math.Round(f.font.Advance(r)*1000) / 1000
+}
+
+// widen records that r is set full width in this face: its glyph gets an
+// advance of one em in the subset, with the outline aligned as given.
+func (f *face) widen(r rune, align alignment) {
+	if f.wide == nil {
+		f.wide = map[rune]alignment{}
+	}
+	f.wide[r] = align
 }
 
 func (f *face) use(r rune) {

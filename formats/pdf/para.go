@@ -126,17 +126,19 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		if t.widePunct && isAmbiguous(r) && a.face != nil && !a.face.cjk && f.st&stMono == 0 && a.adv < f.size*0.95 {
 			// A CJK mark the CJK font lacks (Droid Sans Fallback has no
 			// curly quotes, ellipsis or middle dot): the Latin glyph is set
-			// in a full-width box, as the CJK glyph would be.
-			pad := f.size - a.adv
+			// in a full-width box, as the CJK glyph would be. The box is
+			// made in the embedded subset (advance one em, the outline
+			// moved right for opening quotes, centred for dots) rather than
+			// with spacing, so that text extraction sees no gap around it.
+			align := alignCenter
 			switch r {
 			case '“', '‘':
-				a.pre += pad
+				align = alignRight
 			case '”', '’':
-				a.post += pad
-			default:
-				a.pre += pad / 2
-				a.post += pad / 2
+				align = alignLeft
 			}
+			a.face.widen(r, align)
+			a.adv = f.size
 			a.flags |= fWide
 		}
 		if n := len(p.atoms); n > 0 {
@@ -269,22 +271,31 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 			s++
 			continue
 		}
+		// The run's character spacing Tc is the gap after each of its
+		// atoms, so that every glyph's box (advance + Tc) reaches the next
+		// glyph: text extraction then sees no gap inside a line and adds
+		// no space (between CJK characters, around quotes set full width,
+		// at the quarter-em Han–Latin gaps). An atom followed by a
+		// different gap starts a run of its own.
+		gap := func(j int) (float64, bool) {
+			if j+1 >= l.e {
+				return 0, false // the line's last atom: any spacing fits
+			}
+			return p.atoms[j+1].x - p.atoms[j].x - p.atoms[j].adv, true
+		}
+		tc, _ := gap(s)
 		e := s + 1
-		tc := 0.0
 		for ; e < l.e; e++ {
 			b := &p.atoms[e]
 			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fMissing|fHard) != a.flags&(fSynthBold|fMissing|fHard) {
 				break
 			}
-			d := b.x - p.atoms[e-1].x - p.atoms[e-1].adv
-			if e == s+1 {
-				tc = d
-			} else if d-tc > 0.002 || tc-d > 0.002 {
+			if g, ok := gap(e); ok && (g-tc > 0.002 || tc-g > 0.002) {
 				break
 			}
 		}
-		if e == s+1 {
-			tc = 0
+		if g, ok := gap(e - 1); e == s+1 && ok {
+			tc = g
 		}
 		var sb strings.Builder
 		for j := s; j < e; j++ {

@@ -3,6 +3,8 @@ package pdf
 import (
 	"encoding/binary"
 	"sort"
+
+	"github.com/docconv/docconv/fonts"
 )
 
 // slimFont rewrites a TrueType font for embedding in a PDF:
@@ -12,10 +14,13 @@ import (
 //   - the TrueType hinting is removed (the fpgm, prep, cvt, hdmx, LTSH and
 //     VDMX tables and the glyph instructions): PDF viewers scale glyphs to
 //     arbitrary sizes and zooms, where hinting matters little, and the
-//     bytecode is a large part of a small subset.
+//     bytecode is a large part of a small subset;
+//   - the glyphs in widen (glyph index → horizontal shift in font units)
+//     get an advance of one em and their outline moved by the shift: the
+//     full-width CJK punctuation made from Latin glyphs (see face.widen).
 //
 // On malformed input it returns data unchanged.
-func slimFont(data []byte) []byte {
+func slimFont(data []byte, widen map[uint16]int) []byte {
 	be := binary.BigEndian
 	if len(data) < 12 {
 		return data
@@ -59,9 +64,24 @@ func slimFont(data []byte) []byte {
 	head := append([]byte(nil), tables[hi].data...)
 	maxp := append([]byte(nil), tables[mi].data...)
 	glyf, loca, long, ok := stripInstructions(tables[gi].data, tables[li].data,
-		be.Uint16(head[50:]) != 0, int(be.Uint16(maxp[4:])))
+		be.Uint16(head[50:]) != 0, int(be.Uint16(maxp[4:])), widen)
 	if !ok {
 		return data
+	}
+	if len(widen) > 0 {
+		xi := find("hmtx")
+		if xi < 0 {
+			return data
+		}
+		hmtx := append([]byte(nil), tables[xi].data...)
+		upem := be.Uint16(head[18:])
+		for g, dx := range widen {
+			if p := 4 * int(g); p+4 <= len(hmtx) {
+				be.PutUint16(hmtx[p:], upem)
+				be.PutUint16(hmtx[p+2:], uint16(int16(be.Uint16(hmtx[p+2:]))+int16(dx)))
+			}
+		}
+		tables[xi].data = hmtx
 	}
 	if long {
 		be.PutUint16(head[50:], 1)
@@ -165,7 +185,7 @@ func slimName(b []byte) []byte {
 // stripInstructions removes the instructions of every glyph and returns
 // the new glyf and loca tables (long offsets when the short format cannot
 // hold them). ok is false when the tables are malformed.
-func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, newLoca []byte, long, ok bool) {
+func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int, shift map[uint16]int) (newGlyf, newLoca []byte, long, ok bool) {
 	be := binary.BigEndian
 	offset := func(i int) (int, bool) {
 		if longIn {
@@ -204,9 +224,19 @@ func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, 
 			if p+2+il > len(g) {
 				return nil, nil, false, false
 			}
+			rest := g[p+2+il:]
+			if dx := shift[uint16(i)]; dx != 0 && nc > 0 {
+				var ok bool
+				if rest, ok = shiftPoints(rest, int(be.Uint16(g[p-2:]))+1, dx); !ok {
+					return nil, nil, false, false
+				}
+				g = append([]byte(nil), g[:p]...)
+				be.PutUint16(g[2:], uint16(int16(be.Uint16(g[2:]))+int16(dx)))
+				be.PutUint16(g[6:], uint16(int16(be.Uint16(g[6:]))+int16(dx)))
+			}
 			out = append(out, g[:p]...)
 			out = append(out, 0, 0)
-			out = append(out, g[p+2+il:]...)
+			out = append(out, rest...)
 		} else {
 			start := len(out)
 			out = append(out, g...)
@@ -219,9 +249,20 @@ func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, 
 				flags := be.Uint16(c[p:])
 				be.PutUint16(c[p:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
 				p += 4
-				if flags&0x0001 != 0 {
+				dx := shift[uint16(i)]
+				if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+					if dx != 0 && flags&0x0002 != 0 && p+2 <= len(c) { // ARGS_ARE_XY_VALUES
+						be.PutUint16(c[p:], uint16(int16(be.Uint16(c[p:]))+int16(dx)))
+					}
 					p += 4
 				} else {
+					if dx != 0 && flags&0x0002 != 0 && p < len(c) {
+						v := int(int8(c[p])) + dx
+						if v < -128 || v > 127 {
+							return nil, nil, false, false
+						}
+						c[p] = byte(int8(v))
+					}
 					p += 2
 				}
 				switch {
@@ -239,6 +280,10 @@ func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, 
 			if p > len(c) {
 				return nil, nil, false, false
 			}
+			if dx := shift[uint16(i)]; dx != 0 {
+				be.PutUint16(c[2:], uint16(int16(be.Uint16(c[2:]))+int16(dx)))
+				be.PutUint16(c[6:], uint16(int16(be.Uint16(c[6:]))+int16(dx)))
+			}
 			out = out[:start+p]
 		}
 		for len(out)%4 != 0 {
@@ -255,4 +300,99 @@ func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int) (newGlyf, 
 		}
 	}
 	return out, newLoca, long, true
+}
+
+// shiftPoints moves the points of a simple glyph by dx font units: pts is
+// the glyph data after the instructions (flags, x, then y coordinates) of
+// n points. Only the first x coordinate is absolute; it is rewritten as a
+// 16-bit value and the flags are written out without repeats.
+func shiftPoints(pts []byte, n, dx int) ([]byte, bool) {
+	flags := make([]byte, 0, n)
+	p := 0
+	for len(flags) < n {
+		if p >= len(pts) {
+			return nil, false
+		}
+		f := pts[p]
+		p++
+		flags = append(flags, f&^0x08)
+		if f&0x08 != 0 { // REPEAT
+			if p >= len(pts) {
+				return nil, false
+			}
+			for k := 0; k < int(pts[p]) && len(flags) < n; k++ {
+				flags = append(flags, f&^0x08)
+			}
+			p++
+		}
+	}
+	xStart := p
+	x0 := 0
+	for i, f := range flags {
+		switch {
+		case f&0x02 != 0: // X_SHORT_VECTOR
+			if i == 0 {
+				x0 = int(pts[p])
+				if f&0x10 == 0 {
+					x0 = -x0
+				}
+			}
+			p++
+		case f&0x10 == 0:
+			if p+2 > len(pts) {
+				return nil, false
+			}
+			if i == 0 {
+				x0 = int(int16(binary.BigEndian.Uint16(pts[p:])))
+			}
+			p += 2
+		}
+		if p > len(pts) {
+			return nil, false
+		}
+	}
+	first := 0 // bytes of the first x coordinate
+	switch {
+	case flags[0]&0x02 != 0:
+		first = 1
+	case flags[0]&0x10 == 0:
+		first = 2
+	}
+	out := make([]byte, 0, len(pts)+n+2)
+	f0 := flags[0] &^ (0x02 | 0x10)
+	out = append(out, f0)
+	out = append(out, flags[1:]...)
+	out = binary.BigEndian.AppendUint16(out, uint16(int16(x0+dx)))
+	out = append(out, pts[xStart+first:]...)
+	return out, true
+}
+
+// widenGlyphs maps the runes a face sets full width to their glyphs in the
+// subset data and the shift that aligns each outline in its new em box.
+func widenGlyphs(data []byte, wide map[rune]alignment) map[uint16]int {
+	if len(wide) == 0 {
+		return nil
+	}
+	f, err := fonts.Parse(data)
+	if err != nil {
+		return nil
+	}
+	out := map[uint16]int{}
+	upem := f.UnitsPerEm()
+	for r, align := range wide {
+		g := f.GlyphIndex(r)
+		if g == 0 {
+			continue
+		}
+		slack := upem - f.AdvanceUnits(g)
+		switch align {
+		case alignRight:
+			out[g] = slack
+		case alignCenter:
+			out[g] = slack / 2
+		default:
+			out[g] = 0
+		}
+	}
+	return out
 }
