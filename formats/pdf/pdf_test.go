@@ -373,6 +373,16 @@ func TestValidators(t *testing.T) {
 			assert.Zero(t, res.Missing, "characters not recovered: %s", res.MissingTop)
 			assert.Zero(t, res.ViolCJK, "line breaking violations: %v", res.Examples)
 			assert.LessOrEqual(t, res.ViolAll, res.Inherent, "line breaking violations: %v", res.Examples)
+
+			// No space between two CJK characters or marks in the text
+			// layer (justification and full-width quotes add none).
+			if name != "ko" {
+				cjk := `[\p{Han}\p{Hiragana}\p{Katakana}、，。「」『』“”‘’（）《》：；！？]`
+				re := regexp.MustCompile(cjk + `[ \t]+` + cjk)
+				text := pdfText(t, b)
+				assert.LessOrEqual(t, len(re.FindAllString(text, -1)), len(re.FindAllString(plainText(t, d), -1)),
+					"spaces between CJK characters: %q", re.FindAllString(text, -1))
+			}
 		})
 	}
 }

@@ -88,10 +88,11 @@ type setter struct {
 
 // ctx is the box a block is laid out in.
 type ctx struct {
-	x, w   float64 // left edge and width of the measure
-	bars   []float64
-	inList bool
-	quote  int
+	x, w     float64   // left edge and width of the measure
+	bars     []float64 // x of the rules of the enclosing quotes
+	barStart []int     // index of the first slice of each quote
+	inList   bool
+	quote    int
 }
 
 func (t *setter) body() runFmt { return runFmt{size: t.size, color: black} }
@@ -104,8 +105,14 @@ func ascentIn(pitch, size float64) float64 { return (pitch-size)/2 + size*0.88 }
 
 // emit appends a slice to the flow, drawing the quote bars of c.
 func (t *setter) emit(c ctx, s slice) {
-	for _, bx := range c.bars {
-		s.items = append(s.items, item{kind: itLine, x: bx, y: 0, h: s.h, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
+	for i, bx := range c.bars {
+		// A bar bridges the space above the slice, except above the first
+		// slice of its quote.
+		top := -s.before
+		if i < len(c.barStart) && c.barStart[i] == len(t.out) {
+			top = 0
+		}
+		s.items = append(s.items, item{kind: itLine, x: bx, y: top, h: s.h - top, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
 	}
 	t.out = append(t.out, s)
 }
@@ -144,6 +151,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 	case *convert.Quote:
 		q := c
 		q.bars = append(append([]float64(nil), c.bars...), c.x+t.size*0.4)
+		q.barStart = append(append([]int(nil), c.barStart...), len(t.out))
 		q.x += t.size * 1.5
 		q.w -= t.size * 1.5
 		q.quote++
@@ -599,6 +607,12 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 		}
 		y += before
 		for _, it := range s.items {
+			if it.y < 0 && before < s.before {
+				// Space above dropped at the top of the page: clip what
+				// bridged it (quote rules).
+				it.h += it.y
+				it.y = 0
+			}
 			it.y += y
 			pages[pg].items = append(pages[pg].items, it)
 		}
