@@ -66,7 +66,7 @@ func (m *Meta) Set(key, value string) error {
 		}
 		m.Date = value
 	case "lang", "language":
-		if !validLangTag(value) {
+		if !ValidLangTag(value) {
 			return fmt.Errorf("convert: metadata lang %q is not a BCP 47 language tag (e.g. zh-Hant, en)", value)
 		}
 		m.Lang = value
@@ -101,9 +101,9 @@ func (m *Meta) ExtraKeys() []string {
 	return keys
 }
 
-// validLangTag reports whether s looks like a BCP 47 tag: alphanumeric
+// ValidLangTag reports whether s looks like a BCP 47 tag: alphanumeric
 // subtags of 1–8 characters separated by hyphens, the first alphabetic.
-func validLangTag(s string) bool {
+func ValidLangTag(s string) bool {
 	if s == "" {
 		return false
 	}

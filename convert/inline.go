@@ -91,6 +91,24 @@ func writePlain(b *strings.Builder, inlines []Inline) {
 	}
 }
 
+// InlineText returns the plain text of one inline, as PlainText does for a
+// slice, without allocating for leaves.
+func InlineText(in Inline) string {
+	switch x := in.(type) {
+	case *Text:
+		return x.Text
+	case *Code:
+		return x.Text
+	case *Ruby:
+		return x.Base
+	case *LineBreak:
+		return "\n"
+	case *Strong, *Emph, *Strike, *Link:
+		return PlainText(Children(in))
+	}
+	return ""
+}
+
 // Children returns the inline children of a container inline (Strong, Emph,
 // Strike, Link) and nil for leaves.
 func Children(in Inline) []Inline {

@@ -48,10 +48,10 @@ func (Punct) TransformDocument(ctx context.Context, d *convert.Document, opts *c
 			}
 			var left, right rune
 			if i > 0 {
-				left, _ = utf8.DecodeLastRuneInString(leafText(ls[i-1]))
+				left, _ = utf8.DecodeLastRuneInString(convert.InlineText(ls[i-1]))
 			}
 			if i+1 < len(ls) {
-				right, _ = utf8.DecodeRuneInString(leafText(ls[i+1]))
+				right, _ = utf8.DecodeRuneInString(convert.InlineText(ls[i+1]))
 			}
 			var c, o int
 			t.Text, c, o = fullwidth(t.Text, left, right)
@@ -69,21 +69,6 @@ func (Punct) TransformDocument(ctx context.Context, d *convert.Document, opts *c
 	rep.Add(Stage, "halfwidth commas made fullwidth", commas)
 	rep.Add(Stage, "halfwidth punctuation made fullwidth", others)
 	return ctx.Err()
-}
-
-// leafText is the text a leaf inline shows, for context.
-func leafText(in convert.Inline) string {
-	switch x := in.(type) {
-	case *convert.Text:
-		return x.Text
-	case *convert.Code:
-		return x.Text
-	case *convert.Ruby:
-		return x.Base
-	case *convert.LineBreak:
-		return "\n"
-	}
-	return ""
 }
 
 // fullwidthOf maps the halfwidth marks to their fullwidth forms.

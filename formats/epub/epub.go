@@ -188,7 +188,7 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	m := &d.Meta
 	b := &book{lang: "und"}
 	if tag := strings.TrimSpace(m.Lang); tag != "" {
-		if validLang(tag) {
+		if convert.ValidLangTag(tag) {
 			b.lang = tag
 		} else {
 			w.Report.Warn("epub: language %q is not a BCP 47 tag; using \"und\"", tag)
@@ -751,21 +751,4 @@ func w3cDate(s string) string {
 		return t.UTC().Format("2006-01-02T15:04:05Z")
 	}
 	return t.Format("2006-01-02")
-}
-
-// validLang reports whether s looks like a BCP 47 tag: alphanumeric subtags
-// of 1 to 8 characters separated by hyphens, the first alphabetic.
-func validLang(s string) bool {
-	for i, sub := range strings.Split(s, "-") {
-		if len(sub) < 1 || len(sub) > 8 {
-			return false
-		}
-		for _, c := range sub {
-			alpha := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
-			if !alpha && (i == 0 || c < '0' || c > '9') {
-				return false
-			}
-		}
-	}
-	return true
 }

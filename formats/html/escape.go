@@ -72,28 +72,3 @@ func SafeURL(u string) (string, bool) {
 	}
 	return u, safeSchemes[scheme]
 }
-
-// slug makes an identifier from heading text: letters, digits and marks
-// of any script lowercased, "_" and "-" kept, spaces turned into "-",
-// other characters dropped; "section" when nothing is left. It matches the
-// Markdown reader's automatic identifiers.
-func slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '_' || r == '-':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsSpace(r):
-			dash = true
-		}
-	}
-	if out := strings.Trim(b.String(), "-"); out != "" {
-		return out
-	}
-	return "section"
-}

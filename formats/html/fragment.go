@@ -63,7 +63,7 @@ func newRenderer(blocks []convert.Block, report *convert.Report) *renderer {
 func (r *renderer) uniqueID(id, text string) string {
 	base := strings.Join(strings.Fields(id), "-")
 	if base == "" {
-		base = slug(text)
+		base = convert.Slug(text)
 	}
 	id = base
 	for i := 1; r.used[id]; i++ {

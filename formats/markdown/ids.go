@@ -2,40 +2,13 @@ package markdown
 
 import (
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/docconv/docconv/convert"
 )
 
 // Slug returns the identifier the reader gives a heading with this plain
-// text (before de-duplication): letters (of any script, so Chinese,
-// Japanese and Korean headings keep their characters), digits and marks
-// lowercased, "_" and "-" kept, runs of spaces turned into one "-", all
-// other characters (punctuation such as ，。「」) dropped, and "section"
-// when nothing is left. Like pandoc's auto_identifiers, but non-ASCII
-// letters are kept rather than dropped.
-func Slug(text string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range text {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r) || r == '_' || r == '-':
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			dash = false
-			b.WriteRune(unicode.ToLower(r))
-		case unicode.IsSpace(r):
-			dash = true
-		}
-	}
-	s := strings.Trim(b.String(), "-")
-	if s == "" {
-		return "section"
-	}
-	return s
-}
+// text before de-duplication: convert.Slug.
+func Slug(text string) string { return convert.Slug(text) }
 
 // ids hands out unique heading identifiers in document order.
 type ids struct{ used map[string]bool }

@@ -201,13 +201,13 @@ func (c *converter) resolveSoftBreaks(ins []convert.Inline) {
 		}
 		var before, after rune
 		for j := i - 1; j >= 0 && before == 0; j-- {
-			s := leafText(leaves[j])
+			s := convert.InlineText(leaves[j])
 			if s != "" && !c.isSoft(leaves[j]) {
 				before, _ = utf8.DecodeLastRuneInString(s)
 			}
 		}
 		for j := i + 1; j < len(leaves) && after == 0; j++ {
-			s := leafText(leaves[j])
+			s := convert.InlineText(leaves[j])
 			if s != "" && !c.isSoft(leaves[j]) {
 				after, _ = utf8.DecodeRuneInString(s)
 			}
@@ -223,20 +223,6 @@ func (c *converter) resolveSoftBreaks(ins []convert.Inline) {
 func (c *converter) isSoft(in convert.Inline) bool {
 	t, ok := in.(*convert.Text)
 	return ok && c.softBreak[t]
-}
-
-func leafText(in convert.Inline) string {
-	switch x := in.(type) {
-	case *convert.Text:
-		return x.Text
-	case *convert.Code:
-		return x.Text
-	case *convert.Ruby:
-		return x.Base
-	case *convert.LineBreak:
-		return "\n"
-	}
-	return ""
 }
 
 // joinsWithoutSpace reports whether a soft line break between a and b
