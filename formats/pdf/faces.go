@@ -32,7 +32,12 @@ type face struct {
 	key  string // gofpdf family name (a placeholder replaced in the output)
 	name string // BaseFont name: subset tag + PostScript name
 	used []uint64
-	wide map[rune]alignment // marks set full width (see widen)
+	wide map[rune]alignment // marks set in a box of their own (see widen)
+	// box is the width in em of the boxes of widened marks: 1 (full
+	// width) in a normal face, 0.5 in a half face.
+	box  float64
+	half *face // the half-width variant of this face, made on demand
+	base *face // for a half face, the face it derives from
 }
 
 // advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes
@@ -41,13 +46,28 @@ func (f *face) advance(r rune) float64 {
 	return math.Round(f.font.Advance(r)*1000) / 1000
 }
 
-// widen records that r is set full width in this face: its glyph gets an
-// advance of one em in the subset, with the outline aligned as given.
+// widen records that r is set in a box of its own in this face: its glyph
+// gets an advance of f.box em in the subset, with the outline aligned as
+// given.
 func (f *face) widen(r rune, align alignment) {
 	if f.wide == nil {
 		f.wide = map[rune]alignment{}
 	}
 	f.wide[r] = align
+}
+
+// halfFace returns the half-width variant of f: a second subset of the
+// same font in which the punctuation marks compressed next to each other
+// have an advance of half an em (what OpenType's 'halt' feature does),
+// so that text extraction sees adjacent, not overlapping, glyphs.
+func (fs *fontSet) halfFace(f *face) *face {
+	if f.base != nil {
+		return f
+	}
+	if f.half == nil {
+		f.half = &face{font: f.font, cjk: f.cjk, idx: -1, used: make([]uint64, 1024), box: 0.5, base: f}
+	}
+	return f.half
 }
 
 func (f *face) use(r rune) {
@@ -134,7 +154,7 @@ func (fs *fontSet) face(f *fonts.Font) *face {
 		return fc
 	}
 	fc := &face{font: f, cjk: f.HasGlyph('中') || f.HasGlyph('あ') || f.HasGlyph('한'),
-		idx: -1, used: make([]uint64, 1024)}
+		idx: -1, used: make([]uint64, 1024), box: 1}
 	fs.byFont[f] = fc
 	return fc
 }
@@ -209,6 +229,9 @@ func (fs *fontSet) prepare(order []*face) []*face {
 		}
 		for len(ps) < 6 {
 			ps += "Font"
+		}
+		if f.base != nil {
+			ps += "-Half"
 		}
 		h := sha256.New()
 		h.Write([]byte(ps))

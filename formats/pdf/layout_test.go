@@ -153,3 +153,19 @@ func TestLayoutJapanese(t *testing.T) {
 		}
 	}
 }
+
+func TestLayoutAdjacentPunctuation(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	lines, p := layoutText(t, s, "他说：「好」。（「甲」）", 30, 0)
+	require.Len(t, lines, 1)
+	half := map[rune]int{}
+	for _, a := range p.atoms {
+		if a.face.base != nil {
+			half[a.r]++
+			assert.InDelta(t, 5.0, a.adv, 1e-9)
+		}
+	}
+	// 」。 → 」 half; 。（ → 。 half; （「 → 「 half; 」） → 」 half.
+	assert.Equal(t, map[rune]int{'」': 2, '「': 1, '。': 1}, half)
+	assert.InDelta(t, 12*10-4*5, lines[0].width, 1e-6)
+}

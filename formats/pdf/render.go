@@ -56,7 +56,7 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 		if err != nil {
 			return nil, fmt.Errorf("pdf: subsetting %s: %w", f.font, err)
 		}
-		pdf.AddUTF8FontFromBytes(f.key, "", slimFont(data, widenGlyphs(data, f.wide)))
+		pdf.AddUTF8FontFromBytes(f.key, "", slimFont(data, widenGlyphs(data, f.wide, f.box), f.box))
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: adding font %s: %w", f.font, err)
 		}

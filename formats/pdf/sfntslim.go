@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"encoding/binary"
+	"math"
 	"sort"
 
 	"github.com/docconv/docconv/fonts"
@@ -16,11 +17,12 @@ import (
 //     arbitrary sizes and zooms, where hinting matters little, and the
 //     bytecode is a large part of a small subset;
 //   - the glyphs in widen (glyph index → horizontal shift in font units)
-//     get an advance of one em and their outline moved by the shift: the
-//     full-width CJK punctuation made from Latin glyphs (see face.widen).
+//     get an advance of box em and their outline moved by the shift: the
+//     full-width CJK punctuation made from Latin glyphs and the half-width
+//     compressed punctuation (see face.widen).
 //
 // On malformed input it returns data unchanged.
-func slimFont(data []byte, widen map[uint16]int) []byte {
+func slimFont(data []byte, widen map[uint16]int, box float64) []byte {
 	be := binary.BigEndian
 	if len(data) < 12 {
 		return data
@@ -74,10 +76,10 @@ func slimFont(data []byte, widen map[uint16]int) []byte {
 			return data
 		}
 		hmtx := append([]byte(nil), tables[xi].data...)
-		upem := be.Uint16(head[18:])
+		adv := uint16(math.Round(box * float64(be.Uint16(head[18:]))))
 		for g, dx := range widen {
 			if p := 4 * int(g); p+4 <= len(hmtx) {
-				be.PutUint16(hmtx[p:], upem)
+				be.PutUint16(hmtx[p:], adv)
 				be.PutUint16(hmtx[p+2:], uint16(int16(be.Uint16(hmtx[p+2:]))+int16(dx)))
 			}
 		}
@@ -369,7 +371,7 @@ func shiftPoints(pts []byte, n, dx int) ([]byte, bool) {
 
 // widenGlyphs maps the runes a face sets full width to their glyphs in the
 // subset data and the shift that aligns each outline in its new em box.
-func widenGlyphs(data []byte, wide map[rune]alignment) map[uint16]int {
+func widenGlyphs(data []byte, wide map[rune]alignment, box float64) map[uint16]int {
 	if len(wide) == 0 {
 		return nil
 	}
@@ -384,7 +386,7 @@ func widenGlyphs(data []byte, wide map[rune]alignment) map[uint16]int {
 		if g == 0 {
 			continue
 		}
-		slack := upem - f.AdvanceUnits(g)
+		slack := int(math.Round(box*float64(upem))) - f.AdvanceUnits(g)
 		switch align {
 		case alignRight:
 			out[g] = slack
