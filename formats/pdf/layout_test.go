@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -168,4 +169,31 @@ func TestLayoutAdjacentPunctuation(t *testing.T) {
 	// 」。 → 」 half; 。（ → 。 half; （「 → 「 half; 」） → 」 half.
 	assert.Equal(t, map[rune]int{'」': 2, '「': 1, '。': 1}, half)
 	assert.InDelta(t, 12*10-4*5, lines[0].width, 1e-6)
+}
+
+// TestLayoutRandom lays out random mixtures of the characters the rules
+// care about: no panic, no overflow, no line starting with a prohibited
+// mark unless the line could not be broken elsewhere, nothing lost.
+func TestLayoutRandom(t *testing.T) {
+	pieces := []string{"中", "國", "，", "。", "、", "「", "」", "（", "）", "“", "”", "——", "……", "·", "ー", "ッ", "あ", "한국", " ",
+		"Apple", "GPT-4o", "2024", "32%", "3,800", ",", ".", "(", ")", "😀", "\u0378", "https://example.com/a/very/long/path"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, lang := range []string{"zh-Hans", "ja", "ko", "en"} {
+		s := testSetter(lang, lang != "en")
+		for range 200 {
+			var b strings.Builder
+			for range rng.IntN(80) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			text := b.String()
+			measure := 3 + rng.Float64()*30
+			lines, p := layoutText(t, s, text, measure, float64(rng.IntN(3)))
+			var all strings.Builder
+			for _, l := range lines {
+				assert.LessOrEqual(t, l.width, l.avail+1e-6, "%q at %v em", text, measure)
+				all.WriteString(lineString(p, l))
+			}
+			assert.Equal(t, strings.Join(strings.Fields(text), ""), strings.ReplaceAll(all.String(), " ", ""))
+		}
+	}
 }

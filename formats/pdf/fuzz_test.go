@@ -1,0 +1,37 @@
+package pdf
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/docconv/docconv/convert"
+)
+
+// FuzzWrite writes arbitrary text as a paragraph, a heading, a table cell
+// and a code block: the writer must not panic, and no line may overflow.
+func FuzzWrite(f *testing.F) {
+	for _, s := range []string{"中文，测试。", "「」（）“”——……", "Apple Intelligence 2024 32%", "한국어 문장입니다.", "😀\x00\u200b", strings.Repeat("長", 300)} {
+		f.Add(s, uint8(20))
+	}
+	f.Fuzz(func(t *testing.T, s string, m uint8) {
+		st := testSetter("zh-Hans", true)
+		var p para
+		st.addText(&p, s, st.body(), -1)
+		measure := float64(m%60+1) * st.size
+		for _, l := range st.layoutPara(&p, measure, 0, alignJustify) {
+			if l.width > l.avail+1e-6 && l.e-l.s > 1 {
+				t.Fatalf("line overflows: %.2f > %.2f", l.width, l.avail)
+			}
+		}
+		d := &convert.Document{Meta: convert.Meta{Title: s}, Blocks: []convert.Block{
+			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: s}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}, &convert.Ruby{Base: s, Text: s}}},
+			&convert.Table{Header: []convert.Cell{{&convert.Text{Text: s}}}, Rows: [][]convert.Cell{{{&convert.Code{Text: s}}}}},
+			&convert.CodeBlock{Text: s},
+		}}
+		if _, err := (&Writer{TOC: true}).Render(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
