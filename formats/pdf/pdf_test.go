@@ -408,3 +408,19 @@ func TestLongTableRepeatsHeader(t *testing.T) {
 		assert.Equal(t, "城市", first, "page %d starts with the header row", i+1)
 	}
 }
+
+func TestInternalLinks(t *testing.T) {
+	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{
+			&convert.Link{URL: "#later", Inlines: []convert.Inline{&convert.Text{Text: "see below"}}},
+			&convert.Link{URL: "#nowhere", Inlines: []convert.Inline{&convert.Text{Text: "dangling"}}}}},
+		&convert.Heading{Level: 2, ID: "later", Inlines: []convert.Inline{&convert.Text{Text: "Later"}}},
+	}}
+	b, err := (&Writer{}).Render(context.Background(), d)
+	require.NoError(t, err)
+	s := string(b)
+	assert.Equal(t, 1, strings.Count(s, "/Subtype /Link"))
+	assert.Contains(t, s, "/Dest [")
+	assert.NotContains(t, s, "nowhere")
+	qpdfCheck(t, b)
+}

@@ -63,7 +63,13 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	}
 
 	links := make([]int, len(bookmarks))
+	byID := map[string]int{}
 	for m := range bookmarks {
+		if id := bookmarks[m].id; id != "" {
+			if _, dup := byID[id]; !dup {
+				byID[id] = m
+			}
+		}
 		links[m] = pdf.AddLink()
 		pdf.SetLink(links[m], markY[m], markPage[m]+1)
 	}
@@ -153,7 +159,15 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				setDraw(it.color, 0.5)
 				pdf.Rect(it.x, it.y, it.w, it.h, "D")
 			case itLink:
-				pdf.LinkString(it.x, it.y, it.w, it.h, it.url)
+				if id, ok := strings.CutPrefix(it.url, "#"); ok {
+					// A link to a heading of the document; unknown
+					// fragments get no annotation.
+					if m, ok := byID[id]; ok {
+						pdf.Link(it.x, it.y, it.w, it.h, links[m])
+					}
+				} else {
+					pdf.LinkString(it.x, it.y, it.w, it.h, it.url)
+				}
 			case itGoto:
 				pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
 			}

@@ -18,7 +18,7 @@ const (
 	itRect                 // rectangle (fill or stroke)
 	itLine                 // horizontal line of width w (or a vertical one of height h when w is 0)
 	itBox                  // outline box of a missing glyph
-	itLink                 // external link area
+	itLink                 // link area: a URI, or "#id" for a heading
 	itGoto                 // internal link area to mark dest
 	itDots                 // dotted leader line
 )
@@ -42,9 +42,8 @@ type item struct {
 // mark is a heading: a bookmark and a contents entry.
 type mark struct {
 	title string
-	level int // 1-based heading level
-	page  int // 0-based body page, set by pagination
-	y     float64
+	id    string // the heading's anchor, target of "#id" links
+	level int    // 1-based heading level
 }
 
 // slice is an unbreakable piece of the flow: a line of text, a table row,
@@ -203,7 +202,7 @@ func (t *setter) heading(h *convert.Heading, c ctx) {
 	if len(p.atoms) == 0 {
 		return
 	}
-	t.marks = append(t.marks, mark{title: strings.TrimSpace(convert.PlainText(h.Inlines)), level: lv})
+	t.marks = append(t.marks, mark{title: strings.TrimSpace(convert.PlainText(h.Inlines)), id: h.ID, level: lv})
 	before := size * 1.1
 	if lv >= 3 {
 		before = size * 0.8
@@ -807,5 +806,9 @@ func missingReport(m map[rune]int) (string, int) {
 		}
 		parts = append(parts, fmt.Sprintf("U+%04X %c", r, r))
 	}
-	return fmt.Sprintf("%d characters (%d distinct) not covered by any font, drawn as boxes: %s", total, len(rs), strings.Join(parts, ", ")), total
+	note := ""
+	if rs[len(rs)-1] > 0xFFFF {
+		note = " (characters beyond U+FFFF cannot be embedded by gofpdf)"
+	}
+	return fmt.Sprintf("%d characters (%d distinct) not covered by any font, drawn as boxes%s: %s", total, len(rs), note, strings.Join(parts, ", ")), total
 }
