@@ -39,12 +39,14 @@ type Margins struct {
 type Writer struct {
 	// PageSize is A4 (default), A5, B5 (ISO, 176 × 250 mm) or Letter.
 	PageSize string
-	// Margins in pt; zero fields take defaults (about 11% of the page
-	// width at the sides, 9% of its height at the top and bottom). For CJK
+	// Margins in pt; zero fields take defaults (11% of the page width at
+	// the sides, 15% for non-CJK documents, 9% of its height at the top and
+	// bottom). For CJK
 	// documents the side margins are adjusted so that a line holds a whole
 	// number of characters.
 	Margins Margins
-	// FontSize is the body text size in pt; 0 means 10.5 (9.5 on A5).
+	// FontSize is the body text size in pt; 0 means 10.5 for CJK
+	// documents, 11.5 for others, 9.5 on A5.
 	FontSize float64
 	// Indent is the first-line indent of paragraphs in em; 0 means the
 	// default, 2 em (1.5 em for non-CJK documents). NoIndent turns it off.
@@ -204,9 +206,13 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 	t.size = w.FontSize
 	if t.size == 0 {
-		t.size = 10.5
-		if ps == "a5" {
+		switch {
+		case ps == "a5":
 			t.size = 9.5
+		case cjk:
+			t.size = 10.5 // 五号
+		default:
+			t.size = 11.5 // with the wider margins below: about 80 characters a line
 		}
 	}
 	t.lead = 1.75
@@ -230,11 +236,15 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	if m.Bottom == 0 {
 		m.Bottom = math.Round(t.pageH * 0.09)
 	}
+	side := 0.11
+	if !cjk {
+		side = 0.15
+	}
 	if m.Left == 0 {
-		m.Left = math.Round(t.pageW * 0.11)
+		m.Left = math.Round(t.pageW * side)
 	}
 	if m.Right == 0 {
-		m.Right = math.Round(t.pageW * 0.11)
+		m.Right = math.Round(t.pageW * side)
 	}
 	t.top, t.bottom, t.left = m.Top, m.Bottom, m.Left
 	t.measure = t.pageW - m.Left - m.Right
