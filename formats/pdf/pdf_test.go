@@ -424,3 +424,23 @@ func TestInternalLinks(t *testing.T) {
 	assert.NotContains(t, s, "nowhere")
 	qpdfCheck(t, b)
 }
+
+// TestKeepHeadingsWithText checks on a long document that no page ends
+// with a heading and no paragraph leaves a single line at a page end or
+// start when it has more (orphans and widows are avoided).
+func TestKeepHeadingsWithText(t *testing.T) {
+	d := bigDocument(t, 60_000)
+	r, err := (&Writer{}).layout(context.Background(), d)
+	require.NoError(t, err)
+	require.Greater(t, len(r.pages), 10)
+	size := r.t.size
+	for i, pg := range r.pages[:len(r.pages)-1] {
+		var last item
+		for _, it := range pg.items {
+			if it.kind == itText && it.y < r.t.pageH-r.t.bottom && it.y > r.t.top {
+				last = it
+			}
+		}
+		assert.LessOrEqual(t, last.size, size*1.01, "page %d ends with a heading line %q", i+1, last.text)
+	}
+}
