@@ -167,7 +167,7 @@ func cffError(n names) error {
 	} else {
 		name = fmt.Sprintf("%q", name)
 	}
-	return fmt.Errorf("%w: %s has PostScript (CFF) outlines but the PDF writer needs TrueType (glyf) outlines; "+
+	return fmt.Errorf("%w: %s has PostScript (CFF) outlines but docconv reads only TrueType (glyf) outlines (for PDF embedding and EPUB subsetting); "+
 		"use a .ttf font instead (e.g. Droid Sans Fallback, Noto Sans CJK's TTF builds, or the embedded default)", ErrCFF, name)
 }
 

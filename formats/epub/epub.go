@@ -309,6 +309,19 @@ func (w *Writer) familyOf(spec string) string {
 	return spec
 }
 
+// runeList names up to max runes as "U+4E00 一, …".
+func runeList(rs []rune, max int) string {
+	var parts []string
+	for i, r := range rs {
+		if i == max {
+			parts = append(parts, "…")
+			break
+		}
+		parts = append(parts, fmt.Sprintf("U+%04X %c", r, r))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // embedFonts subsets every EmbedFonts font to the characters of the book.
 func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 	runes := usedRunes(b)
@@ -318,13 +331,12 @@ func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 		if err != nil {
 			return nil, fmt.Errorf("epub: embedding font %q: %w", spec, err)
 		}
-		var have []rune
-		missing := 0
+		var have, missing []rune
 		for _, c := range runes {
 			if f.HasGlyph(c) {
 				have = append(have, c)
 			} else if c > 0x7f && !unicode.IsSpace(c) {
-				missing++
+				missing = append(missing, c)
 			}
 		}
 		data, err := f.Subset(have)
@@ -337,8 +349,9 @@ func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 		}
 		out = append(out, embeddedFont{family: family, file: fmt.Sprintf("font%d.ttf", i+1), data: data})
 		w.Report.Add("epub", "characters in embedded font subsets", len(have))
-		if missing > 0 && i == 0 {
-			w.Report.Warn("epub: embedded font %q lacks %d of the book's characters; reading systems fall back to their own fonts for them", family, missing)
+		if len(missing) > 0 && i == 0 {
+			w.Report.Warn("epub: embedded font %q lacks %d of the book's characters (%s); reading systems fall back to their own fonts for them",
+				family, len(missing), runeList(missing, 10))
 		}
 	}
 	return out, nil
