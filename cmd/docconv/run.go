@@ -140,7 +140,6 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 			return err
 		}
 	}
-	report := opts.Report
 	// Every output goes to a temporary file first; all are renamed into
 	// place only when every conversion succeeded.
 	var pending []*pendingFile
@@ -149,10 +148,15 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 			p.discard()
 		}
 	}()
+	// One report per input, so that several inputs' warnings say whose
+	// they are; the concatenated output's writers report to the first.
+	reports := make([]*convert.Report, len(c.inputs))
 	var docs []*convert.Document
-	for _, in := range c.inputs {
+	for i, in := range c.inputs {
 		o := *opts
 		o.SourcePath = in
+		reports[i] = &convert.Report{}
+		o.Report = reports[i]
 		d, err := readInput(ctx, in, stdin, &o)
 		if err != nil {
 			return err
@@ -172,9 +176,10 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 		docs = append(docs, d)
 	}
 	if c.outDir == "" {
-		d := concat(docs)
+		d := concat(docs, c.inputs)
 		o := *opts
 		o.To = jobs[0].Name
+		o.Report = reports[0]
 		p, err := c.writeOutput(ctx, c.output, d, &o, stdout)
 		if err != nil {
 			return err
@@ -193,7 +198,17 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 	}
 	pending = nil
 	if !c.quiet {
-		io.WriteString(stderr, report.String())
+		for i, r := range reports {
+			text := r.String()
+			if len(reports) > 1 && text != "" {
+				name := c.inputs[i]
+				if name == "-" {
+					name = "<stdin>"
+				}
+				text = name + ": " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+name+": ") + "\n"
+			}
+			io.WriteString(stderr, text)
+		}
 	}
 	return nil
 }
@@ -453,13 +468,18 @@ func stem(path string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// concat joins documents: the first one's metadata, every one's blocks.
-func concat(docs []*convert.Document) *convert.Document {
+// concat joins documents into one: the first one's metadata, every one's
+// blocks. A later document's own title (not one made from its file name)
+// becomes a level-1 heading before its blocks, so it is not lost.
+func concat(docs []*convert.Document, paths []string) *convert.Document {
 	if len(docs) == 1 {
 		return docs[0]
 	}
 	d := &convert.Document{Meta: docs[0].Meta}
-	for _, x := range docs {
+	for i, x := range docs {
+		if i > 0 && x.Meta.Title != "" && x.Meta.Title != stem(paths[i]) {
+			d.Blocks = append(d.Blocks, &convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: x.Meta.Title}}})
+		}
 		d.Blocks = append(d.Blocks, x.Blocks...)
 	}
 	return d

@@ -175,3 +175,14 @@ func TestSeveralInputsConcatenated(t *testing.T) {
 	assert.Contains(t, out, "first part")
 	assert.Contains(t, out, "second part")
 }
+
+func TestSeveralInputsKeepTitlesAndNameTheirWarnings(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.md"), []byte("---\ntitle: First\n---\n\nbody one\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\ntitle: Second\n---\n\nbody\xff two\n"), 0o644))
+	code, out, stderr := docconv(t, dir, "", "-t", "txt", "a.md", "b.md")
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "body one\nSecond\nbody\ufffd two\n", out)
+	assert.Contains(t, stderr, "b.md: warning: invalid UTF-8")
+	assert.NotContains(t, stderr, "a.md: warning")
+}
