@@ -38,18 +38,37 @@
 //     "no header") map one to one.
 //   - Emphasis, strong emphasis, strikethrough, code spans, links and
 //     autolinks map one to one. An image becomes a Link to the image whose
-//     text is the alt text: the model has no images.
+//     text is the alt text: the model has no image node, and no writer
+//     fetches resources (PDF and EPUB output would otherwise have to
+//     download or read files the document names), so the reader keeps
+//     where the image is and what it shows.
 //   - A hard line break is a LineBreak. A soft line break (a newline inside
 //     a paragraph) disappears between two Chinese or Japanese characters
 //     (Han, kana, CJK and fullwidth punctuation, CJK quotes, dashes and
 //     ellipses) and is a space otherwise — including between Hangul, since
 //     Korean separates words with spaces.
-//   - Raw HTML, inline or block, becomes Text holding its source, which
-//     writers escape: it is never executed. HTML blocks become a paragraph
-//     with a LineBreak between lines. Exception: the inline tags the writer
-//     itself produces — <strong>/<b>, <em>/<i>, <del>/<s>/<strike>, <br>, and
-//     <ruby>base<rt>text</rt></ruby> (optionally with <rp>) — are read back
-//     as Strong, Emph, Strike, LineBreak and Ruby when properly paired.
+//   - Raw HTML is never kept as markup, nor shown as source text: the
+//     model has no raw-HTML node, so the reader does what pandoc does for
+//     targets that are not HTML, keeping what a reader of the rendered page
+//     sees (tokenized with golang.org/x/net/html). HTML blocks: <script>,
+//     <style>, <iframe>, <object>, <embed>, <template>, <noscript>, <svg>…,
+//     comments and declarations are dropped with their content; the text
+//     of other elements is kept (tags stripped, entities decoded, white
+//     space collapsed, a newline between two Chinese or Japanese characters
+//     removed), one paragraph per block-level element (<div>, <p>,
+//     <details>, <li>, <tr>…; table cells separated by spaces); <pre>
+//     becomes a code block; a block without text disappears. Inline HTML:
+//     <strong>/<b>, <em>/<i>, <del>/<s>/<strike>, <code>/<kbd>/<samp>,
+//     <br>, <ruby>base<rt>text</rt></ruby> (optionally with <rp>) and
+//     <a href> with a relative or http, https, mailto, ftp or tel URL are
+//     read as Strong, Emph, Strike, Code, LineBreak, Ruby and Link when
+//     properly paired; <img alt src> becomes a Link like a Markdown image;
+//     <script>…</script> (and the other elements above) is dropped with its
+//     content; other tags, comments and unpaired tags are dropped and the
+//     text between them kept (a space that dropping doubled is removed).
+//     Each start tag, comment or declaration dropped counts in the report
+//     (Reader.Report, or convert.Options.Report through the registry) as
+//     "raw HTML elements dropped".
 //
 // Goldmark follows CommonMark's flanking rules strictly, so
 // "**一是…。**其次" (a closing ** after CJK punctuation and before a
@@ -87,6 +106,7 @@
 //
 // # Security
 //
-// Raw HTML is never passed through as markup, and the reader does not
+// Raw HTML is never passed through as markup (see Reading), links made
+// from <a href> and <img src> only get safe URLs, and the reader does not
 // fetch anything (links and images are only recorded).
 package markdown

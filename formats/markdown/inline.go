@@ -20,6 +20,7 @@ func (c *converter) inlineBlock(n ast.Node) []convert.Inline {
 	c.softBreak = map[*convert.Text]bool{}
 	ins := c.inlines(n)
 	c.resolveSoftBreaks(ins)
+	c.collapseDropped(ins)
 	return normalize(ins)
 }
 
@@ -81,18 +82,22 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 		}
 		return []convert.Inline{&convert.Code{Text: b.String()}}
 	case *ast.Link:
+		// Links do not nest: links inside (from raw <a> tags) become text.
 		return []convert.Inline{&convert.Link{
 			URL:     string(unescape(x.Destination)),
 			Title:   string(unescape(x.Title)),
-			Inlines: c.inlines(x),
+			Inlines: stripLinks(c.inlines(x)),
 		}}
 	case *ast.Image:
 		// An image becomes a link to the image with the alt text as its
-		// text: the model has no images.
+		// text: the model has no image node, and no writer fetches
+		// resources (a PDF or EPUB would otherwise have to download or
+		// read files named by the document), so the reader keeps what it
+		// can without them: where the image is and what it shows.
 		return []convert.Inline{&convert.Link{
 			URL:     string(unescape(x.Destination)),
 			Title:   string(unescape(x.Title)),
-			Inlines: c.inlines(x),
+			Inlines: stripLinks(c.inlines(x)),
 		}}
 	case *ast.AutoLink:
 		url := string(x.URL(c.src))
@@ -106,7 +111,7 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 			seg := x.Segments.At(i)
 			b.Write(seg.Value(c.src))
 		}
-		return c.splitTags(b.String())
+		return c.rawInline(b.String())
 	}
 	// Unknown inline kinds: keep their text.
 	return c.inlines(n)

@@ -128,13 +128,70 @@ func TestSoftBreaks(t *testing.T) {
 	}
 }
 
-func TestScriptIsText(t *testing.T) {
-	d := read(t, []byte("<script>alert(1)</script>\n\nA <script>x</script>.\n"))
-	require.Len(t, d.Blocks, 2)
-	assert.Equal(t, "<script>alert(1)</script>", convert.BlockText(d.Blocks[0]))
-	assert.Equal(t, "A <script>x</script>.", convert.BlockText(d.Blocks[1]))
-	md := string(write(t, d))
-	assert.Contains(t, md, `\<script>`, "written back escaped")
+func TestRawHTML(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"<script>alert(1)</script>\n", ""},
+		{"A <script>x</script>.\n", "A ."},
+		{"A <script>x</script> b\n", "A b"},
+		{"<style>p{}</style>\n\n<!-- c -->\n\n<iframe src=x></iframe>\n\n<object><p>x</p></object>\n", ""},
+		{"<div onclick=\"evil()\">这是一段内嵌 HTML。</div>\n", "这是一段内嵌 HTML。"},
+		{"<div>\n  a &amp;\n  <em>b</em>  </div>\n", "a & b"},
+		{"<div></div>\n", ""},
+		{"x <span class=a>y</span> z\n", "x y z"},
+		{"x <!-- c --> z\n", "x z"},
+		{"x <a href=\"javascript:alert(1)\">y</a>\n", "x y"},
+		{"x <strong>unclosed\n", "x unclosed"},
+		{"x </em> y\n", "x y"},
+	} {
+		d := read(t, []byte(tc.in))
+		assert.Equal(t, tc.want, strings.TrimSpace(convert.DocumentText(d)), tc.in)
+		md := string(write(t, d))
+		assert.NotContains(t, md, "<script", tc.in)
+		assert.NotContains(t, md, "<div", tc.in)
+	}
+}
+
+func TestRawHTMLInline(t *testing.T) {
+	d := read(t, []byte(`<b>b</b> <i>i</i> <s>s</s> <code>c</code> a<br>b <a href="https://e.com/" title="T">l</a> <ruby>漢<rt>かん</rt></ruby>`))
+	require.Len(t, d.Blocks, 1)
+	var kinds []string
+	for _, in := range d.Blocks[0].(*convert.Paragraph).Inlines {
+		switch x := in.(type) {
+		case *convert.Strong:
+			kinds = append(kinds, "strong")
+		case *convert.Emph:
+			kinds = append(kinds, "emph")
+		case *convert.Strike:
+			kinds = append(kinds, "strike")
+		case *convert.Code:
+			kinds = append(kinds, "code:"+x.Text)
+		case *convert.LineBreak:
+			kinds = append(kinds, "br")
+		case *convert.Link:
+			kinds = append(kinds, "link:"+x.URL+":"+x.Title)
+		case *convert.Ruby:
+			kinds = append(kinds, "ruby:"+x.Base+":"+x.Text)
+		}
+	}
+	assert.Equal(t, []string{"strong", "emph", "strike", "code:c", "br", "link:https://e.com/:T", "ruby:漢:かん"}, kinds)
+}
+
+func TestRawHTMLReport(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "rawhtml.md"))
+	require.NoError(t, err)
+	f, err := convert.Lookup("markdown")
+	require.NoError(t, err)
+	var rep convert.Report
+	d, err := f.NewReader(&convert.Options{Report: &rep}).Read(context.Background(), bytes.NewReader(src))
+	require.NoError(t, err)
+	assert.NotContains(t, convert.DocumentText(d), "evil")
+	assert.NotContains(t, convert.DocumentText(d), "alert")
+	assert.Equal(t, 29, rep.Get("markdown", "raw HTML elements dropped"))
+
+	_, err = f.NewReader(&convert.Options{}).Read(context.Background(), bytes.NewReader(src))
+	require.NoError(t, err, "no report")
+	_, err = f.NewReader(nil).Read(context.Background(), bytes.NewReader(src))
+	require.NoError(t, err, "no options")
 }
 
 func TestHeadingIDs(t *testing.T) {

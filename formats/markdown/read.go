@@ -25,6 +25,9 @@ type Reader struct {
 	// NoLinkify turns off GFM's extended autolinks, so that bare URLs and
 	// www. addresses stay text.
 	NoLinkify bool
+	// Report, when not nil, receives the count of raw HTML elements
+	// dropped ("markdown", "raw HTML elements dropped").
+	Report *convert.Report
 }
 
 // Goldmark parsers are built once and are safe for concurrent use.
@@ -80,6 +83,9 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	c := &converter{src: src, ids: newIDs()}
 	d.Blocks = c.blocks(root)
 	c.assignIDs(d.Blocks)
+	if c.dropped > 0 {
+		r.Report.Add("markdown", "raw HTML elements dropped", c.dropped)
+	}
 	return d, nil
 }
 
@@ -89,11 +95,17 @@ type converter struct {
 	explicit  map[*convert.Heading]bool
 	softBreak map[*convert.Text]bool
 	tags      tagState
+	dropped   int // raw HTML elements dropped
+	dropMarks map[*convert.Text]bool
 }
 
 func (c *converter) blocks(parent ast.Node) []convert.Block {
 	var out []convert.Block
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.HTMLBlock); ok {
+			out = append(out, c.htmlBlock(h)...)
+			continue
+		}
 		if b := c.block(n); b != nil {
 			out = append(out, b)
 		}
@@ -143,6 +155,12 @@ func (c *converter) block(n ast.Node) convert.Block {
 				l.Items[i] = []convert.Block{}
 			}
 		}
+		// Looseness needs two items or two blocks in an item; dropped
+		// raw HTML can leave a loose list with neither, which Markdown
+		// cannot write.
+		if len(l.Items) == 0 || len(l.Items) == 1 && len(l.Items[0]) <= 1 {
+			l.Tight = true
+		}
 		return l
 	case *ast.Blockquote:
 		return &convert.Quote{Blocks: c.blocks(x)}
@@ -158,34 +176,10 @@ func (c *converter) block(n ast.Node) convert.Block {
 		return &convert.CodeBlock{Text: strings.TrimSuffix(c.lines(x), "\n")}
 	case *ast.ThematicBreak:
 		return &convert.Rule{}
-	case *ast.HTMLBlock:
-		return c.htmlBlock(x)
 	case *east.Table:
 		return c.table(x)
 	}
 	return nil
-}
-
-// htmlBlock turns raw HTML into a paragraph of its text, one line per
-// line (never executed, escaped by writers). Inline tags this package
-// writes itself (<strong>, <em>, <del>, <br />, <ruby>) are read as such.
-func (c *converter) htmlBlock(x *ast.HTMLBlock) convert.Block {
-	raw := c.lines(x)
-	if x.HasClosure() {
-		raw += string(x.ClosureLine.Value(c.src))
-	}
-	var toks []convert.Inline
-	for _, line := range strings.Split(raw, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		if len(toks) > 0 {
-			toks = append(toks, &convert.LineBreak{})
-		}
-		toks = append(toks, c.splitTags(line)...)
-	}
-	return &convert.Paragraph{Inlines: normalize(c.buildTags(toks))}
 }
 
 func (c *converter) table(x *east.Table) convert.Block {

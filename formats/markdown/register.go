@@ -9,7 +9,13 @@ func init() {
 		Extensions:  []string{"md", "markdown"},
 		MediaType:   "text/markdown",
 		Description: "CommonMark with GFM tables, strikethrough and autolinks, YAML front matter",
-		NewReader:   func(*convert.Options) convert.Reader { return &Reader{} },
-		NewWriter:   func(o *convert.Options) convert.Writer { return newWriter(o) },
+		NewReader: func(o *convert.Options) convert.Reader {
+			r := &Reader{}
+			if o != nil {
+				r.Report = o.Report
+			}
+			return r
+		},
+		NewWriter: func(o *convert.Options) convert.Writer { return newWriter(o) },
 	})
 }
