@@ -20,6 +20,7 @@ const (
 	fHard                         // hard line break (the atom is not drawn)
 	fSynthBold                    // draw with synthetic bold (fill + stroke)
 	fMissing                      // no font has the glyph: draw a box
+	fSlant                        // draw slanted (synthetic oblique)
 )
 
 // atom is one character of a paragraph as laid out.
@@ -33,16 +34,12 @@ type atom struct {
 	pre   float64 // extra space before the atom (dropped at line start)
 	post  float64 // extra space after the atom (dropped at line end)
 	x     float64 // position in the line after justification
-	sq    float64 // advance after compression at a line end (0: none)
 }
 
 func (a *atom) is(f uint16) bool { return a.flags&f != 0 }
 
 // width is the advance the atom occupies on its line.
 func (a *atom) width() float64 {
-	if a.sq > 0 {
-		return a.sq
-	}
 	return a.adv
 }
 
@@ -123,8 +120,9 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune) []bool {
 // forbid, a closing punctuation mark is pushed in (compressed to half
 // width) if that makes it fit, else the break moves back to the previous
 // opportunity (the previous character is pulled down to the next line).
+// Compressing a mark inside the line calls halve (nil: no compression).
 // Lines never overflow the measure unless a single character is wider.
-func breakLines(atoms []atom, brk []bool, measure, indent float64) []line {
+func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*atom) bool) []line {
 	var lines []line
 	n := len(atoms)
 	s := 0
@@ -167,12 +165,49 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64) []line {
 				w += add
 				continue
 			}
-			// Overflow at i.
-			if squeezableSet[a.r] && a.is(fWide) && i > s &&
-				w+add-a.adv/2 <= avail+1e-6 && (i+1 >= n || brk[i+1] || atoms[i+1].is(fHard)) {
-				a.sq = a.adv / 2
-				end, next = i+1, i+1
-				break
+			// Overflow at i. When the line may not end before i (i is a
+			// closing mark, or i-1 an opening one), push in if compressing
+			// punctuation makes the line fit up to and including atom i —
+			// the mark at i to half width at the line end, then full-width
+			// pause and stop marks inside the line (from the end), each by
+			// half an em — else pull down to the last opportunity.
+			if i > s && !brk[i] && (i+1 >= n || brk[i+1] || atoms[i+1].is(fHard)) {
+				need := w + add - avail
+				squeezeEnd := squeezableSet[a.r] && a.is(fWide) && halve != nil && a.face != nil && a.face.base == nil
+				var inner []int
+				room := 0.0
+				if squeezeEnd {
+					room += a.adv / 2
+				}
+				if halve != nil {
+					for j := i - 1; j > s && room < need-1e-6; j-- {
+						if b := &atoms[j]; squeezableSet[b.r] && b.is(fWide) && b.face != nil && b.face.base == nil && b.face.cjk {
+							inner = append(inner, j)
+							room += b.adv / 2
+						}
+					}
+				}
+				if room >= need-1e-6 {
+					if squeezeEnd {
+						old := a.adv
+						if halve(a) {
+							need -= old - a.adv
+						}
+					}
+					for _, j := range inner {
+						if need <= 1e-6 {
+							break
+						}
+						old := atoms[j].adv
+						if halve(&atoms[j]) {
+							need -= old - atoms[j].adv
+						}
+					}
+					if need <= 1e-6 {
+						end, next = i+1, i+1
+						break
+					}
+				}
 			}
 			if last > s {
 				end, next = last, last
@@ -194,7 +229,7 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64) []line {
 			end, next = n, n
 			hard = true // last line: not justified
 		}
-		lines = append(lines, line{s: s, e: end, avail: avail, justify: !hard})
+		lines = append(lines, line{s: s, e: end, avail: avail, justify: !hard && end < n})
 		s = next
 	}
 	avoidShortLastLine(atoms, brk, lines)
@@ -232,9 +267,8 @@ func avoidShortLastLine(atoms []atom, brk []bool, lines []line) {
 		if !brk[b] {
 			continue
 		}
-		for i := prev.s; i < prev.e; i++ {
-			atoms[i].sq = 0
-		}
+		// Marks compressed to push the line in stay compressed: the line,
+		// now shorter, just has more slack to spread.
 		if naturalWidth(atoms, b, last.e) > last.avail {
 			return
 		}

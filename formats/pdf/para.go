@@ -101,6 +101,9 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 			if e.synthBold {
 				a.flags |= fSynthBold
 			}
+			if f.st&stItalic != 0 && !e.face.font.Italic() {
+				a.flags |= fSlant // synthetic oblique (CJK emphasis)
+			}
 		} else {
 			a.flags |= fMissing
 			a.adv = f.size * 0.6
@@ -185,18 +188,29 @@ func (t *setter) compressPair(a, b *atom, size float64) {
 	if !a.is(fWide) || a.ruby >= 0 || b.ruby >= 0 || a.adv < size*0.99 || b.adv < size*0.99 {
 		return
 	}
-	halve := func(x *atom, al alignment) {
-		x.face = t.fs.halfFace(x.face)
-		x.face.widen(x.r, al)
-		x.adv = size / 2
-	}
 	switch {
 	case closing(a) && (closing(b) || opening(b)):
-		halve(a, alignLeft)
+		t.halve(a, alignLeft)
 	case opening(a) && opening(b):
-		halve(b, alignRight)
+		t.halve(b, alignRight)
 	}
 }
+
+// halve draws a full-width mark from the half-width variant of its face,
+// its glyph aligned as given in the half-em box.
+func (t *setter) halve(a *atom, al alignment) bool {
+	if a.face == nil || a.face.base != nil {
+		return false
+	}
+	a.face = t.fs.halfFace(a.face)
+	a.face.widen(a.r, al)
+	a.adv /= 2
+	return true
+}
+
+// halveClosing compresses a closing mark (glyph in the left half) to push
+// a line in.
+func (t *setter) halveClosing(a *atom) bool { return t.halve(a, alignLeft) }
 
 // hardBreak appends a hard line break.
 func (t *setter) hardBreak(p *para, f runFmt) {
@@ -285,7 +299,7 @@ func (t *setter) noteMissing(r rune) {
 // positions the atoms.
 func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf)
-	lines := breakLines(p.atoms, brk, measure, indent)
+	lines := breakLines(p.atoms, brk, measure, indent, t.halveClosing)
 	for i := range lines {
 		lines[i].off = position(p.atoms, lines[i], align)
 		if i == 0 {
@@ -332,7 +346,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		e := s + 1
 		for ; e < l.e; e++ {
 			b := &p.atoms[e]
-			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fMissing|fHard) != a.flags&(fSynthBold|fMissing|fHard) {
+			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fSlant|fMissing|fHard) != a.flags&(fSynthBold|fSlant|fMissing|fHard) {
 				break
 			}
 			if g, ok := gap(e); ok && (g-tc > 0.002 || tc-g > 0.002) {
@@ -351,7 +365,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		w := last.x + last.width() - a.x
 		x := x0 + a.x
 		fg = append(fg, item{kind: itText, x: x, y: base, face: a.face, size: f.size, tc: tc,
-			synth: a.is(fSynthBold), color: f.color, text: sb.String()})
+			synth: a.is(fSynthBold), slant: a.is(fSlant), color: f.color, text: sb.String()})
 		if f.code {
 			bg = append(bg, item{kind: itRect, x: x - f.size*0.1, y: base - f.size*0.85, w: w + f.size*0.2, h: f.size * 1.1, fill: true, color: rgb{0.93, 0.93, 0.93}})
 		}

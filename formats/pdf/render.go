@@ -117,21 +117,23 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				}
 				setText(it.color)
 				raw.Reset()
+				if it.slant {
+					// Shear about the baseline: x' = x + 0.2 (y - baseline).
+					base := (t.pageH - it.y)
+					fmt.Fprintf(&raw, "q 1 0 0.2 1 %.3f 0 cm ", -0.2*base)
+				}
 				if it.synth {
-					fmt.Fprintf(&raw, "q %s RG %.3f w 2 Tr", colorOps(it.color), it.size*0.035)
+					fmt.Fprintf(&raw, "q %s RG %.3f w 2 Tr ", colorOps(it.color), it.size*0.035)
 				}
 				if it.tc > 0.0005 || it.tc < -0.0005 {
-					if raw.Len() == 0 {
-						raw.WriteString("q")
-					}
-					fmt.Fprintf(&raw, " %.4f Tc", it.tc)
+					fmt.Fprintf(&raw, "q %.4f Tc", it.tc)
 				}
 				if raw.Len() > 0 {
 					pdf.RawWriteStr(raw.String())
 				}
 				pdf.Text(it.x, it.y, it.text)
-				if raw.Len() > 0 {
-					pdf.RawWriteStr("Q")
+				if n := strings.Count(raw.String(), "q "); n > 0 {
+					pdf.RawWriteStr(strings.Repeat("Q ", n-1) + "Q")
 				}
 			case itRect:
 				if it.fill {

@@ -369,8 +369,12 @@ func shiftPoints(pts []byte, n, dx int) ([]byte, bool) {
 	return out, true
 }
 
-// widenGlyphs maps the runes a face sets full width to their glyphs in the
-// subset data and the shift that aligns each outline in its new em box.
+// widenGlyphs maps the runes a face sets in boxes of their own to their
+// glyphs in the subset data and the shift that places each outline in its
+// new box (box em wide): near the left edge for closing marks, near the
+// right edge for opening marks, centred otherwise — measured on the
+// outline's bounding box, since fonts differ in where they put the marks
+// (Droid Sans Fallback centres its commas and stops).
 func widenGlyphs(data []byte, wide map[rune]alignment, box float64) map[uint16]int {
 	if len(wide) == 0 {
 		return nil
@@ -381,20 +385,73 @@ func widenGlyphs(data []byte, wide map[rune]alignment, box float64) map[uint16]i
 	}
 	out := map[uint16]int{}
 	upem := f.UnitsPerEm()
+	bu := int(math.Round(box * float64(upem)))
 	for r, align := range wide {
 		g := f.GlyphIndex(r)
 		if g == 0 {
 			continue
 		}
-		slack := int(math.Round(box*float64(upem))) - f.AdvanceUnits(g)
-		switch align {
-		case alignRight:
-			out[g] = slack
-		case alignCenter:
-			out[g] = slack / 2
-		default:
+		x0, x1, ok := glyphBBox(data, g)
+		if !ok || x1 <= x0 {
 			out[g] = 0
+			continue
 		}
+		free := max(bu-(x1-x0), 0)
+		var target int
+		switch align {
+		case alignLeft:
+			target = free * 15 / 100
+		case alignRight:
+			target = free - free*15/100
+		default:
+			target = free / 2
+		}
+		out[g] = target - x0
 	}
 	return out
+}
+
+// glyphBBox returns the horizontal extent of glyph gid of a TrueType font.
+func glyphBBox(data []byte, gid uint16) (xMin, xMax int, ok bool) {
+	be := binary.BigEndian
+	if len(data) < 12 {
+		return 0, 0, false
+	}
+	var head, loca, glyf []byte
+	n := int(be.Uint16(data[4:]))
+	for i := 0; i < n && 12+16*i+16 <= len(data); i++ {
+		rec := data[12+16*i:]
+		off, ln := int(be.Uint32(rec[8:])), int(be.Uint32(rec[12:]))
+		if off < 0 || ln < 0 || off+ln > len(data) {
+			return 0, 0, false
+		}
+		switch string(rec[:4]) {
+		case "head":
+			head = data[off : off+ln]
+		case "loca":
+			loca = data[off : off+ln]
+		case "glyf":
+			glyf = data[off : off+ln]
+		}
+	}
+	if len(head) < 54 {
+		return 0, 0, false
+	}
+	var a, b int
+	g := int(gid)
+	if be.Uint16(head[50:]) != 0 {
+		if 4*g+8 > len(loca) {
+			return 0, 0, false
+		}
+		a, b = int(be.Uint32(loca[4*g:])), int(be.Uint32(loca[4*g+4:]))
+	} else {
+		if 2*g+4 > len(loca) {
+			return 0, 0, false
+		}
+		a, b = 2*int(be.Uint16(loca[2*g:])), 2*int(be.Uint16(loca[2*g+2:]))
+	}
+	if b-a < 10 || b > len(glyf) {
+		return 0, 0, false
+	}
+	return int(int16(be.Uint16(glyf[a+2:]))), int(int16(be.Uint16(glyf[a+6:]))), true
 }

@@ -30,7 +30,8 @@ type item struct {
 	x, y, w, h float64
 	face       *face
 	size, tc   float64
-	synth      bool
+	synth      bool // synthetic bold
+	slant      bool // synthetic oblique
 	fill       bool
 	lw         float64
 	color      rgb
@@ -339,7 +340,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 // anywhere when a token is longer than the measure; no justification.
 func (t *setter) layoutCode(p *para, measure float64) []line {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf)
-	lines := breakLines(p.atoms, brk, measure, 0)
+	lines := breakLines(p.atoms, brk, measure, 0, nil)
 	for i := range lines {
 		lines[i].justify = false
 		position(p.atoms, lines[i], alignLeft)
