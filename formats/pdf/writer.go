@@ -41,9 +41,8 @@ type Writer struct {
 	PageSize string
 	// Margins in pt; zero fields take defaults (11% of the page width at
 	// the sides, 15% for non-CJK documents, 9% of its height at the top and
-	// bottom). For CJK
-	// documents the side margins are adjusted so that a line holds a whole
-	// number of characters.
+	// bottom). For CJK documents the side margins are adjusted so that a
+	// line holds a whole number of characters.
 	Margins Margins
 	// FontSize is the body text size in pt; 0 means 10.5 for CJK
 	// documents, 11.5 for others, 9.5 on A5.
@@ -53,15 +52,18 @@ type Writer struct {
 	Indent   float64
 	NoIndent bool
 	// Fonts are tried first for every character, before the embedded
-	// defaults (Liberation for Latin, Droid Sans Fallback for CJK), which
-	// are always appended as the fallback.
+	// defaults (Liberation for Latin, Droid Sans Fallback for CJK,
+	// NanumGothic for Hangul), which are always appended as the fallback.
+	// Fonts whose OS/2 fsType forbids embedding are skipped with a warning.
 	Fonts fonts.Chain
 	// FontSpecs are font names or files resolved with fonts.Resolve and put
 	// before Fonts (what --font gives).
 	FontSpecs []string
-	// TOC adds a contents page after the title page's start.
+	// TOC puts a contents page (in the document's language, with page
+	// numbers and links) before the body.
 	TOC bool
-	// FiguresTable appends a table of the document's figures.
+	// FiguresTable appends a table of the document's figures
+	// (convert/figures).
 	FiguresTable bool
 	// NoRunningHead turns off the title at the top of pages 2 and later.
 	NoRunningHead bool
