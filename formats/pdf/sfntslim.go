@@ -21,7 +21,8 @@ import (
 //     full-width CJK punctuation made from Latin glyphs and the half-width
 //     compressed punctuation (see face.widen).
 //
-// On malformed input it returns data unchanged.
+// When the glyphs cannot be rewritten, the hinting stays and only the
+// advances change. On malformed input it returns data unchanged.
 func slimFont(data []byte, widen map[uint16]int, box float64) []byte {
 	be := binary.BigEndian
 	if len(data) < 12 {
@@ -43,11 +44,8 @@ func slimFont(data []byte, widen map[uint16]int, box float64) []byte {
 			return data
 		}
 		t := tbl{string(rec[:4]), data[off : off+ln]}
-		switch t.tag {
-		case "name":
+		if t.tag == "name" {
 			t.data = slimName(t.data)
-		case "fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX":
-			continue
 		}
 		tables = append(tables, t)
 	}
@@ -65,12 +63,11 @@ func slimFont(data []byte, widen map[uint16]int, box float64) []byte {
 	}
 	head := append([]byte(nil), tables[hi].data...)
 	maxp := append([]byte(nil), tables[mi].data...)
-	glyf, loca, long, ok := stripInstructions(tables[gi].data, tables[li].data,
+	glyf, loca, long, stripped := stripInstructions(tables[gi].data, tables[li].data,
 		be.Uint16(head[50:]) != 0, int(be.Uint16(maxp[4:])), widen)
-	if !ok {
-		return data
-	}
 	if len(widen) > 0 {
+		// The advances change even when the outlines could not be moved,
+		// so that the PDF widths always match the layout.
 		xi := find("hmtx")
 		if xi < 0 {
 			return data
@@ -80,20 +77,33 @@ func slimFont(data []byte, widen map[uint16]int, box float64) []byte {
 		for g, dx := range widen {
 			if p := 4 * int(g); p+4 <= len(hmtx) {
 				be.PutUint16(hmtx[p:], adv)
-				be.PutUint16(hmtx[p+2:], uint16(int16(be.Uint16(hmtx[p+2:]))+int16(dx)))
+				if stripped {
+					be.PutUint16(hmtx[p+2:], uint16(int16(be.Uint16(hmtx[p+2:]))+int16(dx)))
+				}
 			}
 		}
 		tables[xi].data = hmtx
 	}
-	if long {
-		be.PutUint16(head[50:], 1)
-	} else {
-		be.PutUint16(head[50:], 0)
+	if stripped {
+		if long {
+			be.PutUint16(head[50:], 1)
+		} else {
+			be.PutUint16(head[50:], 0)
+		}
+		if len(maxp) >= 28 {
+			be.PutUint16(maxp[26:], 0) // maxSizeOfInstructions
+		}
+		tables[hi].data, tables[mi].data, tables[gi].data, tables[li].data = head, maxp, glyf, loca
+		kept := tables[:0]
+		for _, t := range tables {
+			switch t.tag {
+			case "fpgm", "prep", "cvt ", "hdmx", "LTSH", "VDMX":
+			default:
+				kept = append(kept, t)
+			}
+		}
+		tables = kept
 	}
-	if len(maxp) >= 28 {
-		be.PutUint16(maxp[26:], 0) // maxSizeOfInstructions
-	}
-	tables[hi].data, tables[mi].data, tables[gi].data, tables[li].data = head, maxp, glyf, loca
 	n = len(tables)
 	sort.Slice(tables, func(i, j int) bool { return tables[i].tag < tables[j].tag })
 	es := 0
@@ -142,7 +152,8 @@ func checksum(b []byte) uint32 {
 }
 
 // slimName keeps the name records with IDs 0–4 and 6 (copyright, family,
-// subfamily, unique ID, full name, PostScript name).
+// subfamily, unique ID, full name, PostScript name), except malformed
+// UTF-16 ones.
 func slimName(b []byte) []byte {
 	be := binary.BigEndian
 	if len(b) < 6 {
@@ -164,6 +175,9 @@ func slimName(b []byte) []byte {
 		ln, off := int(be.Uint16(r[8:])), int(be.Uint16(r[10:]))
 		if id > 6 || id == 5 || storage+off+ln > len(b) {
 			continue
+		}
+		if pid := be.Uint16(r); (pid == 0 || pid == 3) && ln%2 != 0 {
+			continue // broken UTF-16 (gofpdf would print a complaint to stdout)
 		}
 		var k rec
 		copy(k.hdr[:], r[:8])
@@ -240,53 +254,11 @@ func stripInstructions(glyf, loca []byte, longIn bool, numGlyphs int, shift map[
 			out = append(out, 0, 0)
 			out = append(out, rest...)
 		} else {
-			start := len(out)
-			out = append(out, g...)
-			c := out[start:]
-			p := 10
-			for {
-				if p+4 > len(c) {
-					return nil, nil, false, false
-				}
-				flags := be.Uint16(c[p:])
-				be.PutUint16(c[p:], flags&^0x0100) // WE_HAVE_INSTRUCTIONS
-				p += 4
-				dx := shift[uint16(i)]
-				if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
-					if dx != 0 && flags&0x0002 != 0 && p+2 <= len(c) { // ARGS_ARE_XY_VALUES
-						be.PutUint16(c[p:], uint16(int16(be.Uint16(c[p:]))+int16(dx)))
-					}
-					p += 4
-				} else {
-					if dx != 0 && flags&0x0002 != 0 && p < len(c) {
-						v := int(int8(c[p])) + dx
-						if v < -128 || v > 127 {
-							return nil, nil, false, false
-						}
-						c[p] = byte(int8(v))
-					}
-					p += 2
-				}
-				switch {
-				case flags&0x0008 != 0:
-					p += 2
-				case flags&0x0040 != 0:
-					p += 4
-				case flags&0x0080 != 0:
-					p += 8
-				}
-				if flags&0x0020 == 0 {
-					break
-				}
-			}
-			if p > len(c) {
+			c, ok := rewriteComposite(g, shift[uint16(i)])
+			if !ok {
 				return nil, nil, false, false
 			}
-			if dx := shift[uint16(i)]; dx != 0 {
-				be.PutUint16(c[2:], uint16(int16(be.Uint16(c[2:]))+int16(dx)))
-				be.PutUint16(c[6:], uint16(int16(be.Uint16(c[6:]))+int16(dx)))
-			}
-			out = out[:start+p]
+			out = append(out, c...)
 		}
 		for len(out)%4 != 0 {
 			out = append(out, 0)
@@ -454,4 +426,85 @@ func glyphBBox(data []byte, gid uint16) (xMin, xMax int, ok bool) {
 		return 0, 0, false
 	}
 	return int(int16(be.Uint16(glyf[a+2:]))), int(int16(be.Uint16(glyf[a+6:]))), true
+}
+
+// rewriteComposite returns a composite glyph without its instructions,
+// its components moved by dx font units (offsets written as 16-bit values
+// when they no longer fit in a byte).
+func rewriteComposite(g []byte, dx int) ([]byte, bool) {
+	be := binary.BigEndian
+	out := append([]byte(nil), g[:10]...)
+	if dx != 0 {
+		be.PutUint16(out[2:], uint16(int16(be.Uint16(out[2:]))+int16(dx)))
+		be.PutUint16(out[6:], uint16(int16(be.Uint16(out[6:]))+int16(dx)))
+	}
+	p := 10
+	for {
+		if p+4 > len(g) {
+			return nil, false
+		}
+		flags := be.Uint16(g[p:]) &^ 0x0100 // WE_HAVE_INSTRUCTIONS
+		gid := be.Uint16(g[p+2:])
+		p += 4
+		words := flags&0x0001 != 0
+		xy := flags&0x0002 != 0
+		var a1, a2 int
+		switch {
+		case words:
+			if p+4 > len(g) {
+				return nil, false
+			}
+			a1, a2 = int(int16(be.Uint16(g[p:]))), int(int16(be.Uint16(g[p+2:])))
+			p += 4
+		case xy:
+			if p+2 > len(g) {
+				return nil, false
+			}
+			a1, a2 = int(int8(g[p])), int(int8(g[p+1]))
+			p += 2
+		default: // point numbers
+			if p+2 > len(g) {
+				return nil, false
+			}
+			a1, a2 = int(g[p]), int(g[p+1])
+			p += 2
+		}
+		if xy {
+			a1 += dx
+			if a1 < -128 || a1 > 127 || a2 < -128 || a2 > 127 {
+				words = true
+			}
+		}
+		n := 0
+		switch {
+		case flags&0x0008 != 0:
+			n = 2
+		case flags&0x0040 != 0:
+			n = 4
+		case flags&0x0080 != 0:
+			n = 8
+		}
+		if p+n > len(g) {
+			return nil, false
+		}
+		if words {
+			flags |= 0x0001
+		}
+		out = be.AppendUint16(out, flags)
+		out = be.AppendUint16(out, gid)
+		switch {
+		case words:
+			out = be.AppendUint16(out, uint16(int16(a1)))
+			out = be.AppendUint16(out, uint16(int16(a2)))
+		case xy:
+			out = append(out, byte(int8(a1)), byte(int8(a2)))
+		default:
+			out = append(out, byte(a1), byte(a2))
+		}
+		out = append(out, g[p:p+n]...)
+		p += n
+		if flags&0x0020 == 0 {
+			return out, true
+		}
+	}
 }
