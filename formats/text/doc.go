@@ -8,9 +8,23 @@
 // punctuation is the job of package convert/normalize). It only trims the
 // whitespace at both ends of each line (including U+3000 IDEOGRAPHIC SPACE
 // used as a first-line indent and a CR before LF), drops a leading byte
-// order mark, and decides where blocks begin and end. Meta.Lang is left
-// empty unless front matter sets it; the pipeline calls
+// order mark, decides where blocks begin and end, moves the title and a
+// byline into Meta, and drops a soft hyphen at a line break (both below).
+// Meta.Lang is left empty unless front matter sets it; the pipeline calls
 // convert.DetectLanguage.
+//
+// Input that is not text is an error wrapping convert.ErrInvalidInput,
+// "text: invalid input: binary file (PNG image), not text": a known
+// signature (PNG, PDF, ZIP, gzip, ELF, JPEG, GIF, WebP, OLE2, 7-Zip, xz,
+// Zstandard, bzip2, SQLite, Mach-O, WOFF, MP4, Ogg, FLAC, Matroska), two or
+// more NUL bytes making more than 1% of the first 8 KB, or more than 10% of
+// the first 8 KB (and at least 8 bytes) not valid UTF-8 (a legacy encoding
+// such as GBK is named as a possible cause). Input starting with a UTF-16
+// byte order mark is not refused (normalize decodes it). Empty or
+// whitespace-only input gives an empty document and the warning "input is
+// empty" in [Reader.Report]; with [Reader.Strict] it is an error wrapping
+// convert.ErrInvalidInput and convert.ErrStrict. The registered reader
+// takes Report and Strict from convert.Options.
 //
 // Header. The input may start with
 //
@@ -38,32 +52,76 @@
 //
 // Wrapped lines are joined with nothing between CJK characters (Han, kana,
 // CJK and fullwidth punctuation), with a space between words of Latin or
-// Korean text, with nothing after "letter-" before a lower-case letter, and
-// between Han/kana and a Latin letter or digit the way the document itself
-// writes them inside lines (a space if "中文 ABC" is more frequent than
-// "中文ABC").
+// Korean text, and between Han/kana and a Latin letter or digit the way the
+// document itself writes them inside lines (a space if "中文 ABC" is more
+// frequent than "中文ABC"). A line ending in "letter-" before a line
+// starting with a lower-case letter is joined without a space, keeping the
+// hyphen ("well-" + "known" → well-known; "un-" + "changed" → un-changed),
+// unless the document itself writes the joined word without a hyphen and
+// never with one: then the hyphen was a soft hyphenation break and is
+// dropped (unchanged). Pandoc keeps such a hyphen and joins with a space
+// ("un- changed"); without a dictionary, keeping the hyphen is the choice
+// that never breaks a compound and never loses a character the author
+// wrote.
 //
-// Title. Without a title from the header, a first line that has the shape
-// of a heading (below) and is followed by a blank line becomes Meta.Title
-// and is not a block. When the header gives a title and the first line
+// Title. Without a title from the header, a first line that is
+// headline-like becomes Meta.Title and is not a block, when
+//
+//   - a blank line follows it; or
+//   - (one-paragraph-per-line layout) the next two blocks are paragraphs
+//     wider than it and not heading-like, and no other unnumbered line of
+//     the document is a heading (see Headings; blank lines ignored) — else
+//     the first line is the first of the document's section headings.
+//
+// Headline-like: at most 40 characters when at least half of them are wide
+// (Han, kana, Hangul, fullwidth forms), else at most 100 characters and 20
+// words, spaces not counted; a letter; no 。; not ending (before closing
+// quotes or brackets) with 。.，,：:；;、 (a final ？ or ！ is allowed);
+// not starting in lower case; not an enumerated point, a numbered section
+// title or a byline. Examples: 国务院新闻办公室发布《关于进一步优化营商环境的若干措施》,
+// トヨタ、第1四半期の営業利益1兆1000億円　円安が追い風, 삼성전자, 2분기 영업이익 10조
+// 4천억 원…전년 대비 15배 증가. When the header gives a title and the first line
 // repeats it, that line is dropped.
 //
-// Headings. A paragraph line becomes a *convert.Heading of level
-// [HeadingLevel] (2: one below the title, whether or not the input has one,
-// so that levels do not depend on the input's header) when
+// Byline. A line right after the title (or first, without one) that is a
+// byline — "By Sarah Mitchell", "By A B and C D" (the first name at least
+// two capitalized words), "文／记者 王明", "記者 王小明／台北報導", "本报记者 李华 张伟",
+// "（记者 张三）", "【記者王小明／新竹報導】" — fills Meta.Authors with the names
+// when the header gave no authors, and is not a block. A byline is never a
+// heading.
+//
+// Headings. A paragraph line becomes a *convert.Heading when it is a
+// numbered section title or an unnumbered heading. Markdown-style lines
+// "# Title" … "###### Title" are always headings of their own level.
+//
+// Numbered section titles start with 第一章/第1章, 第一节/第1節, 一、, （一）/(一),
+// 1./1、/1．(not "1.5", not "1. " which is a list item), （1）/(1); they are
+// heading-like (below, up to 30 CJK characters) and are followed by a wider
+// paragraph (or a list, table or heading), or by a numbered title of a
+// deeper style (第一章 then 第一节): adjacent short lines are fine. A line
+// followed by a title of the same or a higher style is one of a run of
+// points ("一、苹果", "二、香蕉") and stays a paragraph. Levels: the styles a
+// document uses for headings are ranked 第一章 > 第一节 > 一、 > （一） > 1. >
+// （1） and given levels [HeadingLevel], +1, +2… in that order (a document
+// with only 一、 and （一） gets 2 and 3; one with 第N章 and 一、 too).
+//
+// Other headings get level [HeadingLevel] (2: one below the title, whether
+// or not the input has one, so that levels do not depend on the input's
+// header). A line is one when
 //
 //   - it is short: at most 24 characters when at least half of them are
 //     wide (CJK), else at most 60 characters and 10 words, not starting with
 //     a lower-case letter and without ". " inside;
 //   - it has a letter, no 。！？ inside and does not end (before closing
 //     quotes or brackets) with 。！？.!?；;：:，,、;
-//   - it is not an enumerated point (below);
+//   - it is not an enumerated point (below) or a byline;
 //   - a longer paragraph (or list or table) follows it, and the line before
-//     it, if any, is not itself short in this sense. So the last line, the
-//     only line and runs of short lines (addresses, verse) stay paragraphs.
+//     it, if any, is a heading, is not itself short in this sense, or is
+//     separated from it by a blank line. So the last line, the only line
+//     and runs of short lines (时间：…/地点：… lines, addresses, verse) stay
+//     paragraphs.
 //
-// Example: 打造新亮點, 同心向未來, Looking ahead. Markdown-style lines "# Title"
-// … "###### Title" are always headings of their own level.
+// Example: 打造新亮點, 同心向未來, Looking ahead.
 //
 // Enumerated points. A paragraph starting with an enumerator — Chinese
 // 一是/二是…, 其一，, 第一，(or 第一, 第一、), 首先，, 其次，, 再次，, 最后/最後，;
@@ -71,9 +129,13 @@
 // First, … Tenth,, Firstly, …, Finally, Lastly, — gets its first sentence
 // (up to and including the first 。！？, or . ! ? followed by a space, a CJK
 // character or the end, plus closing quotes) as a *convert.Strong lead-in;
-// the rest is a *convert.Text. Only the start of a paragraph counts: in
-// "第一，要坚持…。第二，…" only the first sentence is bold. A paragraph
-// without a sentence end gets no lead-in.
+// the rest is a *convert.Text. A paragraph starting with a number (一、,
+// （一）, (一), 1., 1、, （1）, (1)) gets the same lead-in, number included,
+// when more text follows its first sentence: （一）深化“放管服”改革。全面推行… →
+// **（一）深化“放管服”改革。**全面推行…; a short numbered line is a heading
+// instead. Only the start of a paragraph counts: in "第一，要坚持…。第二，…"
+// only the first sentence is bold. A paragraph without a sentence end gets
+// no lead-in.
 //
 // Other blocks. Lines "• item", "- item", "* item", "+ item", "・ item" make
 // bullet lists, "1. item" / "1) item" ordered lists (consecutive numbers;

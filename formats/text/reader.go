@@ -2,6 +2,7 @@ package text
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"slices"
 	"strconv"
@@ -55,10 +56,15 @@ type Reader struct {
 	// NoLeadIns leaves enumerated points ("一是…。", "First, …") as plain
 	// text instead of giving their first sentence a *convert.Strong.
 	NoLeadIns bool
-	// NoTitle keeps a first short line followed by a blank line as a block
-	// instead of taking it as Meta.Title (front matter and "%" title blocks
-	// are always read).
+	// NoTitle keeps a headline-like first line as a block instead of taking
+	// it as Meta.Title (front matter and "%" title blocks are always read),
+	// and leaves a byline after it in the text.
 	NoTitle bool
+	// Report receives the warning about empty input; nil discards it.
+	Report *convert.Report
+	// Strict makes empty input an error (wrapping convert.ErrInvalidInput
+	// and convert.ErrStrict) instead of an empty document and a warning.
+	Strict bool
 }
 
 // Read implements convert.Reader.
@@ -75,14 +81,25 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 
 // Parse reads a document from src (see the package documentation for the
 // rules). Invalid UTF-8 is kept as is: clean-up is the normalize package's
-// job. The only error is malformed front matter, a *convert.Error with the
-// line set, wrapping convert.ErrInvalidInput.
+// job. Errors wrap convert.ErrInvalidInput: binary input (see the package
+// documentation), empty input in strict mode, and malformed front matter
+// (a *convert.Error with the line set).
 func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	if r == nil {
 		r = &Reader{}
 	}
+	if why := sniffBinary(src); why != "" {
+		return nil, fmt.Errorf("text: %w: %s", convert.ErrInvalidInput, why)
+	}
 	s := string(src)
 	s = strings.TrimPrefix(s, "\uFEFF")
+	if strings.TrimFunc(s, unicode.IsSpace) == "" {
+		if r.Strict {
+			return nil, fmt.Errorf("text: %w: %w: input is empty", convert.ErrInvalidInput, convert.ErrStrict)
+		}
+		r.Report.Warn("input is empty")
+		return &convert.Document{}, nil
+	}
 	raw := strings.Split(s, "\n")
 	if len(raw) > 0 && raw[len(raw)-1] == "" {
 		raw = raw[:len(raw)-1]
@@ -107,7 +124,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	} else {
 		p.unitsLines()
 	}
-	p.title(&d.Meta)
+	p.title(&d.Meta, layout)
 	if !r.NoHeadings {
 		p.headings()
 	}
@@ -148,6 +165,7 @@ type parser struct {
 	lines         []line
 	units         []unit
 	hanLatinSpace bool
+	words         map[string]bool // lower-cased words of the input, built on demand
 }
 
 // unitsLines makes every non-blank line a unit.
@@ -197,7 +215,11 @@ func (p *parser) unitsWrapped() {
 			}
 			if k > 0 && !allRows && u.kind == uPara {
 				if prev := &p.units[len(p.units)-1]; prev.kind == uPara || prev.kind == uItem {
-					prev.text += joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
+					if p.softHyphen(prev.text, l.text) {
+						prev.text = prev.text[:len(prev.text)-1] + l.text
+					} else {
+						prev.text += joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
+					}
 					prev.lines++
 					continue
 				}
@@ -346,52 +368,195 @@ func percentile90(ws []int) int {
 	return c[(len(c)-1)*9/10]
 }
 
-// title takes a first short line followed by a blank line as the title, or
-// drops a first line repeating the front matter's title.
-func (p *parser) title(m *convert.Meta) {
+// title takes a headline-like first line as the title (see titleLike):
+// when a blank line follows it, or, in the one-paragraph-per-line layout,
+// when it is clearly a headline (see titleWithoutBlank). A first line
+// repeating the front matter's title is dropped. A byline right after (or
+// at the start) fills Meta.Authors when the header gave none.
+func (p *parser) title(m *convert.Meta, layout Layout) {
 	if len(p.units) < 2 {
 		return
 	}
 	u := p.units[0]
-	if m.Title != "" {
+	switch {
+	case m.Title != "":
 		if (u.kind == uPara || u.kind == uHeading) && u.text == m.Title {
 			p.units = p.units[1:]
 		}
+	case p.r.NoTitle || u.kind != uPara || u.lines != 1 || !titleLike(u.text):
+	case u.blankAfter || layout == LayoutLines && p.titleWithoutBlank():
+		m.Title = u.text
+		p.units = p.units[1:]
+	}
+	if p.r.NoTitle || len(m.Authors) > 0 || len(p.units) < 2 {
 		return
 	}
-	if p.r.NoTitle || u.kind != uPara || u.lines != 1 || !u.blankAfter || !headingLike(u.text) {
-		return
+	if u := p.units[0]; u.kind == uPara && u.lines == 1 {
+		if names := byline(u.text); names != nil {
+			m.Authors = names
+			p.units = p.units[1:]
+		}
 	}
-	m.Title = u.text
-	p.units = p.units[1:]
 }
 
-// headings turns short stand-alone paragraph lines into headings.
-func (p *parser) headings() {
-	short := func(i int) bool {
-		u := p.units[i]
-		return u.kind == uPara && u.lines == 1 && headingLike(u.text)
+// titleWithoutBlank reports whether a headline-like first line followed
+// directly by text is the title: the next two blocks are paragraphs wider
+// than it that are not heading-like, and no other unnumbered line of the
+// document is a heading (else the first line is the first of the
+// document's section headings).
+func (p *parser) titleWithoutBlank() bool {
+	if len(p.units) < 3 {
+		return false
 	}
-	isHeading := make([]bool, len(p.units))
-	for i := range p.units {
-		if !short(i) || i+1 >= len(p.units) {
+	w := displayWidth(p.units[0].text)
+	for _, u := range p.units[1:3] {
+		if u.kind != uPara || headingLike(u.text) || displayWidthCap(u.text, w+1) <= w {
+			return false
+		}
+	}
+	// Ignoring the blank lines (loose), so that the decision does not change
+	// when the text writer's output (no blank lines) is read back.
+	for i, h := range p.detect(true) {
+		if i > 0 && h.heading && h.style == numNone {
+			return false
+		}
+	}
+	return true
+}
+
+// titleLike reports whether s has the shape of a headline: at most 40
+// characters when at least half of them are wide (Han, kana, Hangul,
+// fullwidth forms), else at most 100 characters and 20 words, not counting
+// spaces (Korean and Japanese headlines have them); a letter; no 。 and no
+// ending (before closing quotes or brackets) in 。.，,：:；;、 (a final ？ or
+// ！ is allowed); not starting in lower case; not an enumerated point, a
+// numbered section title (一、) or a byline.
+func titleLike(s string) bool {
+	if s == "" || strings.ContainsRune(s, '。') || isEnumerated(s) || byline(s) != nil {
+		return false
+	}
+	if st, _ := numbering(s); st != numNone {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(trimClosers(s))
+	if strings.ContainsRune("。.，,：:；;、", last) {
+		return false
+	}
+	n, wide, letter := measure(s)
+	if !letter {
+		return false
+	}
+	if wide*2 >= n {
+		return n <= 40
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	return n <= 100 && len(strings.Fields(s)) <= 20 && !unicode.IsLower(first)
+}
+
+// measure counts the characters of s that are not white space, the wide
+// ones among them, and reports whether s has a letter.
+func measure(s string) (n, wide int, letter bool) {
+	for _, r := range s {
+		if unicode.IsSpace(r) {
 			continue
 		}
-		next := p.units[i+1]
-		w := displayWidth(p.units[i].text)
-		if next.kind == uRule || next.kind == uHeading || short(i+1) ||
+		n++
+		if isWide(r) {
+			wide++
+		}
+		letter = letter || unicode.IsLetter(r)
+	}
+	return n, wide, letter
+}
+
+// headInfo is what detect decides about a unit.
+type headInfo struct {
+	heading bool
+	style   numStyle // numbering of a numbered heading
+}
+
+// detect finds the paragraph lines that are headings (see the package
+// documentation): numbered section titles first, then other short lines.
+// loose drops the condition on the line before an unnumbered heading.
+func (p *parser) detect(loose bool) []headInfo {
+	us := p.units
+	out := make([]headInfo, len(us))
+	numbered := func(i int) numStyle {
+		u := us[i]
+		if u.kind != uPara || u.lines != 1 {
+			return numNone
+		}
+		if st, _ := numbering(u.text); st != numNone && headingShape(u.text, 30) {
+			return st
+		}
+		return numNone
+	}
+	for i := 0; i+1 < len(us); i++ {
+		st := numbered(i)
+		if st == numNone {
+			continue
+		}
+		next := us[i+1]
+		switch next.kind {
+		case uRule:
+			continue
+		case uPara:
+			if nst := numbered(i + 1); nst != numNone {
+				if nst <= st {
+					continue // a run of points, or a table of contents
+				}
+			} else if w := displayWidth(us[i].text); displayWidthCap(next.text, w+1) <= w {
+				continue
+			}
+		}
+		out[i] = headInfo{heading: true, style: st}
+	}
+	short := func(i int) bool {
+		u := us[i]
+		return u.kind == uPara && u.lines == 1 && headingLike(u.text)
+	}
+	for i := 0; i+1 < len(us); i++ {
+		if out[i].heading || !short(i) {
+			continue
+		}
+		if st, _ := numbering(us[i].text); st != numNone {
+			continue
+		}
+		next := us[i+1]
+		w := displayWidth(us[i].text)
+		if next.kind == uRule || next.kind == uHeading || out[i+1].heading || short(i+1) ||
 			displayWidthCap(next.text, w+1) <= w {
 			continue
 		}
-		if i > 0 && short(i-1) {
+		if !loose && i > 0 && short(i-1) && !out[i-1].heading && !us[i].blankBefore {
 			continue
 		}
-		isHeading[i] = true
+		out[i].heading = true
 	}
-	for i, h := range isHeading {
-		if h {
-			p.units[i].kind = uHeading
-			p.units[i].level = HeadingLevel
+	return out
+}
+
+// headings turns the lines detect finds into headings. Unnumbered ones get
+// HeadingLevel; numbered ones HeadingLevel, +1, +2… in the order of the
+// numbering styles the document uses for headings (第一章 > 第一节 > 一、 >
+// （一） > 1. > （1）), at most 6.
+func (p *parser) headings() {
+	hs := p.detect(false)
+	var styles []numStyle
+	for _, h := range hs {
+		if h.heading && h.style != numNone && !slices.Contains(styles, h.style) {
+			styles = append(styles, h.style)
+		}
+	}
+	slices.Sort(styles)
+	for i, h := range hs {
+		if !h.heading {
+			continue
+		}
+		p.units[i].kind = uHeading
+		p.units[i].level = HeadingLevel
+		if h.style != numNone {
+			p.units[i].level = min(HeadingLevel+slices.Index(styles, h.style), 6)
 		}
 	}
 }
@@ -399,9 +564,14 @@ func (p *parser) headings() {
 // headingLike reports whether s has the shape of a heading: short (24
 // characters in CJK text, 60 characters and 10 words otherwise), with a
 // letter, no sentence-final or clause punctuation at the end or sentence
-// punctuation inside, not an enumerated point, and (Latin text) not
-// starting in lower case.
+// punctuation inside, not an enumerated point or a byline, and (Latin
+// text) not starting in lower case.
 func headingLike(s string) bool {
+	return headingShape(s, 24)
+}
+
+// headingShape is headingLike with cjkMax characters allowed in CJK text.
+func headingShape(s string, cjkMax int) bool {
 	if s == "" || isEnumerated(s) {
 		return false
 	}
@@ -423,11 +593,11 @@ func headingLike(s string) bool {
 			return false
 		}
 	}
-	if !hasLetter {
+	if !hasLetter || n <= 40 && byline(s) != nil {
 		return false
 	}
 	if wide*2 >= n {
-		return n <= 24
+		return n <= cjkMax
 	}
 	if n > 60 || len(strings.Fields(s)) > 10 || strings.Contains(s, ". ") {
 		return false
@@ -508,10 +678,19 @@ func textInlines(s string) []convert.Inline {
 }
 
 // paragraph makes a paragraph, giving an enumerated point's first sentence
-// a Strong lead-in.
+// a Strong lead-in: after 一是, 第一，, First, … always; after a number
+// (一、, （一）, 1. , 1、, (1)) only when more text follows the sentence.
 func (p *parser) paragraph(s string) *convert.Paragraph {
-	if !p.r.NoLeadIns && isEnumerated(s) {
-		if end := firstSentenceEnd(s); end > 0 {
+	if !p.r.NoLeadIns {
+		end := 0
+		if isEnumerated(s) {
+			end = firstSentenceEnd(s)
+		} else if st, k := numbering(s); st >= numHan {
+			if e := firstSentenceEnd(s[k:]); e > 0 && k+e < len(s) {
+				end = k + e
+			}
+		}
+		if end > 0 {
 			ins := []convert.Inline{&convert.Strong{Inlines: []convert.Inline{&convert.Text{Text: s[:end]}}}}
 			if end < len(s) {
 				ins = append(ins, &convert.Text{Text: s[end:]})
@@ -569,6 +748,50 @@ func joinSep(a, b string, hanLatinSpace bool) string {
 		}
 	}
 	return " "
+}
+
+// softHyphen reports whether the hyphen ending a (after a letter, before a
+// lower-case letter starting b) is a soft hyphenation break to drop: only
+// when the document itself writes the joined word without a hyphen and
+// never with one ("un-" + "changed" when "unchanged" occurs elsewhere).
+// Otherwise the hyphen is kept and the lines are joined without a space
+// ("well-known"), which is right for compounds and still readable for a
+// hyphenation break.
+func (p *parser) softHyphen(a, b string) bool {
+	if !strings.HasSuffix(a, "-") || len(a) < 2 {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(b); !unicode.IsLower(r) {
+		return false
+	}
+	head := a[:len(a)-1]
+	i := strings.LastIndexFunc(head, func(r rune) bool { return !unicode.IsLetter(r) }) + 1
+	if i < len(head) {
+		if _, size := utf8.DecodeRuneInString(head[i:]); i < 0 || size == 0 {
+			return false
+		}
+	}
+	left := head[i:]
+	if left == "" {
+		return false
+	}
+	j := strings.IndexFunc(b, func(r rune) bool { return !unicode.IsLetter(r) })
+	if j < 0 {
+		j = len(b)
+	}
+	right := b[:j]
+	if p.words == nil {
+		p.words = map[string]bool{}
+		for _, l := range p.lines {
+			for _, w := range strings.FieldsFunc(l.text, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' }) {
+				if w = strings.Trim(w, "-"); w != "" {
+					p.words[strings.ToLower(w)] = true
+				}
+			}
+		}
+	}
+	joined := strings.ToLower(left + right)
+	return p.words[joined] && !p.words[strings.ToLower(left+"-"+right)]
 }
 
 // ambiguous are punctuation marks shared by CJK and Latin text (curly

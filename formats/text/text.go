@@ -13,7 +13,13 @@ func init() {
 		Extensions:  []string{"txt"},
 		MediaType:   "text/plain",
 		Description: "plain text articles (one paragraph per line or hard-wrapped blocks)",
-		NewReader:   func(*convert.Options) convert.Reader { return &Reader{} },
+		NewReader: func(opts *convert.Options) convert.Reader {
+			r := &Reader{}
+			if opts != nil {
+				r.Report, r.Strict = opts.Report, opts.Strict
+			}
+			return r
+		},
 		NewWriter: func(opts *convert.Options) convert.Writer {
 			w := &Writer{}
 			if v, ok := opts.Var("text", "blank-lines"); ok {

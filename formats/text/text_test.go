@@ -516,6 +516,9 @@ func FuzzReader(f *testing.F) {
 			return // known limit: written text that looks like a header
 		}
 		d2, err := (&Reader{}).Parse(t1)
+		if errors.Is(err, convert.ErrInvalidInput) {
+			return // known limit: dropping blank lines raises the share of NUL or invalid bytes
+		}
 		require.NoError(t, err)
 		if t2 := (&Writer{}).Bytes(d2); !bytes.Equal(t1, t2) {
 			t.Errorf("unstable:\n%q\n%q\n%q", src, t1, t2)
