@@ -27,8 +27,10 @@
 // Pinyin (see [Pinyin] for the full rule): a parenthesized group of valid
 // Mandarin syllables right after as many Han characters — 地區(qū)沖突 → 地區沖突,
 // 物流(liú) → 物流, 地區(dì qū) → 地區, 地區（qū） → 地區, 區(qu1) → 區. Toneless
-// syllables (區(qu)) only when the document has a toned annotation too.
-// Never: 中歐(中亞)班列, 人工智能(AI), 增長(2023), 班列 (qū) (space before),
+// syllables (區(qu)) only when the document has a toned annotation in the
+// same kind of parentheses too, and only with syllables of two letters or
+// more. Never: 方案(a), 附件(e)與(o)項 (single letters, even beside toned
+// pinyin), 中歐(中亞)班列, 人工智能(AI), 增長(2023), 班列 (qū) (space before),
 // A(qū) (not after Han), 區(Qū) (upper case), 區(xyz) (not a syllable),
 // 區(qū shì) after one Han character (more syllables than characters).
 //

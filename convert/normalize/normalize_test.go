@@ -123,6 +123,26 @@ func TestPinyinToneless(t *testing.T) {
 	assert.Equal(t, "中心", convert.BlockText(d.Blocks[0]))
 }
 
+func TestPinyinTonelessFalsePositives(t *testing.T) {
+	// Single letters are never toneless pinyin, whatever else the document has.
+	in := "地區(qū)。比較價格(a)方案和(b)方案，以及附件(e)與(o)項，選項(i)(u)(v)(ê)(m)(n)。"
+	got, rep := runDoc(t, Pinyin{}, in)
+	assert.Equal(t, "地區。比較價格(a)方案和(b)方案，以及附件(e)與(o)項，選項(i)(u)(v)(ê)(m)(n)。", got)
+	assert.Equal(t, 1, rep.Get(Stage, "pinyin annotations removed"))
+
+	// A toned single vowel is still pinyin.
+	got, _ = runDoc(t, Pinyin{}, "阿(ā)姨(yí)")
+	assert.Equal(t, "阿姨", got)
+
+	// Toneless annotations must use the parentheses of the toned ones.
+	got, _ = runDoc(t, Pinyin{}, "地區（qū）與中心(zhong xin)")
+	assert.Equal(t, "地區與中心(zhong xin)", got)
+	got, _ = runDoc(t, Pinyin{}, "地區（qū）與中心（zhong xin）")
+	assert.Equal(t, "地區與中心", got)
+	got, _ = runDoc(t, Pinyin{Mode: RubyRuby}, "地區(qū)附件(e)與(an)")
+	assert.Equal(t, "地區附件(e)與", got)
+}
+
 func TestPinyinModes(t *testing.T) {
 	in := "地區(qū)沖突,地區(dì qū)"
 	got, rep := runDoc(t, Pinyin{Mode: RubyKeep}, in)

@@ -18,8 +18,11 @@ import (
 // at most one tone mark (ā á ǎ à … ǖ ǘ ǚ ǜ) or a final tone number 1–5
 // (qu1, lv4), or toneless. An annotation with a tone is always accepted; a
 // toneless one (an, he, ma) only when the same document has an accepted
-// annotation with a tone, because toneless syllables are also English
-// words. Never touched: 中歐(中亞), 人工智能(AI), (2023), (GDP), words in
+// annotation with a tone in the same kind of parentheses (halfwidth or
+// fullwidth), because toneless syllables are also English words, and only
+// when each of its syllables has two letters or more: a bare single letter
+// (a e o i u v ê, m n) is a list marker or an option label as in
+// 方案(a)/附件(e), never pinyin without a tone. Never touched: 中歐(中亞), 人工智能(AI), (2023), (GDP), words in
 // upper case, a parenthesis after a space or a non-Han character, text in
 // code.
 //
@@ -37,7 +40,7 @@ func (Pinyin) Name() string { return "pinyin" }
 
 // TransformDocument implements convert.DocumentTransform.
 func (p Pinyin) TransformDocument(ctx context.Context, d *convert.Document, opts *convert.Options) error {
-	toned := p.hasToned(d)
+	toned := p.tonedParens(d)
 	n, nMeta := 0, 0
 	var what string
 	switch p.Mode {
@@ -94,24 +97,42 @@ func (p Pinyin) TransformDocument(ctx context.Context, d *convert.Document, opts
 	return ctx.Err()
 }
 
-// hasToned reports whether the document has an annotation with a tone
-// (the evidence that lets toneless annotations count).
-func (Pinyin) hasToned(d *convert.Document) bool {
-	found := false
+// parenKinds is a set of parenthesis kinds: halfParen "( )", fullParen "（ ）".
+type parenKinds uint8
+
+const (
+	halfParen parenKinds = 1 << iota
+	fullParen
+	allParens = halfParen | fullParen
+)
+
+// parenKind returns the kind of the parenthesis opening s.
+func parenKind(s string) parenKinds {
+	if strings.HasPrefix(s, "（") {
+		return fullParen
+	}
+	return halfParen
+}
+
+// tonedParens returns the kinds of parentheses that hold an annotation
+// with a tone in the document (the evidence that lets toneless annotations
+// in the same kind of parentheses count).
+func (Pinyin) tonedParens(d *convert.Document) parenKinds {
+	var found parenKinds
 	check := func(s string) {
-		if found || !hasParen(s) {
+		if found == allParens || !hasParen(s) {
 			return
 		}
-		scanPinyin(s, false, func(_, _, _ int, _ []string) bool {
-			found = true
-			return false
+		scanPinyin(s, 0, func(open, _, _ int, _ []string) bool {
+			found |= parenKind(s[open:])
+			return found != allParens
 		})
 	}
 	convert.Inspect(d.Blocks, func(node any) bool {
 		if t, ok := node.(*convert.Text); ok {
 			check(t.Text)
 		}
-		return !found
+		return found != allParens
 	})
 	for _, s := range metaStrings(&d.Meta) {
 		check(*s)
@@ -129,7 +150,7 @@ func hasParen(s string) bool {
 // stop the scan by returning false. Han characters before an accepted
 // annotation still count for the next one ("區(qū)(qū)", "區(qū)地(dì qū)"), so that
 // stripping removes in one pass what a second pass would.
-func scanPinyin(s string, allowToneless bool, f func(open, end, han int, syl []string) bool) {
+func scanPinyin(s string, toneless parenKinds, f func(open, end, han int, syl []string) bool) {
 	prevEnd, prevHan := -1, 0
 	for i := 0; i < len(s); {
 		k := indexParen(s[i:])
@@ -151,7 +172,7 @@ func scanPinyin(s string, allowToneless bool, f func(open, end, han int, syl []s
 			han += prevHan
 		}
 		if han > 0 {
-			if n, syl, ok := annotation(s[open:], allowToneless); ok && len(syl) <= han {
+			if n, syl, ok := annotation(s[open:], toneless); ok && len(syl) <= han {
 				if !f(open, open+n, han, syl) {
 					return
 				}
@@ -190,8 +211,10 @@ func isHan(r rune) bool {
 }
 
 // annotation parses a parenthesized pinyin annotation at the start of s,
-// returning its length in bytes and its syllables.
-func annotation(s string, allowToneless bool) (int, []string, bool) {
+// returning its length in bytes and its syllables. A toneless annotation
+// is accepted only in the parenthesis kinds toneless allows, and only with
+// syllables of two letters or more.
+func annotation(s string, toneless parenKinds) (int, []string, bool) {
 	open, osize := utf8.DecodeRuneInString(s)
 	closer := ")"
 	if open == '（' {
@@ -212,20 +235,27 @@ func annotation(s string, allowToneless bool) (int, []string, bool) {
 		}
 		anyTone = anyTone || toned
 	}
-	if !anyTone && !allowToneless {
-		return 0, nil, false
+	if !anyTone {
+		if toneless&parenKind(s) == 0 {
+			return 0, nil, false
+		}
+		for _, x := range syl {
+			if utf8.RuneCountInString(x) < 2 {
+				return 0, nil, false
+			}
+		}
 	}
 	return osize + k + len(closer), syl, true
 }
 
 // stripPinyin removes the annotations of s and counts them.
-func stripPinyin(s string, allowToneless bool) (string, int) {
+func stripPinyin(s string, toneless parenKinds) (string, int) {
 	if !hasParen(s) {
 		return s, 0
 	}
 	var b strings.Builder
 	last, n := 0, 0
-	scanPinyin(s, allowToneless, func(open, end, _ int, _ []string) bool {
+	scanPinyin(s, toneless, func(open, end, _ int, _ []string) bool {
 		if n == 0 {
 			b.Grow(len(s))
 		}
@@ -243,10 +273,10 @@ func stripPinyin(s string, allowToneless bool) (string, int) {
 
 // rubyPinyin splits s into Text and Ruby inlines, one Ruby per annotated
 // Han character, and counts the annotations.
-func rubyPinyin(s string, allowToneless bool) ([]convert.Inline, int) {
+func rubyPinyin(s string, toneless parenKinds) ([]convert.Inline, int) {
 	var out []convert.Inline
 	last, n := 0, 0
-	scanPinyin(s, allowToneless, func(open, end, han int, syl []string) bool {
+	scanPinyin(s, toneless, func(open, end, han int, syl []string) bool {
 		// The len(syl) Han characters before open, which are not already ruby.
 		start := open
 		for range syl {
