@@ -5,7 +5,8 @@
 //
 //	Encoding  "encoding"  UTF-16 with BOM decoded, UTF-8 BOMs removed, CRLF/CR → LF,
 //	                      NUL removed, invalid UTF-8 → U+FFFD (warned with byte offsets;
-//	                      an error in strict mode)
+//	                      an error in strict mode); binary input (PNG, PDF, ZIP…,
+//	                      NUL bytes, mostly invalid UTF-8) refused: ErrInvalidInput
 //	NFC       "nfc"       Unicode NFC (CJK compatibility ideographs kept)
 //	Pinyin    "pinyin"    地區(qū) → 地區 (or ruby, or kept)
 //	Punct     "punct"     2023年,百年 → 2023年，百年

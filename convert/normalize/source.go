@@ -20,6 +20,16 @@ import (
 // U+FFFD, warning with the byte offsets (in the input as given). With
 // Options.Strict, invalid UTF-8 is an error wrapping convert.ErrStrict and
 // convert.ErrInvalidInput instead, naming the first offset and its line.
+//
+// Input that is not text at all is refused (strict or not) with an error
+// wrapping convert.ErrInvalidInput, "normalize: invalid input: binary file
+// (PNG image), not text": a known binary signature (PNG, PDF, ZIP, gzip,
+// ELF, JPEG, GIF, WebP, OLE2, 7-Zip, xz, Zstandard, bzip2, SQLite, Mach-O,
+// WOFF, MP4, Ogg, FLAC, Matroska), two or more NUL bytes making more than
+// 1% of the first 8 KB, or more than 10% of the first 8 KB (at least 8
+// bytes) not valid UTF-8 (the message suggests a legacy encoding such as
+// GBK). Input starting with a UTF-16 byte order mark is decoded, not
+// refused.
 type Encoding struct{}
 
 // Name returns "encoding".
@@ -30,6 +40,9 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // TransformSource implements convert.SourceTransform.
 func (Encoding) TransformSource(_ context.Context, src []byte, opts *convert.Options) ([]byte, error) {
 	rep := report(opts)
+	if why := sniffBinary(src); why != "" {
+		return nil, fmt.Errorf("normalize: %w: %s", convert.ErrInvalidInput, why)
+	}
 	utf16 := 0
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
