@@ -629,14 +629,14 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 }
 
 // headerFooter adds the running head (the title, from the second page on)
-// and the folio to every page. first is the number of the first page; the
-// page titlePage (0-based), which has the title block, has no running head.
-func (t *setter) headerFooter(pages []page, title string, first, total, titlePage int) {
+// and the folio to every page. first is the number of the first page,
+// which has the title block and no running head.
+func (t *setter) headerFooter(pages []page, title string, first, total int) {
 	hsize := t.size * 0.75
 	fsize := t.size * 0.8
 	for i := range pages {
 		n := first + i
-		if title != "" && n > 1 && i != titlePage {
+		if title != "" && n > 1 {
 			var p para
 			t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
 			p = truncate(p, t.measure, t)
@@ -680,7 +680,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 	var p para
 	size := t.size * headingScale[0]
 	t.addText(&p, t.loc.contents, runFmt{st: stBold | stSans, size: size, color: black}, -1)
-	t.paraSlices(&p, c, 0, alignLeft, size, 0)
+	t.paraSlices(&p, c, 0, alignLeft, size, size*0.5)
 	t.out[len(t.out)-1].h += t.size * 0.8
 	top := 6
 	for _, mk := range t.marks {

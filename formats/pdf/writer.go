@@ -262,11 +262,13 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		t.left += extra * m.Left / (m.Left + m.Right)
 	}
 
-	// Body.
+	// Title block, body, figures table.
 	c := t.bodyCtx()
 	if len(d.Blocks) == 0 || !sameAsTitle(d.Blocks[0], d.Meta.Title) {
 		t.title(&d.Meta, c)
 	}
+	titleSlices := t.out
+	t.out = nil
 	t.blocks(d.Blocks, c)
 	if w.FiguresTable {
 		if figs := figuresOf(d); len(figs) > 0 {
@@ -276,35 +278,41 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	toc := w.TOC && len(t.marks) > 0
 	bodySlices := t.out
+	if !toc {
+		bodySlices = append(titleSlices, bodySlices...)
+	}
 	markPage := make([]int, len(t.marks))
 	markY := make([]float64, len(t.marks))
 	body := t.paginate(bodySlices, func(mk, pg int, y float64) {
 		markPage[mk], markY[mk] = pg, y
 	})
 
-	// Contents: lay out until its page count is stable.
-	var tocPages []page
-	if w.TOC && len(t.marks) > 0 {
+	// With a contents page, the first pages hold the title block and the
+	// contents, and the body starts on a new page. The contents are laid
+	// out until their page count is stable (it shifts the page numbers).
+	var front []page
+	if toc {
 		k := 1
 		for range 4 {
-			slices := t.toc(func(mk int) int { return markPage[mk] + k + 1 })
-			tocPages = t.paginate(slices, nil)
-			if len(tocPages) == k {
+			slices := append(append([]slice(nil), titleSlices...), t.toc(func(mk int) int { return markPage[mk] + k + 1 })...)
+			front = t.paginate(slices, nil)
+			if len(front) == k {
 				break
 			}
-			k = len(tocPages)
+			k = len(front)
 		}
 	}
-	pages := append(tocPages, body...)
+	pages := append(front, body...)
 	for i := range markPage {
-		markPage[i] += len(tocPages)
+		markPage[i] += len(front)
 	}
 	title := d.Meta.Title
 	if w.NoRunningHead {
 		title = ""
 	}
-	t.headerFooter(pages, title, 1, len(pages), len(tocPages))
+	t.headerFooter(pages, title, 1, len(pages))
 
 	if len(t.missing) > 0 {
 		msg, n := missingReport(t.missing)
