@@ -789,9 +789,10 @@ func groupThousands(s string) string {
 	return out
 }
 
-// missingReport formats the characters no font covers: "3 characters not
-// covered by any font: U+1F600 😀, …".
-func missingReport(m map[rune]int) (string, int) {
+// missingReport formats the characters no font covers: "3 characters
+// (2 distinct) not covered by any font: U+1F600 😀, …". strict leaves out
+// that they are drawn as boxes.
+func missingReport(m map[rune]int, strict bool) (string, int) {
 	rs := make([]rune, 0, len(m))
 	total := 0
 	for r, n := range m {
@@ -807,9 +808,22 @@ func missingReport(m map[rune]int) (string, int) {
 		}
 		parts = append(parts, fmt.Sprintf("U+%04X %c", r, r))
 	}
-	note := ""
-	if rs[len(rs)-1] > 0xFFFF {
-		note = " (characters beyond U+FFFF cannot be embedded by gofpdf)"
+	var b strings.Builder
+	if total == 1 {
+		b.WriteString("1 character")
+	} else {
+		fmt.Fprintf(&b, "%d characters", total)
 	}
-	return fmt.Sprintf("%d characters (%d distinct) not covered by any font, drawn as boxes%s: %s", total, len(rs), note, strings.Join(parts, ", ")), total
+	if len(rs) > 1 && len(rs) != total {
+		fmt.Fprintf(&b, " (%d distinct)", len(rs))
+	}
+	b.WriteString(" not covered by any font")
+	if rs[len(rs)-1] > 0xFFFF {
+		b.WriteString(" (characters beyond U+FFFF cannot be embedded by gofpdf)")
+	}
+	if !strict {
+		b.WriteString(", drawn as boxes")
+	}
+	b.WriteString(": " + strings.Join(parts, ", "))
+	return b.String(), total
 }

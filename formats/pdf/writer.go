@@ -315,7 +315,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	t.headerFooter(pages, title, 1, len(pages))
 
 	if len(t.missing) > 0 {
-		msg, n := missingReport(t.missing)
+		msg, n := missingReport(t.missing, w.Strict)
 		if w.Strict {
 			return nil, fmt.Errorf("pdf: %s: %w", msg, convert.ErrStrict)
 		}
