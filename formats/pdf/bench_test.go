@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"context"
-	"io"
 	"testing"
 
 	"github.com/docconv/docconv/convert"
@@ -56,5 +55,4 @@ func BenchmarkLayout(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	_ = io.Discard
 }

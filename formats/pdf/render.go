@@ -102,7 +102,7 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	}
 	lastLevel := -1
 	var raw strings.Builder
-	for pi, pg := range pages {
+	for _, pg := range pages {
 		pdf.AddPage()
 		cur.init = false
 		setText(black)
@@ -185,7 +185,6 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 			lastLevel = lv
 			pdf.Bookmark(bmpOnly(bookmarks[m].title), lv, markY[m])
 		}
-		_ = pi
 	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

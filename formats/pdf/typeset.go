@@ -378,7 +378,9 @@ func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
 			}
 			cells[i][j] = p
 			maxW[j] = max(maxW[j], naturalWidth(p.atoms, 0, len(p.atoms))+2*pad)
-			minW[j] = max(minW[j], longestUnbreakable(p, t)+2*pad)
+			// A long word or URL may still break: it claims at most a
+			// third of the measure.
+			minW[j] = max(minW[j], min(longestUnbreakable(p, t), c.w/3)+2*pad)
 		}
 	}
 	widths := columnWidths(minW, maxW, c.w)
@@ -470,7 +472,7 @@ func sum(xs []float64) float64 {
 }
 
 // longestUnbreakable is the width of the widest stretch of p between
-// break opportunities (at most a third of a typical measure).
+// break opportunities.
 func longestUnbreakable(p *para, t *setter) float64 {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf)
 	best, w := 0.0, 0.0
