@@ -335,9 +335,12 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	close(next)
 	wg.Wait()
 
-	// Write the file again.
+	// Write the file again. /Lang and DisplayDocTitle are PDF 1.4.
 	out := make([]byte, 0, len(b))
 	out = append(out, b[:objs[0].off]...)
+	if bytes.HasPrefix(out, []byte("%PDF-1.3")) {
+		out[7] = '4'
+	}
 	offsets := make([]int, n)
 	catalog := false
 	renamed := map[string]int{}
