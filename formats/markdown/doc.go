@@ -81,7 +81,8 @@
 // then Extra sorted; omitted when the metadata is empty), ATX headings
 // with "{#id}" only when the identifier differs from the one the reader
 // would generate, "-" bullets and "1." numbers (alternating with "*" and
-// "1)" when two lists follow each other), fenced code, "***" rules and
+// "1)" when two lists follow each other; "*" or "+" where "- - -" would
+// read as a rule), fenced code, "***" rules and
 // GFM pipe tables with an alignment row and escaped pipes. Text is
 // escaped so that reading the output gives the same model back: Markdown
 // punctuation is backslash-escaped, leading and trailing spaces and
@@ -89,7 +90,11 @@
 // bare-URL autolinker is defeated on text that was not a link. Emphasis
 // uses * ** ~~ where CommonMark will read them back, and <em>, <strong>,
 // <del> where its flanking rules would not (typically next to CJK
-// punctuation). Ruby is written as <ruby>base<rt>text</rt></ruby>. With
+// punctuation). A code span right after another is written as <code>
+// (backtick runs would merge). Inside a list item, a nested list ending
+// with an empty item is not followed by a blank line (goldmark would end
+// the enclosing item there). Ruby is written as
+// <ruby>base<rt>text</rt></ruby>. With
 // FiguresTable (convert.Options.FiguresTable) a "## 数据一览" (數據一覽,
 // 数値一覧, 수치 목록, Figures: by language) section with a table of
 // figures.Of(d) is appended.
@@ -99,7 +104,12 @@
 // header row (an empty header row is written), empty paragraphs and empty
 // code spans (dropped), identifiers that cannot be written as {#id}, line
 // breaks inside code spans, two consecutive paragraphs in one item of a
-// tight list, adjacent Text inlines (merged on reading).
+// tight list, adjacent Text inlines (merged on reading). The reader avoids
+// producing the shapes dropping raw HTML could leave: it drops empty
+// paragraphs, list items and lists that held only raw HTML and tables
+// with neither header nor rows, joins consecutive paragraphs of a tight
+// item with a line break, and makes a list tight when it has one item
+// with at most one block.
 //
 // The round trip Markdown → model → Markdown → model gives the same model
 // (tested on the fixtures and fuzzed).

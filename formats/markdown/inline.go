@@ -69,9 +69,10 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 		for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
 			switch t := ch.(type) {
 			case *ast.Text:
+				// A line ending (\n, \r\n or \r) is a space.
 				v := t.Segment.Value(c.src)
-				if bytes.HasSuffix(v, []byte("\n")) {
-					b.Write(v[:len(v)-1])
+				if e := lineEnding(v); e > 0 {
+					b.Write(v[:len(v)-e])
 					b.WriteByte(' ')
 				} else {
 					b.Write(v)
@@ -80,7 +81,10 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 				b.Write(t.Value)
 			}
 		}
-		return []convert.Inline{&convert.Code{Text: b.String()}}
+		// A lone \r is a line ending too (CommonMark), which goldmark
+		// leaves inside lines.
+		text := strings.NewReplacer("\r\n", " ", "\r", " ").Replace(b.String())
+		return []convert.Inline{&convert.Code{Text: text}}
 	case *ast.Link:
 		// Links do not nest: links inside (from raw <a> tags) become text.
 		return []convert.Inline{&convert.Link{
@@ -115,6 +119,17 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 	}
 	// Unknown inline kinds: keep their text.
 	return c.inlines(n)
+}
+
+// lineEnding returns the length of the line ending at the end of v.
+func lineEnding(v []byte) int {
+	switch {
+	case bytes.HasSuffix(v, []byte("\r\n")):
+		return 2
+	case bytes.HasSuffix(v, []byte("\n")), bytes.HasSuffix(v, []byte("\r")):
+		return 1
+	}
+	return 0
 }
 
 // unescape resolves backslash escapes and entity references in one pass,

@@ -138,22 +138,37 @@ func (c *converter) block(n ast.Node) convert.Block {
 		}
 		return h
 	case *ast.Paragraph, *ast.TextBlock:
-		return &convert.Paragraph{Inlines: c.inlineBlock(x)}
+		ins := c.inlineBlock(x)
+		if len(ins) == 0 { // only raw HTML that was dropped
+			return nil
+		}
+		return &convert.Paragraph{Inlines: ins}
 	case *ast.List:
 		l := &convert.List{Ordered: x.IsOrdered(), Tight: x.IsTight}
 		if l.Ordered {
 			l.Start = max(x.Start, 1)
 		}
 		for it := x.FirstChild(); it != nil; it = it.NextSibling() {
-			l.Items = append(l.Items, c.blocks(it))
+			bs := c.blocks(it)
+			if len(bs) == 0 && it.HasChildren() {
+				continue // only raw HTML, dropped: so is the item
+			}
+			l.Items = append(l.Items, bs)
 		}
 		if l.Items == nil {
+			if x.HasChildren() {
+				return nil
+			}
 			l.Items = [][]convert.Block{}
 		}
 		for i, it := range l.Items {
 			if it == nil {
-				l.Items[i] = []convert.Block{}
+				it = []convert.Block{}
 			}
+			if l.Tight {
+				it = joinParagraphs(it)
+			}
+			l.Items[i] = it
 		}
 		// Looseness needs two items or two blocks in an item; dropped
 		// raw HTML can leave a loose list with neither, which Markdown
@@ -177,12 +192,15 @@ func (c *converter) block(n ast.Node) convert.Block {
 	case *ast.ThematicBreak:
 		return &convert.Rule{}
 	case *east.Table:
-		return c.table(x)
+		if t := c.table(x); t.Header != nil || len(t.Rows) > 0 {
+			return t
+		}
+		return nil // an empty header and no rows: nothing to show
 	}
 	return nil
 }
 
-func (c *converter) table(x *east.Table) convert.Block {
+func (c *converter) table(x *east.Table) *convert.Table {
 	t := &convert.Table{Rows: [][]convert.Cell{}}
 	for _, a := range x.Alignments {
 		switch a {
@@ -220,6 +238,24 @@ func (c *converter) table(x *east.Table) convert.Block {
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// joinParagraphs joins consecutive paragraphs with a line break, as a
+// tight list item shows them (they come from HTML blocks; Markdown cannot
+// write them apart in a tight list).
+func joinParagraphs(bs []convert.Block) []convert.Block {
+	out := bs[:0]
+	for _, b := range bs {
+		if p, ok := b.(*convert.Paragraph); ok && len(out) > 0 {
+			if prev, ok := out[len(out)-1].(*convert.Paragraph); ok {
+				ins := append(append(append([]convert.Inline{}, prev.Inlines...), &convert.LineBreak{}), p.Inlines...)
+				out[len(out)-1] = &convert.Paragraph{Inlines: ins}
+				continue
+			}
+		}
+		out = append(out, b)
+	}
+	return out
 }
 
 func allDefault(as []convert.Alignment) bool {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"context"
 	"io"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -61,7 +62,7 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 		blocks = withFigures(d)
 	}
 	r := &renderer{explicit: explicitIDs(blocks)}
-	b.WriteString(r.blocks(blocks, false))
+	b.WriteString(r.blocks(blocks, false, false))
 	return b.String(), nil
 }
 
@@ -123,40 +124,65 @@ func isASCIIPunct(c byte) bool {
 }
 
 // blocks renders a block sequence separated by blank lines (by newlines
-// only when tight, inside a tight list item).
-func (r *renderer) blocks(bs []convert.Block, tight bool) string {
-	var parts []string
+// only when tight, inside a tight list item). inItem is true for the
+// blocks of a list item.
+func (r *renderer) blocks(bs []convert.Block, tight, inItem bool) string {
+	var b strings.Builder
 	var prev convert.Block
-	alt := false
-	for _, b := range bs {
+	var prevMarker string // the bullet of the previous block when a list
+	for _, bl := range bs {
 		// Two lists in a row would merge: alternate the marker.
-		if l, ok := b.(*convert.List); ok {
-			if pl, ok := prev.(*convert.List); ok && pl.Ordered == l.Ordered {
-				alt = !alt
-			} else {
-				alt = false
+		avoid := ""
+		if _, ok := bl.(*convert.List); ok {
+			if _, ok := prev.(*convert.List); ok {
+				avoid = prevMarker
 			}
 		}
-		s := r.block(b, alt)
+		s, marker := r.block(bl, avoid)
 		if s == "" {
 			continue
 		}
-		parts = append(parts, s)
-		prev = b
+		if prev != nil {
+			// goldmark ends the enclosing item too when a blank line
+			// follows an empty nested item: no blank line there (the
+			// item's other blank lines keep a loose list loose).
+			if tight || inItem && endsWithEmptyItem(prev) {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		b.WriteString(s)
+		prev, prevMarker = bl, marker
 	}
-	sep := "\n"
-	if !tight {
-		sep = "\n\n"
+	if b.Len() > 0 {
+		b.WriteString("\n")
 	}
-	out := strings.Join(parts, sep)
-	if out != "" {
-		out += "\n"
-	}
-	return out
+	return b.String()
 }
 
-// block renders one block without its final newline.
-func (r *renderer) block(b convert.Block, alt bool) string {
+// endsWithEmptyItem reports whether b is a list whose last item is empty
+// or itself ends with such a list.
+func endsWithEmptyItem(b convert.Block) bool {
+	l, ok := b.(*convert.List)
+	if !ok || len(l.Items) == 0 {
+		return false
+	}
+	last := l.Items[len(l.Items)-1]
+	return len(last) == 0 || endsWithEmptyItem(last[len(last)-1])
+}
+
+// block renders one block without its final newline; for a list, it
+// also returns its marker kind ("-", "*", "+", "." or ")"), which must
+// differ from avoid.
+func (r *renderer) block(b convert.Block, avoid string) (string, string) {
+	if l, ok := b.(*convert.List); ok {
+		return r.list(l, avoid)
+	}
+	return r.nonList(b), ""
+}
+
+func (r *renderer) nonList(b convert.Block) string {
 	switch x := b.(type) {
 	case *convert.Heading:
 		level := min(max(x.Level, 1), 6)
@@ -170,10 +196,8 @@ func (r *renderer) block(b convert.Block, alt bool) string {
 		return s
 	case *convert.Paragraph:
 		return renderInlines(x.Inlines, ctxPara) // empty: no Markdown form, dropped
-	case *convert.List:
-		return r.list(x, alt)
 	case *convert.Quote:
-		inner := strings.TrimSuffix(r.blocks(x.Blocks, false), "\n")
+		inner := strings.TrimSuffix(r.blocks(x.Blocks, false, false), "\n")
 		if inner == "" {
 			return ">"
 		}
@@ -188,22 +212,48 @@ func (r *renderer) block(b convert.Block, alt bool) string {
 	return ""
 }
 
-func (r *renderer) list(l *convert.List, alt bool) string {
-	var items []string
-	n := max(l.Start, 1)
+// reThematic matches a line that is a thematic break.
+var reThematic = regexp.MustCompile(`^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$`)
+
+// list renders a list with the first marker kind not equal to avoid
+// ("-", "*", "+" for bullets; "." or ")" after numbers) under which no
+// item's first line reads as a thematic break ("- - -": nested lists
+// starting with empty items).
+func (r *renderer) list(l *convert.List, avoid string) (string, string) {
+	kinds := []string{"-", "*", "+"}
+	if l.Ordered {
+		kinds = []string{".", ")"}
+	}
+	bodies := make([]string, len(l.Items))
 	for i, it := range l.Items {
-		var marker string
-		switch {
-		case l.Ordered && alt:
-			marker = strconv.Itoa(n+i) + ")"
-		case l.Ordered:
-			marker = strconv.Itoa(n+i) + "."
-		case alt:
-			marker = "*"
-		default:
-			marker = "-"
+		bodies[i] = strings.TrimSuffix(r.blocks(it, l.Tight, true), "\n")
+	}
+	var out, chosen string
+	for _, kind := range kinds {
+		if kind == avoid {
+			continue
 		}
-		body := strings.TrimSuffix(r.blocks(it, l.Tight), "\n")
+		var ok bool
+		out, ok = r.listWith(l, bodies, kind)
+		chosen = kind
+		if ok {
+			break
+		}
+	}
+	return out, chosen
+}
+
+// listWith renders the items with marker kind; ok is false when an item's
+// first line would be a thematic break.
+func (r *renderer) listWith(l *convert.List, bodies []string, kind string) (string, bool) {
+	var items []string
+	ok := true
+	n := max(l.Start, 1)
+	for i, body := range bodies {
+		marker := kind
+		if l.Ordered {
+			marker = strconv.Itoa(n+i) + kind
+		}
 		if body == "" {
 			items = append(items, marker)
 			continue
@@ -211,13 +261,18 @@ func (r *renderer) list(l *convert.List, alt bool) string {
 		pad := strings.Repeat(" ", len(marker)+1)
 		// A first line that is blank or starts with spaces would change
 		// the item's indentation; items start with their content.
-		items = append(items, marker+" "+indentRest(body, pad))
+		item := marker + " " + indentRest(body, pad)
+		first, _, _ := strings.Cut(item, "\n")
+		if reThematic.MatchString(first) {
+			ok = false
+		}
+		items = append(items, item)
 	}
 	sep := "\n"
 	if !l.Tight {
 		sep = "\n\n"
 	}
-	return strings.Join(items, sep)
+	return strings.Join(items, sep), ok
 }
 
 // indentRest indents every line but the first; blank lines stay empty.

@@ -71,6 +71,22 @@ func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) s
 		}
 		pieces[i] = renderOne(in, ctx, top, false, false, false, p, n)
 	}
+	// Two code spans in a row would merge their backtick runs: the second
+	// one is written as <code>, which the reader maps back to Code.
+	for i, in := range ins {
+		x, ok := in.(*convert.Code)
+		if !ok || pieces[i] == "" {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if pieces[j] != "" {
+				if strings.HasSuffix(pieces[j], "`") {
+					pieces[i] = htmlCode(x.Text, ctx)
+				}
+				break
+			}
+		}
+	}
 	// goldmark does not take "\\\" + newline (an escaped backslash, then a
 	// hard break) as a hard break: use <br /> after a backslash.
 	for i, p := range pieces {
@@ -151,11 +167,38 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 // read them back as such, else with the equivalent HTML tag.
 func delimited(ins []convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune) string {
 	inner := renderSeq(ins, ctx, false, []rune(delim)[0], []rune(delim)[0])
-	if canDelimit(inner, rune(delim[0]), prev, next) {
+	// The same emphasis nested inside pairs its delimiters with ours
+	// ("*!*!* 0*"): the outer one is written as a tag.
+	if canDelimit(inner, rune(delim[0]), prev, next) && !nestsSame(ins, tag) {
 		return delim + inner + delim
 	}
 	inner = renderSeq(ins, ctx, false, '>', '<')
 	return "<" + tag + ">" + inner + "</" + tag + ">"
+}
+
+// nestsSame reports whether ins holds, at any depth, emphasis of the
+// kind tag (strong, em or del).
+func nestsSame(ins []convert.Inline, tag string) bool {
+	for _, in := range ins {
+		switch in.(type) {
+		case *convert.Strong:
+			if tag == "strong" {
+				return true
+			}
+		case *convert.Emph:
+			if tag == "em" {
+				return true
+			}
+		case *convert.Strike:
+			if tag == "del" {
+				return true
+			}
+		}
+		if nestsSame(convert.Children(in), tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // canDelimit applies CommonMark's flanking rules: the opening run must be
@@ -201,6 +244,13 @@ func codeSpan(s string, ctx inlineCtx) string {
 		s = strings.ReplaceAll(s, "|", "\\|")
 	}
 	return fence + s + fence
+}
+
+// htmlCode writes a code span as <code>…</code>, its text escaped as
+// Markdown text.
+func htmlCode(s string, ctx inlineCtx) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+	return "<code>" + escapeText(s, ctx, false, false) + "</code>"
 }
 
 var (
