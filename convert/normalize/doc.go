@@ -9,7 +9,7 @@
 //	                      NUL bytes, mostly invalid UTF-8) refused: ErrInvalidInput
 //	NFC       "nfc"       Unicode NFC (CJK compatibility ideographs kept)
 //	Pinyin    "pinyin"    地區(qū) → 地區 (or ruby, or kept)
-//	Punct     "punct"     2023年,百年 → 2023年，百年
+//	Punct     "punct"     2023年,百年 → 2023年，百年; 交付.主要 → 交付。主要
 //	Script    "script"    Traditional ↔ Simplified with OpenCC (only on request)
 //
 // [Default] returns the standard set (all but Script); [Transforms] selects
@@ -36,7 +36,9 @@
 // 區(qū shì) after one Han character (more syllables than characters).
 //
 // Punct (see [Punct]): 年,百 → 年，百; 2023,百年 → 2023，百年; 型,Apple →
-// 型，Apple; 说:“ → 说：“; 吗? → 吗？. Never: 3,800, 10:30, Hello, world,
+// 型，Apple; 说:“ → 说：“; 吗? → 吗？; 到货; → 到货；; 交付.主要 → 交付。主要;
+// 散会. → 散会。(paragraph end, mostly CJK). Never: 3.5, 中国.cn, 政府.中国,
+// www.例子.中国, 3,800, 10:30, Hello, world,
 // 첫째, 대중국 (Korean, followed by a space), 网址:// (URL), a mark after or
 // before a space.
 //
