@@ -40,7 +40,7 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // TransformSource implements convert.SourceTransform.
 func (Encoding) TransformSource(_ context.Context, src []byte, opts *convert.Options) ([]byte, error) {
 	rep := report(opts)
-	if why := sniffBinary(src); why != "" {
+	if why := convert.SniffBinary(src); why != "" {
 		return nil, fmt.Errorf("normalize: %w: %s", convert.ErrInvalidInput, why)
 	}
 	utf16 := 0

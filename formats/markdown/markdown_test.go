@@ -335,3 +335,9 @@ func TestRoundTripEdges(t *testing.T) {
 		assert.Equal(t, string(dump(t, d)), string(dump(t, read(t, md))), "input %q, written %q", in, md)
 	}
 }
+
+func TestBinaryRefused(t *testing.T) {
+	_, err := (&markdown.Reader{}).Parse([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"))
+	require.ErrorIs(t, err, convert.ErrInvalidInput)
+	assert.Contains(t, err.Error(), "PNG image")
+}

@@ -65,6 +65,9 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 
 // Parse reads a Markdown document from src.
 func (r *Reader) Parse(src []byte) (*convert.Document, error) {
+	if why := convert.SniffBinary(src); why != "" {
+		return nil, fmt.Errorf("markdown: %w: %s", convert.ErrInvalidInput, why)
+	}
 	// Invalid UTF-8 becomes U+FFFD first, so that no text of the model
 	// holds half a character (which a later join could complete). The
 	// normalize transforms count such repairs before the reader runs.

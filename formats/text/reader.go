@@ -88,7 +88,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	if r == nil {
 		r = &Reader{}
 	}
-	if why := sniffBinary(src); why != "" {
+	if why := convert.SniffBinary(src); why != "" {
 		return nil, fmt.Errorf("text: %w: %s", convert.ErrInvalidInput, why)
 	}
 	s := string(src)

@@ -1,4 +1,4 @@
-package text
+package convert
 
 import (
 	"bytes"
@@ -43,12 +43,13 @@ var magics = []struct {
 	{0, "\x1a\x45\xdf\xa3", "Matroska/WebM media"},
 }
 
-// sniffBinary returns a description of why src is not text, or "": a known
+// SniffBinary returns a description of why src is not text, or "": a known
 // binary signature, NUL bytes beyond a tiny share (two or more, and more
 // than 1% of the first 8 KB), or more than 10% of the first 8 KB not valid
 // UTF-8 (at least 8 bytes). Input starting with a UTF-16 byte order mark is
-// text (the normalize package decodes it).
-func sniffBinary(src []byte) string {
+// text (the normalize package decodes it). Readers of text formats and
+// the encoding clean-up use it to refuse, say, a PNG renamed .txt.
+func SniffBinary(src []byte) string {
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
 		return ""
 	}
