@@ -321,14 +321,14 @@ func TestFiguresTable(t *testing.T) {
 func TestRoundTripEdges(t *testing.T) {
 	for _, in := range []string{
 		"0000000\n1. 0)\n   0\n\n0.", // nested empty item, then more content, loose list
-		"-\n  -\n  0\n\n  0",          // the same with bullets
-		"* + *",                       // "- - -" would be a rule
-		"<kbd>0</kbd><kbd>0</kbd>0",   // adjacent code spans
-		"* 0\n  <!A0>0",               // paragraphs from an HTML block in a tight item
-		"* 0\n  1) <p",                // an item of raw HTML only
-		"- a\n\n  <!-- x -->",         // a loose list left with one block
-		"<A><A>",                      // a paragraph of dropped tags
-		"`\r0`",                       // a lone CR in a code span
+		"-\n  -\n  0\n\n  0",         // the same with bullets
+		"* + *",                      // "- - -" would be a rule
+		"<kbd>0</kbd><kbd>0</kbd>0",  // adjacent code spans
+		"* 0\n  <!A0>0",              // paragraphs from an HTML block in a tight item
+		"* 0\n  1) <p",               // an item of raw HTML only
+		"- a\n\n  <!-- x -->",        // a loose list left with one block
+		"<A><A>",                     // a paragraph of dropped tags
+		"`\r0`",                      // a lone CR in a code span
 	} {
 		d := read(t, []byte(in))
 		md := write(t, d)
