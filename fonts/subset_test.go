@@ -21,7 +21,7 @@ import (
 )
 
 func seedArticle(t testing.TB) string {
-	for _, p := range []string{"../testdata/articles/article.txt", "/work/shared/seed/article.txt"} {
+	for _, p := range []string{"../examples/article.txt", "../../shared/seed/article.txt"} {
 		if b, err := os.ReadFile(p); err == nil {
 			return string(b)
 		}

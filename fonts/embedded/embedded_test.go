@@ -15,7 +15,7 @@ import (
 
 func seedArticle(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{"../../testdata/articles/article.txt", "/work/shared/seed/article.txt"} {
+	for _, p := range []string{"../../examples/article.txt", "../../../shared/seed/article.txt"} {
 		if b, err := os.ReadFile(p); err == nil {
 			return string(b)
 		}
