@@ -746,8 +746,8 @@ func (t *setter) figuresTable(figs []convert.Figure) {
 		if math.Abs(f.Value) >= 1e6 && f.Kind != convert.KindYear {
 			v = groupThousands(v)
 		}
-		if f.Approx {
-			v = "≥ " + v
+		if sym := f.Bound.Symbol(); sym != "" {
+			v = sym + " " + v
 		}
 		row := []string{strconv.Itoa(i + 1), f.Text, v, f.Unit, t.loc.kind(f.Kind)}
 		var cells []convert.Cell
