@@ -72,11 +72,24 @@
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5
 // days.
 //
-// Approx marks a figure that is not exact: a lower bound written inside it
-// (20餘年, 20余年, 1100多万, 10여 명) or an approximation or bound written
-// around it, which is not part of its text (约/約/近/超过/超過/逾/至少/不到,
-// about/around/more than/over/under/at least, 약; 左右/以上/以内/前後/程度,
-// 안팎/가량, or so). Value is the number written (the lower bound).
+// Bound says how the figure relates to its Value (which is always the
+// number written):
+//
+//   - AtLeast: a lower bound inside the figure (20餘年, 20余年, 1100多万,
+//     十几年, 10여 명, 个多月, 三四天 "three or four") or around it:
+//     超过/超過/逾/至少/不少于/多于/高于 and 以上/有余/余り/이상/여 after;
+//     more than, over, above, at least, upwards of; "or more", "plus".
+//   - AtMost: 不到/不足/不超过/少于/低于/最多/至多/최대 before, 以下/以内/以內/
+//     未満/이하/이내/미만 after; less than, fewer than, under, up to, below,
+//     at most, no more than; "or less".
+//   - About: 约/約/大约/近/将近/接近/大概/およそ/ほぼ/약 before, 左右/上下/
+//     前后/程度/ほど/近く/안팎/가량/정도/내외 after, 十来年 inside; about,
+//     around, approximately, roughly, nearly, almost, close to, some, "or
+//     so". 近 and "nearly" ("slightly below") read as approximations.
+//
+// The longest word wins (不超过 is an upper bound, not 超过). A lower and
+// an upper bound together make About; an explicit bound wins over an
+// approximation (约50项以上 is at least 50).
 //
 // # Not figures
 //

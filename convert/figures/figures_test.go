@@ -36,13 +36,13 @@ func readArticle(t testing.TB, path string) *convert.Document {
 	return d
 }
 
-// tsv renders figures one a line: Text, Value, Unit, Kind, Approx, Block,
+// tsv renders figures one a line: Text, Value, Unit, Kind, Bound, Block,
 // Paragraph, Section, Sentence.
 func tsv(fs []convert.Figure) string {
 	var b strings.Builder
-	b.WriteString("text\tvalue\tunit\tkind\tapprox\tblock\tparagraph\tsection\tsentence\n")
+	b.WriteString("text\tvalue\tunit\tkind\tbound\tblock\tparagraph\tsection\tsentence\n")
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%v\t%d\t%d\t%s\t%s\n", f.Text, jsonNum(f.Value), f.Unit, f.Kind, f.Approx,
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", f.Text, jsonNum(f.Value), f.Unit, f.Kind, f.Bound,
 			f.Block, f.Paragraph, f.Section, f.Sentence)
 	}
 	return b.String()
@@ -91,7 +91,7 @@ func TestGoldenSample(t *testing.T) {
 	assert.Equal(t, 38000000000.0, f.Value)
 	assert.Equal(t, "USD", f.Unit)
 	assert.Equal(t, convert.KindMoney, f.Kind)
-	assert.True(t, f.Approx)
+	assert.Equal(t, convert.AtLeast, f.Bound)
 	assert.Equal(t, "打造新亮點", f.Section)
 	assert.Contains(t, f.Sentence, "380億美元")
 	f = find("32%")

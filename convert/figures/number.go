@@ -33,7 +33,7 @@ func (s *scanner) number(i int, p prefix) int {
 			return end + 2
 		}
 		s.add(hit{start: p.start, end: t2.end, value: t2.val / t.val, unit: "%", kind: convert.KindPercent, ratio: true,
-			approx: t.approx || t2.approx || s.approxBefore(p.start) || s.approxAfter(t2.end)})
+			bound: join(t.bound, t2.bound, s.boundBefore(p.start), s.boundAfter(t2.end))})
 		return t2.end
 	}
 	if t.arabic && !t.cjk {
@@ -159,11 +159,11 @@ func (s *scanner) scaleAt(i int, money bool) (float64, int) {
 	return 0, i
 }
 
-// finish attaches scale, unit and approximation to a parsed number.
+// finish attaches scale, unit and bound to a parsed number.
 func (s *scanner) finish(t numTok, p prefix) int {
 	if t.frac {
 		s.add(hit{start: p.start, end: t.end, value: t.val, unit: "%", kind: convert.KindPercent, ratio: true,
-			approx: t.approx || s.approxBefore(p.start)})
+			bound: join(t.bound, s.boundBefore(p.start))})
 		return t.end
 	}
 	if t.arabic && !t.cjk || t.words {
@@ -173,7 +173,7 @@ func (s *scanner) finish(t numTok, p prefix) int {
 			t.plain = false
 		}
 	}
-	approx := t.approx || s.approxBefore(p.start)
+	bound := join(t.bound, s.boundBefore(p.start))
 	if p.cur != "" {
 		end := t.end
 		cur := p.cur
@@ -183,17 +183,17 @@ func (s *scanner) finish(t numTok, p prefix) int {
 			}
 			end = e
 		}
-		s.add(hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney, approx: approx || s.approxAfter(end)})
+		s.add(hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney, bound: join(bound, s.boundAfter(end))})
 		return end
 	}
 	u, uend := s.unitAfter(t.end)
 	if u == nil {
-		if next, ok := s.rangeFrom(t, p, approx); ok {
+		if next, ok := s.rangeFrom(t, p, bound); ok {
 			return next
 		}
 		h, ok := s.bare(t, p)
 		if ok {
-			h.approx = h.approx || approx || s.approxAfter(h.end)
+			h.bound = join(h.bound, bound, s.boundAfter(h.end))
 			s.add(h)
 			return h.end
 		}
@@ -203,14 +203,14 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	if !ok {
 		return t.end
 	}
-	h.approx = h.approx || approx || s.approxAfter(h.end)
+	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
 	return h.end
 }
 
 // rangeFrom handles "7至9月", "3到5天", "3–5", "3 to 5 days": two figures
 // sharing the unit written after the second, both with the range as text.
-func (s *scanner) rangeFrom(t numTok, p prefix, approx bool) (int, bool) {
+func (s *scanner) rangeFrom(t numTok, p prefix, bound convert.Bound) (int, bool) {
 	rs := s.rs
 	j := t.end
 	k := -1
@@ -252,10 +252,10 @@ func (s *scanner) rangeFrom(t numTok, p prefix, approx bool) (int, bool) {
 		return 0, false
 	}
 	end := max(h2.end, t2.end)
-	after := s.approxAfter(end)
+	after := s.boundAfter(end)
 	for _, h := range []*hit{&h1, &h2} {
 		h.start, h.end = p.start, end
-		h.approx = h.approx || approx || after
+		h.bound = join(h.bound, bound, after)
 		s.add(*h)
 	}
 	return end, true
@@ -263,7 +263,7 @@ func (s *scanner) rangeFrom(t numTok, p prefix, approx bool) (int, bool) {
 
 // yearLike reports whether t is written like a year between lo and hi.
 func yearLike(t numTok, lo, hi float64) bool {
-	return (t.plain || t.positional) && t.digits == 4 && t.val >= lo && t.val <= hi && !t.approx
+	return (t.plain || t.positional) && t.digits == 4 && t.val >= lo && t.val <= hi && t.bound == convert.Exact
 }
 
 func integral(v float64) bool { return v == float64(int64(v)) }
@@ -272,7 +272,7 @@ func integral(v float64) bool { return v == float64(int64(v)) }
 // into a figure.
 func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
 	v := t.val
-	h := hit{start: p.start, end: uend, value: v, unit: u.name(), kind: kindOf(u.class), approx: t.approx || u.approx}
+	h := hit{start: p.start, end: uend, value: v, unit: u.name(), kind: kindOf(u.class), bound: join(t.bound, u.bound)}
 	if t.one {
 		switch {
 		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
@@ -377,7 +377,7 @@ func (s *scanner) monthDay(i int) (end, m, d int, ok bool) {
 		return 0, 0, 0, false
 	}
 	t, ok := s.parseNum(j)
-	if !ok || !integral(t.val) || t.val < 1 || t.val > 12 || t.approx {
+	if !ok || !integral(t.val) || t.val < 1 || t.val > 12 || t.bound != convert.Exact {
 		return 0, 0, 0, false
 	}
 	r := s.rune(t.end)
@@ -401,7 +401,7 @@ func (s *scanner) day(i int) (end, d int, ok bool) {
 		return 0, 0, false
 	}
 	t, ok := s.parseNum(j)
-	if !ok || !integral(t.val) || t.val < 1 || t.val > 31 || t.approx {
+	if !ok || !integral(t.val) || t.val < 1 || t.val > 31 || t.bound != convert.Exact {
 		return 0, 0, false
 	}
 	switch s.rune(t.end) {
@@ -416,7 +416,7 @@ func (s *scanner) day(i int) (end, d int, ok bool) {
 
 // bare makes a figure of a number written without a unit.
 func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
-	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, approx: t.approx}
+	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, bound: t.bound}
 	rs := s.rs
 	if t.words {
 		if w, e, ok := s.enNoun(t.end); ok && !t.one {
@@ -590,57 +590,74 @@ func (s *scanner) yearAfter(i int) (int, int, bool) {
 	return y, k, true
 }
 
-var approxBeforeRunes = func() [][]rune {
-	out := make([][]rune, len(approxBefore))
-	for i, w := range approxBefore {
-		out[i] = []rune(w)
+// join combines bounds: the first non-exact one, except that a lower and
+// an upper bound together (不到20余年) make an approximation.
+func join(bs ...convert.Bound) convert.Bound {
+	out := convert.Exact
+	for _, b := range bs {
+		switch {
+		case b == convert.Exact || b == out:
+		case out == convert.Exact:
+			out = b
+		case out == convert.About || b == convert.About:
+			// an explicit bound wins over "about" (约50项以上 is at least 50)
+			if b != convert.About {
+				out = b
+			}
+		default:
+			out = convert.About
+		}
 	}
 	return out
-}()
+}
 
-// approxBefore reports whether an approximation word is written just
-// before i (约, 超過, more than).
-func (s *scanner) approxBefore(i int) bool {
+// boundBefore returns the bound a word written just before i gives (约,
+// 超過, 不到, more than, up to).
+func (s *scanner) boundBefore(i int) convert.Bound {
 	j := i
 	if j > 0 && isSpace(s.rs[j-1]) {
 		j--
 	}
-	for wi, w := range approxBefore {
-		wr := approxBeforeRunes[wi]
-		k := j - len(wr)
+	for _, w := range boundBeforeWords {
+		k := j - len(w.r)
 		if k < 0 {
 			continue
 		}
-		if _, ok := matchAt(s.rs, k, w); !ok {
-			if !isLatin(wr[0]) || !strings.EqualFold(string(s.rs[k:j]), w) {
+		latin := isLatin(w.r[0])
+		if _, ok := matchAt(s.rs, k, w.s); !ok {
+			if !latin || !strings.EqualFold(string(s.rs[k:j]), w.s) {
 				continue
 			}
 		}
-		if isLatin(wr[0]) && (k > 0 && isLatin(s.rs[k-1]) || j == i) {
+		if latin && (k > 0 && isLatin(s.rs[k-1]) || j == i) {
 			continue
 		}
-		return true
+		return w.bound
 	}
-	return false
+	return convert.Exact
 }
 
-// approxAfter reports whether an approximation word follows at i (左右, 以上, or so).
-func (s *scanner) approxAfter(i int) bool {
+// boundAfter returns the bound a word written at i gives (左右, 以上,
+// 以下, or so).
+func (s *scanner) boundAfter(i int) convert.Bound {
 	j := i
 	if isSpace(s.rune(j)) {
 		j++
 	}
-	for _, w := range approxAfter {
-		e, ok := matchAt(s.rs, j, w)
+	for _, w := range boundAfterWords {
+		e, ok := matchAt(s.rs, j, w.s)
 		if !ok {
 			continue
 		}
-		if isLatin([]rune(w)[0]) && (j == i || isLatin(s.rune(e))) {
+		if isLatin(w.r[0]) && (j == i || isLatin(s.rune(e))) {
 			continue
 		}
-		return true
+		if w.s == "上下" && s.rune(e) == '游' {
+			continue // 上下游: up- and downstream
+		}
+		return w.bound
 	}
-	return false
+	return convert.Exact
 }
 
 // hyphenUnit handles English compounds: "10-day" (10 days), "30-year-old"
@@ -654,14 +671,14 @@ func (s *scanner) hyphenUnit(t numTok, p prefix) int {
 	if w == "year" && hasAt(s.rs, t.end+1+len(w), "-old") && !isLatin(s.rune(t.end+len(w)+5)) {
 		end := t.end + 1 + len(w) + 4
 		s.add(hit{start: p.start, end: end, value: t.val, unit: "years old", kind: convert.KindQuantity,
-			approx: s.approxBefore(p.start)})
+			bound: s.boundBefore(p.start)})
 		return end
 	}
 	h, ok := s.resolve(t, u, p, t.end+1+u.n)
 	if !ok {
 		return s.skipToken(t.start)
 	}
-	h.approx = h.approx || s.approxBefore(p.start)
+	h.bound = join(h.bound, s.boundBefore(p.start))
 	s.add(h)
 	return h.end
 }

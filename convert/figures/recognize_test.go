@@ -10,12 +10,11 @@ import (
 	"github.com/docconv/docconv/convert"
 )
 
-// brief renders a figure as "Text=Value Unit kind" with "~" for Approx.
+// brief renders a figure as "Text=Value Unit kind" followed by the bound's
+// symbol (≥ ≤ ≈).
 func brief(f Figure) string {
 	s := f.Text + "=" + strconv.FormatFloat(f.Value, 'f', -1, 64) + " " + f.Unit + " " + string(f.Kind)
-	if f.Approx {
-		s += "~"
-	}
+	s += f.Bound.Symbol()
 	return s
 }
 
@@ -29,7 +28,7 @@ func TestRecognizer(t *testing.T) {
 	}{
 		// zh-Hant: the sample's figures
 		{"zh-Hant", "2023年,百年變局加速演進", []string{"2023年=2023 year year"}},
-		{"zh-Hant", "雙方簽署各類合同及意向協議總額超過380億美元。", []string{"380億美元=38000000000 USD money~"}},
+		{"zh-Hant", "雙方簽署各類合同及意向協議總額超過380億美元。", []string{"380億美元=38000000000 USD money≥"}},
 		{"zh-Hant", "兩國貿易額達 410億美元,同比增長32%。", []string{"410億美元=41000000000 USD money", "32%=0.32 % percent"}},
 		{"zh-Hant", "哈總統托卡耶夫兩次訪華", []string{"兩次=2 次 count"}},
 		{"zh-Hant", "中哈合作委員會第十一次會議順利舉行", []string{"第十一次=11 次 ordinal"}},
@@ -39,31 +38,31 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hant", "中國成為哈第一大貿易伙伴國。", []string{"第一大=1 大 ordinal"}},
 		{"zh-Hant", "展望2024年,兩國將充分發揮", []string{"2024年=2024 year year"}},
 		{"zh-Hant", "產值達新台幣4.3兆元", []string{"新台幣4.3兆元=4300000000000 TWD money"}},
-		{"zh-Hant", "研發支出合計約新台幣2,800億元", []string{"新台幣2,800億元=280000000000 TWD money~"}},
-		{"zh-Hant", "晶圓代工占比超過六成", []string{"六成=0.6 % percent~"}},
+		{"zh-Hant", "研發支出合計約新台幣2,800億元", []string{"新台幣2,800億元=280000000000 TWD money≈"}},
+		{"zh-Hant", "晶圓代工占比超過六成", []string{"六成=0.6 % percent≥"}},
 		{"zh-Hant", "十二所大學", []string{"十二所=12 所 count"}},
 		{"zh-Hant", "一萬二千人", []string{"一萬二千人=12000 人 count"}},
 		{"zh-Hant", "三百八十億", []string{"三百八十億=38000000000  quantity"}},
 		{"zh-Hant", "第一座海外先進封裝廠", []string{"第一座=1 座 ordinal"}},
-		{"zh-Hant", "增加一倍以上", []string{"一倍=1 倍 quantity~"}},
+		{"zh-Hant", "增加一倍以上", []string{"一倍=1 倍 quantity≥"}},
 		{"zh-Hant", "港幣500萬元", []string{"港幣500萬元=5000000 HKD money"}},
 		{"zh-Hant", "歐元300億", []string{"300億=30000000000  quantity"}},
 		{"zh-Hant", "300億歐元", []string{"300億歐元=30000000000 EUR money"}},
 		{"zh-Hant", "1,000億韓元", []string{"1,000億韓元=100000000000 KRW money"}},
 		{"zh-Hant", "50億堅戈", []string{"50億堅戈=5000000000 KZT money"}},
-		{"zh-Hant", "20餘年", []string{"20餘年=20 years duration~"}},
+		{"zh-Hant", "20餘年", []string{"20餘年=20 years duration≥"}},
 		{"zh-Hant", "民國113年", []string{"民國113年=2024 year year"}},
 		// zh-Hans
 		{"zh-Hans", "全年开行1.9万列", []string{"1.9万列=19000 列 count"}},
 		{"zh-Hans", "发送货物207万标箱", []string{"207万标箱=2070000 TEU count"}},
-		{"zh-Hans", "比例提升至约三成", []string{"三成=0.3 % percent~"}},
+		{"zh-Hans", "比例提升至约三成", []string{"三成=0.3 % percent≈"}},
 		{"zh-Hans", "民营企业占比达到百分之四十二", []string{"百分之四十二=0.42 % percent"}},
 		{"zh-Hans", "百分之三十二", []string{"百分之三十二=0.32 % percent"}},
-		{"zh-Hans", "带动就业20余万人", []string{"20余万人=200000 人 count~"}},
-		{"zh-Hans", "企业超过1100多家", []string{"1100多家=1100 家 count~"}},
-		{"zh-Hans", "人口1100多万", []string{"1100多万=11000000  quantity~"}},
+		{"zh-Hans", "带动就业20余万人", []string{"20余万人=200000 人 count≥"}},
+		{"zh-Hans", "企业超过1100多家", []string{"1100多家=1100 家 count≥"}},
+		{"zh-Hans", "人口1100多万", []string{"1100多万=11000000  quantity≥"}},
 		{"zh-Hans", "缩短了一半", []string{"一半=0.5 % percent"}},
-		{"zh-Hans", "通关时间压缩至24小时以内", []string{"24小时=24 hours duration~"}},
+		{"zh-Hans", "通关时间压缩至24小时以内", []string{"24小时=24 hours duration≤"}},
 		{"zh-Hans", "三分之一的企业", []string{"三分之一=0.3333333333333333 % percent"}},
 		{"zh-Hans", "7至9月", []string{"7至9月=700 date date", "7至9月=900 date date"}},
 		{"zh-Hans", "需要3到5天", []string{"3到5天=3 days duration", "3到5天=5 days duration"}},
@@ -91,9 +90,9 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "增长了2.5倍", []string{"2.5倍=2.5 倍 quantity"}},
 		{"zh-Hans", "第1位", []string{"第1位=1 位 ordinal"}},
 		{"zh-Hans", "一季度增长5.3%", []string{"一季度=1 季度 ordinal", "5.3%=0.053 % percent"}},
-		{"zh-Hans", "三四天", []string{"三四天=3 days duration~"}},
-		{"zh-Hans", "约1.5亿", []string{"1.5亿=150000000  quantity~"}},
-		{"zh-Hans", "3.5万元左右", []string{"3.5万元=35000 CNY money~"}},
+		{"zh-Hans", "三四天", []string{"三四天=3 days duration≥"}},
+		{"zh-Hans", "约1.5亿", []string{"1.5亿=150000000  quantity≈"}},
+		{"zh-Hans", "3.5万元左右", []string{"3.5万元=35000 CNY money≈"}},
 		{"zh-Hans", "《2024年中国生态环境状况公报》", nil},
 		// not figures (zh)
 		{"zh-Hans", "一是多模态成为标配。二是端侧部署加速。", nil},
@@ -133,11 +132,11 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "会议10:30开始", nil},
 		{"zh-Hans", "十四五规划", nil},
 		// ja
-		{"ja", "2024年度の国内観光客数は前年比12%増の約3億人となり", []string{"2024年度=2024 year year", "12%=0.12 % percent", "3億人=300000000 人 count~"}},
+		{"ja", "2024年度の国内観光客数は前年比12%増の約3億人となり", []string{"2024年度=2024 year year", "12%=0.12 % percent", "3億人=300000000 人 count≈"}},
 		{"ja", "過去最高の3,687万人を記録し、旅行消費額は8.1兆円に達した。", []string{"3,687万人=36870000 人 count", "8.1兆円=8100000000000 JPY money"}},
 		{"ja", "新たに15路線が開設され", []string{"15路線=15 路線 count"}},
 		{"ja", "前年の1.5倍に増えた", []string{"1.5倍=1.5 倍 quantity"}},
-		{"ja", "旅行者は約二百万人で、満足度は九割を超えた。", []string{"二百万人=2000000 人 count~", "九割=0.9 % percent"}},
+		{"ja", "旅行者は約二百万人で、満足度は九割を超えた。", []string{"二百万人=2000000 人 count≈", "九割=0.9 % percent"}},
 		{"ja", "第一に、地方空港の国際線が拡充された。", nil},
 		{"ja", "一方で、一部の観光地では", nil},
 		{"ja", "¥500", []string{"¥500=500 JPY money"}},
@@ -149,27 +148,27 @@ func TestRecognizer(t *testing.T) {
 		// ko
 		{"ko", "2024년 한국의 반도체 수출액은 1,419억 달러로 전년 대비 43.9% 증가", []string{"2024년=2024 year year", "1,419억 달러=141900000000 USD money", "43.9%=0.439 % percent"}},
 		{"ko", "총 450조 원 규모", []string{"450조 원=450000000000000 KRW money"}},
-		{"ko", "수출이 10% 안팎 늘어날", []string{"10%=0.1 % percent~"}},
+		{"ko", "수출이 10% 안팎 늘어날", []string{"10%=0.1 % percent≈"}},
 		{"ko", "2024년 1월 5일", []string{"2024년 1월 5일=20240105 date date"}},
-		{"ko", "10여 명", []string{"10여 명=10 명 count~"}},
+		{"ko", "10여 명", []string{"10여 명=10 명 count≥"}},
 		{"ko", "1조 2천억 원", []string{"1조 2천억 원=1200000000000 KRW money"}},
 		// en
 		{"en", "made 19,000 trips in 2024", []string{"19,000 trips=19000 trips count", "2024=2024 year year"}},
 		{"en", "up 10 percent from the year before", []string{"10 percent=0.1 % percent"}},
 		{"en", "carried 2.07 million containers", []string{"2.07 million containers=2070000 containers count"}},
-		{"en", "worth more than $80 billion a year", []string{"$80 billion=80000000000 USD money~"}},
+		{"en", "worth more than $80 billion a year", []string{"$80 billion=80000000000 USD money≥"}},
 		{"en", "$41 billion", []string{"$41 billion=41000000000 USD money"}},
 		{"en", "US$41bn", []string{"US$41bn=41000000000 USD money"}},
 		{"en", "€5m", []string{"€5m=5000000 EUR money"}},
 		{"en", "1.5 million", []string{"1.5 million=1500000  quantity"}},
 		{"en", "32 percent", []string{"32 percent=0.32 % percent"}},
-		{"en", "about two-thirds of declarations", []string{"two-thirds=0.6666666666666666 % percent~"}},
+		{"en", "about two-thirds of declarations", []string{"two-thirds=0.6666666666666666 % percent≈"}},
 		{"en", "trains wait 3 to 5 days", []string{"3 to 5 days=3 days duration", "3 to 5 days=5 days duration"}},
 		{"en", "3–5", []string{"3–5=3  quantity", "3–5=5  quantity"}},
 		{"en", "twenty years", []string{"twenty years=20 years duration"}},
 		{"en", "twenty-five", []string{"twenty-five=25  quantity"}},
 		{"en", "two hundred people", []string{"two hundred people=200 people count"}},
-		{"en", "under 24 hours", []string{"24 hours=24 hours duration~"}},
+		{"en", "under 24 hours", []string{"24 hours=24 hours duration≤"}},
 		{"en", "half of what it was in 2019", []string{"half=0.5 % percent", "2019=2019 year year"}},
 		{"en", "the 3rd time", []string{"3rd=3  ordinal"}},
 		{"en", "January 5, 2024", []string{"January 5, 2024=20240105 date date"}},

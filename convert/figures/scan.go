@@ -15,7 +15,7 @@ type hit struct {
 	value      float64
 	unit       string
 	kind       convert.FigureKind
-	approx     bool
+	bound      convert.Bound
 	ratio      bool // value is a quotient (三分之一): keep every bit
 }
 
@@ -58,7 +58,7 @@ func findIn(seg segment, lang string) []convert.Figure {
 			Value:    v,
 			Unit:     h.unit,
 			Kind:     h.kind,
-			Approx:   h.approx,
+			Bound:    h.bound,
 			Sentence: sent.of(h.start),
 		})
 	}
@@ -241,7 +241,7 @@ type numTok struct {
 	digits     int  // digits of a plain integer or positional CJK run
 	positional bool // 二〇二四
 	one        bool // the lone numeral 一 (or the word "one")
-	approx     bool // 余, 多, 几 inside, or 三四 ("three or four")
+	bound      convert.Bound // 余, 多, 几 inside (at least), or 三四 ("three or four": at least 3)
 	frac       bool // val is a fraction (two-thirds)
 	skipTo     int  // on failure, where to resume (names, versions, phone numbers)
 }
@@ -349,7 +349,7 @@ func (s *scanner) parseNum(i int) (t numTok, ok bool) {
 				num = float64(ds[0])
 			case len(ds) == 2 && ds[0] != 0 && ds[1] == ds[0]+1:
 				num = float64(ds[0]) // 三四天: three or four days
-				t.approx = true
+				t.bound = convert.AtLeast
 			default:
 				num = 0
 				for _, d := range ds {
@@ -450,13 +450,15 @@ func (s *scanner) parseNum(i int) (t numTok, ok bool) {
 			continue
 		}
 		if (r == '余' || r == '餘' || r == '多' || r == '几' || r == '幾' || r == '来' || r == '來' || r == '여') && any && !t.one && pos > i {
-			// 20余年, 1100多万, 十来年, 10여 명: a lower bound
+			// 20余年, 1100多万, 十几年, 10여 명: a lower bound; 十来年: about
+			b := convert.AtLeast
 			if r == '来' || r == '來' {
 				if u := s.unitAt(pos + 1); u == nil {
 					break
 				}
+				b = convert.About
 			}
-			t.approx = true
+			t.bound = join(t.bound, b)
 			pos++
 			continue
 		}

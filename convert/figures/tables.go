@@ -34,7 +34,7 @@ type unitEntry struct {
 	s      string
 	unit   string // normalized unit; "" means s itself
 	class  class
-	approx bool // the unit carries an approximation (个多月)
+	bound  convert.Bound // the unit carries a bound (个多月: at least)
 	latin  bool // needs a word boundary after it
 	n      int  // length in runes
 }
@@ -94,7 +94,7 @@ var unitList = []unitEntry{
 	{s: "周年", unit: "years", class: cAnniv}, {s: "週年", unit: "years", class: cAnniv}, {s: "주년", unit: "years", class: cAnniv},
 	{s: "年间", unit: "years", class: cDuration}, {s: "年間", unit: "years", class: cDuration},
 	{s: "个月", unit: "months", class: cDuration}, {s: "個月", unit: "months", class: cDuration},
-	{s: "个多月", unit: "months", class: cDuration, approx: true}, {s: "個多月", unit: "months", class: cDuration, approx: true},
+	{s: "个多月", unit: "months", class: cDuration, bound: convert.AtLeast}, {s: "個多月", unit: "months", class: cDuration, bound: convert.AtLeast},
 	{s: "か月", unit: "months", class: cDuration}, {s: "カ月", unit: "months", class: cDuration}, {s: "ヶ月", unit: "months", class: cDuration},
 	{s: "ヵ月", unit: "months", class: cDuration}, {s: "箇月", unit: "months", class: cDuration}, {s: "개월", unit: "months", class: cDuration},
 	{s: "周", unit: "weeks", class: cDuration}, {s: "週", unit: "weeks", class: cDuration}, {s: "週間", unit: "weeks", class: cDuration},
@@ -286,17 +286,46 @@ var enStop = map[string]bool{
 	"do": true, "did": true, "does": true, "there": true, "here": true, "then": true, "now": true,
 }
 
-// Approximation words written before a number (outside the figure's text).
-var approxBefore = []string{
-	"约", "約", "大约", "大約", "近", "将近", "將近", "接近", "超过", "超過", "逾", "至少",
-	"不到", "不足", "不少于", "不少於", "およそ", "概ね", "おおむね", "약", "최소", "최대",
-	"about", "around", "approximately", "roughly", "nearly", "almost", "over", "under", "more than",
-	"less than", "fewer than", "at least", "up to", "close to", "some", "upwards of", "above", "below",
+// boundWord is a word written around a figure, outside its text, that makes
+// it a bound or an approximation.
+type boundWord struct {
+	s     string
+	bound convert.Bound
+	r     []rune
 }
 
-// Approximation words written after a figure (outside its text).
-var approxAfter = []string{
-	"左右", "上下", "以上", "以内", "以內", "以下", "前后", "前後", "有余", "有餘",
-	"程度", "ほど", "近く", "余り", "あまり", "안팎", "가량", "정도", "내외", "이상", "이하", "여",
-	"or more", "or so", "plus",
+func boundWords(b convert.Bound, ws ...string) []boundWord {
+	out := make([]boundWord, len(ws))
+	for i, w := range ws {
+		out[i] = boundWord{s: w, bound: b, r: []rune(w)}
+	}
+	return out
 }
+
+// longestFirst sorts bound words so that 不超过 is tried before 超过.
+func longestFirst(ws ...[]boundWord) []boundWord {
+	var out []boundWord
+	for _, w := range ws {
+		out = append(out, w...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i].r) > len(out[j].r) })
+	return out
+}
+
+// Words written before a number (outside the figure's text). 近 and
+// "nearly" read as approximations (About), not as upper bounds.
+var boundBeforeWords = longestFirst(
+	boundWords(convert.About, "约", "約", "大约", "大約", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
+		"about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "an estimated", "estimated"),
+	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
+		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than"),
+	boundWords(convert.AtMost, "不到", "不足", "不超过", "不超過", "不高于", "不高於", "少于", "少於", "低于", "低於", "最多", "至多", "최대",
+		"under", "less than", "fewer than", "up to", "below", "no more than", "at most"),
+)
+
+// Words written after a figure (outside its text).
+var boundAfterWords = longestFirst(
+	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so"),
+	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "이상", "여", "or more", "plus"),
+	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer"),
+)

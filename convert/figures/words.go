@@ -32,7 +32,7 @@ func (s *scanner) ordinal(i int) int {
 	if isLatin(s.rune(end)) && !isLatinSuffix(s.latinWord(end)) {
 		return s.skipToken(i + 1)
 	}
-	h := hit{start: i, end: end, value: t.val, kind: convert.KindOrdinal, approx: t.approx}
+	h := hit{start: i, end: end, value: t.val, kind: convert.KindOrdinal, bound: t.bound}
 	if u := s.unitAt(end); u != nil && u.class != cMoney && u.class != cPercent && u.class != cPP && u.class != cTenth {
 		h.end, h.unit = end+u.n, u.s
 	} else {
@@ -55,7 +55,7 @@ func (s *scanner) perPart(i int) int {
 		return i + 3
 	}
 	s.add(hit{start: i, end: t.end, value: t.val / base, unit: "%", kind: convert.KindPercent,
-		approx: t.approx || s.approxBefore(i) || s.approxAfter(t.end)})
+		bound: join(t.bound, s.boundBefore(i), s.boundAfter(t.end))})
 	return t.end
 }
 
@@ -73,7 +73,7 @@ func (s *scanner) half(i int) int {
 		unit = "years"
 	}
 	s.add(hit{start: i, end: i + 1 + u.n, value: 0.5, unit: unit, kind: convert.KindDuration,
-		approx: s.approxBefore(i) || s.approxAfter(i+1+u.n)})
+		bound: join(s.boundBefore(i), s.boundAfter(i+1+u.n))})
 	return i + 1 + u.n
 }
 
@@ -88,7 +88,7 @@ func (s *scanner) word(i int) int {
 	}
 	lw := strings.ToLower(w)
 	if lw == "half" && isSpace(s.rune(end)) && hasAt(s.rs, end+1, "of") && !isLatin(s.rune(end+3)) {
-		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, approx: s.approxBefore(i)})
+		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, bound: s.boundBefore(i)})
 		return end
 	}
 	if _, ok := enSmall[lw]; ok {

@@ -500,8 +500,8 @@ func figuresDoc(b *book, r *renderer, figs []convert.Figure, level int) *content
 		esc(l.colNo), esc(l.colFigure), esc(l.colValue), esc(l.colUnit), esc(l.colKind), esc(l.colSection))
 	for i, f := range figs {
 		value := figureValue(f)
-		if f.Approx {
-			value = "≥ " + value
+		if sym := f.Bound.Symbol(); sym != "" {
+			value = sym + " " + value
 		}
 		fmt.Fprintf(&s, "<tr><td class=\"right\">%d</td><td>%s</td><td class=\"right\">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
 			i+1, escR(r, f.Text), esc(value), escR(r, f.Unit), esc(l.kind(f.Kind)), escR(r, f.Section))

@@ -177,8 +177,8 @@ func (r *renderer) figures(figs []convert.Figure, lang string) {
 	r.b.WriteString("</tr>\n</thead>\n<tbody>\n")
 	for _, f := range figs {
 		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
-		if f.Approx {
-			v = "≥ " + v
+		if sym := f.Bound.Symbol(); sym != "" {
+			v = sym + " " + v
 		}
 		r.b.WriteString("<tr><td>" + text(f.Text) + `</td><td class="num">` + text(v) + "</td><td>" +
 			text(f.Unit) + "</td><td>" + text(string(f.Kind)) + `</td><td class="num">` +

@@ -16,9 +16,14 @@
 //	  "meta": {"title", "subtitle", "authors": [], "date", "lang", "source",
 //	           "identifier", "description", "keywords": [], "extra": {}},
 //	  "blocks": [block…],
-//	  "figures": [{"text", "value", "unit", "kind", "approx", "block",
+//	  "figures": [{"text", "value", "unit", "kind", "bound", "block",
 //	               "paragraph", "section", "sentence"}…]
 //	}
+//
+// A figure's "bound" is "at-least", "at-most" or "about", and omitted for
+// an exact figure (convert.Bound). Dumps written before it existed have a
+// boolean "approx" instead; the reader takes "approx": true as "about"
+// when "bound" is absent, and the writer never writes "approx".
 //
 // Blocks are objects with a "type":
 //

@@ -59,7 +59,7 @@ func sample() *convert.Document {
 			&convert.Rule{},
 		},
 		Figures: []convert.Figure{
-			{Text: "380億美元", Value: 3.8e10, Unit: "USD", Kind: convert.KindMoney, Approx: true, Block: 1, Paragraph: 1, Section: "標題", Sentence: "…"},
+			{Text: "380億美元", Value: 3.8e10, Unit: "USD", Kind: convert.KindMoney, Bound: convert.AtLeast, Block: 1, Paragraph: 1, Section: "標題", Sentence: "…"},
 			{Text: "32%", Value: 0.32, Unit: "%", Kind: convert.KindPercent, Block: 2, Paragraph: 2},
 		},
 	}
@@ -163,6 +163,7 @@ func TestSchemaErrors(t *testing.T) {
 		{`{"docconv": 1, "x": 1}`, `unknown key "x"`},
 		{`[]`, "want an object"},
 		{`{"docconv": 1, "blocks": [{"type": "table", "align": ["middle"], "rows": []}]}`, `$.blocks[0].align[0]: unknown alignment "middle"`},
+		{`{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", "bound": "ge", "block": 0, "paragraph": 0, "section": "", "sentence": ""}]}`, `$.figures[0].bound: unknown bound "ge"`},
 	} {
 		_, err := djson.Unmarshal([]byte(tc.src))
 		if assert.Error(t, err, tc.src) {
@@ -206,6 +207,35 @@ func BenchmarkRoundTrip(b *testing.B) {
 	for b.Loop() {
 		d, _ := djson.Unmarshal(src)
 		_, _ = djson.Marshal(d)
+	}
+}
+
+func TestFigureBound(t *testing.T) {
+	fig := func(extra string) string {
+		return `{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", ` + extra +
+			`"block": 0, "paragraph": 0, "section": "", "sentence": ""}]}`
+	}
+	for _, tc := range []struct {
+		extra string
+		want  convert.Bound
+	}{
+		{``, convert.Exact},
+		{`"bound": "at-least", `, convert.AtLeast},
+		{`"bound": "at-most", `, convert.AtMost},
+		{`"bound": "about", `, convert.About},
+		{`"approx": true, `, convert.About}, // dumps written before "bound"
+		{`"bound": "at-most", "approx": true, `, convert.AtMost},
+	} {
+		d, err := djson.Unmarshal([]byte(fig(tc.extra)))
+		require.NoError(t, err, tc.extra)
+		require.Len(t, d.Figures, 1)
+		assert.Equal(t, tc.want, d.Figures[0].Bound, tc.extra)
+		out, err := djson.Marshal(d)
+		require.NoError(t, err)
+		assert.NotContains(t, string(out), "approx")
+		if tc.want != convert.Exact {
+			assert.Contains(t, string(out), `"bound": "`+string(tc.want)+`"`)
+		}
 	}
 }
 

@@ -74,7 +74,10 @@ func Unmarshal(data []byte) (*convert.Document, error) {
 		}
 		d.Figures = make([]convert.Figure, len(figs))
 		for i, f := range figs {
-			d.Figures[i] = convert.Figure(f)
+			if f.Bound.Symbol() == "" && f.Bound != convert.Exact {
+				return nil, invalid(fmt.Sprintf("$.figures[%d].bound", i), "unknown bound %q", f.Bound)
+			}
+			d.Figures[i] = f.figure()
 		}
 	}
 	return d, nil

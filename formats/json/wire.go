@@ -34,11 +34,28 @@ type wireFigure struct {
 	Value     float64            `json:"value"`
 	Unit      string             `json:"unit"`
 	Kind      convert.FigureKind `json:"kind"`
-	Approx    bool               `json:"approx,omitempty"`
+	Bound     convert.Bound      `json:"bound,omitempty"`
 	Block     int                `json:"block"`
 	Paragraph int                `json:"paragraph"`
 	Section   string             `json:"section"`
 	Sentence  string             `json:"sentence"`
+	// Approx is the key dumps written before "bound" existed; it is read
+	// (true means bound "about" when "bound" is absent) and never written.
+	Approx bool `json:"approx,omitempty"`
+}
+
+func wireFigureOf(f convert.Figure) wireFigure {
+	return wireFigure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Bound: f.Bound, Block: f.Block,
+		Paragraph: f.Paragraph, Section: f.Section, Sentence: f.Sentence}
+}
+
+func (f wireFigure) figure() convert.Figure {
+	b := f.Bound
+	if b == convert.Exact && f.Approx {
+		b = convert.About
+	}
+	return convert.Figure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Bound: b, Block: f.Block,
+		Paragraph: f.Paragraph, Section: f.Section, Sentence: f.Sentence}
 }
 
 // Blocks.

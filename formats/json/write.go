@@ -37,7 +37,7 @@ func Marshal(d *convert.Document) ([]byte, error) {
 	if figs := figures.Of(d); figs != nil {
 		wd.Figures = make([]wireFigure, len(figs))
 		for i, f := range figs {
-			wd.Figures[i] = wireFigure(f)
+			wd.Figures[i] = wireFigureOf(f)
 		}
 	}
 	var buf bytes.Buffer

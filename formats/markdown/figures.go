@@ -45,8 +45,8 @@ func figuresBlocks(figs []convert.Figure, lang string) []convert.Block {
 	}
 	for _, f := range figs {
 		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
-		if f.Approx {
-			v = "≥ " + v
+		if sym := f.Bound.Symbol(); sym != "" {
+			v = sym + " " + v
 		}
 		t.Rows = append(t.Rows, []convert.Cell{txt(f.Text), txt(v), txt(f.Unit), txt(string(f.Kind)),
 			txt(strconv.Itoa(f.Paragraph)), txt(f.Sentence)})
