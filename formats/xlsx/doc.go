@@ -5,7 +5,10 @@
 // The workbook has these sheets:
 //
 //   - Figures (first, active): one row per figure with the columns No,
-//     Section, Paragraph, Text, Value, Unit, Kind, Context. Value is a
+//     Section, Paragraph, Text, Value, Unit, Kind, Context, Bound. Bound is
+//     the figure's convert.Bound: at-least (超過, more than), at-most (不到,
+//     less than, up to), about (約, about), empty when exact; Value is then
+//     the number written, the bound itself. Value is a
 //     numeric cell with a number format per kind: percentages 0.0% (Value is
 //     the fraction), money #,##0 (#,##0.00 when the amount has cents),
 //     years 0, full dates a real date (yyyy-mm-dd) and partial dates their

@@ -31,8 +31,9 @@ const (
 	SheetChart   = "Chart"
 )
 
-// Header is the header row of the Figures sheet.
-var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"}
+// Header is the header row of the Figures sheet. The first eight columns
+// are fixed (tools read them by position); Bound was added after them.
+var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context", "Bound"}
 
 // Kinds lists the figure kinds in the order the Summary counts them.
 var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
@@ -258,9 +259,12 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 			}
 		}
 		row := i + 2
-		texts := map[int]string{2: fg.Section, 4: fg.Text, 6: fg.Unit, 7: string(fg.Kind), 8: fg.Sentence}
+		texts := map[int]string{2: fg.Section, 4: fg.Text, 6: fg.Unit, 7: string(fg.Kind), 8: fg.Sentence, 9: string(fg.Bound)}
 		for col := 1; col <= len(Header); col++ {
 			if s, ok := texts[col]; ok {
+				if col == 9 && s == "" {
+					continue // exact: no bound
+				}
 				if err := f.SetCellStr(sh, cell(col, row), s); err != nil {
 					return err
 				}
@@ -310,7 +314,7 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 	if ctxWidth <= 0 {
 		ctxWidth = 80
 	}
-	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth}
+	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth, 10}
 	for i := range widths {
 		wd := min(max(widths[i]+2, 6), caps[i]+2)
 		name, _ := excelize.ColumnNumberToName(i + 1)

@@ -83,7 +83,9 @@ func TestSampleWorkbook(t *testing.T) {
 	rows, err := f.GetRows("Figures")
 	require.NoError(t, err)
 	require.NotEmpty(t, rows)
-	assert.Equal(t, []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"}, rows[0])
+	assert.Equal(t, []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"}, rows[0][:8],
+		"the first eight columns are fixed")
+	assert.Equal(t, "Bound", rows[0][8])
 	figs := figures.Of(d)
 	require.Len(t, rows, len(figs)+1)
 
@@ -132,6 +134,11 @@ func TestSampleWorkbook(t *testing.T) {
 	assert.Contains(t, ctx, "410億美元")
 	sec, _ := f.GetCellValue("Figures", fmt.Sprintf("B%d", row))
 	assert.Equal(t, "打造新亮點", sec)
+	// Bound: 超過380億美元 is a lower bound; 410億美元 is exact.
+	bound, _ := f.GetCellValue("Figures", fmt.Sprintf("I%d", byText["380億美元"]))
+	assert.Equal(t, "at-least", bound)
+	bound, _ = f.GetCellValue("Figures", fmt.Sprintf("I%d", row))
+	assert.Equal(t, "", bound)
 
 	// Header: bold, frozen, autofilter over the data.
 	sid, err := f.GetCellStyle("Figures", "A1")
@@ -144,7 +151,7 @@ func TestSampleWorkbook(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
 	assert.Equal(t, 1, panes.YSplit)
-	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), fmt.Sprintf(`<autoFilter ref="$A$1:$H$%d"`, len(figs)+1))
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), fmt.Sprintf(`<autoFilter ref="$A$1:$I$%d"`, len(figs)+1))
 	assert.NotContains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), "<f>", "no formulas")
 
 	// Wide characters count double: the Context column is wider than the Unit column.
@@ -252,7 +259,7 @@ func TestZeroFigures(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "0", total)
-	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), `<autoFilter ref="$A$1:$H$1"`)
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), `<autoFilter ref="$A$1:$I$1"`)
 
 	// An empty document and a nil one work too.
 	_ = write(t, &convert.Document{}, &xlsx.Writer{})
@@ -359,9 +366,10 @@ wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.sheetnames[:2] == ["Figures", "Summary"], wb.sheetnames
 ws = wb["Figures"]
 rows = list(ws.iter_rows(values_only=True))
-assert list(rows[0]) == ["No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"], rows[0]
+assert list(rows[0])[:8] == ["No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"], rows[0]
+assert rows[0][8] == "Bound", rows[0]
 assert ws.freeze_panes == "A2", ws.freeze_panes
-assert ws.auto_filter.ref.replace("$", "") == "A1:H%d" % len(rows), ws.auto_filter.ref
+assert ws.auto_filter.ref.replace("$", "") == "A1:I%d" % len(rows), ws.auto_filter.ref
 by = {}
 for r in ws.iter_rows(min_row=2):
     by.setdefault(r[3].value, r)
