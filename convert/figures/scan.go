@@ -234,16 +234,16 @@ func (s *scanner) currencyPrefix(i int) (int, bool) {
 type numTok struct {
 	start, end int
 	val        float64
-	arabic     bool // has Arabic digits
-	cjk        bool // has Chinese/Japanese numerals
-	words      bool // English number words
-	plain      bool // an Arabic integer without separator, decimals or multiplier
-	digits     int  // digits of a plain integer or positional CJK run
-	positional bool // 二〇二四
-	one        bool // the lone numeral 一 (or the word "one")
+	arabic     bool          // has Arabic digits
+	cjk        bool          // has Chinese/Japanese numerals
+	words      bool          // English number words
+	plain      bool          // an Arabic integer without separator, decimals or multiplier
+	digits     int           // digits of a plain integer or positional CJK run
+	positional bool          // 二〇二四
+	one        bool          // the lone numeral 一 (or the word "one")
 	bound      convert.Bound // 余, 多, 几 inside (at least), or 三四 ("three or four": at least 3)
-	frac       bool // val is a fraction (two-thirds)
-	skipTo     int  // on failure, where to resume (names, versions, phone numbers)
+	frac       bool          // val is a fraction (two-thirds)
+	skipTo     int           // on failure, where to resume (names, versions, phone numbers)
 }
 
 // arabic parses Arabic digits at i: "3,800", "1.5", "３８０".

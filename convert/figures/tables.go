@@ -31,12 +31,12 @@ const (
 
 // unitEntry is a unit as it may be written after a number.
 type unitEntry struct {
-	s      string
-	unit   string // normalized unit; "" means s itself
-	class  class
-	bound  convert.Bound // the unit carries a bound (个多月: at least)
-	latin  bool // needs a word boundary after it
-	n      int  // length in runes
+	s     string
+	unit  string // normalized unit; "" means s itself
+	class class
+	bound convert.Bound // the unit carries a bound (个多月: at least)
+	latin bool          // needs a word boundary after it
+	n     int           // length in runes
 }
 
 func (e *unitEntry) name() string {
