@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -729,66 +728,13 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 	return out
 }
 
-// figuresTable appends the table of the document's figures.
+// figuresTable appends the figures section: its heading and
+// figures.Table (the same table in every writer), set like any other table.
 func (t *setter) figuresTable(figs []convert.Figure) {
 	c := t.bodyCtx()
 	h := &convert.Heading{Level: 2, Inlines: []convert.Inline{&convert.Text{Text: t.loc.figures}}}
 	t.heading(h, c)
-	tb := &convert.Table{Align: []convert.Alignment{convert.AlignRight, convert.AlignLeft, convert.AlignRight, convert.AlignLeft, convert.AlignLeft}}
-	for _, s := range t.loc.figureCols {
-		tb.Header = append(tb.Header, convert.Cell{&convert.Text{Text: s}})
-	}
-	for i, f := range figs {
-		v := formatNumber(f.Value)
-		if f.Kind == convert.KindPercent {
-			v = formatNumber(f.Value*100) + "%"
-		}
-		if math.Abs(f.Value) >= 1e6 && f.Kind != convert.KindYear {
-			v = groupThousands(v)
-		}
-		if sym := f.Bound.Symbol(); sym != "" {
-			v = sym + " " + v
-		}
-		row := []string{strconv.Itoa(i + 1), f.Text, v, f.Unit, t.loc.kind(f.Kind)}
-		var cells []convert.Cell
-		for _, s := range row {
-			cells = append(cells, convert.Cell{&convert.Text{Text: s}})
-		}
-		tb.Rows = append(tb.Rows, cells)
-	}
-	t.table(tb, c, t.size*0.5)
-}
-
-// formatNumber writes v with at most 12 significant digits, never in
-// exponent form (1.7000000000000002 → 1.7).
-func formatNumber(v float64) string {
-	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 12, 64), 64)
-	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
-// groupThousands inserts commas in the integer part of a decimal number.
-func groupThousands(s string) string {
-	intPart, frac, _ := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, r := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	out := b.String()
-	if neg {
-		out = "-" + out
-	}
-	if frac != "" {
-		out += "." + frac
-	}
-	return out
+	t.table(figuresTable(figs, t.lang), c, t.size*0.5)
 }
 
 // missingReport formats the characters no font covers: "3 characters
