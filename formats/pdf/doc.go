@@ -57,7 +57,13 @@
 // document's /Lang. Characters that no font covers are drawn as boxes and
 // listed in the conversion report (an error wrapping convert.ErrStrict in
 // strict mode); characters outside the Basic Multilingual Plane, which
-// gofpdf cannot encode, are treated the same way and never crash.
+// gofpdf cannot encode, are treated the same way and never crash. Each
+// box (one per emoji sequence: joiners, variation selectors, skin tones
+// and flag pairs go with it) stays in the text layer: a blank space glyph
+// as wide as the box inside a marked-content sequence whose /ActualText
+// (UTF-16BE, surrogate pairs beyond the BMP) holds the real characters,
+// which pdftotext and other ActualText-aware extractors recover (PDF
+// 32000-1:2008, 14.9.4).
 //
 // References: W3C "Requirements for Chinese Text Layout"
 // (https://www.w3.org/TR/clreq/), "Requirements for Japanese Text Layout"

@@ -42,6 +42,48 @@ type para struct {
 	fmts   []runFmt
 	fmtIdx map[runFmt]int32
 	rubies []rubyAnn
+	// actual is the text of a missing-glyph atom when it is more than its
+	// rune: an emoji sequence (joiners, variation selectors, modifiers,
+	// flag pairs) drawn as one box.
+	actual map[int]string
+}
+
+// actualText returns the characters atom i stands for in the text layer.
+func (p *para) actualText(i int) string {
+	if s, ok := p.actual[i]; ok {
+		return s
+	}
+	return string(p.atoms[i].r)
+}
+
+// joinMissing reports whether r, which no font has, continues the emoji
+// sequence drawn as the box of the last atom: after a zero-width joiner, a
+// skin-tone modifier, or the second regional indicator of a flag.
+func (p *para) joinMissing(r rune) bool {
+	n := len(p.atoms)
+	if n == 0 || !p.atoms[n-1].is(fMissing) {
+		return false
+	}
+	prev := p.actualText(n - 1)
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	isRI := func(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
+	switch {
+	case last == 0x200D:
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF: // skin tones
+		return true
+	case isRI(r) && isRI(last) && utf8.RuneCountInString(prev) == 1:
+		return true
+	}
+	return false
+}
+
+// appendActual adds r to the text of the missing-glyph atom i.
+func (p *para) appendActual(i int, r rune) {
+	if p.actual == nil {
+		p.actual = map[int]string{}
+	}
+	p.actual[i] = p.actualText(i) + string(r)
 }
 
 func (p *para) fmtOf(f runFmt) int32 {
@@ -91,6 +133,11 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 			}
 			r = ' '
 		} else if fonts.Invisible(r) && r != 0x3000 && r != 0xA0 {
+			if n := len(p.atoms); n > 0 && p.atoms[n-1].is(fMissing) {
+				// A joiner or variation selector in an emoji sequence
+				// drawn as a box: kept in the box's text.
+				p.appendActual(n-1, r)
+			}
 			continue
 		}
 		a := atom{r: r, fmt: fi, ruby: int32(ruby)}
@@ -105,6 +152,11 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 				a.flags |= fSlant // synthetic oblique (CJK emphasis)
 			}
 		} else {
+			if p.joinMissing(r) {
+				p.appendActual(len(p.atoms)-1, r)
+				t.noteMissing(r)
+				continue
+			}
 			a.flags |= fMissing
 			a.adv = f.size * 0.6
 			if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth || r > 0xFFFF {
@@ -327,6 +379,18 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		f := p.fmts[a.fmt]
 		if a.is(fMissing) {
 			fg = append(fg, item{kind: itBox, x: x0 + a.x + a.adv*0.1, y: base - f.size*0.75, w: a.adv * 0.8, h: f.size * 0.85, color: f.color})
+			// The characters go into the text layer as the /ActualText of
+			// a space as wide as the box (up to the next atom, so that
+			// extraction sees no gap).
+			if e, ok := t.fs.lookup(' ', f.st); ok {
+				e.face.use(' ')
+				w := a.adv
+				if s+1 < l.e {
+					w = p.atoms[s+1].x - a.x
+				}
+				fg = append(fg, item{kind: itActual, x: x0 + a.x, y: base, face: e.face, size: f.size,
+					tc: w - e.face.advance(' ')*f.size, text: p.actualText(s)})
+			}
 			s++
 			continue
 		}

@@ -445,3 +445,56 @@ func TestKeepHeadingsWithText(t *testing.T) {
 		assert.LessOrEqual(t, last.size, size*1.01, "page %d ends with a heading line %q", i+1, last.text)
 	}
 }
+
+// mutoolText returns the text lines `mutool draw -F txt` extracts from b,
+// or nil when mutool is missing.
+func mutoolText(t *testing.T, b []byte) []string {
+	t.Helper()
+	if _, err := exec.LookPath("mutool"); err != nil {
+		t.Log("mutool not installed: MuPDF's text not checked")
+		return nil
+	}
+	path := filepath.Join(t.TempDir(), "m.pdf")
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	out, err := exec.Command("mutool", "draw", "-q", "-F", "txt", "-o", "-", path).Output()
+	require.NoError(t, err)
+	return strings.Split(string(out), "\n")
+}
+
+// TestMissingGlyphsActualText checks that characters no font covers, drawn
+// as boxes, are in the text layer (marked content with /ActualText), with
+// the joiners and modifiers of emoji sequences, in reading order.
+func TestMissingGlyphsActualText(t *testing.T) {
+	para := "香港人叫「𨋢」（升降機），日本的「𠮷野家」。好吃😋！家族👨\u200d👩\u200d👧和國旗🇹🇼、膚色👍🏽，數學𝐀𝐁。"
+	d := &convert.Document{
+		Meta:   convert.Meta{Title: "𩸽魚 🎉", Lang: "zh-Hant"},
+		Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: para}}}},
+	}
+	var raw []byte
+	postProcessHook = func(b []byte) { raw = append([]byte(nil), b...) }
+	b, err := (&Writer{}).Render(context.Background(), d)
+	postProcessHook = nil
+	require.NoError(t, err)
+	qpdfCheck(t, b)
+	assert.True(t, bytes.Contains(raw, []byte("/Span <</ActualText <FEFFD860DEE2>>> BDC")), "𨋢 as a surrogate pair")
+	assert.True(t, bytes.Contains(raw, []byte("<FEFFD83DDC68200DD83DDC69200DD83DDC67>")), "a family emoji with its joiners")
+	b2, err := (&Writer{}).Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.Equal(t, b, b2, "deterministic")
+	if txt := pdfText(t, b); txt != "" {
+		flat := strings.Join(strings.Fields(txt), "")
+		assert.Contains(t, flat, strings.Join(strings.Fields(para), ""))
+		assert.Contains(t, flat, "𩸽魚🎉")
+	}
+	// MuPDF 1.21 ignores /ActualText (it sees a space), but its lines must
+	// not break at the boxes.
+	if lines := mutoolText(t, b); lines != nil {
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			if l != "" {
+				r, _ := firstRune(l)
+				assert.False(t, startProhibited[r], "line starts with %q: %s", r, l)
+			}
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf16"
 
 	"github.com/docconv/docconv/convert"
 	"github.com/jung-kurt/gofpdf"
@@ -135,6 +136,17 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				if n := strings.Count(raw.String(), "q "); n > 0 {
 					pdf.RawWriteStr(strings.Repeat("Q ", n-1) + "Q")
 				}
+			case itActual:
+				if cur.face != it.face || cur.size != it.size {
+					pdf.SetFont(it.face.key, "", it.size)
+					cur.face, cur.size = it.face, it.size
+				}
+				// A space glyph (which draws nothing) in the normal
+				// render mode: MuPDF 1.21 ignores /ActualText and would
+				// break the extracted line at an invisible (3 Tr) glyph.
+				pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC q %.4f Tc", utf16Hex(it.text), it.tc))
+				pdf.Text(it.x, it.y, " ")
+				pdf.RawWriteStr("Q EMC")
 			case itRect:
 				if it.fill {
 					setFill(it.color)
@@ -195,6 +207,19 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 
 func colorOps(c rgb) string {
 	return strconv.FormatFloat(c.r, 'f', 3, 64) + " " + strconv.FormatFloat(c.g, 'f', 3, 64) + " " + strconv.FormatFloat(c.b, 'f', 3, 64)
+}
+
+// utf16Hex writes s as a PDF text string in UTF-16BE with a byte order
+// mark, as a hexadecimal string (no escaping needed); characters beyond
+// the BMP become surrogate pairs.
+func utf16Hex(s string) string {
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteByte('>')
+	return b.String()
 }
 
 // bmpOnly replaces characters outside the Basic Multilingual Plane, which

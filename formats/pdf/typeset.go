@@ -13,13 +13,14 @@ import (
 type itemKind uint8
 
 const (
-	itText itemKind = iota // text run
-	itRect                 // rectangle (fill or stroke)
-	itLine                 // horizontal line of width w (or a vertical one of height h when w is 0)
-	itBox                  // outline box of a missing glyph
-	itLink                 // link area: a URI, or "#id" for a heading
-	itGoto                 // internal link area to mark dest
-	itDots                 // dotted leader line
+	itText   itemKind = iota // text run
+	itRect                   // rectangle (fill or stroke)
+	itLine                   // horizontal line of width w (or a vertical one of height h when w is 0)
+	itBox                    // outline box of a missing glyph
+	itLink                   // link area: a URI, or "#id" for a heading
+	itGoto                   // internal link area to mark dest
+	itDots                   // dotted leader line
+	itActual                 // a space standing (/ActualText) for the characters drawn as a box
 )
 
 // item is one thing drawn on a page. Coordinates are in pt from the top

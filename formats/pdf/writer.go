@@ -328,7 +328,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	seen := map[*face]bool{}
 	for _, pg := range pages {
 		for _, it := range pg.items {
-			if it.kind == itText && !seen[it.face] {
+			if (it.kind == itText || it.kind == itActual) && !seen[it.face] {
 				seen[it.face] = true
 				order = append(order, it.face)
 			}
