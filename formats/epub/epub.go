@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/http"
 	"path"
 	"slices"
@@ -491,45 +490,15 @@ func (b *book) dateText() string {
 	return t.Format("2 January 2006")
 }
 
-// figuresDoc renders the figures section: a table of every figure.
+// figuresDoc renders the figures section: a heading and figures.Table
+// (the same table in every writer), written like any other table.
 func figuresDoc(b *book, r *renderer, figs []convert.Figure, level int) *contentDoc {
 	l := b.labels
 	var s strings.Builder
 	fmt.Fprintf(&s, "<section class=\"figures\">\n<h%d id=\"figures\">%s</h%d>\n", level, esc(l.figures), level)
-	fmt.Fprintf(&s, "<table>\n<thead>\n<tr><th scope=\"col\" class=\"right\">%s</th><th scope=\"col\">%s</th><th scope=\"col\" class=\"right\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr>\n</thead>\n<tbody>\n",
-		esc(l.colNo), esc(l.colFigure), esc(l.colValue), esc(l.colUnit), esc(l.colKind), esc(l.colSection))
-	for i, f := range figs {
-		value := figureValue(f)
-		if sym := f.Bound.Symbol(); sym != "" {
-			value = sym + " " + value
-		}
-		fmt.Fprintf(&s, "<tr><td class=\"right\">%d</td><td>%s</td><td class=\"right\">%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			i+1, escR(r, f.Text), esc(value), escR(r, f.Unit), esc(l.kind(f.Kind)), escR(r, f.Section))
-	}
-	s.WriteString("</tbody>\n</table>\n</section>")
+	r.table(&s, figures.Table(figs, b.lang))
+	s.WriteString("</section>")
 	return &contentDoc{name: figuresName, title: l.figures, body: s.String()}
-}
-
-// figureValue formats a figure's value for the table: percentages (and
-// percentage points) as percent, as their unit column says, not as the
-// fraction the model stores; at most 10 significant digits, so that
-// float noise (87.20000000000001) does not show.
-func figureValue(f convert.Figure) string {
-	v := f.Value
-	if f.Kind == convert.KindPercent {
-		v *= 100
-	}
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return ""
-	}
-	v, _ = strconv.ParseFloat(strconv.FormatFloat(v, 'g', 10, 64), 64)
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-func escR(r *renderer, s string) string {
-	var b strings.Builder
-	r.escape(&b, s, true)
-	return b.String()
 }
 
 // resolveLinks replaces the placeholders of internal links with the

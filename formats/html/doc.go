@@ -30,7 +30,8 @@
 // level 1 heading of the same text, a <header> shows title, subtitle,
 // authors and date. With FiguresTable a section titled 數據一覽 (zh-Hant),
 // 数据一览 (zh-Hans), 数値一覧 (ja), 수치 목록 (ko) or Figures lists
-// figures.Of(d).
+// figures.Of(d): the table figures.Table builds (the same in every
+// writer), rendered like any other table.
 //
 // Headings carry id attributes: Heading.ID, or a slug of the heading text
 // (the Markdown reader's rule) when it is empty, made unique with -1, -2….

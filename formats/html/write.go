@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/docconv/docconv/convert"
@@ -134,55 +133,21 @@ func fontNames(fonts []string) []string {
 	return out
 }
 
-// figureLabels are the figures section's heading and column titles by
-// language.
-type figureLabels struct {
-	heading                                      string
-	figure, value, unit, kind, paragraph, phrase string
-}
-
 // FiguresHeading returns the heading of the figures section for a
 // language: 數據一覽 (zh-Hant), 数据一览 (zh-Hans, zh), 数値一覧 (ja),
-// 수치 목록 (ko), Figures (others).
-func FiguresHeading(lang string) string { return labelsFor(lang).heading }
+// 수치 목록 (ko), Figures (others). It is figures.Heading.
+func FiguresHeading(lang string) string { return figures.Heading(lang) }
 
-func labelsFor(lang string) figureLabels {
-	l := strings.ToLower(lang)
-	switch {
-	case strings.HasPrefix(l, "zh-hant"), l == "zh-tw", l == "zh-hk", l == "zh-mo",
-		strings.HasPrefix(l, "zh-tw-"), strings.HasPrefix(l, "zh-hk-"), strings.HasPrefix(l, "zh-mo-"):
-		return figureLabels{"數據一覽", "數據", "數值", "單位", "類型", "段落", "句子"}
-	case l == "zh" || strings.HasPrefix(l, "zh-") || l == "cmn" || strings.HasPrefix(l, "cmn-"):
-		return figureLabels{"数据一览", "数据", "数值", "单位", "类型", "段落", "句子"}
-	case l == "ja" || strings.HasPrefix(l, "ja-"):
-		return figureLabels{"数値一覧", "表記", "数値", "単位", "種類", "段落", "文"}
-	case l == "ko" || strings.HasPrefix(l, "ko-"):
-		return figureLabels{"수치 목록", "표기", "값", "단위", "종류", "문단", "문장"}
-	}
-	return figureLabels{"Figures", "Figure", "Value", "Unit", "Kind", "Paragraph", "Sentence"}
-}
-
-// figures appends the figures section; nothing when there are none.
+// figures appends the figures section: the heading and figures.Table,
+// written like any other table; nothing when there are none.
 func (r *renderer) figures(figs []convert.Figure, lang string) {
 	if len(figs) == 0 {
 		return
 	}
-	lb := labelsFor(lang)
+	t := figures.Table(figs, lang)
 	id := r.uniqueID("figures", "")
 	r.b.WriteString(`<section class="figures">` + "\n")
-	r.b.WriteString(`<h2 id="` + attr(id) + `">` + text(lb.heading) + "</h2>\n<table>\n<thead>\n<tr>")
-	for _, h := range []string{lb.figure, lb.value, lb.unit, lb.kind, lb.paragraph, lb.phrase} {
-		r.b.WriteString("<th>" + text(h) + "</th>")
-	}
-	r.b.WriteString("</tr>\n</thead>\n<tbody>\n")
-	for _, f := range figs {
-		v := strconv.FormatFloat(f.Value, 'f', -1, 64)
-		if sym := f.Bound.Symbol(); sym != "" {
-			v = sym + " " + v
-		}
-		r.b.WriteString("<tr><td>" + text(f.Text) + `</td><td class="num">` + text(v) + "</td><td>" +
-			text(f.Unit) + "</td><td>" + text(string(f.Kind)) + `</td><td class="num">` +
-			strconv.Itoa(f.Paragraph) + "</td><td>" + text(f.Sentence) + "</td></tr>\n")
-	}
-	r.b.WriteString("</tbody>\n</table>\n</section>\n")
+	r.b.WriteString(`<h2 id="` + attr(id) + `">` + text(figures.Heading(lang)) + "</h2>\n")
+	r.table(t)
+	r.b.WriteString("</section>\n")
 }

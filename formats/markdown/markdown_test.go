@@ -313,7 +313,7 @@ func TestFiguresTable(t *testing.T) {
 	md, err := (&markdown.Writer{FiguresTable: true}).Render(d)
 	require.NoError(t, err)
 	golden(t, filepath.Join("testdata", "table.figures.out.md"), []byte(md))
-	assert.Contains(t, md, "\n## 数据一览\n\n| 数据 | 数值 |")
+	assert.Contains(t, md, "\n## 数据一览\n\n| 序号 | 数字 | 数值 |")
 	assert.Equal(t, before, string(dump(t, d)), "the writer must not modify the document")
 }
 
