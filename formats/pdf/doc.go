@@ -38,7 +38,10 @@
 //     string per run; paragraphs get a 2-em first-line indent;
 //   - pages: A4, A5, B5 or Letter; for CJK documents the measure is a whole
 //     number of characters; headings are larger, bold, bookmarked and kept
-//     with the next lines; no orphan or widow lines; table headers repeat
+//     with the next lines; no orphan or widow lines; tables get automatic
+//     column widths (CSS 2.1 auto layout, LaTeX tabulary: short columns
+//     their natural width, the rest shared by what each lacks; smaller type
+//     down to 70% before a number would break) and their headers repeat
 //     after a page break; a running head with the title from page 2; page
 //     numbers in the document's language (第 3 頁, 第 3 页, 3 / 12); an
 //     optional contents page ([Writer.TOC]) with internal links and an
