@@ -21,12 +21,14 @@
 //     tailored with the W3C clreq "basic" rules — no line starts with
 //     closing punctuation, small kana or ー, no line ends with opening
 //     punctuation, ——/…… never split, numbers stay with their units
-//     (410億, 32%), Korean breaks at spaces (keep-all). When a line must
-//     end where the rules forbid, punctuation is compressed to half width
-//     (the mark at the line end, then pause and stop marks inside the line)
-//     if that makes it fit ("push in"), else the previous character is
-//     pulled down; lines never overflow the measure; a last line of a
-//     single character is avoided;
+//     (410億, 32%); Korean documents break only at spaces, next to
+//     brackets and quotes too (CSS word-break: keep-all), and are
+//     justified at their spaces. When a line must end where the rules
+//     forbid, punctuation is compressed to half width (the mark at the
+//     line end, then pause and stop marks inside the line) if that makes
+//     it fit ("push in"), else the previous character is pulled down;
+//     lines never overflow the measure; a last line of a single character
+//     is avoided;
 //   - spacing: adjacent full-width marks such as 。」 take 1.5 em (clreq
 //     3.1.6); half-width marks come from a second subset of the same font
 //     whose glyphs have half-em advances, so that text extraction sees

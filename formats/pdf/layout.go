@@ -51,6 +51,8 @@ type line struct {
 	avail   float64 // measure for this line
 	off     float64 // x offset of the line in the measure (indent, centring)
 	justify bool
+	// spaces puts all of the justification slack into the spaces (Korean)
+	spaces bool
 }
 
 // breaks returns, for each atom index i, whether a line may break before
@@ -58,7 +60,9 @@ type line struct {
 // rules (no line start with closing punctuation, no line end with opening
 // punctuation, doubled dashes and ellipses kept together, numbers kept
 // with their units, Korean broken at spaces only, ruby kept whole).
-func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune) []bool {
+// keepAll (Korean documents) allows breaks next to Hangul, ideographs and
+// full-width marks only after spaces, as CSS word-break: keep-all does.
+func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune, keepAll bool) []bool {
 	n := len(atoms)
 	brk := make([]bool, n+1)
 	if n == 0 {
@@ -110,6 +114,8 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune) []bool {
 			brk[i] = false // Korean: keep-all, break at spaces
 		case atoms[i-1].ruby >= 0 && atoms[i-1].ruby == atoms[i].ruby:
 			brk[i] = false
+		case keepAll && !atoms[i-1].is(fSpace) && (atoms[i-1].is(fWide|fIdeo) || atoms[i].is(fWide|fIdeo) || isHangul(a) || isHangul(b)):
+			brk[i] = false // Korean words (eojeol) stay whole, brackets and quotes included
 		}
 	}
 	return brk
@@ -310,7 +316,7 @@ func position(atoms []atom, l line, align alignment) float64 {
 	if align == alignJustify && l.justify && slack > 1e-6 {
 		weights := 0
 		for j := l.s + 1; j < l.e; j++ {
-			weights += gapWeight(atoms, j)
+			weights += l.gapWeight(atoms, j)
 		}
 		if weights > 0 {
 			per = slack / float64(weights)
@@ -321,7 +327,7 @@ func position(atoms []atom, l line, align alignment) float64 {
 		if j > l.s {
 			x += atoms[j-1].width() + atoms[j-1].post + atoms[j].pre
 			if per > 0 {
-				x += per * float64(gapWeight(atoms, j))
+				x += per * float64(l.gapWeight(atoms, j))
 			}
 		}
 		atoms[j].x = x
@@ -333,6 +339,18 @@ func position(atoms []atom, l line, align alignment) float64 {
 		return math.Max(0, slack)
 	}
 	return 0
+}
+
+// gapWeight is gapWeight(atoms, j), counting only spaces when the line
+// puts its slack into spaces.
+func (l line) gapWeight(atoms []atom, j int) int {
+	if l.spaces {
+		if atoms[j-1].is(fSpace) {
+			return 1
+		}
+		return 0
+	}
+	return gapWeight(atoms, j)
 }
 
 // gapWeight is the share of the justification slack that goes before atom

@@ -10,7 +10,7 @@ import (
 )
 
 func testSetter(lang string, cjk bool) *setter {
-	return &setter{fs: newFontSet(nil, cjk, lang == "ko"), lang: lang, cjk: cjk, widePunct: cjk && lang != "ko", size: 10, lead: 1.75}
+	return &setter{fs: newFontSet(nil, cjk, lang == "ko"), lang: lang, cjk: cjk, widePunct: cjk && lang != "ko", keepAll: lang == "ko", size: 10, lead: 1.75}
 }
 
 // lineTexts lays text out at the given measure (in em of 10 pt) and
@@ -195,5 +195,31 @@ func TestLayoutRandom(t *testing.T) {
 			}
 			assert.Equal(t, strings.Join(strings.Fields(text), ""), strings.ReplaceAll(all.String(), " ", ""))
 		}
+	}
+}
+
+// TestLayoutKoreanKeepAll checks that Korean text breaks only at spaces
+// (word-break: keep-all), next to brackets, quotes and Han characters too,
+// and is justified at its spaces.
+func TestLayoutKoreanKeepAll(t *testing.T) {
+	s := testSetter("ko", true)
+	text := "인공지능(AI)는 “노력”이라며 韓國語와 서울·부산 「연결」을 《조선일보》가 2024년에 3.5%라고 말했다 전문가들은"
+	for measure := 8.0; measure <= 30; measure += 0.5 {
+		lines, p := layoutText(t, s, text, measure, 0)
+		var words []string
+		for i, l := range lines {
+			words = append(words, strings.Fields(lineString(p, l))...)
+			if i < len(lines)-1 && l.justify && strings.Contains(lineString(p, l), " ") {
+				end := p.atoms[l.e-1].x + p.atoms[l.e-1].width()
+				assert.InDelta(t, l.avail, end, 0.01, "justified at spaces")
+				for j := l.s + 1; j < l.e; j++ {
+					if !p.atoms[j-1].is(fSpace) {
+						assert.InDelta(t, p.atoms[j-1].x+p.atoms[j-1].width()+p.atoms[j-1].post+p.atoms[j].pre, p.atoms[j].x, 1e-6,
+							"slack only at spaces: %q", lineString(p, l))
+					}
+				}
+			}
+		}
+		assert.Equal(t, strings.Fields(text), words, "measure %v", measure)
 	}
 }

@@ -350,9 +350,10 @@ func (t *setter) noteMissing(r rune) {
 // layoutPara breaks a paragraph into lines of the given measure and
 // positions the atoms.
 func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
-	brk := breaks(p.atoms, &t.seg, &t.rbuf)
+	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
 	lines := breakLines(p.atoms, brk, measure, indent, t.halveClosing)
 	for i := range lines {
+		lines[i].spaces = t.keepAll
 		lines[i].off = position(p.atoms, lines[i], align)
 		if i == 0 {
 			lines[i].off += indent

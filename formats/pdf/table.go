@@ -81,7 +81,7 @@ func (t *setter) tableCells(tb *convert.Table, size, avail float64) *tableLayout
 // segment when only numbers are kept whole.
 func (t *setter) measureCell(p *para, capW float64) (maxW, minW, hardW float64) {
 	atoms := p.atoms
-	brk := breaks(atoms, &t.seg, &t.rbuf)
+	brk := breaks(atoms, &t.seg, &t.rbuf, t.keepAll)
 	s := 0
 	for i := 0; i <= len(atoms); i++ {
 		if i < len(atoms) && !atoms[i].is(fHard) {

@@ -68,22 +68,24 @@ type setter struct {
 	// widePunct sets ambiguous-width marks (quotes, ellipsis, dashes,
 	// middle dot) full width: Chinese and Japanese, not Korean.
 	widePunct bool
-	loc       locale
-	pageW     float64
-	pageH     float64
-	top       float64
-	bottom    float64
-	left      float64
-	measure   float64
-	size      float64 // body size
-	lead      float64 // line pitch as a multiple of the size
-	indent    float64 // first-line indent in em
-	seg       segmenter.Segmenter
-	rbuf      []rune
-	missing   map[rune]int
-	marks     []mark
-	out       []slice
-	scratch   []atom // reused atom buffer of body paragraphs
+	// keepAll breaks Korean only at spaces and justifies at the spaces.
+	keepAll bool
+	loc     locale
+	pageW   float64
+	pageH   float64
+	top     float64
+	bottom  float64
+	left    float64
+	measure float64
+	size    float64 // body size
+	lead    float64 // line pitch as a multiple of the size
+	indent  float64 // first-line indent in em
+	seg     segmenter.Segmenter
+	rbuf    []rune
+	missing map[rune]int
+	marks   []mark
+	out     []slice
+	scratch []atom // reused atom buffer of body paragraphs
 }
 
 // ctx is the box a block is laid out in.
@@ -339,7 +341,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 // layoutCode breaks a code line: at spaces and UAX #14 opportunities, and
 // anywhere when a token is longer than the measure; no justification.
 func (t *setter) layoutCode(p *para, measure float64) []line {
-	brk := breaks(p.atoms, &t.seg, &t.rbuf)
+	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
 	lines := breakLines(p.atoms, brk, measure, 0, nil)
 	for i := range lines {
 		lines[i].justify = false

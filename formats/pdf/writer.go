@@ -202,6 +202,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		lang:      lang,
 		cjk:       cjk,
 		widePunct: cjk && !strings.HasPrefix(strings.ToLower(lang), "ko"),
+		keepAll:   strings.HasPrefix(strings.ToLower(lang), "ko"),
 		loc:       localeFor(lang),
 		pageW:     dim[0],
 		pageH:     dim[1],
