@@ -11,4 +11,6 @@ var figuresOf = func(d *convert.Document) []convert.Figure { return figures.Of(d
 
 // figuresTable is the table of figs every writer shows (figures.Table),
 // labelled in lang.
-func figuresTable(figs []convert.Figure, lang string) *convert.Table { return figures.Table(figs, lang) }
+func figuresTable(figs []convert.Figure, lang string) *convert.Table {
+	return figures.Table(figs, lang)
+}
