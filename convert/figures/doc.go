@@ -11,11 +11,15 @@
 //
 // # Where figures are looked for
 //
-// In paragraphs, list items, block quotes and table cells (Block is then the
-// index of the enclosing top-level block). Headings are not scanned: they
-// name the Section of the figures that follow. Code — code blocks and inline
-// code — is not prose and is not scanned. Paragraph counts the top-level
-// blocks that are not headings, from 1. A sentence ends at 。！？!?, at ". "
+// In headings, paragraphs, list items, block quotes and table cells (Block
+// is then the index of the enclosing top-level block). A heading names the
+// Section of the figures that follow it, and its own figures too
+// (二〇二四年主要城市空气质量 gives the year 2024 with that Section): a
+// headline figure is often the article's key figure. The document title
+// (Meta.Title) is not a block and is not scanned. Code — code blocks and
+// inline code — is not prose and is not scanned. Paragraph counts the
+// top-level blocks that are not headings, from 1; it is 0 for a figure in
+// a heading. A sentence ends at 。！？!?, at ". "
 // and at a line break; a table row is one sentence, its cells joined by
 // " | ". A bare number in a table takes the unit its column header names in
 // parentheses ("PM2.5(微克/立方米)").
@@ -38,8 +42,14 @@
 //
 // # Kinds and units
 //
-//   - money: Unit is an ISO 4217 code. 美元 USD $ US$ 달러 → USD; 元 人民币
+//   - money: Unit is an ISO 4217 code. 美元 USD $ US$ 달러 → USD; 人民币
 //     人民幣 CNY RMB ¥ → CNY (¥ is JPY when the document language is ja);
+//     a bare 元 (圆, 圓) is CNY in Simplified Chinese and other languages;
+//     in Traditional Chinese (zh-Hant, zh-TW, zh-HK, yue) it is the currency
+//     the document names most often (新台幣/台幣/NT$ → TWD, 港元/港幣/HK$ →
+//     HKD, 人民幣/RMB → CNY), else TWD for zh-TW, HKD for zh-HK, and
+//     otherwise Unit "元": an unknown currency, rather than a wrong CNY
+//     (每股盈餘12.54元 in a Taiwanese report);
 //     日元 日圓 円 JPY → JPY; 歐元 欧元 € → EUR; 韓元 원 ₩ → KRW; 坚戈 堅戈 →
 //     KZT; 港元 港幣 HK$ → HKD; 新台幣 NT$ → TWD; 英镑 £ → GBP. A currency
 //     written before the number (新台幣4.3兆元, $41 billion) is part of the
@@ -56,21 +66,35 @@
 //     is 20240105, 1月5日 is 105, 7月 is 700, January 2024 is 20240100,
 //     2024-01-05 is 20240105. A full date is one figure, not three.
 //   - duration: N年 when N is not a year (六年, 20餘年), 周年/週年 (十周年),
-//     个月, 天, 小时, 分钟, weeks, days, hours…, 半年 (0.5). Unit is the
+//     个月, 天, 小时, 分钟, weeks, days, hours…, 半年 (0.5); business days
+//     (1个工作日, 3個工作天, 3営業日, 영업일) are "days"; 前三季度/前３季 (the
+//     first three quarters) is 3 "quarters"; ten-year, 10-day. Unit is the
 //     English plural (years, months, weeks, days, hours, minutes, seconds),
 //     so that durations compare across languages.
 //   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位…,
-//     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English noun
-//     (19,000 trips). Unit is the counter as written (标箱 is TEU).
+//     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English plural noun,
+//     possibly after adjectives (19,000 trips, 35 new workers, three indoor
+//     farms: Unit "farms"); a singular or adjective alone is no counter
+//     ("three big" is not a figure). Unit is the counter as written (标箱
+//     is TEU). "N times" not followed by a comparative is a frequency:
+//     count, Unit "times" (visited three times).
 //   - ordinal: 第N with its counter (第十一次, 第三屆, 第一座: Unit 次, 屆, 座),
-//     1st/2nd/3rd, Korean 제N, N번째, N위; N位 in Japanese (rank); 一季度
-//     (Q1).
-//   - quantity: measures (公里 km 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized),
-//     multipliers (倍, 배, times: Unit 倍), ages (岁), and bare numbers.
+//     1st/2nd/3rd, Korean 제N, N번째, N위; N位 in Japanese (rank). Quarters
+//     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
+//     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
+//   - quantity: measures (公里 km 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized;
+//     "pounds" as written: weight or sterling), multipliers (倍, 배: Unit as
+//     written; "10 to 20 times more", "three times the price": Unit
+//     "times" — never a Chinese unit for English text), index points with
+//     Arabic digits (上漲156點, 上涨25点: Unit 點/点; 三点建议 is a count,
+//     下午3點 and 3点钟 are times of day, not figures), ages (岁), and bare
+//     numbers.
+//   - proportions: "one in three", "1 in 4" are percent (1/3, Unit "%").
 //
 // Ranges give two figures, both with the unit written after the second
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5
-// days.
+// days. Without a unit a range must go up: 12-0 and 3–2 are scores or
+// votes and give no figure.
 //
 // Bound says how the figure relates to its Value (which is always the
 // number written):
@@ -99,7 +123,8 @@
 //     1、 at the start of a line or clause, 首先.
 //   - Lexical numerals: 一些 统一 一带一路 十分 一致 唯一 一起 一直 一定 一切
 //     一般 一样 万一 一方面 一方 同一 一道 一同 一旦 一度 一体 一次性 千方百计
-//     一帆风顺 三股势力 第一时间 and the others listed in lexicon.go
+//     一帆风顺 三股势力 第一时间 第一手 第三方 第三者 第一/第二/第三产业 and
+//     the others listed in lexicon.go
 //     (Simplified, Traditional and Japanese forms). A numeral starting with
 //     百/千/万/億 without a digit before it is lexical (百年变局, 千年, 万物);
 //     十 may start a number (十周年, 十二所).

@@ -30,16 +30,24 @@ func Extract(d *convert.Document) []convert.Figure {
 		return out
 	}
 	lang := d.Meta.Lang
+	yuan := yuanUnit(lang, convert.DocumentText(d))
 	section := ""
 	para := 0
 	for bi, b := range d.Blocks {
 		if h, ok := b.(*convert.Heading); ok {
+			// A heading's figures belong to the section it opens; it
+			// is not a paragraph (Paragraph 0).
 			section = strings.TrimSpace(convert.PlainText(h.Inlines))
+			for _, f := range findIn(inlineSegment(h.Inlines), lang, yuan) {
+				f.Block = bi
+				f.Section = section
+				out = append(out, f)
+			}
 			continue
 		}
 		para++
 		for _, seg := range blockSegments(b) {
-			for _, f := range findIn(seg, lang) {
+			for _, f := range findIn(seg, lang, yuan) {
 				f.Block = bi
 				f.Paragraph = para
 				f.Section = section
@@ -54,5 +62,48 @@ func Extract(d *convert.Document) []convert.Figure {
 // lang (a BCP 47 tag; "" means unknown). Block and Paragraph are 0 and
 // Section is empty; Sentence is set.
 func Find(text, lang string) []convert.Figure {
-	return findIn(segment{text: []rune(text)}, lang)
+	return findIn(segment{text: []rune(text)}, lang, yuanUnit(lang, text))
+}
+
+// Markers of a currency in a text, for the currency of a bare 元.
+var (
+	twdMarkers = []string{"台幣", "臺幣", "台币", "NT$", "TWD"} // 新台幣 contains 台幣: counted once
+	hkdMarkers = []string{"港元", "港幣", "港币", "HK$", "HKD"}
+	cnyMarkers = []string{"人民幣", "人民币", "RMB", "CNY"}
+)
+
+// yuanUnit decides the currency of a bare 元 (圆, 圓) in a text written in
+// lang. Simplified Chinese and other languages: CNY. Traditional Chinese:
+// the currency the text names most often (新台幣/NT$ → TWD, 港元/港幣/HK$
+// → HKD, 人民幣/RMB → CNY); with none, or a tie, TWD for zh-TW, HKD for
+// zh-HK, else "元" — the currency is not known, and claiming CNY for a
+// Taiwanese report would be wrong.
+func yuanUnit(lang, text string) string {
+	if scriptOf(lang) != scriptHant {
+		return "CNY"
+	}
+	count := func(ms []string) int {
+		n := 0
+		for _, m := range ms {
+			n += strings.Count(text, m)
+		}
+		return n
+	}
+	twd, hkd, cny := count(twdMarkers), count(hkdMarkers), count(cnyMarkers)
+	switch {
+	case twd > hkd && twd > cny:
+		return "TWD"
+	case hkd > twd && hkd > cny:
+		return "HKD"
+	case cny > twd && cny > hkd:
+		return "CNY"
+	}
+	l := strings.ToLower(lang)
+	switch {
+	case l == "zh-tw" || strings.HasPrefix(l, "zh-tw-") || strings.HasPrefix(l, "zh-hant-tw"):
+		return "TWD"
+	case l == "zh-hk" || strings.HasPrefix(l, "zh-hk-") || strings.HasPrefix(l, "zh-hant-hk"):
+		return "HKD"
+	}
+	return "元"
 }

@@ -174,6 +174,11 @@ func (s *scanner) finish(t numTok, p prefix) int {
 		}
 	}
 	bound := join(t.bound, s.boundBefore(p.start))
+	if p.cur == "" {
+		if next, ok := s.oneIn(t, p, bound); ok {
+			return next
+		}
+	}
 	if p.cur != "" {
 		end := t.end
 		cur := p.cur
@@ -206,6 +211,34 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
 	return h.end
+}
+
+// oneIn reads "one in three", "1 in 4": a proportion (Unit "%", kind
+// percent, Value 1/3).
+func (s *scanner) oneIn(t numTok, p prefix, bound convert.Bound) (int, bool) {
+	if !(t.words || t.plain) || !isSpace(s.rune(t.end)) || !hasAt(s.rs, t.end+1, "in") || !isSpace(s.rune(t.end+3)) {
+		return 0, false
+	}
+	k := t.end + 4
+	var t2 numTok
+	var ok bool
+	switch {
+	case isDigit(s.rune(k)):
+		t2, ok = s.parseNum(k)
+		ok = ok && t2.arabic && !t2.cjk && !isAlnum(s.rune(t2.end)) && !yearLike(t2, 1000, 2999)
+	case isLatin(s.rune(k)):
+		t2, ok = s.parseWords(k)
+		ok = ok && !t2.frac
+	}
+	if !ok || t.val < 1 || t2.val <= t.val || !integral(t.val) || !integral(t2.val) {
+		return 0, false
+	}
+	if u, _ := s.unitAfter(t2.end); u != nil {
+		return 0, false // 3 in 10 days
+	}
+	s.add(hit{start: p.start, end: t2.end, value: t.val / t2.val, unit: "%", kind: convert.KindPercent, ratio: true,
+		bound: join(bound, s.boundAfter(t2.end))})
+	return t2.end, true
 }
 
 // rangeFrom handles "7至9月", "3到5天", "3–5", "3 to 5 days": two figures
@@ -245,6 +278,11 @@ func (s *scanner) rangeFrom(t numTok, p prefix, bound convert.Bound) (int, bool)
 			ok1 = false // 2023年5至6月: leave it to the parts
 		}
 	} else {
+		if t.val >= t2.val {
+			// 12-0, 3–2: a score or a vote, not a range (a range without
+			// a unit goes up)
+			return max(t2.end, k+1), true
+		}
 		h1, ok1 = s.bare(t, p)
 		h2, ok2 = s.bare(t2, prefix{start: k})
 	}
@@ -272,7 +310,7 @@ func integral(v float64) bool { return v == float64(int64(v)) }
 // into a figure.
 func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
 	v := t.val
-	h := hit{start: p.start, end: uend, value: v, unit: u.name(), kind: kindOf(u.class), bound: join(t.bound, u.bound)}
+	h := hit{start: p.start, end: uend, value: v, unit: s.unitName(u), kind: kindOf(u.class), bound: join(t.bound, u.bound)}
 	if t.one {
 		switch {
 		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
@@ -341,8 +379,25 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		if v < 0 {
 			return h, false
 		}
+		if (u.s == "点" || u.s == "點") && !strings.HasPrefix(s.lang, "ja") {
+			if s.clockTime(p.start, uend) {
+				return h, false // 下午3點, 3点钟: a time of day
+			}
+			if t.arabic {
+				h.kind = convert.KindQuantity // 上漲156點: index points (三点建议 is a count)
+			}
+		}
 		if u.s == "位" && strings.HasPrefix(s.lang, "ja") && integral(v) {
 			h.kind, h.unit = convert.KindOrdinal, "位"
+		}
+	case cTimes:
+		if u.latin {
+			// "10 times more", "three times the price": a multiplier;
+			// "visited three times": a frequency, a count.
+			h.unit = "times"
+			if !s.comparativeAfter(uend) {
+				h.kind = convert.KindCount
+			}
 		}
 	case cOrdSuffix:
 		if !t.plain || v < 1 {
@@ -355,8 +410,59 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		if !integral(v) || v < 1 || v > 4 {
 			return h, false
 		}
+		if s.rune(p.start-1) == '前' && p.start == t.start {
+			if t.one {
+				return h, false // 前一季度: the previous quarter
+			}
+			// 前三季度: the first three quarters, a duration
+			h.start, h.unit, h.kind = p.start-1, "quarters", convert.KindDuration
+			return h, true
+		}
+		if u.s == "季" {
+			return h, false // 三季 alone: seasons or quarters, unclear
+		}
 	}
 	return h, true
+}
+
+// unitName is the unit of a figure with unit u: a bare 元 takes the
+// currency yuanUnit chose for the text.
+func (s *scanner) unitName(u *unitEntry) string {
+	if u.class == cMoney && (u.s == "元" || u.s == "圆" || u.s == "圓") && s.yuan != "" {
+		return s.yuan
+	}
+	return u.name()
+}
+
+// comparativeAfter reports whether the word after i makes "N times" a
+// multiplier: a comparative (more, larger, higher…), "the", "as", "that",
+// "what" or "over".
+func (s *scanner) comparativeAfter(i int) bool {
+	if !isSpace(s.rune(i)) {
+		return false
+	}
+	w := strings.ToLower(s.latinWord(i + 1))
+	switch w {
+	case "more", "less", "fewer", "the", "as", "that", "what", "over", "faster", "higher", "larger", "greater",
+		"bigger", "lower", "smaller", "longer", "cheaper", "better", "worse":
+		return true
+	}
+	return len(w) > 4 && strings.HasSuffix(w, "er") && !strings.HasSuffix(w, "ever")
+}
+
+// clockTime reports whether the number at start with 点/點 ending at end
+// is a time of day: 3点钟, 3點半, 下午3點.
+func (s *scanner) clockTime(start, end int) bool {
+	switch s.rune(end) {
+	case '钟', '鐘', '半', '整':
+		return true
+	}
+	for _, w := range []string{"上午", "下午", "晚上", "凌晨", "早上", "中午", "傍晚", "夜里", "夜裡"} {
+		if start >= 2 && hasAt(s.rs, start-2, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // halfAfter adds the 半 of 一年半 (1.5 years).
@@ -419,7 +525,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, bound: t.bound}
 	rs := s.rs
 	if t.words {
-		if w, e, ok := s.enNoun(t.end); ok && !t.one {
+		if w, e, ok := s.enNoun(t.end, false); ok && !t.one {
 			h.end, h.unit, h.kind = e, w, convert.KindCount
 			return h, true
 		}
@@ -458,7 +564,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 		h.unit, h.kind = "year", convert.KindYear
 		return h, true
 	}
-	if w, e, ok := s.enNoun(t.end); ok {
+	if w, e, ok := s.enNoun(t.end, t.plain && t.val == 1); ok {
 		h.end, h.unit, h.kind = e, w, convert.KindCount
 		return h, true
 	}
@@ -467,7 +573,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 			hu := s.seg.units[c]
 			h.unit = hu
 			if u := unitByName(hu); u != nil {
-				h.unit, h.kind = u.name(), kindOf(u.class)
+				h.unit, h.kind = s.unitName(u), kindOf(u.class)
 				if u.class == cPercent || u.class == cPP {
 					h.value /= 100
 				}
@@ -528,30 +634,58 @@ func upperFirst(w string) bool {
 	return false
 }
 
+// irregularPlurals are English plural nouns that do not end in -s.
+var irregularPlurals = map[string]bool{"people": true, "children": true, "men": true, "women": true, "staff": true,
+	"personnel": true, "police": true, "cattle": true, "sheep": true, "fish": true, "deer": true, "feet": true,
+	"teeth": true, "mice": true, "geese": true, "aircraft": true, "livestock": true, "data": true, "media": true,
+	"criteria": true, "phenomena": true, "crew": true, "faculty": true}
+
+// pluralNoun reports whether w looks like a plural noun: -s (not -ss,
+// -us, -is) or an irregular plural.
+func pluralNoun(w string) bool {
+	if irregularPlurals[w] {
+		return true
+	}
+	return len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is") && !strings.HasSuffix(w, "ous")
+}
+
 // enNoun reads the English noun after a number (" trips", " European
-// countries") to use as a counter.
-func (s *scanner) enNoun(i int) (string, int, bool) {
+// countries", " new workers") to use as a counter. The noun must be
+// plural, or singular after 1; up to two words before it are taken as its
+// adjectives ("three indoor farms" counts farms). Without such a noun the
+// number has no counter ("one in three indoor", "three big").
+func (s *scanner) enNoun(i int, one bool) (string, int, bool) {
 	if !isSpace(s.rune(i)) || !isLatin(s.rune(i+1)) {
 		return "", 0, false
 	}
 	j := i + 1
-	w := s.latinWord(j)
-	e := j + len([]rune(w))
-	if upperFirst(w) {
-		if _, m := enMonths[w]; m || !isSpace(s.rune(e)) {
+	for words := 0; words < 3; words++ {
+		w := s.latinWord(j)
+		e := j + len([]rune(w))
+		if len(w) < 2 {
+			return "", 0, false
+		}
+		lw := strings.ToLower(w)
+		adjective := lw == "new" || lw == "more" || lw == "other" || lw == "additional" || lw == "extra"
+		if enStop[lw] && !adjective {
+			return "", 0, false
+		}
+		if _, ok := enScale[lw]; ok {
+			return "", 0, false
+		}
+		if _, m := enMonths[w]; m {
+			return "", 0, false
+		}
+		if !upperFirst(w) && !adjective && (pluralNoun(w) || one && words == 0) {
+			return w, e, true
+		}
+		if !isSpace(s.rune(e)) || !isLatin(s.rune(e+1)) {
 			return "", 0, false
 		}
 		j = e + 1
-		w = s.latinWord(j)
-		e = j + len([]rune(w))
 	}
-	if len(w) < 2 || upperFirst(w) || enStop[w] || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "est") {
-		return "", 0, false
-	}
-	if _, ok := enScale[w]; ok {
-		return "", 0, false
-	}
-	return w, e, true
+	return "", 0, false
 }
 
 // monthAfter reads " January" after a day number.
@@ -663,6 +797,7 @@ func (s *scanner) boundAfter(i int) convert.Bound {
 // hyphenUnit handles English compounds: "10-day" (10 days), "30-year-old"
 // (an age), "5-km". A word that is not a unit makes it a name ("3-D").
 func (s *scanner) hyphenUnit(t numTok, p prefix) int {
+	t.one = false // one-year is a number, not an article
 	w := s.latinWord(t.end + 1)
 	u := s.unitAt(t.end + 1)
 	if u == nil || !u.latin || u.n != len([]rune(w)) {

@@ -25,14 +25,16 @@ type scanner struct {
 	lang string
 	seg  *segment
 	hits []hit
+	yuan string // the unit of a bare 元: CNY, TWD, HKD or 元 (unknown)
 }
 
-// findIn recognizes the figures of one segment.
-func findIn(seg segment, lang string) []convert.Figure {
+// findIn recognizes the figures of one segment; yuan is the currency of a
+// bare 元 (yuanUnit).
+func findIn(seg segment, lang, yuan string) []convert.Figure {
 	if len(seg.text) == 0 {
 		return nil
 	}
-	s := scanner{rs: seg.text, mask: maskSegment(seg.text, seg.skip), lang: strings.ToLower(lang), seg: &seg}
+	s := scanner{rs: seg.text, mask: maskSegment(seg.text, seg.skip), lang: strings.ToLower(lang), seg: &seg, yuan: yuan}
 	for i := 0; i < len(s.rs); {
 		if s.masked(i) {
 			i++

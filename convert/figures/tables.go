@@ -99,7 +99,10 @@ var unitList = []unitEntry{
 	{s: "ヵ月", unit: "months", class: cDuration}, {s: "箇月", unit: "months", class: cDuration}, {s: "개월", unit: "months", class: cDuration},
 	{s: "周", unit: "weeks", class: cDuration}, {s: "週", unit: "weeks", class: cDuration}, {s: "週間", unit: "weeks", class: cDuration},
 	{s: "星期", unit: "weeks", class: cDuration}, {s: "个星期", unit: "weeks", class: cDuration}, {s: "個星期", unit: "weeks", class: cDuration}, {s: "주", unit: "weeks", class: cDuration},
-	{s: "天", unit: "days", class: cDuration}, {s: "日間", unit: "days", class: cDuration}, {s: "日间", unit: "days", class: cDuration}, {s: "일간", unit: "days", class: cDuration},
+	{s: "天", unit: "days", class: cDuration},
+	{s: "个工作日", unit: "days", class: cDuration}, {s: "個工作日", unit: "days", class: cDuration}, {s: "工作日", unit: "days", class: cDuration},
+	{s: "个工作天", unit: "days", class: cDuration}, {s: "個工作天", unit: "days", class: cDuration}, {s: "工作天", unit: "days", class: cDuration},
+	{s: "営業日", unit: "days", class: cDuration}, {s: "영업일", unit: "days", class: cDuration}, {s: "日間", unit: "days", class: cDuration}, {s: "日间", unit: "days", class: cDuration}, {s: "일간", unit: "days", class: cDuration},
 	{s: "小时", unit: "hours", class: cDuration}, {s: "小時", unit: "hours", class: cDuration}, {s: "个小时", unit: "hours", class: cDuration},
 	{s: "個小時", unit: "hours", class: cDuration}, {s: "時間", unit: "hours", class: cDuration}, {s: "시간", unit: "hours", class: cDuration},
 	{s: "分钟", unit: "minutes", class: cDuration}, {s: "分鐘", unit: "minutes", class: cDuration}, {s: "分間", unit: "minutes", class: cDuration}, {s: "분", unit: "minutes", class: cDuration},
@@ -135,17 +138,19 @@ var unitList = []unitEntry{
 	{s: "か国", class: cCounter}, {s: "カ国", class: cCounter}, {s: "ヶ国", class: cCounter}, {s: "ヵ国", class: cCounter},
 	{s: "か所", class: cCounter}, {s: "カ所", class: cCounter}, {s: "ヶ所", class: cCounter}, {s: "箇所", class: cCounter},
 	{s: "店", class: cCounter}, {s: "軒", class: cCounter}, {s: "冊", class: cCounter}, {s: "機", class: cCounter},
-	{s: "隻", class: cCounter}, {s: "つ", class: cCounter}, {s: "点", class: cCounter},
+	{s: "隻", class: cCounter}, {s: "つ", class: cCounter}, {s: "点", class: cCounter}, {s: "點", class: cCounter},
 	{s: "명", class: cCounter}, {s: "개", class: cCounter}, {s: "곳", class: cCounter}, {s: "건", class: cCounter},
 	{s: "회", class: cCounter}, {s: "번", class: cCounter}, {s: "대", class: cCounter}, {s: "개국", class: cCounter},
 	{s: "가구", class: cCounter},
-	{s: "季度", class: cQuarter}, {s: "四半期", class: cQuarter}, {s: "분기", class: cQuarter},
+	{s: "季度", unit: "quarter", class: cQuarter}, {s: "四半期", unit: "quarter", class: cQuarter}, {s: "분기", unit: "quarter", class: cQuarter},
+	{s: "季", unit: "quarter", class: cQuarter}, // only in 前三季 (a duration); 第三季 is read by ordinal
 
 	// measures (kind quantity, unit normalized)
 	{s: "公里", unit: "km", class: cMeasure}, {s: "千米", unit: "km", class: cMeasure}, {s: "キロ", unit: "km", class: cMeasure},
 	{s: "km", class: cMeasure, latin: true}, {s: "킬로미터", unit: "km", class: cMeasure},
 	{s: "kilometers", unit: "km", class: cMeasure, latin: true}, {s: "kilometres", unit: "km", class: cMeasure, latin: true},
 	{s: "miles", unit: "mi", class: cMeasure, latin: true},
+	{s: "pounds", class: cMeasure, latin: true}, // weight or sterling: kept as written
 	{s: "米", unit: "m", class: cMeasure}, {s: "m", class: cMeasure, latin: true}, {s: "メートル", unit: "m", class: cMeasure},
 	{s: "厘米", unit: "cm", class: cMeasure}, {s: "cm", class: cMeasure, latin: true},
 	{s: "毫米", unit: "mm", class: cMeasure}, {s: "mm", class: cMeasure, latin: true},
@@ -172,7 +177,7 @@ var unitList = []unitEntry{
 	{s: "GB", class: cMeasure, latin: true}, {s: "TB", class: cMeasure, latin: true},
 
 	// multipliers, ages, ordinal suffixes
-	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", unit: "倍", class: cTimes, latin: true},
+	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", class: cTimes, latin: true},
 	{s: "岁", class: cAge}, {s: "歲", class: cAge}, {s: "歳", class: cAge}, {s: "세", class: cAge},
 	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
 	{s: "rd", class: cOrdSuffix, latin: true}, {s: "th", class: cOrdSuffix, latin: true},
@@ -315,7 +320,7 @@ func longestFirst(ws ...[]boundWord) []boundWord {
 // Words written before a number (outside the figure's text). 近 and
 // "nearly" read as approximations (About), not as upper bounds.
 var boundBeforeWords = longestFirst(
-	boundWords(convert.About, "约", "約", "大约", "大約", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
+	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
 		"about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "an estimated", "estimated"),
 	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
 		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than"),

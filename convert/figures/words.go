@@ -35,6 +35,9 @@ func (s *scanner) ordinal(i int) int {
 	h := hit{start: i, end: end, value: t.val, kind: convert.KindOrdinal, bound: t.bound}
 	if u := s.unitAt(end); u != nil && u.class != cMoney && u.class != cPercent && u.class != cPP && u.class != cTenth {
 		h.end, h.unit = end+u.n, u.s
+		if u.class == cQuarter && t.val >= 1 && t.val <= 4 {
+			h.unit = "quarter" // 第三季度, 第2四半期, 第３季
+		}
 	} else {
 		for _, w := range ordinalUnits {
 			if e, ok := matchAt(rs, end, w); ok {
@@ -86,6 +89,11 @@ func (s *scanner) word(i int) int {
 	if m, ok := enMonths[w]; ok {
 		return s.monthDate(i, end, m)
 	}
+	if w == "Q" && s.rune(end) >= '1' && s.rune(end) <= '4' && !isAlnum(s.rune(end+1)) {
+		// Q3: the third quarter
+		s.add(hit{start: i, end: end + 1, value: float64(s.rune(end) - '0'), unit: "quarter", kind: convert.KindOrdinal})
+		return end + 1
+	}
 	lw := strings.ToLower(w)
 	if lw == "half" && isSpace(s.rune(end)) && hasAt(s.rs, end+1, "of") && !isLatin(s.rune(end+3)) {
 		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, bound: s.boundBefore(i)})
@@ -93,6 +101,9 @@ func (s *scanner) word(i int) int {
 	}
 	if _, ok := enSmall[lw]; ok {
 		if t, ok := s.parseWords(i); ok {
+			if s.rune(t.end) == '-' && isLatin(s.rune(t.end+1)) && !t.frac {
+				return s.hyphenUnit(t, prefix{start: i}) // a ten-year lease
+			}
 			return s.finish(t, prefix{start: i})
 		}
 	}
