@@ -226,8 +226,14 @@ func TestFormulaInjection(t *testing.T) {
 	rows, err := f.GetRows("Figures")
 	require.NoError(t, err)
 	require.GreaterOrEqual(t, len(rows), 3)
-	assert.Equal(t, "=SUM(1,2) rose 10 percent in 2024.", rows[1][7])
-	assert.Equal(t, "=1+1", rows[1][1])
+	found := false
+	for _, r := range rows[1:] { // the heading's own figures come first
+		if len(r) > 7 && r[7] == "=SUM(1,2) rose 10 percent in 2024." {
+			found = true
+			assert.Equal(t, "=1+1", r[1])
+		}
+	}
+	assert.True(t, found, "the sentence is written as text")
 	for r := 2; r <= len(rows); r++ {
 		for _, col := range []string{"B", "D", "F", "G", "H"} {
 			fm, err := f.GetCellFormula("Figures", fmt.Sprintf("%s%d", col, r))
