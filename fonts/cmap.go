@@ -57,28 +57,6 @@ func (c *coverage) set(r rune, gid uint32, numGlyphs int) {
 	p[r&0xff] = uint16(gid)
 }
 
-// runes calls fn for every mapped rune in increasing order.
-func (c *coverage) runes(fn func(r rune, gid uint16)) {
-	for hi, p := range c.pages {
-		if p == nil {
-			continue
-		}
-		for lo, g := range p {
-			if g != 0 {
-				fn(rune(hi<<8|lo), g)
-			}
-		}
-	}
-	for _, g := range c.supp {
-		for r := g.Start; r <= g.End; r++ {
-			gid := g.GID
-			if !g.Constant {
-				gid += uint32(r - g.Start)
-			}
-			fn(r, uint16(gid))
-		}
-	}
-}
 
 // buildCoverage reads the best Unicode subtable of a 'cmap' table. A
 // malformed table gives a partial or empty coverage, never a panic; the work

@@ -243,10 +243,6 @@ var smallMult = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, '
 
 var bigMult = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '兆': 1e12, '만': 1e4, '억': 1e8, '조': 1e12}
 
-// hangulMult are the Korean multipliers, used only after Arabic digits.
-func hangulMult(r rune) bool {
-	return r == '만' || r == '억' || r == '조' || r == '천' || r == '백'
-}
 
 // English number words.
 var enSmall = map[string]int{

@@ -34,12 +34,16 @@ func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
 	date, tm := msDosTime(t)
 	z := zip.NewWriter(w)
 	for _, e := range entries {
+		// The deprecated MS-DOS fields, not Modified: Modified adds an
+		// extended-timestamp extra field, and the container has none.
 		fh := &zip.FileHeader{
-			Name:               e.name,
-			CreatorVersion:     20,
-			ReaderVersion:      20,
-			Method:             zip.Deflate,
-			ModifiedDate:       date,
+			Name:           e.name,
+			CreatorVersion: 20,
+			ReaderVersion:  20,
+			Method:         zip.Deflate,
+			//lint:ignore SA1019 Modified would add an extra field
+			ModifiedDate: date,
+			//lint:ignore SA1019 Modified would add an extra field
 			ModifiedTime:       tm,
 			CRC32:              e.crc,
 			CompressedSize64:   uint64(len(e.compressed)),

@@ -250,7 +250,7 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 			top = 1
 		}
 		b.figures = figuresDoc(b, r, figures.Of(d), top)
-		toc = append(toc, &tocEntry{level: top, text: b.labels.figures, file: figuresName, id: "figures"})
+		toc = append(toc, &tocEntry{level: top, text: figures.Heading(b.lang), file: figuresName, id: "figures"})
 	}
 	resolveLinks(b.content)
 	b.nav = navTree(toc)
@@ -493,12 +493,12 @@ func (b *book) dateText() string {
 // figuresDoc renders the figures section: a heading and figures.Table
 // (the same table in every writer), written like any other table.
 func figuresDoc(b *book, r *renderer, figs []convert.Figure, level int) *contentDoc {
-	l := b.labels
+	heading := figures.Heading(b.lang)
 	var s strings.Builder
-	fmt.Fprintf(&s, "<section class=\"figures\">\n<h%d id=\"figures\">%s</h%d>\n", level, esc(l.figures), level)
+	fmt.Fprintf(&s, "<section class=\"figures\">\n<h%d id=\"figures\">%s</h%d>\n", level, esc(heading), level)
 	r.table(&s, figures.Table(figs, b.lang))
 	s.WriteString("</section>")
-	return &contentDoc{name: figuresName, title: l.figures, body: s.String()}
+	return &contentDoc{name: figuresName, title: heading, body: s.String()}
 }
 
 // resolveLinks replaces the placeholders of internal links with the

@@ -52,7 +52,6 @@ table { border-collapse: collapse; margin: 1em auto; text-align: start; }
 caption { caption-side: top; margin-bottom: 0.4em; }
 th, td { border: 1px solid #999; padding: 0.3em 0.6em; text-indent: 0; vertical-align: top; }
 thead th { background: #f0f0f0; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
 ruby rt { font-size: 0.5em; }
 a { color: #0645ad; }
 hr { border: none; border-top: 1px solid #ccc; margin: 2em 0; }
