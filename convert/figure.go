@@ -34,8 +34,9 @@ type Figure struct {
 	// than", "up to") or an approximation (約, 左右, "about").
 	Bound Bound `json:",omitempty"`
 	// Block is the index in Document.Blocks of the top-level block holding
-	// the figure; Paragraph is the 1-based number of that block among the
-	// document's non-heading top-level blocks.
+	// the figure, or -1 for a figure of the title (Meta.Title); Paragraph is
+	// the 1-based number of that block among the document's non-heading
+	// top-level blocks, 0 for headings and the title.
 	Block     int
 	Paragraph int
 	// Section is the text of the nearest heading before the figure ("" before

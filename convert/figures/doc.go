@@ -15,8 +15,11 @@
 // is then the index of the enclosing top-level block). A heading names the
 // Section of the figures that follow it, and its own figures too
 // (二〇二四年主要城市空气质量 gives the year 2024 with that Section): a
-// headline figure is often the article's key figure. The document title
-// (Meta.Title) is not a block and is not scanned. Code — code blocks and
+// headline figure is often the article's key figure. So is the document
+// title (Meta.Title): its figures come first, with Block -1, Paragraph 0 and
+// the title as Section — unless a heading repeats the title (Markdown's
+// "# Title" under front matter), which is then scanned once, as that
+// heading. Code — code blocks and
 // inline code — is not prose and is not scanned. Paragraph counts the
 // top-level blocks that are not headings, from 1; it is 0 for a figure in
 // a heading. A sentence ends at 。！？!?, at ". "

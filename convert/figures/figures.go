@@ -33,6 +33,16 @@ func Extract(d *convert.Document) []convert.Figure {
 	yuan := yuanUnit(lang, convert.DocumentText(d))
 	section := ""
 	para := 0
+	// A headline's figures ("…320億美元") count too: Block -1, Section the
+	// title itself; unless a heading repeats the title (Markdown's "# Title"
+	// under front matter), whose figures are listed with it.
+	if title := strings.TrimSpace(d.Meta.Title); title != "" && !headingSays(d.Blocks, title) {
+		for _, f := range findIn(segment{text: []rune(title)}, lang, yuan) {
+			f.Block = -1
+			f.Section = title
+			out = append(out, f)
+		}
+	}
 	for bi, b := range d.Blocks {
 		if h, ok := b.(*convert.Heading); ok {
 			// A heading's figures belong to the section it opens; it
@@ -56,6 +66,16 @@ func Extract(d *convert.Document) []convert.Figure {
 		}
 	}
 	return out
+}
+
+// headingSays reports whether a top-level heading's text is s.
+func headingSays(blocks []convert.Block, s string) bool {
+	for _, b := range blocks {
+		if h, ok := b.(*convert.Heading); ok && strings.TrimSpace(convert.PlainText(h.Inlines)) == s {
+			return true
+		}
+	}
+	return false
 }
 
 // Find returns the figures in a piece of plain text written in language

@@ -223,3 +223,24 @@ func BenchmarkExtract(b *testing.B) {
 	}
 	b.ReportMetric(float64(n), "chars")
 }
+
+func TestTitleFigures(t *testing.T) {
+	para := func(s string) convert.Block {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
+	d := &convert.Document{Meta: convert.Meta{Title: "台積電擬投資320億美元擴產", Lang: "zh-Hant"},
+		Blocks: []convert.Block{para("公司表示，新廠將於2026年量產。")}}
+	figs := figures.Extract(d)
+	require.Len(t, figs, 2)
+	assert.Equal(t, "320億美元", figs[0].Text)
+	assert.Equal(t, -1, figs[0].Block)
+	assert.Equal(t, 0, figs[0].Paragraph)
+	assert.Equal(t, "台積電擬投資320億美元擴產", figs[0].Section)
+	assert.Equal(t, 0, figs[1].Block)
+
+	// A heading repeating the title is scanned once, as the heading.
+	d.Blocks = append([]convert.Block{&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: d.Meta.Title}}}}, d.Blocks...)
+	figs = figures.Extract(d)
+	require.Len(t, figs, 2)
+	assert.Equal(t, 0, figs[0].Block)
+}

@@ -274,8 +274,12 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 		if err := f.SetCellInt(sh, cell(1, row), int64(i+1)); err != nil {
 			return err
 		}
-		if err := f.SetCellInt(sh, cell(3, row), int64(fg.Paragraph)); err != nil {
-			return err
+		// Figures of the title and of headings are in no paragraph: the
+		// cell stays empty rather than saying 0.
+		if fg.Paragraph > 0 {
+			if err := f.SetCellInt(sh, cell(3, row), int64(fg.Paragraph)); err != nil {
+				return err
+			}
 		}
 		widths[0] = max(widths[0], len(strconv.Itoa(i+1)))
 		widths[2] = max(widths[2], len(strconv.Itoa(fg.Paragraph)))
