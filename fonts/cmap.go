@@ -57,7 +57,6 @@ func (c *coverage) set(r rune, gid uint32, numGlyphs int) {
 	p[r&0xff] = uint16(gid)
 }
 
-
 // buildCoverage reads the best Unicode subtable of a 'cmap' table. A
 // malformed table gives a partial or empty coverage, never a panic; the work
 // is bounded by the size of the table plus 65536 BMP code points.

@@ -243,7 +243,6 @@ var smallMult = map[rune]float64{'十': 10, '拾': 10, '百': 100, '佰': 100, '
 
 var bigMult = map[rune]float64{'万': 1e4, '萬': 1e4, '亿': 1e8, '億': 1e8, '兆': 1e12, '만': 1e4, '억': 1e8, '조': 1e12}
 
-
 // English number words.
 var enSmall = map[string]int{
 	"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
