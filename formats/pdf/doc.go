@@ -28,7 +28,12 @@
 //     line end, then pause and stop marks inside the line) if that makes
 //     it fit ("push in"), else the previous character is pulled down;
 //     lines never overflow the measure; a last line of a single character
-//     is avoided;
+//     is avoided; URLs may also break after / ? & = . _ and before -; no
+//     line ends with a hyphen-minus (pdftotext would drop it as a
+//     hyphenation), so compounds break at spaces; a word or URL longer
+//     than the measure starts on the line where it falls and breaks at the
+//     measure, and a line whose justification would open gaps wider than
+//     an em is filled that way or left ragged;
 //   - spacing: adjacent full-width marks such as 。」 take 1.5 em (clreq
 //     3.1.6); half-width marks come from a second subset of the same font
 //     whose glyphs have half-em advances, so that text extraction sees

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"strings"
 
 	"github.com/go-text/typesetting/segmenter"
 )
@@ -88,6 +89,7 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune, keepAll bool) 
 			brk[e] = true
 		}
 	}
+	urlBreaks(atoms, buf, brk)
 	for i := 1; i < n; i++ {
 		if !brk[i] {
 			// UAX #14 keeps an ideograph and a following opening bracket of
@@ -114,11 +116,75 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune, keepAll bool) 
 			brk[i] = false // Korean: keep-all, break at spaces
 		case atoms[i-1].ruby >= 0 && atoms[i-1].ruby == atoms[i].ruby:
 			brk[i] = false
+		case a == '-' || a == ' ' && i >= 2 && atoms[i-2].r == '-':
+			// No line ends with a hyphen-minus: pdftotext would take it
+			// for hyphenation and drop it. Compounds break at spaces, a
+			// dash typed as -- goes to the next line.
+			brk[i] = false
 		case keepAll && !atoms[i-1].is(fSpace) && (atoms[i-1].is(fWide|fIdeo) || atoms[i].is(fWide|fIdeo) || isHangul(a) || isHangul(b)):
 			brk[i] = false // Korean words (eojeol) stay whole, brackets and quotes included
 		}
 	}
 	return brk
+}
+
+// urlDelims are the characters after which a URL may break; it breaks
+// before a hyphen (see breaks).
+const urlDelims = "/?&=._"
+
+// token returns the extent [s, e) of the run of atoms around i that are
+// neither spaces, hard breaks nor full width: a Latin word, number or URL.
+func token(atoms []atom, i int) (s, e int) {
+	const stop = fSpace | fHard | fWide
+	if atoms[i].is(stop) {
+		return i, i
+	}
+	s, e = i, i+1
+	for s > 0 && !atoms[s-1].is(stop) {
+		s--
+	}
+	for e < len(atoms) && !atoms[e].is(stop) {
+		e++
+	}
+	return s, e
+}
+
+// urlBreaks allows breaks after the delimiters of URLs (/ ? & = . _,
+// not inside runs of them such as //) and before their hyphens, which
+// UAX #14 mostly forbids.
+func urlBreaks(atoms []atom, rs []rune, brk []bool) {
+	n := len(atoms)
+	for i := 0; i < n; {
+		if atoms[i].is(fSpace | fHard | fWide) {
+			i++
+			continue
+		}
+		s, e := token(atoms, i)
+		i = e
+		if e-s < 8 || !isURL(rs[s:e]) {
+			continue
+		}
+		for k := s; k+2 < e; k++ {
+			next := rs[k+1]
+			if strings.ContainsRune(urlDelims, rs[k]) && !strings.ContainsRune(urlDelims+":-", next) {
+				brk[k+1] = true
+			}
+			if next == '-' && k > s && !strings.ContainsRune(urlDelims+":-", rs[k]) {
+				brk[k+1] = true
+			}
+		}
+	}
+}
+
+// isURL reports whether a token looks like a URL: a scheme followed by
+// "://", or a "www." host.
+func isURL(rs []rune) bool {
+	str := string(rs)
+	if strings.HasPrefix(str, "www.") {
+		return true
+	}
+	i := strings.Index(str, "://")
+	return i > 0 && !strings.ContainsAny(str[:i], "/.?&=")
 }
 
 // breakLines fills lines greedily. measure is the width of every line;
@@ -128,7 +194,13 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune, keepAll bool) 
 // opportunity (the previous character is pulled down to the next line).
 // Compressing a mark inside the line calls halve (nil: no compression).
 // Lines never overflow the measure unless a single character is wider.
-func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*atom) bool) []line {
+//
+// em (0: no such care, for code) is the size of the text: a line whose
+// justification would open gaps wider than an em, because a long word or
+// URL follows, is rather filled by breaking that word at the measure (when
+// it is longer than a line anyway, or when the break would leave more than
+// a third of the line empty inside a URL) or else left ragged.
+func breakLines(atoms []atom, brk []bool, measure, indent, em float64, halve func(*atom) bool) []line {
 	var lines []line
 	n := len(atoms)
 	s := 0
@@ -149,7 +221,7 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*a
 		last := -1 // last break opportunity after s
 		end := -1  // where the line ends
 		next := -1 // where the next line starts
-		hard := false
+		hard, ragged := false, false
 		for i := s; i < n; i++ {
 			a := &atoms[i]
 			if a.is(fHard) {
@@ -216,13 +288,19 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*a
 				}
 			}
 			if last > s {
-				end, next = last, last
-				break
+				var fill bool
+				fill, ragged = wideGaps(atoms, s, last, i, avail, measure, em)
+				if !fill {
+					end, next = last, last
+					break
+				}
 			}
-			// No opportunity: an emergency break before i (a long Latin
-			// word or URL), moved back over line-start-prohibited marks.
+			// No opportunity, or a long word or URL that fills the line:
+			// an emergency break before i, moved back over
+			// line-start-prohibited marks.
+			ragged = false
 			b := i
-			for b > s+1 && startProhibited[atoms[b].r] {
+			for b > s+1 && (startProhibited[atoms[b].r] || atoms[b-1].r == '-') {
 				b--
 			}
 			if b <= s {
@@ -235,10 +313,10 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*a
 			end, next = n, n
 			hard = true // last line: not justified
 		}
-		lines = append(lines, line{s: s, e: end, avail: avail, justify: !hard && end < n})
+		lines = append(lines, line{s: s, e: end, avail: avail, justify: !hard && !ragged && end < n})
 		s = next
 	}
-	avoidShortLastLine(atoms, brk, lines)
+	avoidShortLastLine(atoms, brk, lines, em)
 	for i := range lines {
 		l := &lines[i]
 		for l.e > l.s && atoms[l.e-1].is(fSpace) {
@@ -249,9 +327,66 @@ func breakLines(atoms []atom, brk []bool, measure, indent float64, halve func(*a
 	return lines
 }
 
+// wideGaps decides what to do when a line from s would break at last
+// because atom i overflows it, if justifying the line would open gaps
+// wider than an em: fill the line by breaking the word or URL containing i
+// at the measure, or leave the line ragged.
+func wideGaps(atoms []atom, s, last, i int, avail, measure, em float64) (fill, ragged bool) {
+	if em <= 0 {
+		return false, false
+	}
+	e := last
+	for e > s && atoms[e-1].is(fSpace) {
+		e--
+	}
+	w := naturalWidth(atoms, s, e)
+	weights := 0
+	for j := s + 1; j < e; j++ {
+		weights += gapWeight(atoms, j)
+	}
+	slack := avail - w
+	// A word space is about a quarter em: gaps stay under an em when
+	// each gets at most 0.7 em more.
+	wide := weights > 0 && slack > 0.7*em*float64(weights)
+	const stop = fSpace | fHard | fWide
+	inWord := !atoms[last-1].is(stop)
+	for j := last; j <= i && inWord; j++ {
+		inWord = !atoms[j].is(stop)
+	}
+	switch {
+	case inWord:
+		// Inside the word or URL, at one of its break opportunities:
+		// fill the line if that break leaves a third of it empty.
+		if slack > avail/3 {
+			return true, false
+		}
+	case (wide || weights == 0) && slack >= 2*em && !atoms[last].is(stop) && wordWider(atoms, last, measure):
+		// Longer than any line, after a line that would be left with
+		// wide gaps or nearly empty: start it here.
+		return true, false
+	}
+	return false, wide
+}
+
+// wordWider reports whether the word or URL starting at s is wider than w
+// (it looks no further than w).
+func wordWider(atoms []atom, s int, w float64) bool {
+	x := 0.0
+	for j := s; j < len(atoms) && !atoms[j].is(fSpace|fHard|fWide); j++ {
+		x += atoms[j].adv
+		if j > s {
+			x += atoms[j].pre + atoms[j-1].post
+		}
+		if x > w {
+			return true
+		}
+	}
+	return false
+}
+
 // avoidShortLastLine pulls a character down when the last line of a
 // paragraph would hold a single character (plus punctuation).
-func avoidShortLastLine(atoms []atom, brk []bool, lines []line) {
+func avoidShortLastLine(atoms []atom, brk []bool, lines []line, em float64) {
 	k := len(lines)
 	if k < 2 || !lines[k-1].justify && !lines[k-2].justify {
 		return
@@ -277,6 +412,9 @@ func avoidShortLastLine(atoms []atom, brk []bool, lines []line) {
 		// now shorter, just has more slack to spread.
 		if naturalWidth(atoms, b, last.e) > last.avail {
 			return
+		}
+		if fill, ragged := wideGaps(atoms, prev.s, b, b, prev.avail, prev.avail, em); fill || ragged {
+			return // the line would open wide gaps
 		}
 		prev.e, last.s = b, b
 		return

@@ -53,7 +53,10 @@ func TestLayoutRules(t *testing.T) {
 			for j := l.s + 1; j < l.e; j++ {
 				gaps += gapWeight(p.atoms, j)
 			}
-			if i < len(lines)-1 && gaps > 0 {
+			if i < len(lines)-1 && gaps > 0 && !l.justify {
+				// Left ragged: justifying would open gaps wider than an em.
+				assert.Greater(t, l.avail-l.width, 0.7*s.size*float64(gaps), "measure %v line %d ragged: %s", measure, i, text)
+			} else if i < len(lines)-1 && gaps > 0 {
 				assert.InDelta(t, l.avail, end, 0.01, "measure %v line %d not justified: %s", measure, i, text)
 			} else {
 				assert.InDelta(t, l.width, end, 0.01, "last line is set solid")
@@ -221,5 +224,78 @@ func TestLayoutKoreanKeepAll(t *testing.T) {
 			}
 		}
 		assert.Equal(t, strings.Fields(text), words, "measure %v", measure)
+	}
+}
+
+// maxGap is the widest space between two consecutive visible characters of
+// a line, spaces included in the gap.
+func maxGap(p *para, l line) float64 {
+	gap := 0.0
+	prev := -1
+	for j := l.s; j < l.e; j++ {
+		if p.atoms[j].is(fSpace) {
+			continue
+		}
+		if prev >= 0 {
+			gap = max(gap, p.atoms[j].x-(p.atoms[prev].x+p.atoms[prev].adv))
+		}
+		prev = j
+	}
+	return gap
+}
+
+// TestLayoutLongURL checks that a long URL or word starts on the line where
+// it falls and breaks inside (after / - ? & = . _ when possible, else at the
+// measure), rather than leaving a line justified with huge gaps.
+func TestLayoutLongURL(t *testing.T) {
+	url := "https://example.com/a/very/long/path/that/does/not/have/any/spaces/at/all/and/keeps/going/on/and/on/forever/and/ever/index.html?query=1234567890abcdefghijklmnopqrstuvwxyz"
+	for _, c := range []struct {
+		lang, text string
+	}{
+		{"en", "For the details of the method, see the report published at " + url + " and the appendix that follows it."},
+		{"en", "The word Supercalifragilisticexpialidociousantidisestablishmentarianismfloccinaucinihilipilificationpneumonoultramicroscopicsilicovolcanoconiosis is long."},
+		{"en", "See " + strings.ReplaceAll(url, "/", "") + " now."},
+		{"zh-Hans", "详见 " + url + " 这个链接。"},
+	} {
+		s := testSetter(c.lang, c.lang != "en")
+		for measure := 20.0; measure <= 45; measure += 2.5 {
+			lines, p := layoutText(t, s, c.text, measure, 0)
+			var all strings.Builder
+			for i, l := range lines {
+				str := lineString(p, l)
+				all.WriteString(str)
+				assert.LessOrEqual(t, l.width, l.avail+1e-6, "overflow: %s", str)
+				if i < len(lines)-1 {
+					assert.LessOrEqual(t, maxGap(p, l), s.size*1.0, "%s at %v em: gap in line %d %q", c.lang, measure, i, str)
+					// Not left nearly empty either.
+					assert.Greater(t, l.width, l.avail*0.6, "%s at %v em: short line %d %q", c.lang, measure, i, str)
+				}
+			}
+			assert.Equal(t, strings.ReplaceAll(c.text, " ", ""), strings.ReplaceAll(all.String(), " ", ""))
+		}
+	}
+	// Inside a URL, breaks fall after its delimiters when they leave the
+	// line well filled.
+	s := testSetter("en", false)
+	lines, p := layoutText(t, s, "See "+url, 30, 0)
+	require.Greater(t, len(lines), 2)
+	for _, l := range lines[:len(lines)-1] {
+		last := p.atoms[l.e-1].r
+		assert.Contains(t, "/-?&=._", string(last), "line %q", lineString(p, l))
+	}
+}
+
+// TestLayoutNoHyphenAtLineEnd checks that no line ends with a hyphen-minus
+// (pdftotext drops it, taking it for hyphenation): compounds break at
+// spaces, dashes typed as -- go to the next line, URLs break before -.
+func TestLayoutNoHyphenAtLineEnd(t *testing.T) {
+	s := testSetter("en", false)
+	text := "The well-funded start-ups had long-term contracts -- about 15% of the market -- and a ten-year lease, see https://example.com/some-long-path-with-many-hyphens-in-it/and-more-of-them-here."
+	for measure := 5.0; measure <= 40; measure += 0.5 {
+		lines, p := layoutText(t, s, text, measure, 0)
+		for i, l := range lines[:len(lines)-1] {
+			str := lineString(p, l)
+			assert.False(t, strings.HasSuffix(str, "-"), "measure %v line %d: %q", measure, i, str)
+		}
 	}
 }

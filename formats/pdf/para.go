@@ -351,7 +351,11 @@ func (t *setter) noteMissing(r rune) {
 // positions the atoms.
 func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
-	lines := breakLines(p.atoms, brk, measure, indent, t.halveClosing)
+	em := t.size
+	if len(p.fmts) > 0 {
+		em = p.fmts[0].size
+	}
+	lines := breakLines(p.atoms, brk, measure, indent, em, t.halveClosing)
 	for i := range lines {
 		lines[i].spaces = t.keepAll
 		lines[i].off = position(p.atoms, lines[i], align)

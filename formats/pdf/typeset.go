@@ -342,7 +342,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 // anywhere when a token is longer than the measure; no justification.
 func (t *setter) layoutCode(p *para, measure float64) []line {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
-	lines := breakLines(p.atoms, brk, measure, 0, nil)
+	lines := breakLines(p.atoms, brk, measure, 0, 0, nil)
 	for i := range lines {
 		lines[i].justify = false
 		position(p.atoms, lines[i], alignLeft)
