@@ -299,3 +299,24 @@ func TestLayoutNoHyphenAtLineEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutCJKQuotes checks that curly quotes, which come from the Latin
+// font in Chinese, are set in a full-width box with the opening quote at
+// its right side and the closing one at its left, as in Chinese fonts (no
+// gap between “ and 加), and keep their Latin width in Korean.
+func TestLayoutCJKQuotes(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	lines, p := layoutText(t, s, "跑出合作“加速度”，好", 30, 0)
+	require.Len(t, lines, 1)
+	open, close := p.atoms[4], p.atoms[8]
+	require.Equal(t, '“', open.r)
+	require.Equal(t, '”', close.r)
+	assert.InDelta(t, s.size, open.adv, 1e-9)
+	assert.Equal(t, alignRight, open.face.wide['“'])
+	assert.Equal(t, alignLeft, close.face.base.wide['”'], "” before ， is halved, its glyph at the left")
+	assert.InDelta(t, open.x+open.adv, p.atoms[5].x, 1e-9, "加 right after the quote's box")
+
+	k := testSetter("ko", true)
+	_, p = layoutText(t, k, "그는 “노력”이라며", 30, 0)
+	assert.Less(t, p.atoms[3].adv, k.size*0.9)
+}
