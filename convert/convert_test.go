@@ -170,6 +170,7 @@ func TestDetectLanguage(t *testing.T) {
 		{"Freight trains between China and Europe made 19,000 trips.", "en"},
 		{"2024年,OpenAI发布了GPT-4o模型,Apple也在WWDC 2024上推出了新功能。", "zh-Hans"},
 		{"12345 !!!", "und"},
+		{"日本語的「漢字（かんじ）」與「平仮名（ひらがな）」並用，這是兩國文字發展的不同之處，學者對此多有討論與研究。", "zh-Hant"},
 	} {
 		assert.Equal(t, tc.want, convert.DetectLanguage(tc.text), tc.text)
 	}

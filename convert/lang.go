@@ -26,13 +26,24 @@ var tradSet, simpSet = func() (map[rune]bool, map[rune]bool) {
 }()
 
 // DetectLanguage guesses the language of a text as a BCP 47 tag: "ko" when
-// Hangul dominates, "ja" when there is kana, "zh-Hant" or "zh-Hans" for
+// Hangul dominates, "ja" when kana (outside parentheses, where they are
+// readings) make up a good share of the text, "zh-Hant" or "zh-Hans" for
 // Chinese (by frequent characters whose forms differ; "zh" when nothing
 // tells), "en" for Latin-script text, and "und" when nothing is known.
 func DetectLanguage(s string) string {
-	var han, kana, hangul, latin, trad, simp int
+	var han, kana, hira, hangul, latin, trad, simp int
+	paren := 0 // kana in parentheses are readings (漢字（かんじ）), not prose
 	for _, r := range s {
+		switch r {
+		case '(', '（':
+			paren++
+		case ')', '）':
+			paren = max(paren-1, 0)
+		case '\n':
+			paren = 0
+		}
 		switch {
+		case paren > 0 && (unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r)):
 		case unicode.Is(unicode.Han, r):
 			han++
 			if tradSet[r] {
@@ -40,7 +51,10 @@ func DetectLanguage(s string) string {
 			} else if simpSet[r] {
 				simp++
 			}
-		case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) && r != '・' && r != 'ー':
+		case unicode.Is(unicode.Hiragana, r):
+			kana++
+			hira++
+		case unicode.Is(unicode.Katakana, r) && r != '・' && r != 'ー':
 			kana++
 		case unicode.Is(unicode.Hangul, r):
 			hangul++
@@ -54,7 +68,9 @@ func DetectLanguage(s string) string {
 		return "und"
 	case hangul > 0 && hangul >= han+kana:
 		return "ko"
-	case kana > 0 && kana*20 >= han:
+	// Japanese prose is a third or more kana, mostly hiragana; Chinese text
+	// quoting a Japanese name or reading (漢字（かんじ）) has a little.
+	case kana > 0 && (hira*8 >= han || kana*3 >= han):
 		return "ja"
 	case han > 0 && han*2 >= latin/3:
 		switch {
