@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/docconv/docconv/fonts"
@@ -102,7 +101,6 @@ type chainEntry struct {
 // fontSet holds the faces of a document and the fallback chain of every
 // style.
 type fontSet struct {
-	faces  []*face
 	byFont map[*fonts.Font]*face
 	chains [nStyles][]chainEntry
 	cjkDoc bool
@@ -266,12 +264,5 @@ func sanitizeName(s string) string {
 	if len(out) > 100 {
 		out = out[:100]
 	}
-	return out
-}
-
-// sortedFaces returns faces by index.
-func sortedFaces(fs []*face) []*face {
-	out := append([]*face(nil), fs...)
-	sort.Slice(out, func(i, j int) bool { return out[i].idx < out[j].idx })
 	return out
 }

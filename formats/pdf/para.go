@@ -99,19 +99,6 @@ func (p *para) fmtOf(f runFmt) int32 {
 	return i
 }
 
-// text returns the characters of the paragraph (for tests and messages).
-func (p *para) text() string {
-	var b strings.Builder
-	for _, a := range p.atoms {
-		if a.is(fHard) {
-			b.WriteByte('\n')
-		} else {
-			b.WriteRune(a.r)
-		}
-	}
-	return b.String()
-}
-
 // addText appends the characters of s in format f. White space collapses
 // to one space; characters that are not drawn (controls, format
 // characters) are dropped; characters no font has become fMissing atoms

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/figures"
 	"github.com/go-text/typesetting/segmenter"
 )
 
@@ -569,7 +570,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 // figures.Table (the same table in every writer), set like any other table.
 func (t *setter) figuresTable(figs []convert.Figure) {
 	c := t.bodyCtx()
-	h := &convert.Heading{Level: 2, Inlines: []convert.Inline{&convert.Text{Text: t.loc.figures}}}
+	h := &convert.Heading{Level: 2, Inlines: []convert.Inline{&convert.Text{Text: figures.Heading(t.lang)}}}
 	t.heading(h, c)
 	t.table(figuresTable(figs, t.lang), c, t.size*0.5)
 }
