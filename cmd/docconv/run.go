@@ -60,16 +60,16 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVarP(&c.output, "output", "o", "", "output `FILE` (\"-\" for standard output)")
 	fs.StringVarP(&c.outDir, "output-dir", "d", "", "write `DIR`/<input stem>.<ext> for each input and format")
 	fs.StringArrayVarP(&c.meta, "metadata", "M", nil, "set metadata `KEY=VALUE` (title, author, date, lang, keywords, description…)")
-	fs.StringVar(&c.normalizeMode, "normalize", "default", "text clean-up: default or none (text kept exactly as read)")
-	fs.StringVar(&c.ruby, "ruby", "strip", "pinyin annotations like 區(qū): strip, keep or ruby")
-	fs.StringVar(&c.punct, "punct", "fix", "halfwidth , ; : ? ! between CJK characters: fix (make fullwidth) or keep")
-	fs.StringVar(&c.script, "script", "", "convert Chinese script: hans (Simplified) or hant (Traditional)")
+	fs.StringVar(&c.normalizeMode, "normalize", "default", "text clean-up `MODE`: default, or none (text kept exactly as read)")
+	fs.StringVar(&c.ruby, "ruby", "strip", "`MODE` for pinyin annotations like 區(qū): strip, keep or ruby")
+	fs.StringVar(&c.punct, "punct", "fix", "`MODE` for halfwidth , ; : ? ! between CJK characters: fix (make fullwidth) or keep")
+	fs.StringVar(&c.script, "script", "", "convert Chinese to `SCRIPT`: hans (Simplified) or hant (Traditional)")
 	fs.BoolVar(&c.strict, "strict", false, "refuse invalid UTF-8 and characters no font covers instead of repairing and reporting")
 	fs.BoolVar(&c.toc, "toc", false, "add a table of contents (PDF)")
 	fs.BoolVar(&c.figuresTable, "figures-table", false, "append a table of the article's figures (PDF, EPUB, HTML)")
 	fs.StringArrayVar(&c.fonts, "font", nil, "PDF font `NAME|FILE`, repeatable: the fallback chain, first match per character")
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
-	fs.StringVar(&c.pageSize, "page-size", "", "PDF page size: A4 (default), A5, B5, Letter")
+	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5, Letter")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
@@ -81,7 +81,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 		return nil, usagef("%v (see docconv --help)", err)
 	}
 	if *help {
-		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s", fs.FlagUsages())
+		usage := strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             ")
+		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage.\n", usage)
 		return nil, nil
 	}
 	c.inputs = fs.Args()
