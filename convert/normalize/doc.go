@@ -10,6 +10,8 @@
 //	NFC       "nfc"       Unicode NFC (CJK compatibility ideographs kept)
 //	Pinyin    "pinyin"    地區(qū) → 地區 (or ruby, or kept)
 //	Punct     "punct"     2023年,百年 → 2023年，百年; 交付.主要 → 交付。主要
+//	Spacing   "spacing"   台 北 市 1 2 0 個 → 台北市120個 (only in a document spaced out
+//	                      character by character)
 //	Script    "script"    Traditional ↔ Simplified with OpenCC (only on request)
 //
 // [Default] returns the standard set (all but Script); [Transforms] selects
@@ -41,6 +43,19 @@
 // www.例子.中国, 3,800, 10:30, Hello, world,
 // 첫째, 대중국 (Korean, followed by a space), 网址:// (URL), a mark after or
 // before a space.
+//
+// Spacing (see [Spacing]): a document is spaced when, among its adjacent
+// pairs of Han or kana characters, more than half (and at least
+// [SpacingMinPairs]) are separated by exactly one space (U+0020 or U+3000),
+// as in text copied from some web pages. Then single spaces go between CJK
+// characters (台 北 → 台北, 布 ， 將 → 布，將), between CJK and digits
+// (約 1 5 → 約15), between digits (2 0 2 5 → 2025), before % and ％
+// (1 5 % → 15%), between CJK and Latin (與 Google 合 作 → 與Google合作:
+// CJK typesetting adds its own Han–Latin gap when rendering) and between
+// single Latin letters (A I → AI). Never: spaces between Latin words (Open
+// Data), between a letter and a digit (ISO 27001), double spaces, spaces
+// next to Hangul, any space of a Korean document (more Hangul than Han and
+// kana) or of a normal document (兩國貿易額達 410億美元 stays).
 //
 // NFC: e + U+0301 → é, か + U+3099 → が, ᄀ + ᅡ → 가. Never: 豈 U+F900 and the
 // other compatibility ideographs (NFC would turn them into U+8C48 etc.).

@@ -52,7 +52,8 @@ func ParseRubyMode(s string) (RubyMode, error) {
 
 // Options selects the clean-up. The zero value is the default clean-up:
 // encoding repair, NFC, pinyin annotations stripped, halfwidth punctuation
-// between CJK characters made fullwidth, no script conversion.
+// between CJK characters made fullwidth, the spaces of a document spaced
+// out character by character removed, no script conversion.
 type Options struct {
 	// Ruby is what happens to pinyin annotations (default: strip).
 	Ruby RubyMode
@@ -66,7 +67,8 @@ type Options struct {
 }
 
 // Transforms returns the transforms o selects, in pipeline order: Encoding,
-// NFC (source), then Pinyin, Punct and Script (document). None gives none.
+// NFC (source), then Pinyin, Punct, Spacing and Script (document). None
+// gives none.
 func Transforms(o Options) []convert.Transform {
 	if o.None {
 		return nil
@@ -75,6 +77,7 @@ func Transforms(o Options) []convert.Transform {
 	if !o.KeepPunct {
 		ts = append(ts, Punct{})
 	}
+	ts = append(ts, Spacing{})
 	if o.Script != "" {
 		ts = append(ts, Script{To: o.Script})
 	}

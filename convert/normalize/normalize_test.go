@@ -57,8 +57,8 @@ func TestTransformsSelection(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "punct"}, names(Default()))
-	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "script"}, names(Transforms(Options{KeepPunct: true, Script: "hans"})))
+	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "punct", "spacing"}, names(Default()))
+	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "spacing", "script"}, names(Transforms(Options{KeepPunct: true, Script: "hans"})))
 	assert.Empty(t, Transforms(Options{None: true, Script: "hans"}))
 	for _, tr := range Default() {
 		_, src := tr.(convert.SourceTransform)
