@@ -69,10 +69,12 @@
 //     is 20240105, 1月5日 is 105, 7月 is 700, January 2024 is 20240100,
 //     2024-01-05 is 20240105. A full date is one figure, not three.
 //   - duration: N年 when N is not a year (六年, 20餘年), 周年/週年 (十周年),
-//     个月, 天, 小时, 分钟, weeks, days, hours…, 半年 (0.5); business days
+//     个月, 天, 小时, 分钟, weeks, days, hours…, ms/毫秒 (milliseconds), s
+//     (seconds: 4.2 s; but 1990s and 80s are decades, no figure), 半年 (0.5); business days
 //     (1个工作日, 3個工作天, 3営業日, 영업일) are "days"; 前三季度/前３季 (the
 //     first three quarters) is 3 "quarters"; ten-year, 10-day. Unit is the
-//     English plural (years, months, weeks, days, hours, minutes, seconds),
+//     English plural (years, months, weeks, days, hours, minutes, seconds,
+//     milliseconds),
 //     so that durations compare across languages.
 //   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位…,
 //     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English plural noun,
@@ -93,6 +95,11 @@
 //     下午3點 and 3点钟 are times of day, not figures), ages (岁), and bare
 //     numbers.
 //   - proportions: "one in three", "1 in 4" are percent (1/3, Unit "%").
+//
+// A counter or unit may follow Arabic digits after one space (an ordinary,
+// no-break or thin space), as zh technical writing puts it: 历时 6 周 (6
+// weeks), 共发现 3 个问题 (3 个), 200 名用户, 510 ms. Two spaces, or a Latin
+// word in between, leave the number bare.
 //
 // Ranges give two figures, both with the unit written after the second
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5

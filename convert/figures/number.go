@@ -82,7 +82,7 @@ func (s *scanner) latinWord(i int) string {
 func isLatinSuffix(w string) bool {
 	switch w {
 	case "km", "kg", "cm", "mm", "nm", "m", "t", "g", "mg", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
-		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L":
+		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L", "ms", "s":
 		return true
 	}
 	return false
@@ -373,6 +373,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 	case cDuration, cAnniv:
 		if v < 0 {
 			return h, false
+		}
+		if u.s == "s" && uend == t.end+1 && t.plain && (t.digits == 2 || t.digits == 4) && int64(v)%10 == 0 {
+			return h, false // the 1990s, the 80s: decades, not seconds
 		}
 		s.halfAfter(&h)
 	case cCounter:

@@ -255,6 +255,15 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "5个工作日", []string{"5个工作日=5 days duration"}},
 		{"ja", "3営業日以内", []string{"3営業日=3 days duration≤"}},
 		{"zh-Hans", "新华社北京3月15日电", []string{"3月15日=315 date date"}},
+		// QA2: a space between a number and its counter or unit
+		{"zh-Hans", "整个过程历时 6 周，期间共发现 3 个严重问题", []string{"6 周=6 weeks duration", "3 个=3 个 count"}},
+		{"zh-Hans", "覆盖 200 名用户", []string{"200 名=200 名 count"}},
+		{"zh-Hans", "平均减少 1 个 RTT", []string{"1 个=1 个 count"}},
+		{"zh-Hans", "P99 延迟从 820ms 降到 510 ms", []string{"820ms=820 milliseconds duration", "510 ms=510 milliseconds duration"}},
+		{"zh-Hans", "耗时 4.2 s，另有 1.8 ms", []string{"4.2 s=4.2 seconds duration", "1.8 ms=1.8 milliseconds duration"}},
+		{"zh-Hans", "延迟 3\u2009个月", []string{"3\u2009个月=3 months duration"}},
+		{"zh-Hans", "历时 6  周", []string{"6=6  quantity"}},
+		{"en", "in the 1990s and 80s", nil},
 	}
 	n := 0
 	for _, c := range cases {

@@ -510,7 +510,9 @@ func (s *scanner) unitAfter(i int) (*unitEntry, int) {
 		return u, i + u.n
 	}
 	if isSpace(s.rune(i)) {
-		if u := s.unitAt(i + 1); u != nil && (u.latin || !isHan(u.firstRune()) || s.lang == "ko" || u.class == cPercent) {
+		// "6 周", "3 个", "200 名": zh technical writing puts a space
+		// between Arabic digits and a counter; one space only.
+		if u := s.unitAt(i + 1); u != nil && (u.latin || !isHan(u.firstRune()) || s.lang == "ko" || u.class == cPercent || isDigit(s.rune(i-1))) {
 			return u, i + 1 + u.n
 		}
 	}

@@ -115,6 +115,8 @@ var unitList = []unitEntry{
 	{s: "h", unit: "hours", class: cDuration, latin: true},
 	{s: "minutes", unit: "minutes", class: cDuration, latin: true}, {s: "minute", unit: "minutes", class: cDuration, latin: true},
 	{s: "seconds", unit: "seconds", class: cDuration, latin: true},
+	{s: "ms", unit: "milliseconds", class: cDuration, latin: true}, {s: "s", unit: "seconds", class: cDuration, latin: true},
+	{s: "毫秒", unit: "milliseconds", class: cDuration}, {s: "milliseconds", unit: "milliseconds", class: cDuration, latin: true},
 	{s: "decades", unit: "decades", class: cDuration, latin: true},
 
 	// counters (kind count, unit as written)
