@@ -152,7 +152,16 @@
 //     up to 12 characters: slogans and names) or a title in 《》〈〉.
 //     Longer quotations are scanned.
 //   - URLs, e-mail addresses, version strings (1.2.3), times and ratios
-//     (10:30, 3:1), phone numbers and identifiers (010-12345678, 1-800-555-0100).
+//     (10:30, 3:1), phone numbers and identifiers (010-12345678, 1-800-555-0100,
+//     400-820-8820).
+//   - Times of day: a number with 時/时 (8時45分, 下午5時45分, 午前９時; 8時間
+//     is a duration) or with 点/點 and minutes, 钟, 半, 整 or a part of the
+//     day before it (3点45分, 下午3点, 3點半). The minutes are part of the
+//     time and not figures either.
+//   - Phone numbers in groups of digits separated by single spaces: after a
+//     + (+86 10 1234 5678), or two or more groups of at least three digits
+//     making seven digits or more (2152 0111; (852) is a bare number in
+//     parentheses).
 //
 // # Decisions on ambiguous cases
 //

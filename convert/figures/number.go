@@ -26,6 +26,14 @@ func (s *scanner) number(i int, p prefix) int {
 		return i + 1
 	}
 	end := t.end
+	if e, ok := s.timeOfDay(t, p.start); ok {
+		return e // 8時45分, 下午3点, 3點半: a time of day, not a figure
+	}
+	if p.start == i && t.arabic && t.plain {
+		if e, ok := s.phoneNumber(t); ok {
+			return e // 2152 0111, +86 10 1234 5678
+		}
+	}
 	// N分之M: a fraction.
 	if hasAt(rs, end, "分之") && t.val > 0 {
 		t2, ok := s.parseNum(end + 2)
@@ -819,4 +827,81 @@ func (s *scanner) hyphenUnit(t numTok, p prefix) int {
 	h.bound = join(h.bound, s.boundBefore(p.start))
 	s.add(h)
 	return h.end
+}
+
+// timeOfDay reads a time of day written with an hour word: 8時45分,
+// 下午5時, 9時半, 3点45分, 下午3点 (時間 and 小时 are durations). It returns
+// the end of the time, minutes included.
+func (s *scanner) timeOfDay(t numTok, start int) (int, bool) {
+	if t.val < 0 || t.val > 24 || !integral(t.val) || t.bound != convert.Exact {
+		return 0, false
+	}
+	end := t.end
+	hour := false
+	switch s.rune(end) {
+	case '時', '时':
+		hour = s.unitAt(end) == nil // 8時間 is 8 hours
+	case '点', '點':
+		hour = !strings.HasPrefix(s.lang, "ja") && (s.clockTime(start, end+1) || s.minutesAt(end+1) > 0)
+	}
+	if !hour {
+		return 0, false
+	}
+	j := end + 1
+	switch {
+	case s.rune(j) == '半':
+		j++
+	case s.minutesAt(j) > 0:
+		j = s.minutesAt(j)
+	case s.rune(j) == '钟' || s.rune(j) == '鐘' || s.rune(j) == '整':
+		j++
+	}
+	return j, true
+}
+
+// minutesAt returns the end of the minutes of a time of day written at j
+// ("45分", "45分30秒"), or 0.
+func (s *scanner) minutesAt(j int) int {
+	if !isDigit(s.rune(j)) && !isCJKDigitAt(s, j) {
+		return 0
+	}
+	m, ok := s.parseNum(j)
+	if !ok || m.val < 0 || m.val > 59 || !integral(m.val) || s.rune(m.end) != '分' {
+		return 0
+	}
+	if u := s.unitAt(m.end); u != nil && u.s != "分" {
+		return 0 // 45分钟 is a duration
+	}
+	e := m.end + 1
+	if sec, ok := s.parseNum(e); ok && (isDigit(s.rune(e)) || isCJKDigitAt(s, e)) && s.rune(sec.end) == '秒' && s.unitAt(sec.end) != nil && s.unitAt(sec.end).s == "秒" {
+		e = sec.end + 1
+	}
+	return e
+}
+
+// phoneNumber skips a telephone number written in groups of digits
+// separated by single spaces: after a + (+86 10 1234 5678), or at least two
+// groups of three or more digits making seven digits or more (2152 0111,
+// (852) 2152 0111).
+func (s *scanner) phoneNumber(t numTok) (int, bool) {
+	plus := s.rune(t.start-1) == '+'
+	groups, total, short := 1, t.digits, t.digits < 3
+	j := t.end
+	for isSpace(s.rune(j)) && isDigit(s.rune(j+1)) {
+		k := j + 1
+		for isDigit(s.rune(k)) {
+			k++
+		}
+		if isAlnum(s.rune(k)) || (s.rune(k) == '.' || s.rune(k) == ',') && isDigit(s.rune(k+1)) {
+			break
+		}
+		groups++
+		total += k - j - 1
+		short = short || k-j-1 < 3
+		j = k
+	}
+	if plus && groups >= 2 || groups >= 2 && !short && total >= 7 {
+		return j, true
+	}
+	return 0, false
 }

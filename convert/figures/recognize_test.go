@@ -264,6 +264,18 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "延迟 3\u2009个月", []string{"3\u2009个月=3 months duration"}},
 		{"zh-Hans", "历时 6  周", []string{"6=6  quantity"}},
 		{"en", "in the 1990s and 80s", nil},
+		// QA2: times of day and phone numbers are not figures
+		{"zh-Hant", "辦公時間為星期一至五上午8時45分至下午5時45分，星期六休息。", nil},
+		{"zh-Hant", "下午3時半開始，晚上10時結束", nil},
+		{"ja", "午前９時から午後６時まで", nil},
+		{"zh-Hans", "会议于8:45开始，下午3点结束", nil},
+		{"zh-Hant", "可致電熱線2152 0111查詢", nil},
+		{"zh-Hant", "電話(852) 2152 0111", nil},
+		{"zh-Hans", "客服电话400-820-8820", nil},
+		{"zh-Hans", "请拨打+86 10 1234 5678", nil},
+		{"en", "call +1 415 555 0100 now", nil},
+		{"zh-Hans", "耗时8小时45分钟", []string{"8小时=8 hours duration", "45分钟=45 minutes duration"}},
+		{"zh-Hans", "共有2152 家企业", []string{"2152 家=2152 家 count"}},
 	}
 	n := 0
 	for _, c := range cases {
