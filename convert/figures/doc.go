@@ -71,7 +71,9 @@
 //   - duration: N年 when N is not a year (六年, 20餘年), 周年/週年 (十周年),
 //     个月, 天, 小时, 分钟, weeks, days, hours…, ms/毫秒 (milliseconds), s
 //     (seconds: 4.2 s; but 1990s and 80s are decades, no figure), 半年 (0.5); business days
-//     (1个工作日, 3個工作天, 3営業日, 영업일) are "days"; 前三季度/前３季 (the
+//     (1个工作日, 3個工作天, 3営業日, 영업일) are "days"; so are N日前, N日後,
+//     N天前, N天后 ("N days before/after": ６０日前 is 60 days, ３〜５日前 the
+//     range 3–5 days; after a month, 5月3日前 is still the date) and N日間; 前三季度/前３季 (the
 //     first three quarters) is 3 "quarters"; ten-year, 10-day. Unit is the
 //     English plural (years, months, weeks, days, hours, minutes, seconds,
 //     milliseconds),

@@ -523,8 +523,8 @@ func (s *scanner) day(i int) (end, d int, ok bool) {
 	}
 	switch s.rune(t.end) {
 	case '日', '号', '號', '일':
-		if u := s.unitAt(t.end); u != nil && u.class != cDay {
-			return 0, 0, false // 3日間 is a duration
+		if u := s.unitAt(t.end); u != nil && u.class != cDay && u.s != "日前" && u.s != "日後" && u.s != "日后" {
+			return 0, 0, false // 3日間 is a duration (but 5月3日前 is a date)
 		}
 		return t.end + 1, int(t.val), true
 	}

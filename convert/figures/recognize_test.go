@@ -276,6 +276,13 @@ func TestRecognizer(t *testing.T) {
 		{"en", "call +1 415 555 0100 now", nil},
 		{"zh-Hans", "耗时8小时45分钟", []string{"8小时=8 hours duration", "45分钟=45 minutes duration"}},
 		{"zh-Hans", "共有2152 家企业", []string{"2152 家=2152 家 count"}},
+		// QA2: N日前, N天后: durations, not dates
+		{"ja", "出発の３〜５日前からは料金の５０％", []string{"３〜５日前=3 days duration", "３〜５日前=5 days duration", "５０％=0.5 % percent"}},
+		{"ja", "出発の６０日前までに予約すると、７５日前の予約なら", []string{"６０日前=60 days duration", "７５日前=75 days duration"}},
+		{"ja", "購入から３０日後に届く", []string{"３０日後=30 days duration"}},
+		{"zh-Hans", "3天前发布，7天后生效", []string{"3天前=3 days duration", "7天后=7 days duration"}},
+		{"ja", "５月３日前後に", []string{"５月３日=503 date date≈"}},
+		{"ja", "３日間の滞在", []string{"３日間=3 days duration"}},
 	}
 	n := 0
 	for _, c := range cases {

@@ -100,6 +100,9 @@ var unitList = []unitEntry{
 	{s: "周", unit: "weeks", class: cDuration}, {s: "週", unit: "weeks", class: cDuration}, {s: "週間", unit: "weeks", class: cDuration},
 	{s: "星期", unit: "weeks", class: cDuration}, {s: "个星期", unit: "weeks", class: cDuration}, {s: "個星期", unit: "weeks", class: cDuration}, {s: "주", unit: "weeks", class: cDuration},
 	{s: "天", unit: "days", class: cDuration},
+	// N日前, N日後, N天前, N天后: "N days before/after", durations (not the Nth)
+	{s: "日前", unit: "days", class: cDuration}, {s: "日後", unit: "days", class: cDuration}, {s: "日后", unit: "days", class: cDuration},
+	{s: "天前", unit: "days", class: cDuration}, {s: "天后", unit: "days", class: cDuration}, {s: "天後", unit: "days", class: cDuration},
 	{s: "个工作日", unit: "days", class: cDuration}, {s: "個工作日", unit: "days", class: cDuration}, {s: "工作日", unit: "days", class: cDuration},
 	{s: "个工作天", unit: "days", class: cDuration}, {s: "個工作天", unit: "days", class: cDuration}, {s: "工作天", unit: "days", class: cDuration},
 	{s: "営業日", unit: "days", class: cDuration}, {s: "영업일", unit: "days", class: cDuration}, {s: "日間", unit: "days", class: cDuration}, {s: "日间", unit: "days", class: cDuration}, {s: "일간", unit: "days", class: cDuration},
