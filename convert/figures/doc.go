@@ -160,8 +160,8 @@
 //     is a duration) or with 点/點 and minutes, 钟, 半, 整 or a part of the
 //     day before it (3点45分, 下午3点, 3點半). The minutes are part of the
 //     time and not figures either.
-//   - Phone numbers in groups of digits separated by single spaces: after a
-//     + (+86 10 1234 5678), or two or more groups of at least three digits
+//   - Phone numbers in groups of digits separated by single spaces: after
+//     a plus sign (+86 10 1234 5678), or two or more groups of at least three digits
 //     making seven digits or more (2152 0111; (852) is a bare number in
 //     parentheses).
 //
