@@ -59,8 +59,8 @@
 //     text and wins over a generic 元 after it.
 //   - percent: Value is the fraction (32% is 0.32): %, ％, percent, 百分之N,
 //     N成 (zh, 三成 = 0.3), N割 (ja, 九割 = 0.9), fractions N分之M and
-//     two-thirds (Unit "%"), 一半 and "half of" (0.5). Percentage points
-//     (个百分点, percentage points, %p) have Unit "pp" and the same scale
+//     two-thirds (Unit "%"), 一半 and "half of" (0.5; 一半左右 is about a half). Percentage points
+//     (个百分点, percentage points, %p, 퍼센트포인트) have Unit "pp" and the same scale
 //     (1.7个百分点 = 0.017).
 //   - year: a four-digit year with 年/년/年度 (2023年, 2024년, 二〇二四年),
 //     era years (令和6年 = 2024, 民國113年 = 2024), or a bare four-digit
@@ -113,12 +113,14 @@
 //
 //   - AtLeast: a lower bound inside the figure (20餘年, 20余年, 1100多万,
 //     十几年, 10여 명, 个多月, 三四天 "three or four") or around it:
-//     超过/超過/逾/至少/不少于/多于/高于 and 以上/有余/余り/이상/여 after;
+//     超过/超過/逾/至少/不少于/多于/高于 and 以上/有余/余り/を超える/を超え/
+//     超 (Japanese only: １万人超; in Chinese 超 starts a word, 超市)/이상/여 after;
 //     more than, over, above, at least, upwards of; "or more", "plus".
-//   - AtMost: 不到/不足/不超过/少于/低于/最多/至多/최대 before, 以下/以内/以內/
+//   - AtMost: 不到/不足/不超过/少于/低于/最多/至多/最大 (最大３０％)/최대 before, 以下/以内/以內/
 //     未満/이하/이내/미만 after; less than, fewer than, under, up to, below,
 //     at most, no more than; "or less".
-//   - About: 约/約/大约/近/将近/接近/大概/およそ/ほぼ/약 before, 左右/上下/
+//   - About: 约/約/大约/近/将近/接近/大概/およそ/ほぼ/약 before, also with
+//     为/為/是 (约为7.8万元, 大约为12%), 左右/上下/
 //     前后/程度/ほど/近く/안팎/가량/정도/내외 after, 十来年 inside; about,
 //     around, approximately, roughly, nearly, almost, close to, some, "or
 //     so". 近 and "nearly" ("slightly below") read as approximations.

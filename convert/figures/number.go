@@ -797,6 +797,9 @@ func (s *scanner) boundAfter(i int) convert.Bound {
 		if isLatin(w.r[0]) && (j == i || isLatin(s.rune(e))) {
 			continue
 		}
+		if w.s == "超" && !strings.HasPrefix(s.lang, "ja") {
+			continue // 1万人超 (ja); in Chinese 超 starts a word (超市)
+		}
 		if w.s == "上下" && s.rune(e) == '游' {
 			continue // 上下游: up- and downstream
 		}

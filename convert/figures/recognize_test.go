@@ -136,7 +136,7 @@ func TestRecognizer(t *testing.T) {
 		{"ja", "過去最高の3,687万人を記録し、旅行消費額は8.1兆円に達した。", []string{"3,687万人=36870000 人 count", "8.1兆円=8100000000000 JPY money"}},
 		{"ja", "新たに15路線が開設され", []string{"15路線=15 路線 count"}},
 		{"ja", "前年の1.5倍に増えた", []string{"1.5倍=1.5 倍 quantity"}},
-		{"ja", "旅行者は約二百万人で、満足度は九割を超えた。", []string{"二百万人=2000000 人 count≈", "九割=0.9 % percent"}},
+		{"ja", "旅行者は約二百万人で、満足度は九割を超えた。", []string{"二百万人=2000000 人 count≈", "九割=0.9 % percent≥"}},
 		{"ja", "第一に、地方空港の国際線が拡充された。", nil},
 		{"ja", "一方で、一部の観光地では", nil},
 		{"ja", "¥500", []string{"¥500=500 JPY money"}},
@@ -283,6 +283,16 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "3天前发布，7天后生效", []string{"3天前=3 days duration", "7天后=7 days duration"}},
 		{"ja", "５月３日前後に", []string{"５月３日=503 date date≈"}},
 		{"ja", "３日間の滞在", []string{"３日間=3 days duration"}},
+		// QA2: bounds
+		{"zh-Hans", "人均支出约为7.8万元，大约为12%", []string{"7.8万元=78000 CNY money≈", "12%=0.12 % percent≈"}},
+		{"zh-Hant", "金額約為3億元，大約是兩成", []string{"3億元=300000000 元 money≈", "兩成=0.2 % percent≈"}},
+		{"ja", "宿泊料金が最大３０％安くなる", []string{"３０％=0.3 % percent≤"}},
+		{"ja", "直前に買うと３万円を超えることがある", []string{"３万円=30000 JPY money≥"}},
+		{"ja", "参加者は１万人超となった", []string{"１万人=10000 人 count≥"}},
+		{"zh-Hans", "新开3家超市", []string{"3家=3 家 count"}},
+		{"zh-Hans", "成本下降了一半左右", []string{"一半=0.5 % percent≈"}},
+		{"zh-Hans", "超过一半的企业", []string{"一半=0.5 % percent≥"}},
+		{"ko", "금리가 0.4퍼센트포인트 올랐다", []string{"0.4퍼센트포인트=0.004 pp percent"}},
 	}
 	n := 0
 	for _, c := range cases {

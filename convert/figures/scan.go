@@ -163,7 +163,8 @@ func (s *scanner) at(i int) int {
 		return s.perPart(i)
 	case r == '一' && s.rune(i+1) == '半' && !hasAt(rs, i+1, "半导体") && !hasAt(rs, i+1, "半導體"):
 		if _, lex := lexicalAt(rs, i); !lex {
-			s.add(hit{start: i, end: i + 2, value: 0.5, unit: "%", kind: convert.KindPercent})
+			s.add(hit{start: i, end: i + 2, value: 0.5, unit: "%", kind: convert.KindPercent,
+				bound: join(s.boundBefore(i), s.boundAfter(i+2))})
 		}
 		return i + 2
 	case r == '半':

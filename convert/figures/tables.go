@@ -80,7 +80,7 @@ var unitList = []unitEntry{
 	{s: "percent", unit: "%", class: cPercent, latin: true}, {s: "per cent", unit: "%", class: cPercent, latin: true},
 	{s: "pct", unit: "%", class: cPercent, latin: true}, {s: "퍼센트", unit: "%", class: cPercent},
 	{s: "个百分点", unit: "pp", class: cPP}, {s: "個百分點", unit: "pp", class: cPP}, {s: "百分点", unit: "pp", class: cPP},
-	{s: "百分點", unit: "pp", class: cPP}, {s: "ポイント", unit: "pp", class: cPP}, {s: "%포인트", unit: "pp", class: cPP},
+	{s: "百分點", unit: "pp", class: cPP}, {s: "ポイント", unit: "pp", class: cPP}, {s: "%포인트", unit: "pp", class: cPP}, {s: "퍼센트포인트", unit: "pp", class: cPP},
 	{s: "%p", unit: "pp", class: cPP, latin: true}, {s: "percentage points", unit: "pp", class: cPP, latin: true},
 	{s: "percentage point", unit: "pp", class: cPP, latin: true}, {s: "pp", unit: "pp", class: cPP, latin: true},
 	{s: "成", unit: "%", class: cTenth}, {s: "割", unit: "%", class: cTenth},
@@ -320,17 +320,17 @@ func longestFirst(ws ...[]boundWord) []boundWord {
 // Words written before a number (outside the figure's text). 近 and
 // "nearly" read as approximations (About), not as upper bounds.
 var boundBeforeWords = longestFirst(
-	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
+	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "约为", "約為", "约是", "約是", "大约为", "大約為", "大约是", "大約是", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
 		"about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "an estimated", "estimated"),
 	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
 		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than"),
 	boundWords(convert.AtMost, "不到", "不足", "不超过", "不超過", "不高于", "不高於", "少于", "少於", "低于", "低於", "最多", "至多", "최대",
-		"under", "less than", "fewer than", "up to", "below", "no more than", "at most"),
+		"最大", "under", "less than", "fewer than", "up to", "below", "no more than", "at most"),
 )
 
 // Words written after a figure (outside its text).
 var boundAfterWords = longestFirst(
 	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so"),
-	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "이상", "여", "or more", "plus"),
+	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus"),
 	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer"),
 )
