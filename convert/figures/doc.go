@@ -25,7 +25,10 @@
 // a heading. A sentence ends at 。！？!?, at ". "
 // and at a line break; a table row is one sentence, its cells joined by
 // " | ". A bare number in a table takes the unit its column header names in
-// parentheses ("PM2.5(微克/立方米)").
+// parentheses ("PM2.5(微克/立方米)"), or else the unit its row label (the
+// first cell) names: 营业收入（亿元） | 128.6 is 12,860,000,000 CNY. A
+// multiplier in such a unit scales the value (亿元 ×10^8, 万人 ×10^4,
+// 百万美元 ×10^6; 千米 is km). A unit in the cell itself (1.8 ms) wins.
 //
 // # Numbers
 //

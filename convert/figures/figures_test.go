@@ -244,3 +244,30 @@ func TestTitleFigures(t *testing.T) {
 	require.Len(t, figs, 2)
 	assert.Equal(t, 0, figs[0].Block)
 }
+
+// QA2: a unit in a row label (营业收入（亿元）) applies to the row's bare
+// numbers, like a unit in a column header; a unit in a cell wins.
+func TestTableRowUnit(t *testing.T) {
+	c := func(s string) convert.Cell { return convert.Cell{&convert.Text{Text: s}} }
+	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hans"}, Blocks: []convert.Block{
+		&convert.Table{Header: []convert.Cell{c("指标"), c("2024年Q3"), c("2023年Q3"), c("同比变动")},
+			Rows: [][]convert.Cell{
+				{c("营业收入（亿元）"), c("128.6"), c("104.2"), c("+23.4%")},
+				{c("用户（万人）"), c("12"), c("8"), c("")},
+				{c("延迟(ms)"), c("1.8 ms"), c("3"), c("")},
+				{c("毛利率"), c("22.8%"), c("20.1"), c("")},
+				{c("里程（千米）"), c("5"), c(""), c("")},
+			}},
+	}}
+	var got []string
+	for _, f := range figures.Extract(d) {
+		got = append(got, fmt.Sprintf("%s=%v %s %s", f.Text, f.Value, f.Unit, f.Kind))
+	}
+	assert.Equal(t, []string{
+		"2024年=2024 year year", "Q3=3 quarter ordinal", "2023年=2023 year year", "Q3=3 quarter ordinal",
+		"128.6=1.286e+10 CNY money", "104.2=1.042e+10 CNY money", "23.4%=0.234 % percent",
+		"12=120000 人 count", "8=80000 人 count",
+		"1.8 ms=1.8 milliseconds duration", "3=3 milliseconds duration",
+		"22.8%=0.228 % percent", "20.1=20.1  quantity", "5=5 km quantity",
+	}, got)
+}

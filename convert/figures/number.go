@@ -580,19 +580,46 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 		return h, true
 	}
 	if s.seg.units != nil && p.start < len(s.seg.col) {
+		hu := ""
 		if c := s.seg.col[p.start]; c >= 0 && c < len(s.seg.units) && s.seg.units[c] != "" {
-			hu := s.seg.units[c]
-			h.unit = hu
-			if u := unitByName(hu); u != nil {
-				h.unit, h.kind = s.unitName(u), kindOf(u.class)
-				if u.class == cPercent || u.class == cPP {
-					h.value /= 100
-				}
-			}
+			hu = s.seg.units[c]
+		} else if c > 0 {
+			hu = s.seg.rowUnit // 营业收入（亿元） | 128.6
+		}
+		if hu != "" {
+			s.tableUnit(&h, hu)
 		}
 	}
 	_ = rs
 	return h, true
+}
+
+// tableUnit gives a bare number in a table the unit its column header or
+// row label names: 微克/立方米, %, and with a multiplier 亿元 (×10^8, CNY),
+// 万人 (×10^4, 人), 百万美元, 千元.
+func (s *scanner) tableUnit(h *hit, name string) {
+	h.unit = name
+	mult := 1.0
+	rest := []rune(name)
+	for len(rest) > 1 && unitByName(string(rest)) == nil { // 千米 is km
+		if m, ok := bigMult[rest[0]]; ok && rest[0] < 0xAC00 {
+			mult *= m
+		} else if m, ok := smallMult[rest[0]]; ok && rest[0] < 0xAC00 && rest[0] != '十' && rest[0] != '拾' {
+			mult *= m
+		} else {
+			break
+		}
+		rest = rest[1:]
+	}
+	u := unitByName(string(rest))
+	if u == nil {
+		return
+	}
+	h.unit, h.kind = s.unitName(u), kindOf(u.class)
+	h.value *= mult
+	if u.class == cPercent || u.class == cPP {
+		h.value /= 100
+	}
 }
 
 // clauseStart reports whether i starts a line, sentence or clause.

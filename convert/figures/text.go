@@ -18,6 +18,10 @@ type segment struct {
 	col   []int
 	// row marks a table row: its sentence is the row's cells joined by " | ".
 	row bool
+	// rowUnit is the unit a row's label (its first cell) names in
+	// parentheses ("营业收入（亿元）"), for the bare numbers of the other
+	// columns whose header names none.
+	rowUnit string
 }
 
 // segBuilder accumulates the text of inlines.
@@ -118,6 +122,9 @@ func blockSegments(b convert.Block) []segment {
 			seg.row = true
 			if x.Header == nil || ri > 0 {
 				seg.units, seg.col = units, cols
+				if len(r) > 0 {
+					seg.rowUnit = headerUnit(convert.PlainText(r[0]))
+				}
 			}
 			out = append(out, seg)
 		}
