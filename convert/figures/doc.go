@@ -81,14 +81,16 @@
 //     English plural (years, months, weeks, days, hours, minutes, seconds,
 //     milliseconds),
 //     so that durations compare across languages.
-//   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位…,
+//   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位
+//     部分 字 页/頁…, 股 after Arabic digits only: 每10股, not 三股势力 or 10股东;
 //     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English plural noun,
 //     possibly after adjectives (19,000 trips, 35 new workers, three indoor
 //     farms: Unit "farms"); a singular or adjective alone is no counter
 //     ("three big" is not a figure). Unit is the counter as written (标箱
 //     is TEU). "N times" not followed by a comparative is a frequency:
 //     count, Unit "times" (visited three times).
-//   - ordinal: 第N with its counter (第十一次, 第三屆, 第一座: Unit 次, 屆, 座),
+//   - ordinal: 第N with its counter (第十一次, 第三屆, 第一座, 第三部分: Unit 次,
+//     屆, 座, 部分 — not 部),
 //     1st/2nd/3rd, Korean 제N, N번째, N위; N位 in Japanese (rank). Quarters
 //     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
 //     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
@@ -108,7 +110,8 @@
 //
 // Ranges give two figures, both with the unit written after the second
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5
-// days. Without a unit a range must go up: 12-0 and 3–2 are scores or
+// days. A year range may write the second year in two digits: 2024至25年度
+// and 二〇二四至二五年度 are 2024 and 2025. Without a unit a range must go up: 12-0 and 3–2 are scores or
 // votes and give no figure.
 //
 // Bound says how the figure relates to its Value (which is always the

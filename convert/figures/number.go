@@ -276,6 +276,14 @@ func (s *scanner) rangeFrom(t numTok, p prefix, bound convert.Bound) (int, bool)
 		}
 	}
 	u, uend := s.unitAfter(t2.end)
+	if u != nil && u.class == cYear && yearLike(t, 1000, 2999) && (t2.plain || t2.positional) && t2.digits == 2 {
+		// 2024至25年度, 二〇二四至二五年度: the second year in two digits
+		y := float64(int(t.val)/100*100) + t2.val
+		if y <= t.val {
+			y += 100
+		}
+		t2.val, t2.digits = y, 4
+	}
 	var h1, h2 hit
 	var ok1, ok2 bool
 	if u != nil {
@@ -397,6 +405,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			if t.arabic {
 				h.kind = convert.KindQuantity // 上漲156點: index points (三点建议 is a count)
 			}
+		}
+		if u.s == "股" && (!t.arabic || strings.ContainsRune("东東市权權份票", s.rune(uend))) {
+			return h, false // 三股势力, 10股东: not shares
 		}
 		if u.s == "位" && strings.HasPrefix(s.lang, "ja") && integral(v) {
 			h.kind, h.unit = convert.KindOrdinal, "位"

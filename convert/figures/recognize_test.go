@@ -293,6 +293,16 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "成本下降了一半左右", []string{"一半=0.5 % percent≈"}},
 		{"zh-Hans", "超过一半的企业", []string{"一半=0.5 % percent≥"}},
 		{"ko", "금리가 0.4퍼센트포인트 올랐다", []string{"0.4퍼센트포인트=0.004 pp percent"}},
+		// QA2: counters and short year ranges
+		{"zh-Hans", "本书第三部分分为三部分", []string{"第三部分=3 部分 ordinal", "三部分=3 部分 count"}},
+		{"zh-Hans", "全书约28万字，共368页", []string{"28万字=280000 字 count≈", "368页=368 页 count"}},
+		{"zh-Hant", "全書共368頁", []string{"368頁=368 頁 count"}},
+		{"zh-Hans", "每10股派发现金红利3元", []string{"10股=10 股 count", "3元=3 CNY money"}},
+		{"zh-Hans", "打击三股势力，两股力量", nil},
+		{"zh-Hans", "前10股东持股", nil},
+		{"zh-Hant", "二〇二四至二五年度財政預算", []string{"二〇二四至二五年度=2024 year year", "二〇二四至二五年度=2025 year year"}},
+		{"zh-Hant", "2024至25年度", []string{"2024至25年度=2024 year year", "2024至25年度=2025 year year"}},
+		{"zh-Hans", "1999至2000年", []string{"1999至2000年=1999 year year", "1999至2000年=2000 year year"}},
 	}
 	n := 0
 	for _, c := range cases {

@@ -138,6 +138,8 @@ var unitList = []unitEntry{
 	{s: "枚", class: cCounter}, {s: "颗", class: cCounter}, {s: "顆", class: cCounter}, {s: "笔", class: cCounter},
 	{s: "筆", class: cCounter}, {s: "趟", class: cCounter}, {s: "班", class: cCounter}, {s: "只", class: cCounter},
 	{s: "头", class: cCounter}, {s: "頭", class: cCounter}, {s: "所大学", unit: "所", class: cCounter},
+	{s: "部分", class: cCounter}, {s: "字", class: cCounter}, {s: "页", class: cCounter}, {s: "頁", class: cCounter},
+	{s: "股", class: cCounter}, // shares: after Arabic digits only (三股势力, 两股力量)
 	{s: "标箱", unit: "TEU", class: cCounter}, {s: "標箱", unit: "TEU", class: cCounter}, {s: "TEU", class: cCounter, latin: true},
 	{s: "社", class: cCounter}, {s: "校", class: cCounter}, {s: "回", class: cCounter}, {s: "路線", class: cCounter},
 	{s: "か国", class: cCounter}, {s: "カ国", class: cCounter}, {s: "ヶ国", class: cCounter}, {s: "ヵ国", class: cCounter},
