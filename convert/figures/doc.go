@@ -106,7 +106,8 @@
 // A counter or unit may follow Arabic digits after one space (an ordinary,
 // no-break or thin space), as zh technical writing puts it: 历时 6 周 (6
 // weeks), 共发现 3 个问题 (3 个), 200 名用户, 510 ms. Two spaces, or a Latin
-// word in between, leave the number bare.
+// word in between, leave the number bare; so does letter-spaced text (全 市
+// 1 2 0 個 路 口), where a space separates every character.
 //
 // Ranges give two figures, both with the unit written after the second
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5

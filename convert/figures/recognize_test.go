@@ -263,6 +263,8 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "耗时 4.2 s，另有 1.8 ms", []string{"4.2 s=4.2 seconds duration", "1.8 ms=1.8 milliseconds duration"}},
 		{"zh-Hans", "延迟 3\u2009个月", []string{"3\u2009个月=3 months duration"}},
 		{"zh-Hans", "历时 6  周", []string{"6=6  quantity"}},
+		{"zh-Hant", "全 市 1 2 0 個 路 口", []string{"1=1  quantity", "2=2  quantity", "0=0  quantity"}}, // letter-spaced text: no unit across a space
+		{"zh-Hant", "在 6 個 月 內", []string{"6=6  quantity"}},
 		{"en", "in the 1990s and 80s", nil},
 		// QA2: times of day and phone numbers are not figures
 		{"zh-Hant", "辦公時間為星期一至五上午8時45分至下午5時45分，星期六休息。", nil},

@@ -513,7 +513,7 @@ func (s *scanner) unitAfter(i int) (*unitEntry, int) {
 	if isSpace(s.rune(i)) {
 		// "6 周", "3 个", "200 名": zh technical writing puts a space
 		// between Arabic digits and a counter; one space only.
-		if u := s.unitAt(i + 1); u != nil && (u.latin || !isHan(u.firstRune()) || s.lang == "ko" || u.class == cPercent || isDigit(s.rune(i-1))) {
+		if u := s.unitAt(i + 1); u != nil && (u.latin || !isHan(u.firstRune()) || s.lang == "ko" || u.class == cPercent || isDigit(s.rune(i-1)) && !s.letterSpaced(i, i+1+u.n)) {
 			return u, i + 1 + u.n
 		}
 	}
@@ -525,4 +525,17 @@ func (e *unitEntry) firstRune() rune {
 		return r
 	}
 	return 0
+}
+
+// letterSpaced reports whether the number ending at the space i and the
+// unit after it (ending at e) are part of letter-spaced text ("全 市 1 2 0
+// 個 路 口"), where a space separates every character and says nothing.
+func (s *scanner) letterSpaced(i, e int) bool {
+	j := i
+	for j > 0 && (isDigit(s.rs[j-1]) || s.rs[j-1] == '.' || s.rs[j-1] == ',') {
+		j--
+	}
+	before := isSpace(s.rune(j-1)) && !isSpace(s.rune(j-2)) && s.rune(j-2) != 0 && isSpace(s.rune(j-3))
+	after := isSpace(s.rune(e)) && !isSpace(s.rune(e+1)) && s.rune(e+1) != 0 && isSpace(s.rune(e+2))
+	return before || after
 }
