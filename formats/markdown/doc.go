@@ -20,9 +20,17 @@
 //
 // Invalid UTF-8 is replaced by U+FFFD before parsing.
 //
-// Following pandoc, a first "# Heading" stays a heading and does not set
-// Meta.Title: the title comes from front matter (or the pipeline's file
-// name default) only.
+// A leading level-1 heading becomes the title, as with pandoc's
+// --shift-heading-level-by=-1: when the front matter gives no title, the
+// first block is a level-1 heading with text and the document has no other
+// level-1 heading (at any depth, in quotes and lists too), its plain text
+// (line breaks made spaces, trimmed) goes to Meta.Title, the heading is
+// dropped (with its identifier) and every other heading moves up one
+// level (## → level 1, ### → level 2…), so the writers do not print the
+// title twice. With a title in the front matter, two level-1 headings, or
+// text before the first one, the headings are kept as written. The writer
+// puts the title in the front matter, so reading its output again changes
+// nothing.
 //
 // Mapping to the model:
 //   - Headings (ATX and setext) get an identifier: an explicit one written

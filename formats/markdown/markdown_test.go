@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -234,10 +235,46 @@ func TestFrontMatterKeepsLines(t *testing.T) {
 	assert.Equal(t, "H", d.Blocks[0].(*convert.Heading).Text())
 }
 
-func TestFirstH1NotTitle(t *testing.T) {
-	d := read(t, []byte("# Title\n\nText.\n"))
-	assert.Empty(t, d.Meta.Title, "pandoc convention: the title comes from front matter only")
-	assert.IsType(t, &convert.Heading{}, d.Blocks[0])
+func TestFirstH1Title(t *testing.T) {
+	texts := func(d *convert.Document) []string {
+		var out []string
+		convert.Inspect(d.Blocks, func(n any) bool {
+			if h, ok := n.(*convert.Heading); ok {
+				out = append(out, fmt.Sprintf("%d %s", h.Level, h.Text()))
+			}
+			return true
+		})
+		return out
+	}
+	tests := []struct {
+		name, src, title string
+		headings         []string
+	}{
+		{"promoted", "# 標題 *一*\n\n## A\n\ntext\n\n### B\n\n> ## C\n", "標題 一", []string{"1 A", "2 B", "1 C"}},
+		{"setext", "Title\n=====\n\nText.\n", "Title", nil},
+		{"line break", "Long\\\ntitle\n=====\n", "Long title", nil},
+		{"front matter without title", "---\nlang: en\n---\n# T\n\n## A\n", "T", []string{"1 A"}},
+		{"front matter title", "---\ntitle: FM\n---\n# T\n\n## A\n", "FM", []string{"1 T", "2 A"}},
+		{"two h1", "# T\n\n# U\n", "", []string{"1 T", "1 U"}},
+		{"h1 in a quote", "# T\n\n> # U\n", "", []string{"1 T", "1 U"}},
+		{"not first", "Text.\n\n# T\n\n## A\n", "", []string{"1 T", "2 A"}},
+		{"first is h2", "## A\n\n# T\n", "", []string{"2 A", "1 T"}},
+		{"empty heading", "#\n\n## A\n", "", []string{"1 ", "2 A"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := read(t, []byte(tt.src))
+			assert.Equal(t, tt.title, d.Meta.Title)
+			assert.Equal(t, tt.headings, texts(d))
+			j1 := dump(t, d)
+			assert.Equal(t, string(j1), string(dump(t, read(t, write(t, d)))), "md → model → md → model")
+		})
+	}
+	// The identifiers are those of the promoted document: the title does
+	// not reserve its slug.
+	d := read(t, []byte("# Intro\n\n## Intro\n"))
+	assert.Equal(t, "Intro", d.Meta.Title)
+	assert.Equal(t, "intro", d.Blocks[0].(*convert.Heading).ID)
 }
 
 func TestRegistered(t *testing.T) {

@@ -85,6 +85,9 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	root := r.parser().Parse(text.NewReader(src))
 	c := &converter{src: src, ids: newIDs()}
 	d.Blocks = c.blocks(root)
+	if d.Meta.Title == "" {
+		d.Blocks = promoteTitle(&d.Meta, d.Blocks)
+	}
 	c.assignIDs(d.Blocks)
 	if c.dropped > 0 {
 		r.Report.Add("markdown", "raw HTML elements dropped", c.dropped)
@@ -268,4 +271,41 @@ func allDefault(as []convert.Alignment) bool {
 		}
 	}
 	return true
+}
+
+// promoteTitle makes the document's only level-1 heading its title when
+// that heading is the first block and has text (pandoc's
+// --shift-heading-level-by=-1): the heading's plain text, line breaks made
+// spaces, goes to m.Title, the heading is dropped and every other heading
+// moves up one level (## → level 1). It returns the blocks, unchanged when
+// the document does not qualify.
+func promoteTitle(m *convert.Meta, blocks []convert.Block) []convert.Block {
+	if len(blocks) == 0 {
+		return blocks
+	}
+	first, ok := blocks[0].(*convert.Heading)
+	if !ok || first.Level != 1 {
+		return blocks
+	}
+	title := strings.TrimSpace(strings.ReplaceAll(convert.PlainText(first.Inlines), "\n", " "))
+	if title == "" {
+		return blocks
+	}
+	var hs []*convert.Heading
+	convert.Inspect(blocks[1:], func(n any) bool {
+		if h, ok := n.(*convert.Heading); ok {
+			hs = append(hs, h)
+		}
+		return true
+	})
+	for _, h := range hs {
+		if h.Level == 1 {
+			return blocks
+		}
+	}
+	for _, h := range hs {
+		h.Level--
+	}
+	m.Title = title
+	return blocks[1:]
 }

@@ -87,6 +87,20 @@ func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) s
 			}
 		}
 	}
+	// A "!" right before a link would make it an image: escape it.
+	for i, p := range pieces {
+		if !strings.HasPrefix(p, "[") {
+			continue
+		}
+		for j := i - 1; j >= 0; j-- {
+			if pieces[j] != "" {
+				if strings.HasSuffix(pieces[j], "!") {
+					pieces[j] = pieces[j][:len(pieces[j])-1] + `\!`
+				}
+				break
+			}
+		}
+	}
 	// goldmark does not take "\\\" + newline (an escaped backslash, then a
 	// hard break) as a hard break: use <br /> after a backslash.
 	for i, p := range pieces {
