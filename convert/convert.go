@@ -141,9 +141,8 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 	if err := ApplyMetadata(&d.Meta, opts.Metadata); err != nil {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
-	if d.Meta.Title == "" && opts.SourcePath != "" && opts.SourcePath != "-" {
-		base := filepath.Base(opts.SourcePath)
-		d.Meta.Title = strings.TrimSuffix(base, filepath.Ext(base))
+	if d.Meta.Title == "" {
+		d.Meta.Title = opts.FileTitle()
 	}
 	if d.Meta.Lang == "" {
 		d.Meta.Lang = DetectLanguage(DocumentText(d))
@@ -227,6 +226,18 @@ func DocumentText(d *Document) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// FileTitle returns the title Read gives a document that names none: the
+// stem of SourcePath ("article" for "dir/article.txt"), "" for standard
+// input. Writers keep such a title in the metadata (a reader's library
+// needs a name) but do not print it as the document's heading.
+func (o *Options) FileTitle() string {
+	if o == nil || o.SourcePath == "" || o.SourcePath == "-" {
+		return ""
+	}
+	base := filepath.Base(o.SourcePath)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // Var returns the format-specific setting "format.key" from opts.Vars.

@@ -22,10 +22,14 @@ type Writer struct {
 	// Report receives the number of unsafe links written as text; nil
 	// discards it.
 	Report *convert.Report
+	// FileTitle is a title made from the input's file name (see
+	// convert.Options.FileTitle): when Meta.Title is just that, it is the
+	// page's <title> but no <header> shows it. Empty shows every title.
+	FileTitle string
 }
 
 func newWriter(o *convert.Options) *Writer {
-	return &Writer{FiguresTable: o.FiguresTable, Fonts: o.Fonts, Report: o.Report}
+	return &Writer{FiguresTable: o.FiguresTable, Fonts: o.Fonts, Report: o.Report, FileTitle: o.FileTitle()}
 }
 
 // Write implements convert.Writer. It does not modify d.
@@ -64,7 +68,7 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	b.WriteString("<style>\n" + css(fontNames(w.Fonts)) + "</style>\n</head>\n<body>\n")
 
 	r := newRenderer(d.Blocks, w.Report)
-	if header := titleBlock(m, d.Blocks); header != "" {
+	if header := titleBlock(m, d.Blocks); header != "" && m.Title != w.FileTitle {
 		b.WriteString(header)
 	}
 	r.blocks(d.Blocks)

@@ -500,3 +500,16 @@ func TestMissingGlyphsActualText(t *testing.T) {
 		}
 	}
 }
+
+func TestFileTitleNotPrinted(t *testing.T) {
+	d := &convert.Document{Meta: convert.Meta{Title: "article", Lang: "zh-Hant"},
+		Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "正文。"}}}}}
+	r, err := (&Writer{FileTitle: "article"}).layout(context.Background(), d)
+	require.NoError(t, err)
+	assert.NotContains(t, projection(r), "article", "a title made from the file name is metadata only")
+
+	d.Meta.Title = "中哈關係"
+	r, err = (&Writer{FileTitle: "article"}).layout(context.Background(), d)
+	require.NoError(t, err)
+	assert.Contains(t, projection(r), "中哈關係")
+}

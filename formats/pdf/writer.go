@@ -76,6 +76,11 @@ type Writer struct {
 	// Strict makes characters that no font covers an error wrapping
 	// convert.ErrStrict.
 	Strict bool
+	// FileTitle is a title made from the input's file name (see
+	// convert.Options.FileTitle): when Meta.Title is just that, it goes
+	// into the PDF's metadata but is not printed as a title block or
+	// running head. Empty prints every title.
+	FileTitle string
 }
 
 // NewWriter returns a Writer configured from the shared options: PageSize,
@@ -95,6 +100,7 @@ func NewWriter(opts *convert.Options) *Writer {
 		Time:         opts.ModTime,
 		Report:       opts.Report,
 		Strict:       opts.Strict,
+		FileTitle:    opts.FileTitle(),
 	}
 	if v, ok := opts.Var("pdf", "indent"); ok {
 		if f, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil && f >= 0 {
@@ -265,7 +271,8 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 
 	// Title block, body, figures table.
 	c := t.bodyCtx()
-	if len(d.Blocks) == 0 || !sameAsTitle(d.Blocks[0], d.Meta.Title) {
+	printTitle := d.Meta.Title != "" && d.Meta.Title != w.FileTitle
+	if printTitle && (len(d.Blocks) == 0 || !sameAsTitle(d.Blocks[0], d.Meta.Title)) {
 		t.title(&d.Meta, c)
 	}
 	titleSlices := t.out
@@ -310,7 +317,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		markPage[i] += len(front)
 	}
 	title := d.Meta.Title
-	if w.NoRunningHead {
+	if w.NoRunningHead || !printTitle {
 		title = ""
 	}
 	t.headerFooter(pages, title, 1, len(pages))
