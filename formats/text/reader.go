@@ -111,7 +111,8 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	}
 	lines := make([]line, 0, len(raw)-start)
 	for i := start; i < len(raw); i++ {
-		lines = append(lines, line{text: strings.TrimSpace(raw[i]), no: i + 1})
+		t := strings.TrimSpace(raw[i])
+		lines = append(lines, line{text: t, no: i + 1, indent: t != "" && indented(raw[i])})
 	}
 	p := parser{r: r, lines: lines}
 	layout := r.Layout
@@ -135,6 +136,59 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 type line struct {
 	text string // trimmed
 	no   int    // 1-based line number in the input
+	// indent: the line starts with a space, a tab or U+3000 (a first-line
+	// paragraph indent in the wrapped layout).
+	indent bool
+}
+
+func indented(s string) bool {
+	return strings.HasPrefix(s, " ") || strings.HasPrefix(s, "\t") || strings.HasPrefix(s, "\u3000")
+}
+
+// bulletSymbols are the line-start marks that make list items without a
+// following space, in runs of two or more lines with the same mark.
+const bulletSymbols = "•・●○◦▪▫■□▲△▶►▸◆◇★☆◎"
+
+// symbolBullet returns the mark and the item text of a line starting with
+// one of bulletSymbols (a space after it is optional).
+func symbolBullet(s string) (rune, string, bool) {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !strings.ContainsRune(bulletSymbols, r) {
+		return 0, "", false
+	}
+	rest := strings.TrimLeft(s[n:], " \t\u3000")
+	if rest == "" {
+		return 0, "", false
+	}
+	if r2, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune(bulletSymbols, r2) {
+		return 0, "", false // "■■■", "★★★☆☆"
+	}
+	return r, rest, true
+}
+
+// symbolItems marks the lines of texts (consecutive non-blank lines) that
+// are in a run of two or more lines starting with the same bullet symbol.
+func symbolItems(texts []string) []bool {
+	mark := make([]rune, len(texts))
+	for i, t := range texts {
+		if r, _, ok := symbolBullet(t); ok {
+			mark[i] = r
+		}
+	}
+	out := make([]bool, len(texts))
+	for i := range texts {
+		if mark[i] != 0 && (i > 0 && mark[i-1] == mark[i] || i+1 < len(texts) && mark[i+1] == mark[i]) {
+			out[i] = true
+		}
+	}
+	return out
+}
+
+// symbolUnit makes a list item of a line symbolItems marked.
+func symbolUnit(s string) unit {
+	_, rest, _ := symbolBullet(s)
+	r, _ := utf8.DecodeRuneInString(s)
+	return unit{kind: uItem, text: rest, lines: 1, mark: r}
 }
 
 type unitKind int
@@ -158,6 +212,7 @@ type unit struct {
 	ordered     bool // list items
 	num         int  // ordered list item number
 	explicit    bool // a "#" heading
+	mark        rune // bullet symbol of an unordered item (0 for - * +)
 }
 
 type parser struct {
@@ -170,6 +225,14 @@ type parser struct {
 
 // unitsLines makes every non-blank line a unit.
 func (p *parser) unitsLines() {
+	var texts []string
+	for _, l := range p.lines {
+		if l.text != "" {
+			texts = append(texts, l.text)
+		}
+	}
+	items := symbolItems(texts)
+	k := 0
 	blank := false
 	for _, l := range p.lines {
 		if l.text == "" {
@@ -180,6 +243,10 @@ func (p *parser) unitsLines() {
 			continue
 		}
 		u := classify(l.text)
+		if items[k] && u.kind == uPara {
+			u = symbolUnit(l.text)
+		}
+		k++
 		u.blankBefore = blank
 		blank = false
 		p.units = append(p.units, u)
@@ -207,13 +274,23 @@ func (p *parser) unitsWrapped() {
 		for _, l := range block {
 			allRows = allRows && strings.Contains(l.text, "\t")
 		}
+		texts := make([]string, len(block))
+		for k, l := range block {
+			texts[k] = l.text
+		}
+		items := symbolItems(texts)
 		first := len(p.units)
 		for k, l := range block {
 			u := classify(l.text)
 			if allRows {
 				u = unit{kind: uRow, text: l.text, lines: 1}
+			} else if items[k] && u.kind == uPara {
+				u = symbolUnit(l.text)
 			}
-			if k > 0 && !allRows && u.kind == uPara {
+			// An indented line after an unindented one starts a paragraph
+			// (first-line indent, as in Chinese 　　 layout).
+			newPara := l.indent && !block[k-min(k, 1)].indent
+			if k > 0 && !allRows && u.kind == uPara && !(newPara && p.units[len(p.units)-1].kind == uPara) {
 				if prev := &p.units[len(p.units)-1]; prev.kind == uPara || prev.kind == uItem {
 					if p.softHyphen(prev.text, l.text) {
 						prev.text = prev.text[:len(prev.text)-1] + l.text
@@ -242,7 +319,11 @@ func classify(s string) unit {
 		return unit{kind: uHeading, text: t, level: lvl, explicit: true, lines: 1}
 	}
 	if ordered, num, rest, ok := listItem(s); ok {
-		return unit{kind: uItem, text: rest, ordered: ordered, num: num, lines: 1}
+		u := unit{kind: uItem, text: rest, ordered: ordered, num: num, lines: 1}
+		if r, _ := utf8.DecodeRuneInString(s); !ordered && strings.ContainsRune(bulletSymbols, r) {
+			u.mark = r
+		}
+		return u
 	}
 	if strings.Contains(s, "\t") {
 		return unit{kind: uRow, text: s, lines: 1}
@@ -319,7 +400,7 @@ func listItem(s string) (ordered bool, num int, rest string, ok bool) {
 // columns for nine lines in ten), and most lines that are followed by
 // another line of the same block are wide and do not end a sentence.
 func detectLayout(lines []line) Layout {
-	var blanks, nonBlank, wide, interior, cont int
+	var blanks, nonBlank, wide, interior, cont, ind int
 	var widths []int
 	for _, l := range lines {
 		if l.text == "" {
@@ -328,6 +409,9 @@ func detectLayout(lines []line) Layout {
 		w := displayWidthCap(l.text, 161)
 		widths = append(widths, w)
 		nonBlank++
+		if l.indent {
+			ind++
+		}
 		if w > 160 {
 			wide++
 		}
@@ -336,6 +420,9 @@ func detectLayout(lines []line) Layout {
 		return LayoutLines
 	}
 	w90 := percentile90(widths)
+	// Paragraphs marked by a first-line indent: some lines are indented,
+	// others not.
+	indentMarks := ind > 0 && ind < nonBlank
 	seen := false
 	for i, l := range lines {
 		if l.text == "" {
@@ -345,7 +432,7 @@ func detectLayout(lines []line) Layout {
 			continue
 		}
 		seen = true
-		if i+1 >= len(lines) || lines[i+1].text == "" {
+		if i+1 >= len(lines) || lines[i+1].text == "" || indentMarks && lines[i+1].indent && !l.indent {
 			continue
 		}
 		if u := classify(l.text); u.kind != uPara {
@@ -356,7 +443,7 @@ func detectLayout(lines []line) Layout {
 			cont++
 		}
 	}
-	if blanks == 0 || interior == 0 || cont*2 < interior {
+	if blanks == 0 && !indentMarks || interior == 0 || cont*2 < interior {
 		return LayoutLines
 	}
 	return LayoutWrapped
@@ -635,7 +722,7 @@ func (p *parser) blocks() []convert.Block {
 				l.Start = u.num
 			}
 			j := i
-			for ; j < len(us) && us[j].kind == uItem && us[j].ordered == u.ordered &&
+			for ; j < len(us) && us[j].kind == uItem && us[j].ordered == u.ordered && us[j].mark == u.mark &&
 				(!u.ordered || us[j].num == u.num+(j-i)); j++ {
 				if j > i && us[j].blankBefore {
 					l.Tight = false
