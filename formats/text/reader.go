@@ -465,6 +465,13 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 		return
 	}
 	u := p.units[0]
+	if m.Title == "" && !p.r.NoTitle && u.kind == uPara && salutation(u.text) {
+		// "報道関係者各位" heads a press release: the title is the next line.
+		p.units = p.units[1:]
+		p.title(m, layout)
+		p.units = append([]unit{u}, p.units...)
+		return
+	}
 	switch {
 	case m.Title != "":
 		if (u.kind == uPara || u.kind == uHeading) && u.text == m.Title {
@@ -484,6 +491,20 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 			p.units = p.units[1:]
 		}
 	}
+}
+
+// salutation reports a Japanese addressee line such as 報道関係者各位 or
+// お客様各位 (at most 20 characters, ending in 各位, 各位様 or 各位殿).
+func salutation(s string) bool {
+	if utf8.RuneCountInString(s) > 20 {
+		return false
+	}
+	for _, suf := range []string{"各位", "各位様", "各位殿"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // titleWithoutBlank reports whether a headline-like first line followed
@@ -680,7 +701,7 @@ func headingShape(s string, cjkMax int) bool {
 			return false
 		}
 	}
-	if !hasLetter || n <= 40 && byline(s) != nil {
+	if !hasLetter || n <= 40 && (byline(s) != nil || salutation(s)) {
 		return false
 	}
 	if wide*2 >= n {
