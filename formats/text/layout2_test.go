@@ -38,3 +38,10 @@ func TestSalutationNotTitle(t *testing.T) {
 	assert.Equal(t, "株式会社サンプル食品、新ブランド「ほっと和膳」を発売", d.Meta.Title)
 	assert.Equal(t, []string{"P:報道関係者各位", "P:株式会社サンプル食品は、和惣菜シリーズ「ほっと和膳」を2025年4月1日より発売いたします。"}, shape(d))
 }
+
+func TestLegalArticleLeadIns(t *testing.T) {
+	d := parse(t, "城市生活垃圾分类管理办法\n\n第一条　为了加强城市生活垃圾分类管理，制定本办法。\n第十二条 本办法自2025年3月1日起施行。\n第3条　違反した者は罰する。\n第一条规定的事项由市政府负责。\n")
+	assert.Equal(t, "城市生活垃圾分类管理办法", d.Meta.Title)
+	assert.Equal(t, []string{"P:[第一条]　为了加强城市生活垃圾分类管理，制定本办法。", "P:[第十二条] 本办法自2025年3月1日起施行。",
+		"P:[第3条]　違反した者は罰する。", "P:第一条规定的事项由市政府负责。"}, shape(d))
+}

@@ -493,6 +493,32 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 	}
 }
 
+// articleLabel returns the length of a statute article label "第一条",
+// "第12条" (Japanese too) that is followed by a space or U+3000 and more
+// text, else 0.
+func articleLabel(s string) int {
+	rest, ok := strings.CutPrefix(s, "第")
+	if !ok {
+		return 0
+	}
+	i := 0
+	for _, r := range rest {
+		if !strings.ContainsRune("〇零一二三四五六七八九十百千0123456789０１２３４５６７８９", r) {
+			break
+		}
+		i += utf8.RuneLen(r)
+	}
+	if i == 0 || !strings.HasPrefix(rest[i:], "条") {
+		return 0
+	}
+	k := len("第") + i + len("条")
+	after := s[k:]
+	if t := strings.TrimLeft(after, " \u3000"); t == after || t == "" {
+		return 0
+	}
+	return k
+}
+
 // salutation reports a Japanese addressee line such as 報道関係者各位 or
 // お客様各位 (at most 20 characters, ending in 各位, 各位様 or 各位殿).
 func salutation(s string) bool {
@@ -791,7 +817,9 @@ func textInlines(s string) []convert.Inline {
 func (p *parser) paragraph(s string) *convert.Paragraph {
 	if !p.r.NoLeadIns {
 		end := 0
-		if isEnumerated(s) {
+		if k := articleLabel(s); k > 0 {
+			end = k
+		} else if isEnumerated(s) {
 			end = firstSentenceEnd(s)
 		} else if st, k := numbering(s); st >= numHan {
 			if e := firstSentenceEnd(s[k:]); e > 0 && k+e < len(s) {
