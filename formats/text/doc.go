@@ -48,7 +48,12 @@
 // lines followed by another line of the same block are wide (half the
 // 90th-percentile width, at least 20 columns) and do not end a sentence.
 // Otherwise every non-blank line is a paragraph and blank lines mean
-// nothing (a stray blank line between paragraphs is harmless).
+// nothing (a stray blank line between paragraphs is harmless). First-line
+// indents count like blank lines: when some lines start with a space, tab
+// or U+3000 and others do not (Chinese "　　" paragraphs hard-wrapped at
+// ~35 characters), the text may be wrapped without any blank line, and in
+// the wrapped layout an indented line after an unindented one starts a new
+// paragraph.
 //
 // Wrapped lines are joined with nothing between CJK characters (Han, kana,
 // CJK and fullwidth punctuation), with a space between words of Latin or
@@ -78,7 +83,9 @@
 // words, spaces not counted; a letter; no 。; not ending (before closing
 // quotes or brackets) with 。.，,：:；;、 (a final ？ or ！ is allowed);
 // not starting in lower case; not an enumerated point, a numbered section
-// title or a byline. Examples: 国务院新闻办公室发布《关于进一步优化营商环境的若干措施》,
+// title or a byline. A first line that is a Japanese salutation ending in
+// 各位 (報道関係者各位, お客様各位) stays a paragraph and the title is looked
+// for on the next line; such a line is never a heading. Examples: 国务院新闻办公室发布《关于进一步优化营商环境的若干措施》,
 // トヨタ、第1四半期の営業利益1兆1000億円　円安が追い風, 삼성전자, 2분기 영업이익 10조
 // 4천억 원…전년 대비 15배 증가. When the header gives a title and the first line
 // repeats it, that line is dropped.
@@ -135,10 +142,15 @@
 // **（一）深化“放管服”改革。**全面推行…; a short numbered line is a heading
 // instead. Only the start of a paragraph counts: in "第一，要坚持…。第二，…"
 // only the first sentence is bold. A paragraph without a sentence end gets
-// no lead-in.
+// no lead-in. A statute article label followed by a space or U+3000 —
+// 第一条　…, 第12条 … — is the lead-in by itself (**第一条**　为了…).
 //
 // Other blocks. Lines "• item", "- item", "* item", "+ item", "・ item" make
-// bullet lists, "1. item" / "1) item" ordered lists (consecutive numbers;
+// bullet lists, as do runs of two or more consecutive lines starting with
+// the same symbol among •・●○◦▪▫■□▲△▶►▸◆◇★☆◎, with or without a space
+// after it ("▲地铁2号线…", "・肉じゃが"; a different symbol starts a new list,
+// a single such line stays a paragraph or heading such as "■商品概要"); the
+// marker is not part of the item text. "1. item" / "1) item" ordered lists (consecutive numbers;
 // nesting is not recognised); two or more consecutive lines containing tabs
 // make a table (cells split at tabs and kept exactly, no header row); a line of three or more
 // "-", "*" or "_" is a *convert.Rule. In the wrapped layout, lines of a
