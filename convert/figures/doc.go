@@ -66,7 +66,8 @@
 //     (个百分点, percentage points, %p, 퍼센트포인트) have Unit "pp" and the same scale
 //     (1.7个百分点 = 0.017).
 //   - year: a four-digit year with 年/년/年度 (2023年, 2024년, 二〇二四年),
-//     era years (令和6年 = 2024, 民國113年 = 2024), or a bare four-digit
+//     era years (令和6年 = 2024, 民國113年 = 2024: the ROC year plus 1911;
+//     民國114年1月 is the date 20250100), or a bare four-digit
 //     number from 1800 to 2100 (in 2024). Unit "year".
 //   - date: Value is YYYYMMDD with unknown parts 0, Unit "date": 2024年1月5日
 //     is 20240105, 1月5日 is 105, 7月 is 700, January 2024 is 20240100,
@@ -105,9 +106,12 @@
 //
 // A counter or unit may follow Arabic digits after one space (an ordinary,
 // no-break or thin space), as zh technical writing puts it: 历时 6 周 (6
-// weeks), 共发现 3 个问题 (3 个), 200 名用户, 510 ms. Two spaces, or a Latin
+// weeks), 共发现 3 个问题 (3 个), 200 名用户, 510 ms; so may a multiplier
+// (351 亿美元, 3.5 千亿元, 200 万台) and the parts of a date (2024 年 5 月
+// 13 日 is 20240513). Two spaces, or a Latin
 // word in between, leave the number bare; so does letter-spaced text (全 市
-// 1 2 0 個 路 口), where a space separates every character.
+// 1 2 0 個 路 口), where a space separates every character (a single
+// digit between single-character words; 于 2024 年 is not letter-spaced).
 //
 // Ranges give two figures, both with the unit written after the second
 // number and both with the whole range as text: 7至9月, 3到5天, 3–5, 3 to 5

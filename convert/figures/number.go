@@ -356,6 +356,11 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 	case cYear:
 		if p.era != 0 && t.val >= 1 && t.val < 200 && integral(t.val) {
 			h.value, h.unit, h.kind = float64(p.era)+t.val, "year", convert.KindYear
+			if e, m, d, ok := s.monthDay(uend); ok && u.s == "年" {
+				// 民國114年1月: a date, 20250100
+				h.end, h.kind, h.unit = e, convert.KindDate, "date"
+				h.value = h.value*10000 + float64(m*100+d)
+			}
 			return h, true
 		}
 		if yearLike(t, 1000, 2999) {
@@ -508,11 +513,15 @@ func (s *scanner) monthDay(i int) (end, m, d int, ok bool) {
 	if !ok || !integral(t.val) || t.val < 1 || t.val > 12 || t.bound != convert.Exact {
 		return 0, 0, 0, false
 	}
-	r := s.rune(t.end)
+	end = t.end
+	if isSpace(s.rune(end)) && isDigit(s.rune(end-1)) && j > i {
+		end++ // "2024 年 5 月 13 日": spaced like the year
+	}
+	r := s.rune(end)
 	if r != '月' && r != '월' {
 		return 0, 0, 0, false
 	}
-	end = t.end + 1
+	end++
 	if e, day, ok := s.day(end); ok {
 		return e, int(t.val), day, true
 	}
@@ -532,12 +541,16 @@ func (s *scanner) day(i int) (end, d int, ok bool) {
 	if !ok || !integral(t.val) || t.val < 1 || t.val > 31 || t.bound != convert.Exact {
 		return 0, 0, false
 	}
-	switch s.rune(t.end) {
+	e := t.end
+	if isSpace(s.rune(e)) && isDigit(s.rune(e-1)) && j > i {
+		e++ // "5 月 13 日"
+	}
+	switch s.rune(e) {
 	case '日', '号', '號', '일':
-		if u := s.unitAt(t.end); u != nil && u.class != cDay && u.s != "日前" && u.s != "日後" && u.s != "日后" {
+		if u := s.unitAt(e); u != nil && u.class != cDay && u.s != "日前" && u.s != "日後" && u.s != "日后" {
 			return 0, 0, false // 3日間 is a duration (but 5月3日前 is a date)
 		}
-		return t.end + 1, int(t.val), true
+		return e + 1, int(t.val), true
 	}
 	return 0, 0, false
 }

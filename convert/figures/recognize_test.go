@@ -305,6 +305,13 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hant", "二〇二四至二五年度財政預算", []string{"二〇二四至二五年度=2024 year year", "二〇二四至二五年度=2025 year year"}},
 		{"zh-Hant", "2024至25年度", []string{"2024至25年度=2024 year year", "2024至25年度=2025 year year"}},
 		{"zh-Hans", "1999至2000年", []string{"1999至2000年=1999 year year", "1999至2000年=2000 year year"}},
+		// QA3: zh technical spacing, era dates
+		{"zh-Hans", "第三季度营收 351 亿美元，单价约 3 万美元", []string{"第三季度=3 quarter ordinal", "351 亿美元=35100000000 USD money", "3 万美元=30000 USD money≈"}},
+		{"zh-Hans", "出货量将达 200 万台，售价 21.59 万元起，增加 3.5 千亿元", []string{"200 万台=2000000 台 count", "21.59 万元=215900 CNY money", "3.5 千亿元=350000000000 CNY money"}},
+		{"zh-Hans", "OpenAI 于 2024 年 5 月 13 日发布", []string{"2024 年 5 月 13 日=20240513 date date"}},
+		{"zh-Hans", "于 5 月 13 日发布", []string{"5 月 13 日=513 date date"}},
+		{"zh-Hant", "自民國114年1月起實施", []string{"民國114年1月=20250100 date date"}},
+		{"zh-Hant", "民國113年10月5日", []string{"民國113年10月5日=20241005 date date"}},
 	}
 	n := 0
 	for _, c := range cases {

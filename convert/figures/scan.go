@@ -331,6 +331,9 @@ func (s *scanner) parseNum(i int) (t numTok, ok bool) {
 			}
 			num, numSet, any, t.arabic = v, true, true, true
 			pos = end
+			if s.spacedMultiplier(pos) {
+				pos++ // "351 亿美元", "3.5 千亿元": zh technical spacing
+			}
 			continue
 		}
 		if _, isD := cjkDigit[r]; isD && r != '○' {
@@ -537,5 +540,26 @@ func (s *scanner) letterSpaced(i, e int) bool {
 	}
 	before := isSpace(s.rune(j-1)) && !isSpace(s.rune(j-2)) && s.rune(j-2) != 0 && isSpace(s.rune(j-3))
 	after := isSpace(s.rune(e)) && !isSpace(s.rune(e+1)) && s.rune(e+1) != 0 && isSpace(s.rune(e+2))
-	return before || after
+	// A run of several digits ("于 2024 年 5 月") is not letter-spaced,
+	// whatever its neighbours look like.
+	return i-j == 1 && (before || after)
+}
+
+// spacedMultiplier reports whether the space at i, after Arabic digits, is
+// followed by a Chinese multiplier that belongs to the number: 万 万 亿 億
+// 兆, or 千/百 before one of them (351 亿美元, 3.5 千亿元, 200 万台). One
+// space only, and not in letter-spaced text.
+func (s *scanner) spacedMultiplier(i int) bool {
+	if !isSpace(s.rune(i)) || s.masked(i+1) {
+		return false
+	}
+	big := func(r rune) bool { return r == '万' || r == '萬' || r == '亿' || r == '億' || r == '兆' }
+	r := s.rune(i + 1)
+	n := 1
+	if (r == '千' || r == '百') && big(s.rune(i+2)) {
+		n = 2
+	} else if !big(r) {
+		return false
+	}
+	return !s.letterSpaced(i, i+1+n)
 }
