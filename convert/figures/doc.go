@@ -92,7 +92,9 @@
 //     count, Unit "times" (visited three times).
 //   - ordinal: 第N with its counter (第十一次, 第三屆, 第一座, 第三部分: Unit 次,
 //     屆, 座, 部分 — not 部),
-//     1st/2nd/3rd, Korean 제N, N번째, N위; N位 in Japanese (rank). Quarters
+//     1st/2nd/3rd, "No. 1", "the Top 10" (AtMost: a rank of 10 or better;
+//     "top 3 banks" is a count), Korean 제N, N번째, N위; N位 in Japanese
+//     (rank). Quarters
 //     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
 //     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
 //   - quantity: measures (公里 km 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized;
@@ -100,7 +102,8 @@
 //     written; "10 to 20 times more", "three times the price": Unit
 //     "times" — never a Chinese unit for English text), index points with
 //     Arabic digits (上漲156點, 上涨25点: Unit 點/点; 三点建议 is a count,
-//     下午3點 and 3点钟 are times of day, not figures), ages (岁), and bare
+//     下午3點 and 3点钟 are times of day, not figures), ages (岁; "aged 34"
+//     has Unit "age"), and bare
 //     numbers.
 //   - proportions: "one in three", "1 in 4" are percent (1/3, Unit "%").
 //

@@ -592,6 +592,22 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 		}
 		return h, true
 	}
+	if w, k := s.wordBefore(p.start); t.plain && t.val >= 1 && w != "" {
+		switch strings.ToLower(w) {
+		case "no.":
+			h.kind, h.start = convert.KindOrdinal, k // "No. 1": a rank
+			return h, true
+		case "top":
+			if _, _, ok := s.enNoun(t.end, false); !ok {
+				// "the Top 10": a rank of 10 or better ("top 3 banks" is a count)
+				h.kind, h.bound, h.start = convert.KindOrdinal, convert.AtMost, k
+				return h, true
+			}
+		case "aged":
+			h.unit = "age" // "aged 34": an age, like 34岁
+			return h, true
+		}
+	}
 	if s.nameBefore(p.start) {
 		return h, false // WWDC 2024, Windows 11
 	}
@@ -958,4 +974,26 @@ func (s *scanner) phoneNumber(t numTok) (int, bool) {
 		return j, true
 	}
 	return 0, false
+}
+
+// wordBefore returns the Latin word (with a trailing full stop: "No.")
+// right before i, across one space, and where it starts; "" if there is
+// none.
+func (s *scanner) wordBefore(i int) (string, int) {
+	j := i
+	if isSpace(s.rune(j - 1)) {
+		j--
+	}
+	k := j
+	if s.rune(k-1) == '.' {
+		k--
+	}
+	e := k
+	for k > 0 && isLatin(s.rs[k-1]) {
+		k--
+	}
+	if k == e || k > 0 && (isLatin(s.rs[k-1]) || isDigit(s.rs[k-1])) {
+		return "", i
+	}
+	return string(s.rs[k:j]), k
 }

@@ -312,6 +312,9 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "于 5 月 13 日发布", []string{"5 月 13 日=513 date date"}},
 		{"zh-Hant", "自民國114年1月起實施", []string{"民國114年1月=20250100 date date"}},
 		{"zh-Hant", "民國113年10月5日", []string{"民國113年10月5日=20241005 date date"}},
+		{"en", "The club, ranked No. 1 and in the Top 10 of Europe's richest", []string{"No. 1=1  ordinal", "Top 10=10  ordinal≤"}},
+		{"en", "among the top 3 banks", []string{"3 banks=3 banks count"}},
+		{"en", "Erling Haaland, aged 24, scored", []string{"24=24 age quantity"}},
 	}
 	n := 0
 	for _, c := range cases {
