@@ -64,7 +64,8 @@
 //     N成 (zh, 三成 = 0.3), N割 (ja, 九割 = 0.9), fractions N分之M and
 //     two-thirds (Unit "%"), 一半 and "half of" (0.5; 一半左右 is about a half). Percentage points
 //     (个百分点, percentage points, %p, 퍼센트포인트) have Unit "pp" and the same scale
-//     (1.7个百分点 = 0.017).
+//     (1.7个百分点 = 0.017); so do basis points (15个基点, 25 basis points,
+//     25bps: Value v/10000, 0.0015).
 //   - year: a four-digit year with 年/년/年度 (2023年, 2024년, 二〇二四年),
 //     era years (令和6年 = 2024, 民國113年 = 2024: the ROC year plus 1911;
 //     民國114年1月 is the date 20250100), or a bare four-digit
@@ -97,11 +98,12 @@
 //     (rank). Quarters
 //     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
 //     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
-//   - quantity: measures (公里 km 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized;
+//   - quantity: measures (公里 km metres 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized;
 //     "pounds" as written: weight or sterling), multipliers (倍, 배: Unit as
 //     written; "10 to 20 times more", "three times the price": Unit
 //     "times" — never a Chinese unit for English text), index points with
-//     Arabic digits (上漲156點, 上涨25点: Unit 點/点; 三点建议 is a count,
+//     Arabic digits (上漲156點, 上涨25点, 2,600.5포인트: Unit 點/点/포인트;
+//     三点建议 is a count,
 //     下午3點 and 3点钟 are times of day, not figures), ages (岁; "aged 34"
 //     has Unit "age"), and bare
 //     numbers.

@@ -90,7 +90,7 @@ func (s *scanner) latinWord(i int) string {
 func isLatinSuffix(w string) bool {
 	switch w {
 	case "km", "kg", "cm", "mm", "nm", "m", "t", "g", "mg", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
-		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L", "ms", "s":
+		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L", "ms", "s", "bp", "bps":
 		return true
 	}
 	return false
@@ -344,6 +344,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		}
 	case cPP:
 		h.value = v / 100
+		if strings.Contains(u.s, "基") || strings.HasPrefix(u.s, "b") || strings.HasPrefix(u.s, "베") {
+			h.value = v / 10000 // basis points
+		}
 	case cTenth:
 		if v <= 0 || v > 10 || strings.ContainsRune("员員本立为為果功交长長熟型都就效绩績分份品年人", s.rune(uend)) {
 			return h, false

@@ -315,6 +315,11 @@ func TestRecognizer(t *testing.T) {
 		{"en", "The club, ranked No. 1 and in the Top 10 of Europe's richest", []string{"No. 1=1  ordinal", "Top 10=10  ordinal≤"}},
 		{"en", "among the top 3 banks", []string{"3 banks=3 banks count"}},
 		{"en", "Erling Haaland, aged 24, scored", []string{"24=24 age quantity"}},
+		{"en", "He ran 10,000 metres in 26 minutes", []string{"10,000 metres=10000 m quantity", "26 minutes=26 minutes duration"}},
+		{"zh-Hans", "较上日下调15个基点", []string{"15个基点=0.0015 pp percent"}},
+		{"zh-Hant", "利率調升25個基點", []string{"25個基點=0.0025 pp percent"}},
+		{"en", "The Fed cut rates by 25 basis points, or 25bps.", []string{"25 basis points=0.0025 pp percent", "25bps=0.0025 pp percent"}},
+		{"ko", "코스피는 2.5% 오른 2,600.5포인트로, 금리는 0.25%포인트", []string{"2.5%=0.025 % percent", "2,600.5포인트=2600.5 포인트 quantity", "0.25%포인트=0.0025 pp percent"}},
 	}
 	n := 0
 	for _, c := range cases {

@@ -83,6 +83,10 @@ var unitList = []unitEntry{
 	{s: "百分點", unit: "pp", class: cPP}, {s: "ポイント", unit: "pp", class: cPP}, {s: "%포인트", unit: "pp", class: cPP}, {s: "퍼센트포인트", unit: "pp", class: cPP},
 	{s: "%p", unit: "pp", class: cPP, latin: true}, {s: "percentage points", unit: "pp", class: cPP, latin: true},
 	{s: "percentage point", unit: "pp", class: cPP, latin: true}, {s: "pp", unit: "pp", class: cPP, latin: true},
+	// basis points: Unit "pp", Value v/10000 (15个基点 = 0.0015)
+	{s: "个基点", unit: "pp", class: cPP}, {s: "個基點", unit: "pp", class: cPP}, {s: "基点", unit: "pp", class: cPP},
+	{s: "基點", unit: "pp", class: cPP}, {s: "basis points", unit: "pp", class: cPP, latin: true}, {s: "bps", unit: "pp", class: cPP, latin: true},
+	{s: "bp", unit: "pp", class: cPP, latin: true}, {s: "베이시스포인트", unit: "pp", class: cPP},
 	{s: "成", unit: "%", class: cTenth}, {s: "割", unit: "%", class: cTenth},
 
 	// years, dates
@@ -157,6 +161,8 @@ var unitList = []unitEntry{
 	{s: "km", class: cMeasure, latin: true}, {s: "킬로미터", unit: "km", class: cMeasure},
 	{s: "kilometers", unit: "km", class: cMeasure, latin: true}, {s: "kilometres", unit: "km", class: cMeasure, latin: true},
 	{s: "miles", unit: "mi", class: cMeasure, latin: true},
+	{s: "metres", unit: "m", class: cMeasure, latin: true}, {s: "meters", unit: "m", class: cMeasure, latin: true},
+	{s: "포인트", unit: "포인트", class: cMeasure},    // 2,600.5포인트: index points (%포인트 is pp)
 	{s: "pounds", class: cMeasure, latin: true}, // weight or sterling: kept as written
 	{s: "米", unit: "m", class: cMeasure}, {s: "m", class: cMeasure, latin: true}, {s: "メートル", unit: "m", class: cMeasure},
 	{s: "厘米", unit: "cm", class: cMeasure}, {s: "cm", class: cMeasure, latin: true},
