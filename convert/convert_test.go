@@ -238,3 +238,14 @@ func TestErrorFormatting(t *testing.T) {
 	e = &convert.Error{Line: 3, Column: 4, Err: errors.New("x")}
 	assert.Equal(t, "line 3: x", e.Error())
 }
+
+func TestSafeURL(t *testing.T) {
+	for u, ok := range map[string]bool{
+		"https://a.b/": true, "http://x": true, "mailto:a@b": true, "#frag": true, "rel/path?q=1": true, "": true,
+		"javascript:alert(1)": false, " JavaScript:x": false, "java\nscript:x": false, "java\tscript:x": false,
+		"data:text/html,x": false, "vbscript:x": false, "\x01javascript:x": false,
+	} {
+		_, got := convert.SafeURL(u)
+		assert.Equal(t, ok, got, "%q", u)
+	}
+}

@@ -41,7 +41,7 @@
 //
 // All text is escaped (&amp; &lt; &gt; &quot;): a <script> in the input is
 // text in the output, never markup. Links are kept only for http, https,
-// mailto, ftp and tel URLs and relative ones (see SafeURL); others, such
+// mailto, ftp and tel URLs and relative ones (see convert.SafeURL); others, such
 // as javascript: and data: URLs, are written as their text and counted in
 // the Report. Characters XML forbids become U+FFFD.
 package html

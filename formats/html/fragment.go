@@ -192,7 +192,7 @@ func (r *renderer) inlines(ins []convert.Inline, inLink bool) {
 		case *convert.Code:
 			r.b.WriteString("<code>" + text(x.Text) + "</code>")
 		case *convert.Link:
-			url, ok := SafeURL(x.URL)
+			url, ok := convert.SafeURL(x.URL)
 			if inLink || !ok {
 				if !ok {
 					r.dropped++

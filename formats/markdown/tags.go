@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"net/url"
 	"strings"
 	"unicode"
 
@@ -253,7 +252,7 @@ func (c *converter) img(tok html.Token) []convert.Inline {
 	}
 	text := []convert.Inline{&convert.Text{Text: alt}}
 	src, ok := attr(tok, "src")
-	u, safe := safeURL(src)
+	u, safe := convert.SafeURL(src)
 	if !ok || !safe {
 		c.dropped++
 		return text
@@ -278,37 +277,6 @@ func collapseSpace(s string) string {
 
 func isHTMLSpace(r rune) bool {
 	return r == ' ' || r == '\t' || r == '\n' || r == '\f' || r == '\r'
-}
-
-// safeSchemes are the URL schemes an <a href> or <img src> may use.
-var safeSchemes = map[string]bool{"http": true, "https": true, "mailto": true, "ftp": true, "tel": true}
-
-// safeURL reports whether u may become a link: relative URLs are safe,
-// absolute ones need a scheme of safeSchemes. Like a browser, it removes
-// tabs and newlines and trims spaces and controls first.
-func safeURL(u string) (string, bool) {
-	u = strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return -1
-		}
-		return r
-	}, u)
-	u = strings.TrimFunc(u, func(r rune) bool { return r <= ' ' || unicode.IsSpace(r) })
-	cleaned := strings.Map(func(r rune) rune {
-		if r < ' ' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, u)
-	i := strings.IndexAny(cleaned, ":/?#")
-	if i < 0 || cleaned[i] != ':' {
-		return u, true // no scheme: relative
-	}
-	scheme := strings.ToLower(cleaned[:i])
-	if p, err := url.Parse(cleaned); err == nil && p.Scheme != "" {
-		scheme = strings.ToLower(p.Scheme)
-	}
-	return u, safeSchemes[scheme]
 }
 
 type frame struct {
@@ -381,7 +349,7 @@ func (c *converter) element(f *frame) []convert.Inline {
 			return []convert.Inline{&convert.Code{Text: s}}
 		}
 	case "a":
-		if u, ok := safeURL(f.info.href); ok && f.info.hasHref {
+		if u, ok := convert.SafeURL(f.info.href); ok && f.info.hasHref {
 			if ins := stripLinks(c.expandParts(f.items)); c.hasText(ins) {
 				return []convert.Inline{&convert.Link{URL: u, Title: f.info.title, Inlines: ins}}
 			}
