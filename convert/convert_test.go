@@ -249,3 +249,13 @@ func TestSafeURL(t *testing.T) {
 		assert.Equal(t, ok, got, "%q", u)
 	}
 }
+
+func TestScriptOf(t *testing.T) {
+	for tag, want := range map[string]convert.Script{
+		"zh-Hant": convert.ScriptHant, "zh-TW": convert.ScriptHant, "zh_HK": convert.ScriptHant, "yue": convert.ScriptHant,
+		"zh-Hans": convert.ScriptHans, "zh": convert.ScriptHans, "zh-Hant-CN": convert.ScriptHans, "cmn": convert.ScriptHans,
+		"ja": convert.ScriptJa, "ja-JP": convert.ScriptJa, "ko-KR": convert.ScriptKo, "en": convert.ScriptOther, "": convert.ScriptOther,
+	} {
+		assert.Equal(t, want, convert.ScriptOf(tag), tag)
+	}
+}

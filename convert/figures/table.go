@@ -8,44 +8,18 @@ import (
 	"github.com/docconv/docconv/convert"
 )
 
-// script is the label language of the figures table.
-type script int
+// script is the label language of the figures table: convert.ScriptOf.
+type script = convert.Script
 
 const (
-	scriptEn script = iota
-	scriptHans
-	scriptHant
-	scriptJa
-	scriptKo
+	scriptEn   = convert.ScriptOther
+	scriptHans = convert.ScriptHans
+	scriptHant = convert.ScriptHant
+	scriptJa   = convert.ScriptJa
+	scriptKo   = convert.ScriptKo
 )
 
-// scriptOf classifies a BCP 47 tag: zh-Hant, zh-TW, zh-HK, zh-MO and yue
-// are Traditional Chinese, other zh (and cmn) tags Simplified; everything
-// that is not Chinese, Japanese or Korean gets English labels.
-func scriptOf(tag string) script {
-	parts := strings.Split(strings.ToLower(strings.ReplaceAll(tag, "_", "-")), "-")
-	switch parts[0] {
-	case "ja":
-		return scriptJa
-	case "ko":
-		return scriptKo
-	case "zh", "cmn", "yue":
-		hant := parts[0] == "yue"
-		for _, p := range parts[1:] {
-			switch p {
-			case "hant", "tw", "hk", "mo":
-				hant = true
-			case "hans", "cn", "sg", "my":
-				hant = false
-			}
-		}
-		if hant {
-			return scriptHant
-		}
-		return scriptHans
-	}
-	return scriptEn
-}
+func scriptOf(tag string) script { return convert.ScriptOf(tag) }
 
 // tableLabels are the heading, column titles and kind names of the table.
 type tableLabels struct {

@@ -1,47 +1,21 @@
 package epub
 
-import (
-	"strings"
-)
+import "github.com/docconv/docconv/convert"
 
 // script is the writing system family that picks localized labels, the
 // font stack and the CSS of a book.
-type script int
+// (convert.ScriptOf tells them apart; this type adds the book's CSS).
+type script convert.Script
 
 const (
-	scriptOther script = iota // Latin and anything else
-	scriptHans                // Simplified Chinese
-	scriptHant                // Traditional Chinese
-	scriptJa                  // Japanese
-	scriptKo                  // Korean
+	scriptOther = script(convert.ScriptOther) // Latin and anything else
+	scriptHans  = script(convert.ScriptHans)  // Simplified Chinese
+	scriptHant  = script(convert.ScriptHant)  // Traditional Chinese
+	scriptJa    = script(convert.ScriptJa)    // Japanese
+	scriptKo    = script(convert.ScriptKo)    // Korean
 )
 
-// scriptOf classifies a BCP 47 tag: zh-Hant, zh-TW, zh-HK, zh-MO and yue
-// are Traditional Chinese; other zh tags are Simplified.
-func scriptOf(tag string) script {
-	parts := strings.Split(strings.ToLower(tag), "-")
-	switch parts[0] {
-	case "ja":
-		return scriptJa
-	case "ko":
-		return scriptKo
-	case "zh", "cmn", "yue":
-		hant := parts[0] == "yue"
-		for _, p := range parts[1:] {
-			switch p {
-			case "hant", "tw", "hk", "mo":
-				hant = true
-			case "hans", "cn", "sg", "my":
-				hant = false
-			}
-		}
-		if hant {
-			return scriptHant
-		}
-		return scriptHans
-	}
-	return scriptOther
-}
+func scriptOf(tag string) script { return script(convert.ScriptOf(tag)) }
 
 // cjk reports whether the script is Chinese, Japanese or Korean.
 func (s script) cjk() bool { return s != scriptOther }
