@@ -97,6 +97,27 @@
 // when the header gave no authors, and is not a block. A byline is never a
 // heading.
 //
+// Subtitle. When the title was taken from the first line, the next line
+// is Meta.Subtitle (and not a block) when it is headline-like, does not end
+// a sentence, is not a byline or credit line, does not start with 【, [ or
+// a bullet symbol (section labels such as 【交通指南】), is followed by a wider
+// paragraph, and is either too long for a heading (see Headings) or the
+// document has no other unnumbered heading. Example: "New system cuts
+// picking errors by half and installs in a single day" under a press
+// release's headline.
+//
+// Footer. When no authors are known yet, a credit line that is the last
+// block, or the one before a last credit or e-mail-address line, fills
+// Meta.Authors: "（記者黃美玲／台北報導　編輯：張家豪）", "（记者 张三 李四）",
+// "(Reporting by Jane Doe; Additional reporting by Ann Lee; Editing by
+// John Roe)", "홍길동 기자 hong@example.com". Authors are the reporters and
+// writers only: editors, photographers and translators (編輯：, 责任编辑：,
+// Editing by …) are not authors, so "【責任編輯：王小明】" alone is recognised
+// as a credit but fills nothing. The credit lines stay paragraphs (they hold
+// editors, places and addresses that Meta has no field for, and the reader
+// never drops text it is not sure about); a credit line is never a heading
+// or a title.
+//
 // Headings. A paragraph line becomes a *convert.Heading when it is a
 // numbered section title or an unnumbered heading. Markdown-style lines
 // "# Title" … "###### Title" are always headings of their own level.
@@ -153,7 +174,8 @@
 // marker is not part of the item text. "1. item" / "1) item" ordered lists (consecutive numbers;
 // nesting is not recognised); two or more consecutive lines containing tabs
 // make a table (cells split at tabs and kept exactly, no header row); a line of three or more
-// "-", "*" or "_" is a *convert.Rule. In the wrapped layout, lines of a
+// "-", "*" or "_" is a *convert.Rule, and so is a line of three or more
+// "#" ("###", "# # #": the end mark of an English press release). In the wrapped layout, lines of a
 // block that follow a list item continue that item.
 //
 // # Writing

@@ -126,6 +126,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 		p.unitsLines()
 	}
 	p.title(&d.Meta, layout)
+	p.footer(&d.Meta)
 	if !r.NoHeadings {
 		p.headings()
 	}
@@ -332,9 +333,10 @@ func classify(s string) unit {
 }
 
 // isRule reports a thematic break: three or more of the same character
-// among - * _ (spaces allowed between them), as in Markdown.
+// among - * _ (spaces allowed between them), as in Markdown, or a line of
+// three or more "#" ("###", "# # #": the end mark of a press release).
 func isRule(s string) bool {
-	if len(s) < 3 || (s[0] != '-' && s[0] != '*' && s[0] != '_') {
+	if len(s) < 3 || (s[0] != '-' && s[0] != '*' && s[0] != '_' && s[0] != '#') {
 		return false
 	}
 	n := 0
@@ -481,6 +483,10 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 	case u.blankAfter || layout == LayoutLines && p.titleWithoutBlank():
 		m.Title = u.text
 		p.units = p.units[1:]
+		if m.Subtitle == "" && p.subtitle() {
+			m.Subtitle = p.units[0].text
+			p.units = p.units[1:]
+		}
 	}
 	if p.r.NoTitle || len(m.Authors) > 0 || len(p.units) < 2 {
 		return
@@ -491,6 +497,42 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 			p.units = p.units[1:]
 		}
 	}
+}
+
+// subtitle reports whether the first unit, right after a title taken from
+// the text, is a subtitle: one headline-like line (see titleLike, so no
+// final punctuation other than ？！), not a byline or credit, not starting
+// with 【, [ or a bullet symbol (section labels), followed by a
+// paragraph wider than it, and either too long for a section heading (see
+// headingLike) or the document has no other unnumbered heading (else the
+// line is the first section heading).
+func (p *parser) subtitle() bool {
+	if len(p.units) < 2 {
+		return false
+	}
+	u, next := p.units[0], p.units[1]
+	if u.kind != uPara || u.lines != 1 || !titleLike(u.text) || endsSentence(u.text) {
+		return false
+	}
+	if _, ok := credit(u.text); ok {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(u.text); strings.ContainsRune("【［[", r) || strings.ContainsRune(bulletSymbols, r) {
+		return false // a section label: 【交通指南】, ■商品概要
+	}
+	w := displayWidth(u.text)
+	if next.kind != uPara || displayWidthCap(next.text, w+1) <= w {
+		return false
+	}
+	if !headingLike(u.text) {
+		return true // too long for a section heading
+	}
+	for i, h := range p.detect(true) {
+		if i > 0 && h.heading && h.style == numNone {
+			return false
+		}
+	}
+	return true
 }
 
 // articleLabel returns the length of a statute article label "第一条",
@@ -567,6 +609,9 @@ func (p *parser) titleWithoutBlank() bool {
 // numbered section title (一、) or a byline.
 func titleLike(s string) bool {
 	if s == "" || strings.ContainsRune(s, '。') || isEnumerated(s) || byline(s) != nil {
+		return false
+	}
+	if _, ok := credit(s); ok {
 		return false
 	}
 	if st, _ := numbering(s); st != numNone {
@@ -728,6 +773,9 @@ func headingShape(s string, cjkMax int) bool {
 		}
 	}
 	if !hasLetter || n <= 40 && (byline(s) != nil || salutation(s)) {
+		return false
+	}
+	if _, ok := credit(s); ok {
 		return false
 	}
 	if wide*2 >= n {
