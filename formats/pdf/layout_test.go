@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/docconv/docconv/convert"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -319,4 +320,34 @@ func TestLayoutCJKQuotes(t *testing.T) {
 	k := testSetter("ko", true)
 	_, p = layoutText(t, k, "그는 “노력”이라며", 30, 0)
 	assert.Less(t, p.atoms[3].adv, k.size*0.9)
+}
+
+func TestCodeWrapHangs(t *testing.T) {
+	s := testSetter("en", false)
+	s.code(&convert.CodeBlock{Text: "  x := call(" + strings.Repeat("argument, ", 12) + "last)\ny := 1"}, ctx{w: 200}, 0)
+	require.Greater(t, len(s.out), 2, "the long line wraps")
+	firstX := func(sl slice) float64 {
+		for _, it := range sl.items {
+			if it.kind == itText {
+				return it.x
+			}
+		}
+		return -1
+	}
+	x0, x1 := firstX(s.out[0]), firstX(s.out[1])
+	assert.Greater(t, x1, x0+s.size*0.88, "a continuation line hangs two columns right of the line's indentation")
+	for _, sl := range s.out[:len(s.out)-1] {
+		for _, it := range sl.items {
+			if it.kind == itRect && it.y == 0 {
+				assert.Greater(t, it.h, sl.h, "line shading overlaps the next line (no seams)")
+			}
+		}
+	}
+	for _, sl := range s.out {
+		for _, it := range sl.items {
+			if it.kind == itText {
+				assert.LessOrEqual(t, it.x, 200.0, "text within the measure")
+			}
+		}
+	}
 }

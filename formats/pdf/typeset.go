@@ -317,7 +317,10 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 		for _, l := range ls {
 			var items []item
 			base := ascentIn(pitch, size)
-			items = append(items, item{kind: itRect, x: c.x, y: 0, w: c.w, h: pitch, fill: true, color: bgc})
+			// The shading of a line reaches half a point into the next
+			// line's: abutting rectangles leave hairline seams in
+			// anti-aliased renderers.
+			items = append(items, item{kind: itRect, x: c.x, y: 0, w: c.w, h: pitch + 0.5, fill: true, color: bgc})
 			if l.e > l.s {
 				t.emitLine(&p, l, c.x+pad, base, &items)
 			}
@@ -341,12 +344,34 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 
 // layoutCode breaks a code line: at spaces and UAX #14 opportunities, and
 // anywhere when a token is longer than the measure; no justification.
+// Continuation lines hang: they start two columns right of the line's own
+// indentation, so that a wrapped line does not read as a new statement.
 func (t *setter) layoutCode(p *para, measure float64) []line {
 	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
-	lines := breakLines(p.atoms, brk, measure, 0, 0, nil)
+	hang := 0.0
+	for _, a := range p.atoms {
+		if a.r != ' ' {
+			break
+		}
+		hang += a.adv
+	}
+	if len(p.atoms) > 0 {
+		hang += 2 * 0.6 * p.fmts[p.atoms[0].fmt].size // two columns of Liberation Mono
+	}
+	if hang > measure/2 {
+		hang = 0
+	}
+	lines := breakLines(p.atoms, brk, measure-hang, -hang, 0, nil)
 	for i := range lines {
 		lines[i].justify = false
-		position(p.atoms, lines[i], alignLeft)
+		lines[i].avail = measure
+		if i > 0 {
+			lines[i].avail -= hang
+		}
+		lines[i].off = position(p.atoms, lines[i], alignLeft)
+		if i > 0 {
+			lines[i].off += hang
+		}
 	}
 	return lines
 }
