@@ -351,3 +351,16 @@ func TestCodeWrapHangs(t *testing.T) {
 		}
 	}
 }
+
+func TestNestedTightListSpacing(t *testing.T) {
+	s := testSetter("en", false)
+	item := func(text string, more ...convert.Block) []convert.Block {
+		return append([]convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: text}}}}, more...)
+	}
+	inner := &convert.List{Tight: true, Items: [][]convert.Block{item("b1"), item("b2")}}
+	s.list(&convert.List{Tight: true, Items: [][]convert.Block{item("a", inner), item("c")}}, ctx{w: 300}, 0)
+	require.Len(t, s.out, 4)
+	for i, sl := range s.out {
+		assert.Zero(t, sl.before, "slice %d: no space inside a tight list, nested list included", i)
+	}
+}

@@ -95,6 +95,7 @@ type ctx struct {
 	bars     []float64 // x of the rules of the enclosing quotes
 	barStart []int     // index of the first slice of each quote
 	inList   bool
+	tight    bool // inside an item of a tight list
 	quote    int
 }
 
@@ -133,6 +134,11 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		gap = t.size * 0.6
 	}
 	if first && (c.inList || c.quote > 0) {
+		gap = 0
+	}
+	if _, ok := b.(*convert.List); ok && c.tight {
+		// A list nested in a tight list is as tight as its items: no
+		// space above it, as there is none below it.
 		gap = 0
 	}
 	switch x := b.(type) {
@@ -250,6 +256,7 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	inner.x += ind
 	inner.w -= ind
 	inner.inList = true
+	inner.tight = l.Tight
 	for i, it := range l.Items {
 		first := len(t.out)
 		t.blocks(it, inner)
