@@ -364,3 +364,12 @@ func TestNestedTightListSpacing(t *testing.T) {
 		assert.Zero(t, sl.before, "slice %d: no space inside a tight list, nested list included", i)
 	}
 }
+
+func TestInlineCodeSize(t *testing.T) {
+	s := testSetter("en", false)
+	var p para
+	s.addInlines(&p, []convert.Inline{&convert.Text{Text: "Call "}, &convert.Code{Text: "f()"}}, s.body())
+	require.NotEmpty(t, p.atoms)
+	last := p.atoms[len(p.atoms)-1]
+	assert.Less(t, p.fmts[last.fmt].size, s.size, "inline code is set smaller than serif body text")
+}

@@ -282,6 +282,11 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 			g := f
 			g.st = (g.st | stMono) &^ stItalic
 			g.code = true
+			if !t.cjk {
+				// Liberation Mono's x-height is a fifth larger than
+				// Liberation Serif's: at the same size code looks big.
+				g.size = f.size * 0.9
+			}
 			t.addText(p, x.Text, g, -1)
 		case *convert.Link:
 			g := f
