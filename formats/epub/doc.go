@@ -8,7 +8,7 @@
 // # Structure
 //
 // A book holds, in reading order: a title page (title, subtitle, authors,
-// date), one XHTML content document per top-level section (the document is
+// date; see Title page below), one XHTML content document per top-level section (the document is
 // cut before every heading of its highest level; content before the first
 // heading is a document of its own), and, with Writer.FiguresTable, a
 // section listing the document's figures. A section whose XHTML would
@@ -31,6 +31,18 @@
 // and Writer.Fonts first), a 2-em first-line indent, justification and
 // strict line breaking (line-break, -epub-line-break) for CJK text, and
 // emphasis dots for emphasized CJK text.
+//
+// Title page. When Meta.Title is only the title made from the input's file
+// name (Writer.FileTitle, set from convert.Options.FileTitle by the
+// registered writer), it stays dc:title and the NCX docTitle (EPUB requires
+// a title, and a library needs a name) but is not printed as a heading: the
+// title page shows just the subtitle, authors and date when there are any;
+// otherwise the book has no title page (not in the manifest, spine,
+// landmarks or NCX; a navigation document without headings then points at
+// the first content document), which EPUBCheck accepts and which spares the
+// reader a page holding only a file name. A book with no content at all
+// keeps a title page with the file title as a small plain line, so that
+// the spine is never empty.
 //
 // # Metadata
 //

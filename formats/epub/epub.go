@@ -56,6 +56,7 @@ func init() {
 				ModTime:      o.ModTime,
 				Strict:       o.Strict,
 				Report:       o.Report,
+				FileTitle:    o.FileTitle(),
 			}
 			if v, ok := o.Var("epub", "max-document-size"); ok {
 				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
@@ -105,6 +106,13 @@ type Writer struct {
 	Strict bool
 	// Report receives counts and warnings; nil discards them.
 	Report *convert.Report
+	// FileTitle is a title made from the input's file name (see
+	// convert.Options.FileTitle). When Meta.Title is just that, it stays
+	// dc:title (which EPUB requires) but the title page does not print it
+	// as a heading: the page shows the subtitle, authors and date if there
+	// are any, and is left out of the book otherwise (see the package
+	// documentation). Empty means every title is a real one.
+	FileTitle string
 }
 
 // book is everything the writer derived from the document.
@@ -122,6 +130,8 @@ type book struct {
 	identifier  string
 	modified    time.Time
 	ruby        bool
+	// fileTitle: title is only the title made from the file name.
+	fileTitle bool
 
 	titlePage *contentDoc
 	content   []*contentDoc
@@ -208,6 +218,7 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	if b.title == "" {
 		b.title = b.labels.untitled
 	}
+	b.fileTitle = w.FileTitle != "" && b.title == oneLine(w.FileTitle)
 	b.subtitle = oneLine(m.Subtitle)
 	for _, a := range m.Authors {
 		if a = oneLine(a); a != "" {
@@ -240,7 +251,12 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	r.assignIDs(d.Blocks)
 	var toc []*tocEntry
 	b.content, toc = r.split(d.Blocks, limit, 1, b.title)
-	b.titlePage = &contentDoc{name: titlePageName, title: b.title, body: titlePageBody(b)}
+	// A title made from the file name is no title to show: without a
+	// subtitle, authors or a date there is no title page at all, unless the
+	// book would then have nothing to read.
+	if !b.fileTitle || b.subtitle != "" || len(b.authors) > 0 || b.date != "" || len(b.content) == 0 {
+		b.titlePage = &contentDoc{name: titlePageName, title: b.title, body: titlePageBody(b)}
+	}
 	if w.FiguresTable {
 		top := 7
 		for _, e := range toc {
@@ -255,7 +271,11 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	resolveLinks(b.content)
 	b.nav = navTree(toc)
 	if len(b.nav) == 0 {
-		b.nav = []*navNode{{entry: &tocEntry{level: 1, text: b.title, file: titlePageName, id: "title"}}}
+		e := &tocEntry{level: 1, text: b.title, file: titlePageName, id: "title"}
+		if b.titlePage == nil {
+			e.file, e.id = b.content[0].name, ""
+		}
+		b.nav = []*navNode{{entry: e}}
 	}
 	b.ruby = r.stats.ruby
 	if w.Strict {
@@ -418,7 +438,11 @@ func (w *Writer) stage(b *book) ([]byte, error) {
 			return nil, fmt.Errorf("epub: go-epub: adding font %s: %w", f.file, err)
 		}
 	}
-	docs := append([]*contentDoc{b.titlePage}, b.content...)
+	var docs []*contentDoc
+	if b.titlePage != nil {
+		docs = append(docs, b.titlePage)
+	}
+	docs = append(docs, b.content...)
 	if b.figures != nil {
 		docs = append(docs, b.figures)
 	}
@@ -454,10 +478,20 @@ func (noNetwork) RoundTrip(*http.Request) (*http.Response, error) {
 }
 
 // titlePageBody renders the title page: title, subtitle, authors, date.
+// A title made from the file name is not printed when anything else is,
+// and is a small plain line otherwise.
 func titlePageBody(b *book) string {
 	var s strings.Builder
-	s.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
-	fmt.Fprintf(&s, "<h1 id=\"title\">%s</h1>\n", esc(b.title))
+	switch {
+	case !b.fileTitle:
+		s.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
+		fmt.Fprintf(&s, "<h1 id=\"title\">%s</h1>\n", esc(b.title))
+	case b.subtitle != "" || len(b.authors) > 0 || b.date != "":
+		s.WriteString(`<section class="titlepage" epub:type="titlepage" id="title">` + "\n")
+	default:
+		s.WriteString(`<section class="titlepage" epub:type="titlepage">` + "\n")
+		fmt.Fprintf(&s, "<p class=\"filetitle\" id=\"title\">%s</p>\n", esc(b.title))
+	}
 	if b.subtitle != "" {
 		fmt.Fprintf(&s, "<p class=\"subtitle\">%s</p>\n", esc(b.subtitle))
 	}

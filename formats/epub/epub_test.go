@@ -380,6 +380,52 @@ func TestNoHeadings(t *testing.T) {
 	assert.Contains(t, nav, `<li><a href="xhtml/titlepage.xhtml#title">无标题</a></li>`)
 }
 
+func TestFileTitle(t *testing.T) {
+	body := []convert.Block{&convert.Heading{Level: 2, Inlines: []convert.Inline{txt("一、总体要求")}}, para(txt("只有一段。"))}
+	doc := func(m convert.Meta) *convert.Document {
+		m.Lang = "zh-Hans"
+		return &convert.Document{Meta: m, Blocks: body}
+	}
+	t.Run("real title", func(t *testing.T) {
+		data := write(t, &Writer{FileTitle: "article"}, doc(convert.Meta{Title: "城市公园指南"}))
+		assert.Contains(t, readEntry(t, data, "EPUB/xhtml/titlepage.xhtml"), `<h1 id="title">城市公园指南</h1>`)
+	})
+	t.Run("file title only", func(t *testing.T) {
+		data := write(t, &Writer{FileTitle: "article"}, doc(convert.Meta{Title: "article"}))
+		assert.Contains(t, readEntry(t, data, "EPUB/package.opf"), `<dc:title id="title">article</dc:title>`)
+		assert.NotContains(t, readEntry(t, data, "EPUB/package.opf"), "titlepage")
+		nav := readEntry(t, data, "EPUB/nav.xhtml")
+		assert.NotContains(t, nav, "titlepage")
+		assert.Contains(t, nav, `epub:type="bodymatter"`)
+		assert.NotContains(t, readEntry(t, data, "EPUB/toc.ncx"), "titlepage")
+	})
+	t.Run("file title with authors and date", func(t *testing.T) {
+		data := write(t, &Writer{FileTitle: "article"}, doc(convert.Meta{Title: "article", Authors: []string{"张三"}, Date: "2025-01-15"}))
+		page := readEntry(t, data, "EPUB/xhtml/titlepage.xhtml")
+		assert.NotContains(t, page, "<h1")
+		assert.NotContains(t, page[strings.Index(page, "<body"):], "article", "the file title is not printed")
+		assert.Contains(t, page, `<p class="author">张三</p>`)
+		assert.Contains(t, page, "2025年1月15日")
+	})
+	t.Run("file title, no headings", func(t *testing.T) {
+		d := doc(convert.Meta{Title: "article"})
+		d.Blocks = body[1:]
+		data := write(t, &Writer{FileTitle: "article"}, d)
+		assert.Contains(t, readEntry(t, data, "EPUB/nav.xhtml"), `<li><a href="xhtml/`)
+		assert.NotContains(t, readEntry(t, data, "EPUB/nav.xhtml"), "titlepage")
+	})
+	t.Run("empty book keeps a plain title page", func(t *testing.T) {
+		data := write(t, &Writer{FileTitle: "article"}, &convert.Document{Meta: convert.Meta{Title: "article"}})
+		page := readEntry(t, data, "EPUB/xhtml/titlepage.xhtml")
+		assert.Contains(t, page, `<p class="filetitle" id="title">article</p>`)
+	})
+	t.Run("registered writer", func(t *testing.T) {
+		f, err := convert.Lookup("epub")
+		require.NoError(t, err)
+		assert.Equal(t, "article", f.NewWriter(&convert.Options{SourcePath: "dir/article.txt"}).(*Writer).FileTitle)
+	})
+}
+
 // bigDoc returns a document of about n characters: the sample article
 // repeated, a heading every few paragraphs.
 func bigDoc(t testing.TB, n int) *convert.Document {
@@ -551,6 +597,16 @@ func TestEpubcheck(t *testing.T) {
 			return &convert.Document{Blocks: []convert.Block{para(txt("只有一段。"))}, Meta: convert.Meta{Lang: "zh-Hans"}}
 		}},
 		check{"empty", &Writer{FiguresTable: true}, func(*testing.T) *convert.Document { return &convert.Document{} }},
+		check{"filetitle", &Writer{FileTitle: "article"}, func(t *testing.T) *convert.Document {
+			return readText(t, "../../examples/article.txt")
+		}},
+		check{"filetitle-noheadings", &Writer{FileTitle: "note"}, func(*testing.T) *convert.Document {
+			return &convert.Document{Blocks: []convert.Block{para(txt("只有一段。"))}, Meta: convert.Meta{Title: "note", Lang: "zh-Hans"}}
+		}},
+		check{"filetitle-authors", &Writer{FileTitle: "note"}, func(*testing.T) *convert.Document {
+			return &convert.Document{Blocks: []convert.Block{para(txt("只有一段。"))},
+				Meta: convert.Meta{Title: "note", Lang: "zh-Hans", Authors: []string{"张三"}}}
+		}},
 		check{"split", &Writer{MaxDocumentSize: 100 << 10}, func(*testing.T) *convert.Document { return longSection() }},
 	)
 	if _, err := os.Stat(cjkFont); err == nil {

@@ -72,7 +72,7 @@ func navDocument(b *book) string {
 	list = func(ns []*navNode, indent string) {
 		s.WriteString(indent + "<ol>\n")
 		for _, n := range ns {
-			fmt.Fprintf(&s, `%s<li><a href="xhtml/%s#%s">%s</a>`, indent, n.entry.file, n.entry.id, esc(n.entry.text))
+			fmt.Fprintf(&s, `%s<li><a href="xhtml/%s">%s</a>`, indent, n.entry.href(), esc(n.entry.text))
 			if len(n.children) > 0 {
 				s.WriteByte('\n')
 				list(n.children, indent+"  ")
@@ -87,8 +87,11 @@ func navDocument(b *book) string {
 	fmt.Fprintf(&s, `<nav epub:type="landmarks" id="landmarks" hidden="hidden">
 <h2>%s</h2>
 <ol>
-<li><a epub:type="titlepage" href="xhtml/%s">%s</a></li>
-`, esc(b.labels.landmarks), titlePageName, esc(b.labels.titlePage))
+`, esc(b.labels.landmarks))
+	if b.titlePage != nil {
+		fmt.Fprintf(&s, `<li><a epub:type="titlepage" href="xhtml/%s">%s</a></li>
+`, titlePageName, esc(b.labels.titlePage))
+	}
 	if len(b.content) > 0 {
 		fmt.Fprintf(&s, `<li><a epub:type="bodymatter" href="xhtml/%s">%s</a></li>
 `, b.content[0].name, esc(b.labels.start))
@@ -119,8 +122,8 @@ func ncxDocument(b *book) string {
 	points = func(ns []*navNode, indent string) {
 		for _, n := range ns {
 			order++
-			fmt.Fprintf(&s, `%s<navPoint id="np%d" playOrder="%d"><navLabel><text>%s</text></navLabel><content src="xhtml/%s#%s"/>`,
-				indent, order, order, esc(n.entry.text), n.entry.file, n.entry.id)
+			fmt.Fprintf(&s, `%s<navPoint id="np%d" playOrder="%d"><navLabel><text>%s</text></navLabel><content src="xhtml/%s"/>`,
+				indent, order, order, esc(n.entry.text), n.entry.href())
 			if len(n.children) > 0 {
 				s.WriteByte('\n')
 				points(n.children, indent+"  ")

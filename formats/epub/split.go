@@ -25,6 +25,15 @@ type tocEntry struct {
 	id    string // heading ID inside it
 }
 
+// href is the entry's link relative to the xhtml folder: file#id, or the
+// file alone when id is empty.
+func (e *tocEntry) href() string {
+	if e.id == "" {
+		return e.file
+	}
+	return e.file + "#" + e.id
+}
+
 // fragment is a rendered top-level block (or a piece of one).
 type fragment struct {
 	xhtml   string

@@ -179,6 +179,9 @@ section.titlepage p {
   text-align: center;
   margin: 0.5em 0;
 }
+section.titlepage > p:first-child {
+  margin-top: 25%;
+}
 nav ol {
   list-style-type: none;
   padding-left: 1.5em;
