@@ -373,3 +373,11 @@ func TestInlineCodeSize(t *testing.T) {
 	last := p.atoms[len(p.atoms)-1]
 	assert.Less(t, p.fmts[last.fmt].size, s.size, "inline code is set smaller than serif body text")
 }
+
+func TestTitleBalanced(t *testing.T) {
+	s := testSetter("ko", true)
+	_, lines, w := s.balanced("한국은행, 기준금리 3.50%로 동결…올해 성장률 2.1% 전망", runFmt{st: stBold | stSans, size: 19, color: black}, 450)
+	require.Len(t, lines, 2)
+	assert.Less(t, w, 450.0)
+	assert.Greater(t, lines[1].width, lines[0].width*0.5, "the two lines of a title are balanced, the second no lone word")
+}

@@ -383,20 +383,52 @@ func (t *setter) layoutCode(p *para, measure float64) []line {
 	return lines
 }
 
+// balanced lays text out centred in as few lines as the measure allows,
+// on the narrowest measure that still needs no more lines, so that a
+// title of two lines does not end with a lone word (Latin and Korean,
+// which break at spaces). It returns the para,
+// its lines and the measure used (to be centred in the full one).
+func (t *setter) balanced(text string, f runFmt, measure float64) (*para, []line, float64) {
+	set := func(w float64) (*para, []line) {
+		p := &para{}
+		t.addText(p, text, f, -1)
+		return p, t.layoutPara(p, w, 0, alignCenter)
+	}
+	p, lines := set(measure)
+	n := len(lines)
+	if n < 2 || (t.cjk && !t.keepAll) {
+		// Chinese and Japanese break between any characters: a narrower
+		// measure would split words that the full one keeps whole.
+		return p, lines, measure
+	}
+	lo, hi := measure*float64(n-1)/float64(n), measure
+	for range 12 {
+		mid := (lo + hi) / 2
+		if _, ls := set(mid); len(ls) == n {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	if hi < measure {
+		p, lines = set(hi)
+	}
+	return p, lines, hi
+}
+
 // title lays out the document title block of the first page.
 func (t *setter) title(m *convert.Meta, c ctx) {
 	if m.Title == "" {
 		return
 	}
-	var p para
 	size := t.size * 1.9
-	t.addText(&p, m.Title, runFmt{st: stBold | stSans, size: size, color: black}, -1)
-	lines := t.layoutPara(&p, c.w, 0, alignCenter)
+	p, lines, w := t.balanced(m.Title, runFmt{st: stBold | stSans, size: size, color: black}, c.w)
+	x := c.x + (c.w-w)/2
 	pitch := size * 1.4
 	for _, l := range lines {
 		var items []item
 		base := ascentIn(pitch, size)
-		t.emitLine(&p, l, c.x, base, &items)
+		t.emitLine(p, l, x, base, &items)
 		t.emit(c, slice{h: pitch, items: items, keep: true, base: base})
 	}
 	sub := []string{}
