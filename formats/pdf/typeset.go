@@ -435,7 +435,9 @@ func (t *setter) title(m *convert.Meta, c ctx) {
 	if m.Subtitle != "" {
 		var sp para
 		t.addText(&sp, m.Subtitle, runFmt{st: stSans, size: t.size * 1.2, color: black}, -1)
-		t.paraSlices(&sp, c, 0, alignCenter, t.size*1.2, 0)
+		// Set off from the title by a little more than the title's own
+		// leading, so that it does not read as a third title line.
+		t.paraSlices(&sp, c, 0, alignCenter, t.size*1.2, t.size*0.5)
 	}
 	if len(m.Authors) > 0 {
 		sub = append(sub, strings.Join(m.Authors, t.loc.authorSep))
