@@ -179,6 +179,7 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 	if c.outDir == "" {
 		d := concat(docs, c.inputs)
 		o := *opts
+		o.SourcePath = c.inputs[0] // writers tell a title made from its name
 		o.To = jobs[0].Name
 		o.Report = reports[0]
 		p, err := c.writeOutput(ctx, c.output, d, &o, stdout)

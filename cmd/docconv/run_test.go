@@ -186,3 +186,18 @@ func TestSeveralInputsKeepTitlesAndNameTheirWarnings(t *testing.T) {
 	assert.Contains(t, stderr, "b.md: warning: invalid UTF-8")
 	assert.NotContains(t, stderr, "a.md: warning")
 }
+
+func TestFileTitleNotPrintedWithOutputFile(t *testing.T) {
+	dir := t.TempDir()
+	in := copySample(t, dir)
+	for _, args := range [][]string{{"-o", "a.html"}, {"-t", "html", "-d", "out"}} {
+		code, _, stderr := docconv(t, dir, "", append(args, "-q", in)...)
+		require.Equal(t, 0, code, stderr)
+	}
+	a, err := os.ReadFile(filepath.Join(dir, "a.html"))
+	require.NoError(t, err)
+	b, err := os.ReadFile(filepath.Join(dir, "out", "article.html"))
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(a), "-o and -d give the same output")
+	assert.NotContains(t, string(a), `<h1 class="title">`)
+}
