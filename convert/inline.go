@@ -109,6 +109,21 @@ func InlineText(in Inline) string {
 	return ""
 }
 
+// AppendLeaves appends the leaf inlines of ins (Text, Code, Ruby,
+// LineBreak) to dst in reading order, descending into Strong, Emph, Strike
+// and Link, and returns the extended slice.
+func AppendLeaves(dst, ins []Inline) []Inline {
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *Strong, *Emph, *Strike, *Link:
+			dst = AppendLeaves(dst, Children(x))
+		default:
+			dst = append(dst, in)
+		}
+	}
+	return dst
+}
+
 // Children returns the inline children of a container inline (Strong, Emph,
 // Strike, Link) and nil for leaves.
 func Children(in Inline) []Inline {

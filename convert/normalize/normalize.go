@@ -125,22 +125,6 @@ func rootInlines(blocks []convert.Block, f func(*[]convert.Inline)) {
 	}
 }
 
-// leaves appends the leaf inlines of ins in reading order.
-func leaves(dst []convert.Inline, ins []convert.Inline) []convert.Inline {
-	for _, in := range ins {
-		if c := convert.Children(in); c != nil {
-			dst = leaves(dst, c)
-			continue
-		}
-		switch in.(type) {
-		case *convert.Strong, *convert.Emph, *convert.Strike, *convert.Link:
-			continue // empty container
-		}
-		dst = append(dst, in)
-	}
-	return dst
-}
-
 // metaStrings returns pointers to the free-text metadata fields the
 // document transforms rewrite.
 func metaStrings(m *convert.Meta) []*string {

@@ -50,7 +50,7 @@ func (Punct) TransformDocument(ctx context.Context, d *convert.Document, opts *c
 	var commas, others, periods int
 	var ls []convert.Inline
 	rootInlines(d.Blocks, func(ins *[]convert.Inline) {
-		ls = leaves(ls[:0], *ins)
+		ls = convert.AppendLeaves(ls[:0], *ins)
 		han, latin := 0, 0
 		for _, in := range ls {
 			h, l := script(convert.InlineText(in))

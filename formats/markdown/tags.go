@@ -164,17 +164,7 @@ func (c *converter) collapseDropped(ins []convert.Inline) {
 	if len(c.dropMarks) == 0 {
 		return
 	}
-	var leaves []convert.Inline
-	convert.Inspect([]convert.Block{&convert.Paragraph{Inlines: ins}}, func(n any) bool {
-		if in, ok := n.(convert.Inline); ok && convert.Children(in) == nil {
-			switch in.(type) {
-			case *convert.Strong, *convert.Emph, *convert.Strike, *convert.Link:
-			default:
-				leaves = append(leaves, in)
-			}
-		}
-		return true
-	})
+	leaves := convert.AppendLeaves(nil, ins)
 	for i, l := range leaves {
 		if !c.isDropMark(l) {
 			continue
