@@ -3,9 +3,12 @@ package convert
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,6 +36,11 @@ type Options struct {
 	// Strict turns repairable problems (invalid UTF-8, characters no font
 	// has) into errors wrapping ErrStrict.
 	Strict bool
+	// MaxInputSize is the largest input Read accepts, in bytes; a larger
+	// one is refused with an error wrapping ErrLimit as soon as the limit
+	// is passed, so an endless stream (a pipe, /dev/zero) is never read
+	// into memory. 0 means DefaultMaxInputSize; negative means no limit.
+	MaxInputSize int64
 
 	// Writer settings shared by several formats. Each format documents
 	// which it honours.
@@ -58,6 +66,23 @@ type Options struct {
 	// Vars are format-specific settings as "format.key" → value, e.g.
 	// "pdf.indent" → "2". Unknown keys are ignored.
 	Vars map[string]string
+}
+
+// DefaultMaxInputSize is the input size limit when Options.MaxInputSize is
+// 0: 256 MiB, about 85 million CJK characters, far beyond any article,
+// while the model of an input that size still fits in a few GB.
+const DefaultMaxInputSize = 256 << 20
+
+// MaxInput returns the input size limit in bytes: MaxInputSize, or
+// DefaultMaxInputSize when it is 0; -1 means no limit.
+func (o *Options) MaxInput() int64 {
+	switch {
+	case o == nil || o.MaxInputSize == 0:
+		return DefaultMaxInputSize
+	case o.MaxInputSize < 0:
+		return -1
+	}
+	return o.MaxInputSize
 }
 
 func (o *Options) orDefault() *Options {
@@ -110,8 +135,11 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 	if f.NewReader == nil {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: fmt.Errorf("convert: %w: %s cannot be read", ErrUnsupported, f.Name)}
 	}
-	src, err := io.ReadAll(r)
+	src, err := ReadAll(ctx, r, opts.MaxInput())
 	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return nil, err
+		}
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
 	for _, t := range opts.Transforms {
@@ -148,6 +176,70 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 		d.Meta.Lang = DetectLanguage(DocumentText(d))
 	}
 	return d, nil
+}
+
+// ReadAll reads r to its end like io.ReadAll, but refuses more than limit
+// bytes (limit < 0: no limit) with an error wrapping ErrLimit, and stops
+// with ctx.Err() when ctx is done between two reads. When r can tell its
+// size (an *os.File of a regular file, a *bytes.Reader…) a too large input
+// is refused before it is read, and the buffer is allocated once.
+func ReadAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	size := int64(-1)
+	switch v := r.(type) {
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := v.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	case interface{ Len() int }:
+		size = int64(v.Len())
+	}
+	if limit >= 0 && size > limit {
+		return nil, LimitErrorf("input is %s, larger than the %s limit", FormatSize(size), FormatSize(limit))
+	}
+	capacity := int64(512)
+	if size >= 0 {
+		capacity = size + 1 // +1: io.EOF is seen without growing
+	}
+	buf := make([]byte, 0, capacity)
+	const chunk = 1 << 20 // ctx is checked at least once a MiB
+	for {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		end := min(cap(buf), len(buf)+chunk)
+		n, err := r.Read(buf[len(buf):end])
+		buf = buf[:len(buf)+n]
+		if limit >= 0 && int64(len(buf)) > limit {
+			return nil, LimitErrorf("input is larger than the %s limit", FormatSize(limit))
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+}
+
+// FormatSize writes a byte count for messages: "256 MiB", "1.5 KiB",
+// "300 bytes".
+func FormatSize(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d bytes", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 4; m /= unit {
+		div *= unit
+		exp++
+	}
+	v := float64(n) / float64(div)
+	s := strconv.FormatFloat(v, 'f', 1, 64)
+	s = strings.TrimSuffix(s, ".0")
+	return s + " " + string("KMGTP"[exp]) + "iB"
 }
 
 // ApplyMetadata applies KEY=VALUE settings to m (see Meta.Set). Settings

@@ -17,7 +17,20 @@ var (
 	// ErrStrict: a problem that is normally repaired and reported was
 	// refused because Options.Strict is set.
 	ErrStrict = errors.New("refused in strict mode")
+	// ErrLimit: the input exceeds a documented resource limit (its size,
+	// nesting depth, a line's length, a table's width, a sheet's rows…).
+	// Errors wrapping it say which limit and its value; the docconv
+	// command exits with status 3 for them. A caller may raise the limit
+	// (for example Options.MaxInputSize) and try again.
+	ErrLimit = errors.New("resource limit exceeded")
 )
+
+// LimitErrorf returns an error wrapping ErrLimit, with the message
+// "resource limit exceeded: " followed by the formatted text, which should
+// name the limit and its value ("nesting deeper than 1000 levels").
+func LimitErrorf(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", ErrLimit, fmt.Sprintf(format, args...))
+}
 
 // Error describes a failed conversion step, like fs.PathError. Readers may
 // return an *Error with Line/Column set; the pipeline fills Op, Format and

@@ -47,5 +47,7 @@
 // directory, renamed into place when complete. A failed conversion leaves no
 // file behind and an input is never overwritten.
 //
-// Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage.
+// Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage, 3
+// when a resource limit was exceeded (an input larger than --max-input-size,
+// 256 MiB by default; any error wrapping convert.ErrLimit).
 package main

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
@@ -23,6 +25,7 @@ const (
 	exitOK    = 0
 	exitFail  = 1
 	exitUsage = 2
+	exitLimit = 3 // a resource limit: convert.ErrLimit
 )
 
 // usageError is bad usage: exit 2.
@@ -47,6 +50,7 @@ type config struct {
 	ruby, punct, script  string
 	fonts, embedFonts    []string
 	pageSize             string
+	maxInputSize         string
 	inputs               []string
 }
 
@@ -70,6 +74,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringArrayVar(&c.fonts, "font", nil, "PDF font `NAME|FILE`, repeatable: the fallback chain, first match per character")
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
 	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5, Letter")
+	fs.StringVar(&c.maxInputSize, "max-input-size", "256MiB", "refuse an input (or --font file) larger than `SIZE`: bytes, or with KiB, MiB, GiB; 0 for no limit")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
@@ -82,7 +87,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	if *help {
 		usage := strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             ")
-		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage.\n", usage)
+		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded.\n", usage)
 		return nil, nil
 	}
 	c.inputs = fs.Args()
@@ -104,8 +109,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "docconv: %v\n", err)
 	var ue *usageError
-	if errors.As(err, &ue) {
+	switch {
+	case errors.As(err, &ue):
 		return exitUsage
+	case errors.Is(err, convert.ErrLimit):
+		return exitLimit
 	}
 	return exitFail
 }
@@ -257,6 +265,13 @@ func (c *config) options() (*convert.Options, error) {
 	if err := convert.ApplyMetadata(&convert.Meta{}, c.meta); err != nil {
 		return nil, usagef("-M: %v", err)
 	}
+	maxIn, err := parseSize(c.maxInputSize)
+	if err != nil {
+		return nil, usagef("--max-input-size: %v", err)
+	}
+	if maxIn == 0 {
+		maxIn = -1 // no limit
+	}
 	vars := map[string]string{}
 	for _, v := range c.vars {
 		k, val, ok := strings.Cut(v, "=")
@@ -271,6 +286,7 @@ func (c *config) options() (*convert.Options, error) {
 		Transforms:   normalize.Transforms(no),
 		Report:       &convert.Report{},
 		Strict:       c.strict,
+		MaxInputSize: maxIn,
 		TOC:          c.toc,
 		FiguresTable: c.figuresTable,
 		Fonts:        c.fonts,
@@ -490,4 +506,37 @@ func concat(docs []*convert.Document, paths []string) *convert.Document {
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// parseSize parses a byte count: digits with an optional unit, K/KB/KiB,
+// M/MB/MiB, G/GB/GiB (all powers of 1024, case-insensitive), or B.
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(s)
+	i := 0
+	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
+		i++
+	}
+	if i == 0 {
+		return 0, fmt.Errorf("%q is not a size (want e.g. 256MiB, 1GiB or 1000000)", s)
+	}
+	n, err := strconv.ParseInt(t[:i], 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a size: %v", s, err)
+	}
+	shift := 0
+	switch strings.ToLower(strings.TrimSpace(t[i:])) {
+	case "", "b":
+	case "k", "kb", "kib":
+		shift = 10
+	case "m", "mb", "mib":
+		shift = 20
+	case "g", "gb", "gib":
+		shift = 30
+	default:
+		return 0, fmt.Errorf("%q: unknown unit %q (want KiB, MiB or GiB)", s, t[i:])
+	}
+	if n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("%q is too large", s)
+	}
+	return n << shift, nil
 }

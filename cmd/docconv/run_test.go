@@ -201,3 +201,35 @@ func TestFileTitleNotPrintedWithOutputFile(t *testing.T) {
 	assert.Equal(t, string(b), string(a), "-o and -d give the same output")
 	assert.NotContains(t, string(a), `<h1 class="title">`)
 }
+
+func TestInputSizeLimit(t *testing.T) {
+	dir := t.TempDir()
+	in := copySample(t, dir)
+	// A file over the limit: exit 3, named, nothing written.
+	code, _, stderr := docconv(t, dir, "", "--max-input-size", "1KiB", "-o", "a.txt", in)
+	assert.Equal(t, 3, code, stderr)
+	assert.Contains(t, stderr, "article.txt")
+	assert.Contains(t, stderr, "larger than the 1 KiB limit")
+	_, err := os.Stat(filepath.Join(dir, "a.txt"))
+	assert.True(t, os.IsNotExist(err))
+	// Standard input too.
+	code, _, stderr = docconv(t, dir, strings.Repeat("長", 1000), "--max-input-size", "2k", "-t", "txt")
+	assert.Equal(t, 3, code, stderr)
+	assert.Contains(t, stderr, "<stdin>")
+	// 0 is no limit; a bad size is bad usage.
+	code, _, stderr = docconv(t, dir, "", "--max-input-size", "0", "-q", "-o", "a.txt", in)
+	assert.Equal(t, 0, code, stderr)
+	for _, bad := range []string{"lots", "12XB", "-5", "99999999999G"} {
+		code, _, stderr = docconv(t, dir, "", "--max-input-size", bad, "-o", "a.txt", in)
+		assert.Equal(t, 2, code, "%s: %s", bad, stderr)
+		assert.Contains(t, stderr, "--max-input-size")
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	for s, want := range map[string]int64{"0": 0, "100": 100, "100B": 100, "2k": 2048, "3 KiB": 3072, "256MiB": 256 << 20, "1GB": 1 << 30, "1g": 1 << 30} {
+		n, err := parseSize(s)
+		require.NoError(t, err, s)
+		assert.Equal(t, want, n, s)
+	}
+}
