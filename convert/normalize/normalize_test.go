@@ -390,15 +390,8 @@ func TestScript(t *testing.T) {
 	assert.ErrorContains(t, err, "normalize: unknown script")
 }
 
-func samplePath(t testing.TB) string {
-	for _, p := range []string{"../../../shared/seed/article.txt", "../../examples/article.txt"} {
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-	}
-	t.Skip("sample article missing (../../../shared/seed/article.txt, ../../examples/article.txt)")
-	return ""
-}
+// samplePath is the sample article kept in the repository.
+func samplePath(testing.TB) string { return "../../examples/article.txt" }
 
 func readWith(t testing.TB, path string, o Options) (*convert.Document, *convert.Report) {
 	f, err := os.Open(path)

@@ -15,13 +15,9 @@ import (
 
 func seedArticle(t *testing.T) string {
 	t.Helper()
-	for _, p := range []string{"../../examples/article.txt", "../../../shared/seed/article.txt"} {
-		if b, err := os.ReadFile(p); err == nil {
-			return string(b)
-		}
-	}
-	t.Skip("seed article not found")
-	return ""
+	b, err := os.ReadFile("../../examples/article.txt")
+	require.NoError(t, err)
+	return string(b)
 }
 
 func TestCJKCoverage(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -24,6 +23,7 @@ import (
 	"github.com/docconv/docconv/convert/normalize"
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
+	"github.com/docconv/docconv/internal/validate"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -557,31 +557,10 @@ func TestRegistered(t *testing.T) {
 	assert.Len(t, rep.Warnings(), 1)
 }
 
-// epubcheckJar is where Debian's epubcheck package installs the jar.
-const epubcheckJar = "/usr/share/java/epubcheck.jar"
-
-// epubcheck validates data with EPUBCheck and requires a clean result.
-func epubcheck(t *testing.T, name string, data []byte) {
-	t.Helper()
-	java, err := exec.LookPath("java")
-	if err != nil {
-		t.Skip("epubcheck: java not installed (apt-get install epubcheck)")
-	}
-	if _, err := os.Stat(epubcheckJar); err != nil {
-		t.Skip("epubcheck: " + epubcheckJar + " not installed (apt-get install epubcheck)")
-	}
-	if testing.Short() {
-		t.Skip("epubcheck: skipped in -short mode (several seconds per book)")
-	}
-	path := filepath.Join(t.TempDir(), name+".epub")
-	require.NoError(t, os.WriteFile(path, data, 0o644))
-	out, _ := exec.Command(java, "-jar", epubcheckJar, path).CombinedOutput()
-	assert.Contains(t, string(out), "No errors or warnings detected", "epubcheck %s:\n%s", name, out)
-}
-
 // TestEpubcheck validates the fixtures and the edge cases (no headings,
 // empty document, sections split across documents, an embedded font
-// subset) with EPUBCheck, in parallel: it takes seconds per book.
+// subset) with EPUBCheck, all in one JVM (seconds per JVM), each book's
+// verdict in a subtest of its own.
 func TestEpubcheck(t *testing.T) {
 	type check struct {
 		name string
@@ -614,50 +593,37 @@ func TestEpubcheck(t *testing.T) {
 			return readText(t, "../../examples/article.txt")
 		}})
 	}
+	if testing.Short() {
+		t.Skip("epubcheck: skipped in -short mode (seconds per book)")
+	}
+	books := map[string][]byte{}
+	for _, c := range checks {
+		books[c.name] = write(t, c.w, c.doc(t))
+	}
+	reports := validate.EPUBCheck(t, books)
 	for _, c := range checks {
 		t.Run(c.name, func(t *testing.T) {
-			data := write(t, c.w, c.doc(t))
-			t.Parallel()
-			epubcheck(t, c.name, data)
+			r := reports[c.name]
+			assert.True(t, r.Clean(), "epubcheck %s (status %d):\n%s", c.name, r.Status, r.Output)
 		})
 	}
 }
 
-// TestTextRecovery runs the reviewer's cjk_checks.py: every character of
-// the source, and of the text writer's output, is in the EPUB's XHTML.
+// TestTextRecovery checks that every character of the model's text (the
+// text writer's output, list numbers aside) is in the EPUB's XHTML.
 func TestTextRecovery(t *testing.T) {
-	script := "../../../shared/tools/cjk_checks.py"
-	if _, err := os.Stat(script); err != nil {
-		t.Skip("cjk_checks.py not found at " + script)
-	}
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not installed")
-	}
 	for _, fx := range fixtures() {
 		if fx.src == "" {
 			continue
 		}
 		t.Run(fx.name, func(t *testing.T) {
 			d := fx.doc(t)
-			dir := t.TempDir()
-			out := filepath.Join(dir, "out.epub")
-			require.NoError(t, os.WriteFile(out, write(t, &Writer{}, d), 0o644))
+			got, err := validate.EPUBText(write(t, &Writer{}, d))
+			require.NoError(t, err)
 			// The clean-up changes the source (fullwidth punctuation, pinyin
-			// removed), so compare with the text of the model: every block
-			// (list numbers are the reading system's, not text).
-			plain := filepath.Join(dir, "out.txt")
-			require.NoError(t, os.WriteFile(plain, []byte(convert.DocumentText(d)), 0o644))
-			for _, src := range []string{plain} {
-				res, err := exec.Command(py, script, out, src, "--json").Output()
-				require.NoError(t, err)
-				var r struct {
-					Missing    int    `json:"missing"`
-					MissingTop string `json:"missing_top"`
-				}
-				require.NoError(t, json.Unmarshal(res, &r), string(res))
-				assert.Zero(t, r.Missing, "characters of %s missing from the EPUB: %q", src, r.MissingTop)
-			}
+			// removed), so compare with the text of the model.
+			missing, _ := validate.Recovery(convert.DocumentText(d), got)
+			assert.Empty(t, missing, "characters missing from the EPUB")
 		})
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/docconv/docconv/convert/normalize"
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
+	"github.com/docconv/docconv/internal/validate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -300,58 +301,33 @@ func TestFontSpecs(t *testing.T) {
 	}
 }
 
-// pdfText returns pdftotext's text of b, or "" when pdftotext is missing.
+// pdfText returns pdftotext's text of b, or "" when pdftotext is missing
+// (a failure under CI=true).
 func pdfText(t *testing.T, b []byte) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Log("pdftotext not installed: text layer not checked")
-		return ""
-	}
-	path := filepath.Join(t.TempDir(), "t.pdf")
-	require.NoError(t, os.WriteFile(path, b, 0o644))
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", path, "-").Output()
-	require.NoError(t, err)
-	return string(out)
+	text, _ := validate.PDFText(t, b)
+	return text
 }
 
-func qpdfCheck(t *testing.T, b []byte) {
-	t.Helper()
-	if _, err := exec.LookPath("qpdf"); err != nil {
-		t.Log("qpdf not installed: structure not checked")
-		return
-	}
-	path := filepath.Join(t.TempDir(), "q.pdf")
-	require.NoError(t, os.WriteFile(path, b, 0o644))
-	out, err := exec.Command("qpdf", "--check", path).CombinedOutput()
-	assert.NoError(t, err, "qpdf --check: %s", out)
-}
+func qpdfCheck(t *testing.T, b []byte) { t.Helper(); validate.QPDFCheck(t, b) }
 
 // TestValidators runs what ../shared/tools/verify runs on every fixture:
-// pdffonts (all embedded), qpdf --check, and cjk_checks.py (every
-// character of the text writer's output recovered by pdftotext, no line
-// starting with closing or ending with opening punctuation).
+// pdffonts (all embedded), qpdf --check, every character of the text
+// writer's output recovered by pdftotext, no line starting with closing or
+// ending with opening punctuation.
 func TestValidators(t *testing.T) {
-	checks := "../../../shared/tools/cjk_checks.py"
-	for _, tool := range []string{"pdftotext", "pdffonts", "qpdf", "python3"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not installed: validators not run", tool)
-		}
-	}
-	if _, err := os.Stat(checks); err != nil {
-		t.Skipf("cjk_checks.py not found at %s", checks)
-	}
+	pdffonts := validate.Require(t, "pdffonts")
+	validate.Require(t, "pdftotext")
 	for _, path := range fixtures {
 		name := fixtureName(path)
 		t.Run(name, func(t *testing.T) {
 			d := readFixture(t, path)
 			b, err := (&Writer{}).Render(context.Background(), d)
 			require.NoError(t, err)
-			dir := t.TempDir()
-			pdfPath, txtPath := filepath.Join(dir, name+".pdf"), filepath.Join(dir, name+".txt")
+			pdfPath := filepath.Join(t.TempDir(), name+".pdf")
 			require.NoError(t, os.WriteFile(pdfPath, b, 0o644))
-			require.NoError(t, os.WriteFile(txtPath, []byte(plainText(t, d)), 0o644))
 
-			out, err := exec.Command("pdffonts", pdfPath).Output()
+			out, err := exec.Command(pdffonts, pdfPath).Output()
 			require.NoError(t, err)
 			rows := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
 			assert.NotEmpty(t, rows)
@@ -362,28 +338,23 @@ func TestValidators(t *testing.T) {
 			}
 			qpdfCheck(t, b)
 
-			out, err = exec.Command("python3", checks, pdfPath, txtPath, "--json").Output()
-			require.NoError(t, err)
-			var res struct {
-				Missing    int      `json:"missing"`
-				MissingTop string   `json:"missing_top"`
-				ViolCJK    int      `json:"viol_cjk"`
-				ViolAll    int      `json:"viol_all"`
-				Examples   []string `json:"viol_examples"`
-				Inherent   int      `json:"src_inherent"`
-			}
-			require.NoError(t, json.Unmarshal(out, &res), "%s", out)
-			assert.Zero(t, res.Missing, "characters not recovered: %s", res.MissingTop)
-			assert.Zero(t, res.ViolCJK, "line breaking violations: %v", res.Examples)
-			assert.LessOrEqual(t, res.ViolAll, res.Inherent, "line breaking violations: %v", res.Examples)
+			src := plainText(t, d)
+			text := pdfText(t, b)
+			missing, _ := validate.Recovery(src, text)
+			assert.Empty(t, missing, "characters not recovered by pdftotext")
+			lines := validate.PDFLines(t, b)
+			viol, examples := validate.LineViolations(lines, validate.CJKOpening, validate.CJKClosing)
+			assert.Zero(t, viol, "line breaking violations: %q", examples)
+			inherent, _ := validate.LineViolations(strings.Split(src, "\n"), validate.Opening, validate.Closing)
+			all, examples := validate.LineViolations(lines, validate.Opening, validate.Closing)
+			assert.LessOrEqual(t, all, inherent, "line breaking violations: %q", examples)
 
 			// No space between two CJK characters or marks in the text
 			// layer (justification and full-width quotes add none).
 			if name != "ko" {
 				cjk := `[\p{Han}\p{Hiragana}\p{Katakana}、，。「」『』“”‘’（）《》：；！？]`
 				re := regexp.MustCompile(cjk + `[ \t]+` + cjk)
-				text := pdfText(t, b)
-				assert.LessOrEqual(t, len(re.FindAllString(text, -1)), len(re.FindAllString(plainText(t, d), -1)),
+				assert.LessOrEqual(t, len(re.FindAllString(text, -1)), len(re.FindAllString(src, -1)),
 					"spaces between CJK characters: %q", re.FindAllString(text, -1))
 			}
 		})
@@ -449,16 +420,16 @@ func TestKeepHeadingsWithText(t *testing.T) {
 }
 
 // mutoolText returns the text lines `mutool draw -F txt` extracts from b,
-// or nil when mutool is missing.
+// or nil when mutool is missing (a failure under CI=true).
 func mutoolText(t *testing.T, b []byte) []string {
 	t.Helper()
-	if _, err := exec.LookPath("mutool"); err != nil {
-		t.Log("mutool not installed: MuPDF's text not checked")
+	mutool, ok := validate.Have(t, "mutool")
+	if !ok {
 		return nil
 	}
 	path := filepath.Join(t.TempDir(), "m.pdf")
 	require.NoError(t, os.WriteFile(path, b, 0o644))
-	out, err := exec.Command("mutool", "draw", "-q", "-F", "txt", "-o", "-", path).Output()
+	out, err := exec.Command(mutool, "draw", "-q", "-F", "txt", "-o", "-", path).Output()
 	require.NoError(t, err)
 	return strings.Split(string(out), "\n")
 }

@@ -24,6 +24,7 @@ import (
 	_ "github.com/docconv/docconv/formats/markdown"
 	_ "github.com/docconv/docconv/formats/text"
 	"github.com/docconv/docconv/formats/xlsx"
+	"github.com/docconv/docconv/internal/validate"
 )
 
 // -update is accepted (go test ./... -update reaches every package) but this
@@ -341,30 +342,10 @@ func TestFixtures(t *testing.T) {
 	}
 }
 
-// pythonWithOpenpyxl returns a python3 that can import openpyxl: the one on
-// PATH, else Debian's /usr/bin/python3 (a pyenv python3 on PATH does not see
-// Debian's python3-openpyxl).
-func pythonWithOpenpyxl() string {
-	var cands []string
-	if p, err := exec.LookPath("python3"); err == nil {
-		cands = append(cands, p)
-	}
-	cands = append(cands, "/usr/bin/python3")
-	for _, p := range cands {
-		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // TestOpenpyxl reads the workbook back with Python's openpyxl (Debian
 // python3-openpyxl), as CI does.
 func TestOpenpyxl(t *testing.T) {
-	py := pythonWithOpenpyxl()
-	if py == "" {
-		t.Skip("no python3 with the openpyxl module (Debian python3-openpyxl): skipping the openpyxl read-back")
-	}
+	py := validate.Python(t)
 	d := readArticle(t, filepath.Join(root, "examples", "article.txt"))
 	path := filepath.Join(t.TempDir(), "article.xlsx")
 	require.NoError(t, os.WriteFile(path, write(t, d, &xlsx.Writer{}), 0o644))
