@@ -200,6 +200,20 @@ func readCorpusFile(path string) ([]*corpusSentence, error) {
 	return out, nil
 }
 
+// corpusSources returns the source ids SOURCES.md cites: the first cell
+// of each table row.
+func corpusSources(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^\| ([a-z0-9-]+) \|`).FindAllStringSubmatch(string(b), -1) {
+		ids[m[1]] = true
+	}
+	return ids, nil
+}
+
 // predValue renders a found figure's value as a label writes it: dates as
 // ISO text, other values as big.Rat. It is the one place that knows how
 // convert.Figure stores values: a date is either ISO text already or the
@@ -405,6 +419,10 @@ func TestCorpus(t *testing.T) {
 		t.Fatalf("no corpus files in %s (%v)", corpusDir, err)
 	}
 	strict := *corpusStrict || os.Getenv("DOCCONV_CORPUS_STRICT") == "1"
+	cited, err := corpusSources(filepath.Join(corpusDir, "SOURCES.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	scores := map[string]*corpusScore{}
 	var groups []string
 	fileGroup := map[string]bool{}
@@ -420,6 +438,9 @@ func TestCorpus(t *testing.T) {
 		for _, s := range sents {
 			if corpusLangs[s.lang] != group {
 				t.Fatalf("%s:%d: language %s in the %s file", s.file, s.line, s.lang, group)
+			}
+			if !cited[s.source] {
+				t.Fatalf("%s:%d: source %q is not in SOURCES.md", s.file, s.line, s.source)
 			}
 			if prev, dup := seen[s.text]; dup {
 				t.Fatalf("%s:%d: sentence already at %s", s.file, s.line, prev)
