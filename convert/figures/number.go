@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/docconv/docconv/convert"
@@ -34,20 +35,38 @@ func (s *scanner) number(i int, p prefix) int {
 			return e // 2152 0111, +86 10 1234 5678
 		}
 	}
-	// N分之M: a fraction.
-	if hasAt(rs, end, "分之") && t.val > 0 {
-		t2, ok := s.parseNum(end + 2)
-		if !ok {
-			return end + 2
+	// N分之M, N分のM, N분의 M: a fraction, the denominator first.
+	if fe, ok := s.fractionOf(end); ok && !t.words {
+		t2, ok := s.parseNum(fe)
+		if !ok || t2.val < 0 || t.exact.isZero() || t.exact.big || t2.exact.big || t.fuzzy || t2.fuzzy {
+			return max(fe, t2.skipTo)
 		}
-		s.add(hit{start: p.start, end: t2.end, value: t2.val / t.val, unit: "%", kind: convert.KindPercent, ratio: true,
+		s.add(hit{start: p.start, end: t2.end, value: quo(t2.exact, t.exact), unit: "%", kind: convert.KindPercent, ratio: true,
 			bound: join(t.bound, t2.bound, s.boundBefore(p.start), s.boundAfter(t2.end))})
 		return t2.end
+	}
+	// N又A分之B: a mixed number (三百五十又3分之1, 负一又二分之一).
+	if s.rune(end) == '又' && !t.fuzzy && t.exact.integer() {
+		if den, ok := s.parseNum(end + 1); ok && den.val > 0 && !den.fuzzy {
+			if fe, ok := s.fractionOf(den.end); ok {
+				if num, ok := s.parseNum(fe); ok && num.val >= 0 && !num.fuzzy && num.exact.integer() {
+					r := num.exact.rat()
+					r.Quo(r, den.exact.rat())
+					if t.val < 0 {
+						r.Neg(r)
+					}
+					r.Add(r, t.exact.rat())
+					t.val, t.end, t.exact, t.plain, t.one, t.positional = ratFloat(r), num.end, dec{}, false, false, false
+					t.mixed = true
+					return s.finish(t, p)
+				}
+			}
+		}
 	}
 	if t.arabic && !t.cjk {
 		r := s.rune(end)
 		switch {
-		case isLatin(r) && !isLatinSuffix(s.latinWord(end)):
+		case isLatin(r) && !isLatinSuffix(s.latinWord(end)) && s.unitAt(end) == nil:
 			return s.skipToken(i) // 5G, 4o, 3D: names
 		case r == ':' && isDigit(s.rune(end+1)):
 			return s.skipToken(i) // 10:30, 3:1
@@ -90,7 +109,8 @@ func (s *scanner) latinWord(i int) string {
 func isLatinSuffix(w string) bool {
 	switch w {
 	case "km", "kg", "cm", "mm", "nm", "m", "t", "g", "mg", "kW", "MW", "GW", "kWh", "MWh", "GWh", "TWh",
-		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "mn", "tn", "k", "pp", "p", "h", "L", "ms", "s", "bp", "bps":
+		"TEU", "GB", "TB", "MB", "st", "nd", "rd", "th", "bn", "bln", "mn", "tn", "k", "K", "M", "pp", "p", "h", "L", "ms", "s", "bp", "bps",
+		"lb", "lbs", "ft", "mi", "ha", "ml", "mL":
 		return true
 	}
 	return false
@@ -140,43 +160,84 @@ func atoi(s string) int {
 	return n
 }
 
-// scaleAt reads an English scale after a number: " million", " billion",
-// "bn"; after a currency also "m" and "k" ($5m).
-func (s *scanner) scaleAt(i int, money bool) (float64, int) {
+// scaleAt reads a multiplier after a number: " million", " billion",
+// "bn", "bln", " dozen", " lakh", " crore", ダース (12), and attached "k"
+// (5k), "M" (2.5M); after a currency also "m" and "b" ($5m).
+func (s *scanner) scaleAt(i int, money bool) (dec, int) {
+	if hasAt(s.rs, i, "ダース") {
+		return decInt(12), i + 3
+	}
 	j := i
 	if isSpace(s.rune(j)) {
 		j++
 	}
 	w := s.latinWord(j)
-	if w == "" {
-		return 0, i
+	if w == "" || isDigit(s.rune(j+len([]rune(w)))) {
+		return dec{}, i
 	}
-	if f, ok := enScale[strings.ToLower(w)]; ok && (j > i || len(w) <= 3) {
-		return f, j + len([]rune(w))
+	lw := strings.ToLower(w)
+	if f, ok := enScale[lw]; ok && (j > i || len(w) <= 3) && (f != 100 || j > i) {
+		return scaleDec(f), j + len([]rune(w))
 	}
-	if money && j == i {
-		switch w {
-		case "m":
-			return 1e6, j + 1
-		case "k":
-			return 1e3, j + 1
-		case "b":
-			return 1e9, j + 1
+	if j > i {
+		switch lw {
+		case "dozen":
+			return decInt(12), j + len(w)
+		case "lakh", "lakhs", "lac", "lacs":
+			return decInt(1).mulPow10(5), j + len(w)
+		case "crore", "crores":
+			return decInt(1).mulPow10(7), j + len(w)
 		}
 	}
-	return 0, i
+	if j == i {
+		switch {
+		case w == "k" || w == "K":
+			return decInt(1000), j + 1
+		case w == "M":
+			return decInt(1).mulPow10(6), j + 1
+		case money && w == "m":
+			return decInt(1).mulPow10(6), j + 1
+		case money && (w == "b" || w == "B"):
+			return decInt(1).mulPow10(9), j + 1
+		}
+	}
+	return dec{}, i
+}
+
+// scaleDec is a power-of-ten multiplier as an exact decimal.
+func scaleDec(f float64) dec {
+	d := decInt(1)
+	for x := f; x >= 10; x /= 10 {
+		d = d.mulPow10(1)
+	}
+	return d
+}
+
+// scale multiplies the number by f, exactly.
+func (t *numTok) scale(f dec) {
+	if t.frac || t.mixed {
+		t.val *= f.float()
+		return
+	}
+	t.exact = t.exact.mul(f)
+	t.val = t.exact.float()
 }
 
 // finish attaches scale, unit and bound to a parsed number.
 func (s *scanner) finish(t numTok, p prefix) int {
+	if t.ordinal {
+		// twenty-fifth, one hundred and first
+		s.add(hit{start: p.start, end: t.end, value: t.val, kind: convert.KindOrdinal, bound: s.boundBefore(p.start)})
+		return t.end
+	}
 	if t.frac {
 		s.add(hit{start: p.start, end: t.end, value: t.val, unit: "%", kind: convert.KindPercent, ratio: true,
 			bound: join(t.bound, s.boundBefore(p.start))})
 		return t.end
 	}
 	if t.arabic && !t.cjk || t.words {
-		if f, e := s.scaleAt(t.end, p.cur != ""); f > 0 {
-			t.val *= f
+		if f, e := s.scaleAt(t.end, p.cur != ""); !f.isZero() {
+			t.scale(f)
 			t.end = e
 			t.plain = false
 		}
@@ -216,9 +277,84 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	if !ok {
 		return t.end
 	}
+	s.compound(&h, t, u)
 	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
 	return h.end
+}
+
+// compound reads the smaller unit of a compound amount written after a
+// figure and adds it: 2222円13銭 (2222.13 JPY), 3元5角 (3.5), 3 dollars 50
+// cents (3.5 USD), 3斤2两 (3.2 斤; 16 两 to the 斤 in Traditional
+// Chinese).
+func (s *scanner) compound(h *hit, t numTok, u *unitEntry) {
+	if t.val < 0 || !t.exact.integer() {
+		return
+	}
+	type part struct {
+		unit string
+		den  int64
+		max  int
+	}
+	var parts []part
+	switch u.s {
+	case "円":
+		parts = []part{{"銭", 100, 99}}
+	case "元", "圆", "圓", "块", "塊":
+		parts = []part{{"角", 10, 9}, {"毛", 10, 9}}
+	case "dollars", "dollar":
+		parts = []part{{"cents", 100, 99}, {"cent", 100, 99}}
+	case "斤":
+		den := int64(10)
+		if scriptOf(s.lang) == scriptHant {
+			den = 16
+		}
+		parts = []part{{"两", den, int(den) - 1}, {"兩", den, int(den) - 1}}
+	case "euros", "euro":
+		parts = []part{{"cents", 100, 99}}
+	default:
+		return
+	}
+	j := h.end
+	latin := isLatin(s.rune(j - 1))
+	if latin {
+		if !isSpace(s.rune(j)) {
+			return
+		}
+		j++
+		if hasAt(s.rs, j, "and ") {
+			j += 4
+		}
+	}
+	if !isDigit(s.rune(j)) && !isCJKDigitAt(s, j) && s.rune(j) != '十' {
+		return
+	}
+	t2, ok := s.parseNum(j)
+	if !ok || t2.fuzzy || !t2.exact.integer() || t2.val < 1 {
+		return
+	}
+	k := t2.end
+	if latin && isSpace(s.rune(k)) {
+		k++
+	}
+	for _, pt := range parts {
+		e, ok := matchAt(s.rs, k, pt.unit)
+		if !ok || latin && isLatin(s.rune(e)) || int(t2.val) > pt.max {
+			continue
+		}
+		sum := new(big.Rat).Add(t.exact.rat(), new(big.Rat).SetFrac64(int64(t2.val), pt.den))
+		h.value = ratFloat(sum)
+		h.end = e
+		if u.s == "元" || u.s == "圆" || u.s == "圓" || u.s == "块" || u.s == "塊" {
+			// 3元5角8分
+			if t3, ok := s.parseNum(e); ok && t3.exact.integer() && t3.val >= 1 && t3.val <= 9 && s.rune(t3.end) == '分' &&
+				s.unitAt(t3.end) != nil && s.unitAt(t3.end).s == "分" {
+				sum.Add(sum, new(big.Rat).SetFrac64(int64(t3.val), 100))
+				h.value, h.end = ratFloat(sum), t3.end+1
+			}
+		}
+		return
+	}
 }
 
 // oneIn reads "one in three", "1 in 4": a proportion (Unit "%", kind
@@ -269,8 +405,8 @@ func (s *scanner) rangeFrom(t numTok, p prefix, bound convert.Bound) (int, bool)
 		return 0, false
 	}
 	if t.arabic && !t.cjk || t.words {
-		if f, e := s.scaleAt(t2.end, false); f > 0 {
-			t2.val *= f
+		if f, e := s.scaleAt(t2.end, false); !f.isZero() {
+			t2.scale(f)
 			t2.end = e
 			t2.plain = false
 		}
@@ -326,7 +462,10 @@ func integral(v float64) bool { return v == float64(int64(v)) }
 // into a figure.
 func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
 	v := t.val
-	h := hit{start: p.start, end: uend, value: v, unit: s.unitName(u), kind: kindOf(u.class), bound: join(t.bound, u.bound)}
+	h := hit{start: p.start, end: uend, value: v, unit: s.unitName(u), kind: kindOf(u.class), bound: join(t.bound, u.bound), ratio: t.mixed}
+	if u.place && t.cjk && !t.arabic && t.end-t.start == 1 {
+		return h, false // 九州, 五行, 十里, 三門: names and words
+	}
 	if t.one {
 		switch {
 		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
@@ -337,6 +476,11 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 	}
 	switch u.class {
 	case cMoney:
+		if u.s == "ポンド" || u.s == "pounds" || u.s == "pound" {
+			if s.weightPound(p.start, uend, t) {
+				h.unit, h.kind = "lb", convert.KindQuantity
+			}
+		}
 	case cPercent:
 		h.value = v / 100
 		if u.s == "‰" {
@@ -366,7 +510,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 			return h, true
 		}
-		if yearLike(t, 1000, 2999) {
+		if yearLike(t, 1000, 2999) || t.cjk && !t.arabic && !t.fuzzy && t.bound == convert.Exact && integral(v) &&
+			v >= 1000 && v <= 2999 && int(v)%100 != 0 && (u.s == "年" || u.s == "年度") {
+			// 2024年, 二〇二四年, 二千十八年 (but 两千年, 一千年 are spans)
 			h.unit, h.kind = "year", convert.KindYear
 			if u.s == "年" || u.s == "년" {
 				if e, m, d, ok := s.monthDay(uend); ok {
@@ -430,7 +576,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 		}
 	case cOrdSuffix:
-		if !t.plain || v < 1 {
+		if !(t.plain || (u.s == "番目" || u.s == "位目" || u.s == "번째") && integral(v) && !t.fuzzy) || v < 1 {
 			return h, false
 		}
 		if u.latin {
@@ -560,8 +706,14 @@ func (s *scanner) day(i int) (end, d int, ok bool) {
 
 // bare makes a figure of a number written without a unit.
 func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
-	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, bound: t.bound}
+	h := hit{start: p.start, end: t.end, value: t.val, kind: convert.KindQuantity, bound: t.bound, ratio: t.mixed || t.frac}
 	rs := s.rs
+	if t.hangul {
+		return h, false // 오십, 이천 alone: a figure only with a unit (이천 is also a city)
+	}
+	if t.mixed || t.val < 0 && !t.arabic {
+		return h, true // 三百五十又3分之1, 负一又二分之一, minus twenty
+	}
 	if t.words {
 		if w, e, ok := s.enNoun(t.end, false); ok && !t.one {
 			h.end, h.unit, h.kind = e, w, convert.KindCount
@@ -999,4 +1151,32 @@ func (s *scanner) wordBefore(i int) (string, int) {
 		return "", i
 	}
 	return string(s.rs[k:j]), k
+}
+
+// weightPound decides whether ポンド or "pounds" between start and end is
+// a weight (lb) rather than sterling, by the words around it: 重さ, 体重,
+// 肉, weigh, of beef… make it a weight; 英国, 億, 価格, sterling, million…
+// money. Without either, ポンド is money and "pounds" a weight.
+func (s *scanner) weightPound(start, end int, t numTok) bool {
+	lo, hi := max(0, start-16), min(len(s.rs), end+12)
+	after := strings.ToLower(string(s.rs[end:hi]))
+	around := strings.ToLower(string(s.rs[lo:start])) + " " + after
+	for _, w := range []string{"sterling", "英国", "英國", "イギリス", "ユーロ", "価格", "値段", "円", "ドル", "賞金", "予算",
+		"売上", "支払", "払", "income", "paid", "pay", "cost", "price", "fund", "worth", "fine", "£"} {
+		if strings.Contains(around, w) {
+			return false
+		}
+	}
+	if strings.HasPrefix(after, " of ") {
+		return true // 1.2 million pounds of greens
+	}
+	for _, w := range []string{"重さ", "重量", "体重", "重い", "の肉", "肉", "砂糖", "小麦", "綿", "キロ", "グラム", "weigh",
+		"heavy", "of beef", "of meat", "of flour", "of sugar", "of fish", "of cotton", "kg", "kilo"} {
+		if strings.Contains(around, w) {
+			return true
+		}
+	}
+	// Without context: ポンド is sterling; "pounds" a weight, unless the
+	// amount is large (5 million pounds).
+	return isLatin(s.rune(end-1)) && t.val < 1e6
 }

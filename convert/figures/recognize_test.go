@@ -77,7 +77,7 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "2百名", []string{"2百名=200 名 count"}},
 		{"zh-Hans", "1.5万人", []string{"1.5万人=15000 人 count"}},
 		{"zh-Hans", "廿三日", []string{"廿三日=23 date date"}},
-		{"zh-Hans", "两千零五年", []string{"两千零五年=2005 years duration"}},
+		{"zh-Hans", "两千零五年", []string{"两千零五年=2005 year year"}},
 		{"zh-Hans", "半年", []string{"半年=0.5 years duration"}},
 		{"zh-Hans", "一年半", []string{"一年半=1.5 years duration"}},
 		{"zh-Hans", "三个月", []string{"三个月=3 months duration"}},
@@ -245,7 +245,7 @@ func TestRecognizer(t *testing.T) {
 		{"en", "the bill passed (12-0) on Monday", nil},
 		{"en", "won 3-2", nil},
 		{"en", "pages 12-15", []string{"12-15=12  quantity", "12-15=15  quantity"}},
-		{"en", "1.2 million pounds of greens", []string{"1.2 million pounds=1200000 pounds quantity"}},
+		{"en", "1.2 million pounds of greens", []string{"1.2 million pounds=1200000 lb quantity"}},
 		// QA review: points, business days, dates
 		{"zh-Hant", "加權指數收在２２,８５０.１２點，上漲１５６點。", []string{"２２,８５０.１２點=22850.12 點 quantity", "１５６點=156 點 quantity"}},
 		{"zh-Hans", "沪指上涨25点", []string{"25点=25 点 quantity"}},

@@ -137,7 +137,8 @@ var eras = []struct {
 // curByRune indexes curPrefixes by first rune; triggers are the runes that
 // may start a figure other than digits, numerals and Latin letters.
 var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
-	m, t := map[rune][]int{}, map[rune]bool{'第': true, '제': true, '百': true, '千': true, '万': true, '萬': true, '半': true}
+	m, t := map[rune][]int{}, map[rune]bool{'第': true, '제': true, '百': true, '千': true, '万': true, '萬': true, '半': true,
+		'负': true, '負': true, 'マ': true, '北': true, '南': true, '東': true, '东': true, '西': true}
 	for i, c := range curPrefixes {
 		r := []rune(c.s)[0]
 		m[r] = append(m[r], i)
@@ -153,8 +154,31 @@ var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
 func (s *scanner) at(i int) int {
 	rs := s.rs
 	r := rs[i]
-	if !isDigit(r) && !isMinus(r) && !isLatin(r) && !triggers[r] && !isCJKNumeral(r) {
+	if !isDigit(r) && !isMinus(r) && !isLatin(r) && !triggers[r] && !isCJKNumeral(r) && !isHangul(r) && r != '.' {
 		return i + 1
+	}
+	if s.negativeAt(i) > 0 && !isLatin(r) {
+		return s.number(i, prefix{start: i}) // 负40%, 負債マイナス5, −4.3
+	}
+	if r == '.' {
+		if isDigit(s.rune(i+1)) && !isAlnum(s.rune(i-1)) && s.rune(i-1) != '.' && !isDigit(s.rune(i-1)) {
+			return s.number(i, prefix{start: i}) // .5
+		}
+		return i + 1
+	}
+	if isHangul(r) && !isHangul(s.rune(i-1)) {
+		if e, ok := s.nativeKorean(i); ok {
+			return e
+		}
+	}
+	if isHangulNumeral(r) {
+		if isHangul(s.rune(i - 1)) {
+			return i + 1 // inside a word
+		}
+		if _, d := hangulDigit[r]; d && !isHangulMult(s.rune(i+1)) || !d && !isHangulNumeral(s.rune(i+1)) {
+			return i + 1
+		}
+		return s.number(i, prefix{start: i})
 	}
 	switch {
 	case r == '第' || r == '제' && isDigit(s.rune(i+1)):
@@ -247,242 +271,11 @@ type numTok struct {
 	bound      convert.Bound // 余, 多, 几 inside (at least), or 三四 ("three or four": at least 3)
 	frac       bool          // val is a fraction (two-thirds)
 	skipTo     int           // on failure, where to resume (names, versions, phone numbers)
-}
-
-// arabic parses Arabic digits at i: "3,800", "1.5", "３８０".
-func (s *scanner) arabic(i int) (v float64, end, digits int, sep, dec, bad bool) {
-	rs := s.rs
-	var b []byte
-	j := i
-	for j < len(rs) && isDigit(rs[j]) {
-		b = append(b, byte('0'+digitVal(rs[j])))
-		j++
-	}
-	digits = j - i
-	for digits <= 3 || sep {
-		if j+3 < len(rs)+0 && rs[j] == ',' && isDigit(s.rune(j+1)) && isDigit(s.rune(j+2)) && isDigit(s.rune(j+3)) && !isDigit(s.rune(j+4)) {
-			b = append(b, byte('0'+digitVal(rs[j+1])), byte('0'+digitVal(rs[j+2])), byte('0'+digitVal(rs[j+3])))
-			j += 4
-			sep = true
-			continue
-		}
-		break
-	}
-	if (s.rune(j) == '.' || s.rune(j) == '．') && isDigit(s.rune(j+1)) {
-		b = append(b, '.')
-		j++
-		for j < len(rs) && isDigit(rs[j]) {
-			b = append(b, byte('0'+digitVal(rs[j])))
-			j++
-		}
-		dec = true
-		if (s.rune(j) == '.') && isDigit(s.rune(j+1)) {
-			bad = true // a version string: 1.2.3
-			for j < len(rs) && (isAlnum(rs[j]) || rs[j] == '.') {
-				j++
-			}
-			return 0, j, digits, sep, dec, bad
-		}
-	}
-	f, err := strconv.ParseFloat(string(b), 64)
-	if err != nil || math.IsInf(f, 0) {
-		bad = true
-	}
-	return f, j, digits, sep, dec, bad
-}
-
-// parseNum parses a number at i: Arabic, Chinese/Japanese numerals or a mix
-// (410億, 1.5萬, 三百八十億, 1100多万, 1,419억).
-func (s *scanner) parseNum(i int) (t numTok, ok bool) {
-	rs := s.rs
-	n := len(rs)
-	t.start = i
-	if i < 0 || i >= n {
-		return t, false
-	}
-	pos := i
-	neg := false
-	if isMinus(rs[pos]) {
-		if !isDigit(s.rune(pos+1)) || pos > 0 && isAlnum(rs[pos-1]) {
-			return t, false
-		}
-		neg = true
-		pos++
-	}
-	var total, section, num, lastBig float64
-	numSet := false
-	any := false
-	for pos < n && !s.masked(pos) {
-		r := rs[pos]
-		if isDigit(r) {
-			if numSet {
-				break
-			}
-			v, end, digits, sep, dec, bad := s.arabic(pos)
-			if bad {
-				t.skipTo = end
-				return t, false
-			}
-			if !any {
-				t.plain = !sep && !dec
-				t.digits = digits
-			} else {
-				t.plain = false
-			}
-			num, numSet, any, t.arabic = v, true, true, true
-			pos = end
-			if s.spacedMultiplier(pos) {
-				pos++ // "351 亿美元", "3.5 千亿元": zh technical spacing
-			}
-			continue
-		}
-		if _, isD := cjkDigit[r]; isD && r != '○' {
-			if numSet {
-				break
-			}
-			j := pos
-			var ds []int
-			for j < n && !s.masked(j) {
-				d, ok := cjkDigit[rs[j]]
-				if !ok || rs[j] == '○' && j == pos {
-					break
-				}
-				ds = append(ds, d)
-				j++
-			}
-			switch {
-			case len(ds) == 1:
-				num = float64(ds[0])
-			case len(ds) == 2 && ds[0] != 0 && ds[1] == ds[0]+1:
-				num = float64(ds[0]) // 三四天: three or four days
-				t.bound = convert.AtLeast
-			default:
-				num = 0
-				for _, d := range ds {
-					num = num*10 + float64(d)
-				}
-				if !any {
-					t.positional = true
-					t.digits = len(ds)
-				}
-			}
-			if (s.rune(j) == '点' || s.rune(j) == '點') && isCJKDigitAt(s, j+1) {
-				f := 0.1
-				j++
-				for j < n {
-					d, ok := cjkDigit[rs[j]]
-					if !ok {
-						break
-					}
-					num += float64(d) * f
-					f /= 10
-					j++
-				}
-				t.positional = false
-			}
-			if !any {
-				t.one = len(ds) == 1 && ds[0] == 1
-			} else {
-				t.one = false
-			}
-			numSet, any, t.cjk = true, true, true
-			pos = j
-			continue
-		}
-		if r == '廿' || r == '卅' || r == '卌' {
-			if numSet {
-				break
-			}
-			section += map[rune]float64{'廿': 20, '卅': 30, '卌': 40}[r]
-			any, t.cjk, t.one, t.positional = true, true, false, false
-			pos++
-			continue
-		}
-		if m, isM := smallMult[r]; isM {
-			hangul := r == '천' || r == '백'
-			if hangul && !(t.arabic && numSet) {
-				break
-			}
-			if !numSet {
-				if pos == i && (r == '十' || r == '拾') {
-					num = 1
-				} else {
-					break
-				}
-			} else if t.arabic && !t.cjk {
-				if u := s.unitAt(pos); u != nil && u.class == cMeasure {
-					break // 5千米 is 5 km
-				}
-			}
-			section += num * m
-			num, numSet, any = 0, false, true
-			t.one, t.positional, t.plain = false, false, false
-			if !hangul {
-				t.cjk = true
-			}
-			pos++
-			continue
-		}
-		if b, isB := bigMult[r]; isB {
-			hangul := r == '만' || r == '억' || r == '조'
-			if hangul && !t.arabic {
-				break
-			}
-			if !any {
-				break
-			}
-			sv := section + num
-			switch {
-			case sv == 0:
-				if total == 0 || b <= lastBig {
-					goto done
-				}
-				total *= b
-			case total > 0 && b > lastBig:
-				total = (total + sv) * b
-			default:
-				total += sv * b
-			}
-			lastBig = b
-			section, num, numSet = 0, 0, false
-			t.one, t.positional, t.plain = false, false, false
-			if !hangul {
-				t.cjk = true
-			}
-			pos++
-			if hangul && isSpace(s.rune(pos)) && isDigit(s.rune(pos+1)) {
-				pos++
-			}
-			continue
-		}
-		if (r == '余' || r == '餘' || r == '多' || r == '几' || r == '幾' || r == '来' || r == '來' || r == '여') && any && !t.one && pos > i {
-			// 20余年, 1100多万, 十几年, 10여 명: a lower bound; 十来年: about
-			b := convert.AtLeast
-			if r == '来' || r == '來' {
-				if u := s.unitAt(pos + 1); u == nil {
-					break
-				}
-				b = convert.About
-			}
-			t.bound = join(t.bound, b)
-			pos++
-			continue
-		}
-		break
-	}
-done:
-	if !any {
-		return t, false
-	}
-	t.val = total + section + num
-	if neg {
-		t.val = -t.val
-	}
-	t.end = pos
-	if t.cjk || !t.arabic {
-		t.plain = false
-	}
-	return t, true
+	exact      dec           // the exact value (val is its nearest float64), unless frac
+	hangul     bool          // Sino-Korean numerals only (오십이): a figure only with a unit
+	fuzzy      bool          // two adjacent numerals (二三日, 十三四): "two or three"
+	ordinal    bool          // an English ordinal word (twenty-fifth)
+	mixed      bool          // a mixed number (三百五十又3分之1): val only, no exact decimal
 }
 
 func isCJKDigitAt(s *scanner, i int) bool {

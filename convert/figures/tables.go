@@ -36,6 +36,7 @@ type unitEntry struct {
 	class class
 	bound convert.Bound // the unit carries a bound (个多月: at least)
 	latin bool          // needs a word boundary after it
+	place bool          // also ends place names and words (九州, 五行, 十里): not after one Chinese numeral alone
 	n     int           // length in runes
 }
 
@@ -62,7 +63,10 @@ var unitList = []unitEntry{
 	{s: "英镑", unit: "GBP", class: cMoney}, {s: "英鎊", unit: "GBP", class: cMoney}, {s: "ポンド", unit: "GBP", class: cMoney},
 	{s: "卢布", unit: "RUB", class: cMoney}, {s: "盧布", unit: "RUB", class: cMoney}, {s: "ルーブル", unit: "RUB", class: cMoney},
 	{s: "澳元", unit: "AUD", class: cMoney}, {s: "加元", unit: "CAD", class: cMoney}, {s: "瑞郎", unit: "CHF", class: cMoney},
-	{s: "ドル", unit: "USD", class: cMoney}, {s: "米ドル", unit: "USD", class: cMoney},
+	{s: "ドル", unit: "USD", class: cMoney}, {s: "人民元", unit: "CNY", class: cMoney}, {s: "元", unit: "CNY", class: cMoney},
+	{s: "カナダドル", unit: "CAD", class: cMoney}, {s: "豪ドル", unit: "AUD", class: cMoney}, {s: "香港ドル", unit: "HKD", class: cMoney},
+	{s: "台湾ドル", unit: "TWD", class: cMoney}, {s: "加币", unit: "CAD", class: cMoney}, {s: "加幣", unit: "CAD", class: cMoney},
+	{s: "銭", unit: "JPY", class: cMoney}, {s: "セント", unit: "USD", class: cMoney}, {s: "米ドル", unit: "USD", class: cMoney},
 	{s: "원", unit: "KRW", class: cMoney}, {s: "달러", unit: "USD", class: cMoney}, {s: "엔", unit: "JPY", class: cMoney},
 	{s: "위안", unit: "CNY", class: cMoney}, {s: "유로", unit: "EUR", class: cMoney}, {s: "텡게", unit: "KZT", class: cMoney},
 	{s: "USD", class: cMoney, latin: true}, {s: "EUR", class: cMoney, latin: true}, {s: "CNY", class: cMoney, latin: true},
@@ -79,6 +83,7 @@ var unitList = []unitEntry{
 	{s: "%", unit: "%", class: cPercent}, {s: "％", unit: "%", class: cPercent}, {s: "‰", unit: "%", class: cPercent},
 	{s: "percent", unit: "%", class: cPercent, latin: true}, {s: "per cent", unit: "%", class: cPercent, latin: true},
 	{s: "pct", unit: "%", class: cPercent, latin: true}, {s: "퍼센트", unit: "%", class: cPercent},
+	{s: "パーセント", unit: "%", class: cPercent}, {s: "プロセント", unit: "%", class: cPercent}, {s: "프로", unit: "%", class: cPercent},
 	{s: "个百分点", unit: "pp", class: cPP}, {s: "個百分點", unit: "pp", class: cPP}, {s: "百分点", unit: "pp", class: cPP},
 	{s: "百分點", unit: "pp", class: cPP}, {s: "ポイント", unit: "pp", class: cPP}, {s: "%포인트", unit: "pp", class: cPP}, {s: "퍼센트포인트", unit: "pp", class: cPP},
 	{s: "%p", unit: "pp", class: cPP, latin: true}, {s: "percentage points", unit: "pp", class: cPP, latin: true},
@@ -153,17 +158,41 @@ var unitList = []unitEntry{
 	{s: "명", class: cCounter}, {s: "개", class: cCounter}, {s: "곳", class: cCounter}, {s: "건", class: cCounter},
 	{s: "회", class: cCounter}, {s: "번", class: cCounter}, {s: "대", class: cCounter}, {s: "개국", class: cCounter},
 	{s: "가구", class: cCounter},
+	// zh administrative and other counters, ja prose counters
+	{s: "县", class: cCounter, place: true}, {s: "縣", class: cCounter, place: true}, {s: "府", class: cCounter, place: true}, {s: "州", class: cCounter, place: true},
+	{s: "厅", class: cCounter, place: true}, {s: "廳", class: cCounter, place: true}, {s: "镇", class: cCounter, place: true}, {s: "鎮", class: cCounter, place: true},
+	{s: "乡", class: cCounter, place: true}, {s: "鄉", class: cCounter, place: true}, {s: "区", class: cCounter, place: true}, {s: "區", class: cCounter, place: true},
+	{s: "门", class: cCounter, place: true}, {s: "門", class: cCounter, place: true}, {s: "水库", class: cCounter}, {s: "水庫", class: cCounter},
+	{s: "省", class: cCounter, place: true}, {s: "市", class: cCounter, place: true}, {s: "村", class: cCounter, place: true}, {s: "册", class: cCounter},
+	{s: "卷", class: cCounter}, {s: "首", class: cCounter, place: true}, {s: "幅", class: cCounter}, {s: "匹", class: cCounter, place: true},
+	{s: "階", class: cCounter, place: true}, {s: "层", class: cCounter, place: true}, {s: "層", class: cCounter, place: true}, {s: "歩", class: cCounter, place: true}, {s: "步", class: cCounter, place: true},
+	{s: "行", class: cCounter, place: true}, {s: "畳", class: cCounter}, {s: "人前", class: cCounter}, {s: "杯", class: cCounter, place: true},
+	{s: "마리", class: cCounter}, {s: "권", class: cCounter}, {s: "채", class: cCounter}, {s: "가지", class: cCounter},
+	{s: "里", unit: "里", class: cMeasure, place: true}, {s: "尺", unit: "尺", class: cMeasure, place: true}, {s: "寸", unit: "寸", class: cMeasure, place: true},
+	{s: "丈", unit: "丈", class: cMeasure, place: true}, {s: "斤", unit: "斤", class: cMeasure}, {s: "两", unit: "两", class: cMeasure},
+	{s: "兩", unit: "兩", class: cMeasure}, {s: "町", unit: "町", class: cMeasure, place: true}, {s: "坪", unit: "坪", class: cMeasure},
 	{s: "季度", unit: "quarter", class: cQuarter}, {s: "四半期", unit: "quarter", class: cQuarter}, {s: "분기", unit: "quarter", class: cQuarter},
 	{s: "季", unit: "quarter", class: cQuarter}, // only in 前三季 (a duration); 第三季 is read by ordinal
 
 	// measures (kind quantity, unit normalized)
 	{s: "公里", unit: "km", class: cMeasure}, {s: "千米", unit: "km", class: cMeasure}, {s: "キロ", unit: "km", class: cMeasure},
+	{s: "キロメートル", unit: "km", class: cMeasure}, {s: "キログラム", unit: "kg", class: cMeasure}, {s: "キロワット", unit: "kW", class: cMeasure},
+	{s: "グラム", unit: "g", class: cMeasure}, {s: "ミリ", unit: "mm", class: cMeasure}, {s: "センチ", unit: "cm", class: cMeasure},
+	{s: "リットル", unit: "L", class: cMeasure}, {s: "ヘクタール", unit: "ha", class: cMeasure}, {s: "平方メートル", unit: "m²", class: cMeasure},
+	{s: "平方キロメートル", unit: "km²", class: cMeasure}, {s: "平方キロ", unit: "km²", class: cMeasure},
+	{s: "킬로그램", unit: "kg", class: cMeasure}, {s: "킬로", unit: "kg", class: cMeasure}, {s: "미터", unit: "m", class: cMeasure},
+	{s: "kilograms", unit: "kg", class: cMeasure, latin: true}, {s: "grams", unit: "g", class: cMeasure, latin: true},
+	{s: "mi", class: cMeasure, latin: true}, {s: "lb", class: cMeasure, latin: true}, {s: "lbs", unit: "lb", class: cMeasure, latin: true},
+	{s: "°F", class: cMeasure}, {s: "℉", unit: "°F", class: cMeasure},
+	{s: "ha", class: cMeasure, latin: true}, {s: "ml", unit: "mL", class: cMeasure, latin: true}, {s: "mL", class: cMeasure, latin: true},
+	{s: "mg", class: cMeasure, latin: true}, {s: "μm", class: cMeasure, latin: true}, {s: "cm²", class: cMeasure, latin: true},
+	{s: "feet", unit: "ft", class: cMeasure, latin: true}, {s: "ft", class: cMeasure, latin: true}, {s: "inches", unit: "in", class: cMeasure, latin: true},
 	{s: "km", class: cMeasure, latin: true}, {s: "킬로미터", unit: "km", class: cMeasure},
 	{s: "kilometers", unit: "km", class: cMeasure, latin: true}, {s: "kilometres", unit: "km", class: cMeasure, latin: true},
 	{s: "miles", unit: "mi", class: cMeasure, latin: true},
 	{s: "metres", unit: "m", class: cMeasure, latin: true}, {s: "meters", unit: "m", class: cMeasure, latin: true},
 	{s: "포인트", unit: "포인트", class: cMeasure},    // 2,600.5포인트: index points (%포인트 is pp)
-	{s: "pounds", class: cMeasure, latin: true}, // weight or sterling: kept as written
+	{s: "pounds", unit: "GBP", class: cMoney, latin: true}, {s: "pound", unit: "GBP", class: cMoney, latin: true}, // or lb: see pound
 	{s: "米", unit: "m", class: cMeasure}, {s: "m", class: cMeasure, latin: true}, {s: "メートル", unit: "m", class: cMeasure},
 	{s: "厘米", unit: "cm", class: cMeasure}, {s: "cm", class: cMeasure, latin: true},
 	{s: "毫米", unit: "mm", class: cMeasure}, {s: "mm", class: cMeasure, latin: true},
@@ -191,7 +220,11 @@ var unitList = []unitEntry{
 
 	// multipliers, ages, ordinal suffixes
 	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", class: cTimes, latin: true},
-	{s: "岁", class: cAge}, {s: "歲", class: cAge}, {s: "歳", class: cAge}, {s: "세", class: cAge},
+	{s: "岁", unit: "age", class: cAge}, {s: "歲", unit: "age", class: cAge}, {s: "歳", unit: "age", class: cAge}, {s: "세", unit: "age", class: cAge},
+	{s: "周岁", unit: "age", class: cAge}, {s: "周歲", unit: "age", class: cAge}, {s: "週歲", unit: "age", class: cAge},
+	{s: "足岁", unit: "age", class: cAge}, {s: "足歲", unit: "age", class: cAge}, {s: "虚岁", unit: "age", class: cAge},
+	{s: "虛歲", unit: "age", class: cAge}, {s: "살", unit: "age", class: cAge}, {s: "才", unit: "age", class: cAge},
+	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix},
 	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
 	{s: "rd", class: cOrdSuffix, latin: true}, {s: "th", class: cOrdSuffix, latin: true},
 	{s: "번째", class: cOrdSuffix}, {s: "위", class: cOrdSuffix}, {s: "등", class: cOrdSuffix},
@@ -266,7 +299,7 @@ var enSmall = map[string]int{
 
 var enScale = map[string]float64{
 	"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-	"bn": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
+	"bn": 1e9, "bln": 1e9, "mn": 1e6, "mln": 1e6, "tn": 1e12, "trn": 1e12,
 }
 
 var enFraction = map[string]int{

@@ -95,6 +95,16 @@ func (s *scanner) word(i int) int {
 		return end + 1
 	}
 	lw := strings.ToLower(w)
+	if lw == "minus" && s.negativeAt(i) > 0 {
+		return s.number(i, prefix{start: i}) // minus 5, minus twenty
+	}
+	if o, ok := enOrdinal[lw]; ok && o >= 3 && o < 100 && !s.fractionBefore(i) && !isLatin(s.rune(end)) &&
+		s.rune(end) != '-' && !strings.HasSuffix(lw, "s") {
+		// the fifth, a third-largest…: an ordinal; "a third", "one fifth" are
+		// fractions (fractionBefore), "third-party" a compound
+		s.add(hit{start: i, end: end, value: float64(o), kind: convert.KindOrdinal})
+		return end
+	}
 	if lw == "half" && isSpace(s.rune(end)) && hasAt(s.rs, end+1, "of") && !isLatin(s.rune(end+3)) {
 		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, bound: s.boundBefore(i)})
 		return end
@@ -146,65 +156,13 @@ func (s *scanner) monthDate(i, end, m int) int {
 	return k
 }
 
-// parseWords parses English number words: "twenty", "twenty-five", "two
-// hundred", "three million", "two-thirds".
-func (s *scanner) parseWords(i int) (numTok, bool) {
-	t := numTok{start: i, words: true}
-	var total, cur float64
-	pos := i
-	any := false
-	words := 0
-	for {
-		w := s.latinWord(pos)
-		lw := strings.ToLower(w)
-		wend := pos + len([]rune(w))
-		if v, ok := enSmall[lw]; ok && (!any || cur < 100 && int(cur)%10 == 0 && v < 10 && cur >= 20 || cur >= 100 && int(cur)%100 == 0) {
-			cur += float64(v)
-		} else if f, ok := enScale[lw]; ok && any && len(lw) > 3 {
-			if f == 100 {
-				cur *= 100
-			} else {
-				total += cur * f
-				cur = 0
-			}
-		} else if d, ok := enFraction[lw]; ok && any && total == 0 && cur >= 1 && cur < 20 {
-			if words > 1 {
-				break
-			}
-			t.val = cur / float64(d)
-			t.frac = true
-			t.end = wend
-			return t, true
-		} else {
-			break
-		}
-		any = true
-		words++
-		t.end = wend
-		pos = wend
-		r := s.rune(pos)
-		if (r == '-' || isSpace(r)) && isLatin(s.rune(pos+1)) {
-			nw := strings.ToLower(s.latinWord(pos + 1))
-			_, a := enSmall[nw]
-			_, b := enScale[nw]
-			_, c := enFraction[nw]
-			if nw == "and" && isSpace(s.rune(pos+4)) {
-				if _, ok := enSmall[strings.ToLower(s.latinWord(pos+5))]; ok && cur >= 100 {
-					pos += 5
-					continue
-				}
-			}
-			if a || b && len(nw) > 3 || c {
-				pos++
-				continue
-			}
-		}
-		break
+// fractionBefore reports whether the word at i follows "a", "one" or
+// another numerator (a third, one fifth), or is written as a fraction.
+func (s *scanner) fractionBefore(i int) bool {
+	w, _ := s.wordBefore(i)
+	switch strings.ToLower(w) {
+	case "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "and":
+		return true
 	}
-	if !any {
-		return t, false
-	}
-	t.val = total + cur
-	t.one = t.val == 1 && words == 1
-	return t, true
+	return false
 }
