@@ -29,6 +29,13 @@ type Figure struct {
 	// written (次, 屆, km…).
 	Unit string
 	Kind FigureKind
+	// Date is the figure's date in ISO 8601 text, for dates and years: a
+	// complete date "2024-01-05", a month "2024-01", a partial date without
+	// a year "--03-15" (3月15日) or "--04" (四月), a day alone "---15"; for a
+	// year its Gregorian year, "2024" — also for an era year, whose Value is
+	// the year of the era (康熙二十三年: Value 23, Unit "year:康熙", Date
+	// "1684"). Empty for other kinds.
+	Date string `json:",omitempty"`
 	// Bound says whether Value is exact (the zero value), a lower bound
 	// (超過, 以上, 20餘年, "more than"), an upper bound (不到, 以下, "less
 	// than", "up to") or an approximation (約, 左右, "about").

@@ -65,6 +65,7 @@ func Extract(d *convert.Document) []convert.Figure {
 			}
 		}
 	}
+	inferYear(out, d.Meta.Date)
 	return out
 }
 
@@ -82,7 +83,9 @@ func headingSays(blocks []convert.Block, s string) bool {
 // lang (a BCP 47 tag; "" means unknown). Block and Paragraph are 0 and
 // Section is empty; Sentence is set.
 func Find(text, lang string) []convert.Figure {
-	return findIn(segment{text: []rune(text)}, lang, yuanUnit(lang, text))
+	figs := findIn(segment{text: []rune(text)}, lang, yuanUnit(lang, text))
+	inferYear(figs, "")
+	return figs
 }
 
 // Markers of a currency in a text, for the currency of a bare 元.

@@ -262,6 +262,12 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	}
 	u, uend := s.unitAfter(t.end)
 	if u == nil {
+		if e, ok := s.eraGloss(t); ok {
+			// 1992（平成4）年1月20日: the era year glosses the year
+			u, uend = unitByName("年"), e
+		}
+	}
+	if u == nil {
 		if next, ok := s.rangeFrom(t, p, bound); ok {
 			return next
 		}
@@ -501,12 +507,18 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.end++
 		}
 	case cYear:
-		if p.era != 0 && t.val >= 1 && t.val < 200 && integral(t.val) {
-			h.value, h.unit, h.kind = float64(p.era)+t.val, "year", convert.KindYear
+		if p.era != "" {
+			if t.val < 1 || t.val > 200 || !integral(t.val) || t.fuzzy || u.s != "年" && u.s != "年度" {
+				return h, false
+			}
+			// 康熙二十三年: the year of the era (23, Unit year:康熙); its
+			// Gregorian year goes to Date
+			y := p.first + int(t.val) - 1
+			h.value, h.unit, h.kind, h.greg = t.val, "year:"+p.era, convert.KindYear, y
 			if e, m, d, ok := s.monthDay(uend); ok && u.s == "年" {
-				// 民國114年1月: a date, 20250100
-				h.end, h.kind, h.unit = e, convert.KindDate, "date"
-				h.value = h.value*10000 + float64(m*100+d)
+				// 民國114年1月, 平成4年1月20日: a Gregorian date
+				h.end, h.kind, h.unit, h.greg = e, convert.KindDate, "date", 0
+				h.value = float64(y*10000 + m*100 + d)
 			}
 			return h, true
 		}
@@ -536,6 +548,11 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.end, h.value = e, v*100+float64(d)
 		}
 	case cDay:
+		if t.fuzzy && u.s != "号" && u.s != "號" {
+			// 二三日: two or three days
+			h.unit, h.kind = "days", convert.KindDuration
+			return h, true
+		}
 		if !integral(v) || v < 1 || v > 31 {
 			return h, false
 		}
@@ -548,9 +565,12 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			return h, false // the 1990s, the 80s: decades, not seconds
 		}
 		s.halfAfter(&h)
-	case cCounter:
-		if v < 0 {
+	case cCounter, cMeasure:
+		if v < 0 && u.class == cCounter {
 			return h, false
+		}
+		if u.s == "畳" || u.class == cMeasure && !u.latin && s.rune(uend) == '半' && !t.fuzzy {
+			s.halfAfter(&h) // 四畳半: 4.5 mats
 		}
 		if (u.s == "点" || u.s == "點") && !strings.HasPrefix(s.lang, "ja") {
 			if s.clockTime(p.start, uend) {

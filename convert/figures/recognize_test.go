@@ -51,7 +51,7 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hant", "1,000億韓元", []string{"1,000億韓元=100000000000 KRW money"}},
 		{"zh-Hant", "50億堅戈", []string{"50億堅戈=5000000000 KZT money"}},
 		{"zh-Hant", "20餘年", []string{"20餘年=20 years duration≥"}},
-		{"zh-Hant", "民國113年", []string{"民國113年=2024 year year"}},
+		{"zh-Hant", "民國113年", []string{"民國113年=113 year:民國 year"}},
 		// zh-Hans
 		{"zh-Hans", "全年开行1.9万列", []string{"1.9万列=19000 列 count"}},
 		{"zh-Hans", "发送货物207万标箱", []string{"207万标箱=2070000 TEU count"}},
@@ -140,7 +140,7 @@ func TestRecognizer(t *testing.T) {
 		{"ja", "第一に、地方空港の国際線が拡充された。", nil},
 		{"ja", "一方で、一部の観光地では", nil},
 		{"ja", "¥500", []string{"¥500=500 JPY money"}},
-		{"ja", "令和6年", []string{"令和6年=2024 year year"}},
+		{"ja", "令和6年", []string{"令和6年=6 year:令和 year"}},
 		{"ja", "3か月", []string{"3か月=3 months duration"}},
 		{"ja", "ランキング1位", []string{"1位=1 位 ordinal"}},
 		{"ja", "第2四半期", []string{"第2四半期=2 quarter ordinal"}},

@@ -17,6 +17,7 @@ type hit struct {
 	kind       convert.FigureKind
 	bound      convert.Bound
 	ratio      bool // value is a quotient (三分之一): keep every bit
+	greg       int  // the Gregorian year of an era year (康熙二十三年: 1684)
 }
 
 type scanner struct {
@@ -60,6 +61,7 @@ func findIn(seg segment, lang, yuan string) []convert.Figure {
 			Value:    v,
 			Unit:     h.unit,
 			Kind:     h.kind,
+			Date:     isoDate(h),
 			Bound:    h.bound,
 			Sentence: sent.of(h.start),
 		})
@@ -117,7 +119,8 @@ func isCJKNumeral(r rune) bool {
 type prefix struct {
 	start int    // where the figure's text begins
 	cur   string // currency given by a symbol or word ($, 新台幣)
-	era   int    // year offset of an era name (令和 → 2018)
+	era   string // an era name before the number (康熙, 令和)
+	first int    // the Gregorian year of the era's first year (康熙 1662)
 }
 
 var curPrefixes = []struct{ s, cur string }{
@@ -128,11 +131,6 @@ var curPrefixes = []struct{ s, cur string }{
 	{"新台幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"}, {"台币", "TWD"}, {"人民幣", "CNY"}, {"人民币", "CNY"},
 	{"港幣", "HKD"}, {"港币", "HKD"}, {"美金", "USD"},
 }
-
-var eras = []struct {
-	s    string
-	base int
-}{{"令和", 2018}, {"平成", 1988}, {"昭和", 1925}, {"大正", 1911}, {"民國", 1911}, {"民国", 1911}}
 
 // curByRune indexes curPrefixes by first rune; triggers are the runes that
 // may start a figure other than digits, numerals and Latin letters.
@@ -146,6 +144,9 @@ var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
 	}
 	for _, e := range eras {
 		t[[]rune(e.s)[0]] = true
+	}
+	for _, c := range coordPrefixes {
+		t[[]rune(c.s)[0]] = true
 	}
 	return m, t
 }()
@@ -194,17 +195,11 @@ func (s *scanner) at(i int) int {
 	case r == '半':
 		return s.half(i)
 	}
-	for _, e := range eras {
-		if hasAt(rs, i, e.s) {
-			j := i + 2 // every era name has two characters
-			if s.rune(j) == '元' && s.rune(j+1) == '年' {
-				s.add(hit{start: i, end: j + 2, value: float64(e.base + 1), unit: "year", kind: convert.KindYear})
-				return j + 2
-			}
-			if isDigit(s.rune(j)) || isCJKNumeral(s.rune(j)) {
-				return s.number(j, prefix{start: i, era: e.base})
-			}
-		}
+	if e, ok := s.coordinate(i); ok {
+		return e
+	}
+	if e, ok := s.eraAt(i); ok {
+		return e
 	}
 	if p, ok := s.currencyPrefix(i); ok {
 		return p

@@ -68,6 +68,13 @@ func (s *scanner) half(i int) int {
 		return i + 1
 	}
 	u := s.unitAt(i + 1)
+	if u != nil && (u.s == "日" || u.s == "月") && !isCJKNumeral(s.rune(i+2)) {
+		// 半日: half a day; 半月: half a month
+		unit := map[string]string{"日": "days", "月": "months"}[u.s]
+		s.add(hit{start: i, end: i + 2, value: 0.5, unit: unit, kind: convert.KindDuration,
+			bound: join(s.boundBefore(i), s.boundAfter(i+2))})
+		return i + 2
+	}
 	if u == nil || !(u.class == cDuration || u.s == "年" || u.s == "年間") {
 		return i + 1
 	}

@@ -16,11 +16,13 @@
 //	  "meta": {"title", "subtitle", "authors": [], "date", "lang", "source",
 //	           "identifier", "description", "keywords": [], "extra": {}},
 //	  "blocks": [block…],
-//	  "figures": [{"text", "value", "unit", "kind", "bound", "block",
+//	  "figures": [{"text", "value", "unit", "kind", "date", "bound", "block",
 //	               "paragraph", "section", "sentence"}…]
 //	}
 //
-// A figure's "bound" is "at-least", "at-most" or "about", and omitted for
+// A figure's "date" is its ISO 8601 date for dates and years
+// (convert.Figure.Date: "2024-01-05", "--03-15", "1684"), omitted for other
+// kinds. A figure's "bound" is "at-least", "at-most" or "about", and omitted for
 // an exact figure (convert.Bound). Dumps written before it existed have a
 // boolean "approx" instead; the reader takes "approx": true as "about"
 // when "bound" is absent, and the writer never writes "approx".

@@ -34,6 +34,7 @@ type wireFigure struct {
 	Value     float64            `json:"value"`
 	Unit      string             `json:"unit"`
 	Kind      convert.FigureKind `json:"kind"`
+	Date      string             `json:"date,omitempty"`
 	Bound     convert.Bound      `json:"bound,omitempty"`
 	Block     int                `json:"block"`
 	Paragraph int                `json:"paragraph"`
@@ -45,7 +46,7 @@ type wireFigure struct {
 }
 
 func wireFigureOf(f convert.Figure) wireFigure {
-	return wireFigure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Bound: f.Bound, Block: f.Block,
+	return wireFigure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Date: f.Date, Bound: f.Bound, Block: f.Block,
 		Paragraph: f.Paragraph, Section: f.Section, Sentence: f.Sentence}
 }
 
@@ -54,7 +55,7 @@ func (f wireFigure) figure() convert.Figure {
 	if b == convert.Exact && f.Approx {
 		b = convert.About
 	}
-	return convert.Figure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Bound: b, Block: f.Block,
+	return convert.Figure{Text: f.Text, Value: f.Value, Unit: f.Unit, Kind: f.Kind, Date: f.Date, Bound: b, Block: f.Block,
 		Paragraph: f.Paragraph, Section: f.Section, Sentence: f.Sentence}
 }
 
