@@ -171,6 +171,7 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 	}
 	if d.Meta.Title == "" {
 		d.Meta.Title = opts.FileTitle()
+		d.Meta.TitleFromFile = d.Meta.Title != ""
 	}
 	if d.Meta.Lang == "" {
 		d.Meta.Lang = DetectLanguage(DocumentText(d))

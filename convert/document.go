@@ -36,6 +36,11 @@ type Meta struct {
 	// Extra holds metadata keys the model has no field for (from -M or
 	// front matter), so that they survive a JSON round trip.
 	Extra map[string]string
+	// TitleFromFile is set by Read when Title was made from the input's
+	// file name (Options.FileTitle) because the document names none: it
+	// names the document but is not part of its text, so no figure is
+	// read from it ("report 2024.txt" states no year).
+	TitleFromFile bool
 }
 
 // metaKeys lists the keys Set understands, for error messages.

@@ -288,3 +288,14 @@ func inferYear(figs []convert.Figure, docDate string) {
 		f.Date = isoOf(year, n/100%100, n%100)
 	}
 }
+
+// ISODate returns the ISO 8601 date of a figure: f.Date, or for a figure
+// made without it (a caller's own list) the date its Value gives — a date's
+// YYYYMMDD (unknown parts 0) or a year with Unit "year". "" for other
+// kinds.
+func ISODate(f convert.Figure) string {
+	if f.Date != "" || f.Kind != convert.KindDate && f.Kind != convert.KindYear {
+		return f.Date
+	}
+	return isoDate(hit{value: f.Value, unit: f.Unit, kind: f.Kind})
+}

@@ -36,7 +36,9 @@ func Extract(d *convert.Document) []convert.Figure {
 	// A headline's figures ("…320億美元") count too: Block -1, Section the
 	// title itself; unless a heading repeats the title (Markdown's "# Title"
 	// under front matter), whose figures are listed with it.
-	if title := strings.TrimSpace(d.Meta.Title); title != "" && !headingSays(d.Blocks, title) {
+	// A title made from the file name (Meta.TitleFromFile) is not text:
+	// "report 2024.txt" and /dev/fd/63 state no figure.
+	if title := strings.TrimSpace(d.Meta.Title); title != "" && !d.Meta.TitleFromFile && !headingSays(d.Blocks, title) {
 		for _, f := range findIn(segment{text: []rune(title)}, lang, yuan) {
 			f.Block = -1
 			f.Section = title

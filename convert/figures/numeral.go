@@ -682,6 +682,7 @@ done:
 					t.val = ratFloat(r)
 					t.end = de
 					t.exact = dec{}
+					t.mixed = true // a quantity, not a share
 					return t, true
 				}
 			}

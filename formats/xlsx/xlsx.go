@@ -32,8 +32,9 @@ const (
 )
 
 // Header is the header row of the Figures sheet. The first eight columns
-// are fixed (tools read them by position); Bound was added after them.
-var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context", "Bound"}
+// are fixed (tools read them by position); Bound and Date were added after
+// them.
+var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context", "Bound", "Date"}
 
 // Kinds lists the figure kinds in the order the Summary counts them.
 var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
@@ -213,18 +214,14 @@ func NumberFormat(fg convert.Figure) string {
 	return "#,##0"
 }
 
-// fullDate returns the date of a YYYYMMDD value with every part known.
-func fullDate(v float64) (time.Time, bool) {
-	if v != math.Trunc(v) || v < 10000101 || v > 99991231 {
+// fullDate returns the date of a complete ISO 8601 date (2024-01-05) from
+// 1900 on: Excel's 1900 date system starts there.
+func fullDate(iso string) (time.Time, bool) {
+	if len(iso) != 10 {
 		return time.Time{}, false
 	}
-	n := int(v)
-	y, m, d := n/10000, n/100%100, n%100
-	if m < 1 || m > 12 || d < 1 || d > 31 {
-		return time.Time{}, false
-	}
-	t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if t.Day() != d {
+	t, err := time.Parse("2006-01-02", iso)
+	if err != nil || t.Year() < 1900 {
 		return time.Time{}, false
 	}
 	return t, true
@@ -287,11 +284,36 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			v = 0
 		}
+		iso := figures.ISODate(fg)
+		full, isFull := fullDate(iso)
+		if iso != "" {
+			// Date: a real date cell for a complete date, else the ISO
+			// 8601 text (--03-15, 2024-01, a year 1684)
+			if isFull {
+				if err := f.SetCellFloat(sh, cell(10, row), excelSerial(full), -1, 64); err != nil {
+					return err
+				}
+				if err := f.SetCellStyle(sh, cell(10, row), cell(10, row), st.date); err != nil {
+					return err
+				}
+			} else if err := f.SetCellStr(sh, cell(10, row), iso); err != nil {
+				return err
+			}
+			widths[9] = max(widths[9], 10)
+		}
 		style := 0
 		var err error
-		if t, ok := fullDate(v); ok && fg.Kind == convert.KindDate {
-			v, style = excelSerial(t), st.date
+		if fg.Kind == convert.KindDate && isFull {
+			v, style = excelSerial(full), st.date
 			widths[4] = max(widths[4], 10)
+		} else if fg.Kind == convert.KindDate && iso != "" {
+			// a partial date: ISO 8601 text, never a number that means
+			// nothing (315 for 3月15日)
+			if err := f.SetCellStr(sh, cell(5, row), iso); err != nil {
+				return err
+			}
+			widths[4] = max(widths[4], len(iso))
+			continue
 		} else {
 			style, err = st.num(NumberFormat(fg))
 			if err != nil {
@@ -318,7 +340,7 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 	if ctxWidth <= 0 {
 		ctxWidth = 80
 	}
-	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth, 10}
+	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth, 10, 12}
 	for i := range widths {
 		wd := min(max(widths[i]+2, 6), caps[i]+2)
 		name, _ := excelize.ColumnNumberToName(i + 1)

@@ -89,6 +89,7 @@ func TestSampleWorkbook(t *testing.T) {
 	assert.Equal(t, []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"}, rows[0][:8],
 		"the first eight columns are fixed")
 	assert.Equal(t, "Bound", rows[0][8])
+	assert.Equal(t, "Date", rows[0][9])
 	figs := figures.Of(d)
 	require.Len(t, rows, len(figs)+1)
 
@@ -154,7 +155,7 @@ func TestSampleWorkbook(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, panes.Freeze)
 	assert.Equal(t, 1, panes.YSplit)
-	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), fmt.Sprintf(`<autoFilter ref="$A$1:$I$%d"`, len(figs)+1))
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), fmt.Sprintf(`<autoFilter ref="$A$1:$J$%d"`, len(figs)+1))
 	assert.NotContains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), "<f>", "no formulas")
 
 	// Wide characters count double: the Context column is wider than the Unit column.
@@ -268,7 +269,7 @@ func TestZeroFigures(t *testing.T) {
 		}
 	}
 	assert.Equal(t, "0", total)
-	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), `<autoFilter ref="$A$1:$I$1"`)
+	assert.Contains(t, sheetXML(t, b, "xl/worksheets/sheet1.xml"), `<autoFilter ref="$A$1:$J$1"`)
 
 	// An empty document and a nil one work too.
 	_ = write(t, &convert.Document{}, &xlsx.Writer{})
@@ -285,7 +286,11 @@ func TestUsesDocumentFigures(t *testing.T) {
 	}}
 	f := open(t, write(t, d, &xlsx.Writer{}))
 	v, _ := f.GetCellValue("Figures", "E2")
-	assert.Equal(t, "105", v)
+	assert.Equal(t, "--01-05", v, "a partial date is ISO 8601 text, not the number 105")
+	v, _ = f.GetCellValue("Figures", "J2")
+	assert.Equal(t, "--01-05", v)
+	v, _ = f.GetCellValue("Figures", "J3")
+	assert.Equal(t, "2024-01-05", v)
 	v, _ = f.GetCellValue("Figures", "E3")
 	assert.Equal(t, "2024-01-05", v, "a full date is a real date cell")
 	raw, _ := f.GetCellValue("Figures", "E3", excelize.Options{RawCellValue: true})
@@ -356,9 +361,9 @@ assert wb.sheetnames[:2] == ["Figures", "Summary"], wb.sheetnames
 ws = wb["Figures"]
 rows = list(ws.iter_rows(values_only=True))
 assert list(rows[0])[:8] == ["No", "Section", "Paragraph", "Text", "Value", "Unit", "Kind", "Context"], rows[0]
-assert rows[0][8] == "Bound", rows[0]
+assert rows[0][8:10] == ("Bound", "Date"), rows[0]
 assert ws.freeze_panes == "A2", ws.freeze_panes
-assert ws.auto_filter.ref.replace("$", "") == "A1:I%d" % len(rows), ws.auto_filter.ref
+assert ws.auto_filter.ref.replace("$", "") == "A1:J%d" % len(rows), ws.auto_filter.ref
 by = {}
 for r in ws.iter_rows(min_row=2):
     by.setdefault(r[3].value, r)
@@ -388,4 +393,38 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestOpenpyxlDates checks with openpyxl that complete dates are date cells
+// that sort chronologically, partial dates ISO 8601 text, and era years
+// keep their era with the Gregorian year in the Date column.
+func TestOpenpyxlDates(t *testing.T) {
+	py := pythonWithOpenpyxl()
+	if py == "" {
+		t.Skip("no python3 with the openpyxl module (Debian python3-openpyxl): skipping the openpyxl read-back")
+	}
+	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hant"}, Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "2024年1月5日、1999年12月31日與2001年2月3日，康熙二十三年設府。3月15日與四月另計。"}}},
+	}}
+	path := filepath.Join(t.TempDir(), "dates.xlsx")
+	require.NoError(t, os.WriteFile(path, write(t, d, &xlsx.Writer{}), 0o644))
+	script := `
+import sys, datetime, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Figures"]
+rows = list(ws.iter_rows(min_row=2))
+by = {r[3].value: r for r in rows}
+full = [by[t][4] for t in ("2024年1月5日", "1999年12月31日", "2001年2月3日")]
+for c in full:
+    assert c.is_date, (c.coordinate, c.value, c.number_format)
+vals = sorted(c.value for c in full)
+assert vals == [datetime.datetime(1999, 12, 31), datetime.datetime(2001, 2, 3), datetime.datetime(2024, 1, 5)], vals
+assert by["3月15日"][4].value == "--03-15", by["3月15日"][4].value
+assert by["四月"][4].value == "--04", by["四月"][4].value
+era = by["康熙二十三年"]
+assert era[4].value == 23 and era[5].value == "year:康熙" and era[9].value == "1684", [c.value for c in era]
+assert by["2024年1月5日"][9].is_date
+print("ok")
+`
+	out, err := exec.Command(py, "-c", script, path).CombinedOutput()
+	require.NoError(t, err, string(out))
 }
