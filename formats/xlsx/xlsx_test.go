@@ -399,10 +399,7 @@ func BenchmarkWrite(b *testing.B) {
 // that sort chronologically, partial dates ISO 8601 text, and era years
 // keep their era with the Gregorian year in the Date column.
 func TestOpenpyxlDates(t *testing.T) {
-	py := pythonWithOpenpyxl()
-	if py == "" {
-		t.Skip("no python3 with the openpyxl module (Debian python3-openpyxl): skipping the openpyxl read-back")
-	}
+	py := validate.Python(t)
 	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hant"}, Blocks: []convert.Block{
 		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "2024年1月5日、1999年12月31日與2001年2月3日，康熙二十三年設府。3月15日與四月另計。"}}},
 	}}
