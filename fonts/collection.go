@@ -7,15 +7,12 @@ import (
 // maxFaces bounds the number of faces ParseCollection extracts.
 const maxFaces = 256
 
-// ParseCollection extracts every face of a TrueType collection ('ttcf',
-// .ttc) into a standalone TrueType font: the table directory, offsets and
-// checksums are rebuilt and shared tables are copied into each face, so
-// Font.Data() can be given to gofpdf, which rejects collections. Data that
-// is a single font (not a collection) yields a one-element slice.
-//
-// Faces with CFF outlines (an OpenType collection) make ParseCollection
-// fail with an error wrapping ErrCFF; use ParseFace to pick faces one by
-// one.
+// ParseCollection extracts every face of a collection ('ttcf': .ttc, or
+// .otc with CFF outlines) into a standalone font: the table directory,
+// offsets and checksums are rebuilt and shared tables are copied into each
+// face, so Font.Data() is a font file of its own (gofpdf, which rejects
+// collections, accepts a TrueType face's). Data that is a single font (not
+// a collection) yields a one-element slice.
 func ParseCollection(data []byte) ([]*Font, error) {
 	if len(data) < 4 || string(data[:4]) != "ttcf" {
 		f, err := Parse(data)
@@ -42,8 +39,7 @@ func ParseCollection(data []byte) ([]*Font, error) {
 	return out, nil
 }
 
-// ParseFace returns face index of a collection as a standalone TrueType
-// font (see ParseCollection). For data that is a single font, only index 0
+// ParseFace returns face index of a collection as a standalone font (see ParseCollection). For data that is a single font, only index 0
 // is valid and ParseFace is Parse.
 func ParseFace(data []byte, index int) (*Font, error) {
 	if len(data) < 4 || string(data[:4]) != "ttcf" {
@@ -68,9 +64,6 @@ func parseFaceAt(data []byte, off int64) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	if dir.Version == tagOTTO {
-		return nil, cffError(parseNames(dir.table(data, "name")))
-	}
 	tables := make([]table, 0, len(dir.Tables))
 	total := 0
 	for _, r := range dir.Tables {
@@ -86,7 +79,7 @@ func parseFaceAt(data []byte, off int64) (*Font, error) {
 		copy(b, data[r.Offset:r.Offset+r.Length])
 		tables = append(tables, table{Tag: r.Tag, Data: b})
 	}
-	standalone := buildSFNT(tables)
+	standalone := buildSFNT(dir.Version, tables)
 	d, err := readDirectory(standalone, 0, int64(len(standalone)))
 	if err != nil {
 		return nil, err

@@ -12,10 +12,9 @@ var (
 	// OpenType font (truncated, wrong magic number, tables out of bounds).
 	ErrInvalid = errors.New("fonts: invalid font data")
 
-	// ErrCFF reports an OpenType font with PostScript (CFF, 'OTTO')
-	// outlines. gofpdf, and therefore the PDF writer, embeds only TrueType
-	// (glyf) outlines.
-	ErrCFF = errors.New("fonts: CFF-flavoured OpenType font ('OTTO') not supported")
+	// ErrCFF2 reports an OpenType font with CFF2 outlines (a variable
+	// font), which docconv cannot embed; a static instance works.
+	ErrCFF2 = errors.New("fonts: CFF2 (variable OpenType) outlines not supported")
 
 	// ErrCollection reports a font collection ('ttcf', usually .ttc) given to
 	// Parse; use ParseCollection or ParseFace, or Load("file.ttc#N").

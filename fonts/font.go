@@ -3,11 +3,12 @@ package fonts
 import (
 	"encoding/binary"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 )
 
-// Font is a parsed TrueType font: its bytes plus the metrics, names and
+// Font is a parsed OpenType font (TrueType or CFF outlines): its bytes plus the metrics, names and
 // character coverage the layout code needs. A Font is immutable after Parse
 // and safe for concurrent use; the cmap coverage and advance widths are
 // built once, on first use.
@@ -20,6 +21,7 @@ type Font struct {
 	numGlyphs    int
 	numHMetrics  int
 	longLoca     bool
+	cff          *cffFont // CFF outlines; nil for TrueType (glyf)
 	ascent       int
 	descent      int
 	lineGap      int
@@ -36,10 +38,11 @@ type Font struct {
 	capEm    float64
 }
 
-// Parse parses a TrueType font (sfnt with glyf outlines). It keeps data,
-// which the caller must not modify afterwards. A CFF-flavoured OpenType
-// font returns an error wrapping ErrCFF, a collection one wrapping
-// ErrCollection and anything else unusable one wrapping ErrInvalid.
+// Parse parses an OpenType font with TrueType (glyf) or CFF outlines
+// (.ttf, .otf). It keeps data, which the caller must not modify
+// afterwards. A CFF2 (variable) font returns an error wrapping ErrCFF2, a
+// collection one wrapping ErrCollection and anything else unusable one
+// wrapping ErrInvalid.
 //
 // Parse reads only the table directory and the small fixed tables; the
 // character map is decoded lazily, so parsing a large CJK font is cheap.
@@ -66,15 +69,17 @@ func Parse(data []byte) (*Font, error) {
 
 // newFont validates the tables of a standalone font and reads its metrics.
 func newFont(data []byte, dir *directory) (*Font, error) {
-	if dir.Version == tagOTTO {
-		return nil, cffError(parseNames(dir.table(data, "name")))
+	required := []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"}
+	_, hasGlyf := dir.find("glyf")
+	_, hasCFF := dir.find("CFF ")
+	_, hasCFF2 := dir.find("CFF2")
+	switch {
+	case hasCFF2 && !hasCFF && !hasGlyf:
+		return nil, cff2Error(parseNames(dir.table(data, "name")))
+	case hasCFF && (dir.Version == tagOTTO || !hasGlyf):
+		required = []string{"head", "hhea", "maxp", "hmtx", "cmap", "CFF "}
 	}
-	if _, ok := dir.find("CFF "); ok {
-		if _, ok := dir.find("glyf"); !ok {
-			return nil, cffError(parseNames(dir.table(data, "name")))
-		}
-	}
-	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"} {
+	for _, tag := range required {
 		if _, ok := dir.find(tag); !ok {
 			return nil, fmt.Errorf("%w: missing required table %q", ErrInvalid, tag)
 		}
@@ -117,12 +122,23 @@ func newFont(data []byte, dir *directory) (*Font, error) {
 	if len(dir.table(data, "hmtx")) < 4*f.numHMetrics {
 		return nil, fmt.Errorf("%w: short 'hmtx' table", ErrInvalid)
 	}
-	locaEntry := 2
-	if f.longLoca {
-		locaEntry = 4
-	}
-	if len(dir.table(data, "loca")) < locaEntry*(f.numGlyphs+1) {
-		return nil, fmt.Errorf("%w: short 'loca' table", ErrInvalid)
+	if required[len(required)-1] == "CFF " {
+		c, err := parseCFF(dir.table(data, "CFF "))
+		if err != nil {
+			return nil, fmt.Errorf("%w (in the 'CFF ' table of %s)", err, nameOr(f.names))
+		}
+		if c.numGlyphs < f.numGlyphs {
+			return nil, fmt.Errorf("%w: 'CFF ' table has %d glyphs, 'maxp' %d", ErrInvalid, c.numGlyphs, f.numGlyphs)
+		}
+		f.cff = c
+	} else {
+		locaEntry := 2
+		if f.longLoca {
+			locaEntry = 4
+		}
+		if len(dir.table(data, "loca")) < locaEntry*(f.numGlyphs+1) {
+			return nil, fmt.Errorf("%w: short 'loca' table", ErrInvalid)
+		}
 	}
 
 	f.weight = 400
@@ -156,19 +172,22 @@ func newFont(data []byte, dir *directory) (*Font, error) {
 	return f, nil
 }
 
-// cffError names the font and suggests a TrueType one.
-func cffError(n names) error {
+// nameOr returns the font's full or family name, quoted, or "this font".
+func nameOr(n names) string {
 	name := n.full
 	if name == "" {
 		name = n.familyName()
 	}
 	if name == "" {
-		name = "this font"
-	} else {
-		name = fmt.Sprintf("%q", name)
+		return "this font"
 	}
-	return fmt.Errorf("%w: %s has PostScript (CFF) outlines but docconv reads only TrueType (glyf) outlines (for PDF embedding and EPUB subsetting); "+
-		"use a .ttf font instead (e.g. Droid Sans Fallback, Noto Sans CJK's TTF builds, or the embedded default)", ErrCFF, name)
+	return fmt.Sprintf("%q", name)
+}
+
+// cff2Error names a font with CFF2 (variable) outlines.
+func cff2Error(n names) error {
+	return fmt.Errorf("%w: %s has CFF2 outlines (an OpenType variable font); docconv embeds TrueType (glyf) and CFF outlines: "+
+		"use a static instance of the font (.otf or .ttf)", ErrCFF2, nameOr(n))
 }
 
 // init builds the coverage and advance tables once.
@@ -188,9 +207,9 @@ func (f *Font) init() {
 	})
 }
 
-// Data returns the font file: standalone TrueType bytes that gofpdf's
-// AddUTF8FontFromBytes accepts (for a collection face, the extracted face).
-// The caller must not modify it.
+// Data returns the font file: standalone OpenType bytes (for a collection
+// face, the extracted face). For a TrueType font gofpdf's
+// AddUTF8FontFromBytes accepts them. The caller must not modify it.
 func (f *Font) Data() []byte { return f.data }
 
 // Family returns the font's family name (the typographic family, name ID
@@ -252,8 +271,8 @@ func (f *Font) CapHeight() float64 {
 		default:
 			f.capEm = 0.7
 			if g := f.GlyphIndex('H'); g != 0 {
-				if b := f.glyph(g); len(b) >= 10 {
-					f.capEm = float64(int16(binary.BigEndian.Uint16(b[8:]))) * f.invUPEM
+				if b, ok := f.GlyphBounds(g); ok {
+					f.capEm = float64(b.YMax) * f.invUPEM
 				}
 			}
 		}
@@ -308,10 +327,51 @@ func (f *Font) String() string {
 	return f.names.familyName()
 }
 
+// Bounds is a glyph's bounding box in font units.
+type Bounds struct {
+	XMin, YMin, XMax, YMax int
+}
+
+// GlyphBounds returns the bounding box of glyph gid's outline in font
+// units: the box stored in 'glyf' for a TrueType font, computed from the
+// decoded outline (control points included) for a CFF font. ok is false
+// for an empty glyph, an out-of-range index or a glyph that cannot be
+// decoded.
+func (f *Font) GlyphBounds(gid uint16) (b Bounds, ok bool) {
+	if f.cff == nil {
+		g := f.glyph(gid)
+		if len(g) < 10 {
+			return Bounds{}, false
+		}
+		be := binary.BigEndian
+		return Bounds{int(int16(be.Uint16(g[2:]))), int(int16(be.Uint16(g[4:]))),
+			int(int16(be.Uint16(g[6:]))), int(int16(be.Uint16(g[8:])))}, true
+	}
+	if int(gid) >= f.numGlyphs {
+		return Bounds{}, false
+	}
+	segs, err := f.cff.outline(int(gid))
+	if err != nil || len(segs) == 0 {
+		return Bounds{}, false
+	}
+	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, s := range segs {
+		for _, p := range s.ArgsSlice() {
+			x0, x1 = min(x0, float64(p.X)), max(x1, float64(p.X))
+			y0, y1 = min(y0, float64(p.Y)), max(y1, float64(p.Y))
+		}
+	}
+	return Bounds{int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1)), int(math.Ceil(y1))}, true
+}
+
+// CFF reports whether the font has CFF (PostScript) outlines, from an
+// OpenType 'CFF ' table, rather than TrueType ones.
+func (f *Font) CFF() bool { return f.cff != nil }
+
 // glyph returns the glyf bytes of glyph gid (nil for an empty glyph or bad
 // loca entries).
 func (f *Font) glyph(gid uint16) []byte {
-	if int(gid) >= f.numGlyphs {
+	if int(gid) >= f.numGlyphs || f.cff != nil {
 		return nil
 	}
 	loca := f.dir.table(f.data, "loca")

@@ -160,7 +160,8 @@ func TestParseErrors(t *testing.T) {
 		{"truncated directory", sans[:40], fonts.ErrInvalid, "truncated"},
 		{"truncated file", sans[:len(sans)/2], fonts.ErrInvalid, "out of bounds"},
 		{"woff", []byte("wOFF\x00\x01\x00\x00"), fonts.ErrInvalid, "WOFF"},
-		{"cff", fakeOTTO("Fake CJK Sans"), fonts.ErrCFF, `"Fake CJK Sans Regular" has PostScript (CFF) outlines`},
+		{"cff without tables", fakeOTTO("Fake CJK Sans"), fonts.ErrInvalid, `missing required table "head"`},
+		{"cff2", fakeCFF2("Fake Variable Sans"), fonts.ErrCFF2, `"Fake Variable Sans Regular" has CFF2 outlines (an OpenType variable font)`},
 		{"collection", buildTTC(t, sans, embedded.Sans(true, false).Data()), fonts.ErrCollection, "collection of 2 faces"},
 	}
 	for _, tt := range tests {
@@ -175,12 +176,14 @@ func TestParseErrors(t *testing.T) {
 	}
 }
 
-func TestCFFErrorSuggestsTrueType(t *testing.T) {
-	_, err := fonts.Parse(fakeOTTO("Source Han Sans"))
-	require.ErrorIs(t, err, fonts.ErrCFF)
-	assert.Contains(t, err.Error(), "Source Han Sans")
-	assert.Contains(t, err.Error(), "TrueType")
-	assert.Contains(t, err.Error(), ".ttf")
+func TestCFF2ErrorSuggestsStaticInstance(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "SourceHanSansVF.otf")
+	require.NoError(t, os.WriteFile(path, fakeCFF2("Source Han Sans VF"), 0o644))
+	_, err := fonts.Load(path)
+	require.ErrorIs(t, err, fonts.ErrCFF2)
+	assert.Contains(t, err.Error(), path)
+	assert.Contains(t, err.Error(), "Source Han Sans VF")
+	assert.Contains(t, err.Error(), "static instance")
 }
 
 // TestInstalledOTF parses a real CFF font when one is installed.
@@ -199,9 +202,10 @@ func TestInstalledOTF(t *testing.T) {
 	if otf == "" {
 		t.Skip("no installed CFF .otf font found in fonts.Dirs()")
 	}
-	_, err := fonts.Load(otf)
-	require.ErrorIs(t, err, fonts.ErrCFF)
-	assert.Contains(t, err.Error(), otf)
+	f, err := fonts.Load(otf)
+	require.NoError(t, err)
+	assert.True(t, f.CFF())
+	assert.NotEmpty(t, f.Family())
 }
 
 func TestCollection(t *testing.T) {
@@ -257,10 +261,10 @@ func TestCollection(t *testing.T) {
 	assert.ErrorContains(t, err, path+"#9")
 }
 
-func TestCollectionWithCFFFace(t *testing.T) {
+func TestCollectionWithBadFace(t *testing.T) {
 	ttc := buildTTC(t, embedded.Sans(false, false).Data(), fakeOTTO("Noto Sans CJK JP"))
 	_, err := fonts.ParseCollection(ttc)
-	assert.ErrorIs(t, err, fonts.ErrCFF)
+	assert.ErrorIs(t, err, fonts.ErrInvalid)
 	assert.ErrorContains(t, err, "face 1")
 	f, err := fonts.ParseFace(ttc, 0)
 	require.NoError(t, err)
@@ -285,9 +289,9 @@ func TestLoadErrors(t *testing.T) {
 	assert.ErrorContains(t, err, garbage)
 
 	otf := filepath.Join(dir, "fake.otf")
-	require.NoError(t, os.WriteFile(otf, fakeOTTO("Fake Serif"), 0o644))
+	require.NoError(t, os.WriteFile(otf, fakeCFF2("Fake Serif"), 0o644))
 	_, err = fonts.Load(otf)
-	assert.ErrorIs(t, err, fonts.ErrCFF)
+	assert.ErrorIs(t, err, fonts.ErrCFF2)
 	assert.ErrorContains(t, err, otf)
 	assert.ErrorContains(t, err, "Fake Serif")
 }

@@ -106,7 +106,7 @@ func nameTable(family, sub, full, ps string) []byte {
 }
 
 // fakeOTTO returns a minimal CFF-flavoured OpenType header with only a name
-// table: enough for the format check, which must name the font.
+// table: enough for font discovery, not for Parse.
 func fakeOTTO(family string) []byte {
 	name := nameTable(family, "Regular", family+" Regular", "Fake-Regular")
 	be := binary.BigEndian
@@ -117,6 +117,24 @@ func fakeOTTO(family string) []byte {
 	copy(out[12:], "name")
 	be.PutUint32(out[12+8:], 28)
 	be.PutUint32(out[12+12:], uint32(len(name)))
+	return append(out, name...)
+}
+
+// fakeCFF2 returns an OpenType header with a name and an empty 'CFF2'
+// table: a variable font to the format check, which must name it.
+func fakeCFF2(family string) []byte {
+	name := nameTable(family, "Regular", family+" Regular", "Fake-Regular")
+	be := binary.BigEndian
+	out := make([]byte, 12+32)
+	copy(out, "OTTO")
+	be.PutUint16(out[4:], 2)
+	be.PutUint16(out[6:], 32)
+	copy(out[12:], "CFF2")
+	be.PutUint32(out[12+8:], 44)
+	be.PutUint32(out[12+12:], 0)
+	copy(out[28:], "name")
+	be.PutUint32(out[28+8:], 44)
+	be.PutUint32(out[28+12:], uint32(len(name)))
 	return append(out, name...)
 }
 

@@ -117,11 +117,11 @@ type table struct {
 	Data []byte
 }
 
-// buildSFNT writes a TrueType sfnt file from tables, which must include
-// 'head'. Tables are sorted by tag, each padded to four bytes, the table
+// buildSFNT writes an sfnt file with the given version (tagTrueType, or
+// tagOTTO for CFF outlines) from tables, which must include 'head'. Tables are sorted by tag, each padded to four bytes, the table
 // checksums and head.checkSumAdjustment are computed, so the output depends
 // only on the input. buildSFNT does not modify the given table data.
-func buildSFNT(tables []table) []byte {
+func buildSFNT(version uint32, tables []table) []byte {
 	ts := append([]table(nil), tables...)
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Tag < ts[j].Tag })
 	n := len(ts)
@@ -131,7 +131,7 @@ func buildSFNT(tables []table) []byte {
 	}
 	out := make([]byte, size)
 	be := binary.BigEndian
-	be.PutUint32(out, tagTrueType)
+	be.PutUint32(out, version)
 	be.PutUint16(out[4:], uint16(n))
 	es := 0
 	for 1<<(es+1) <= n {

@@ -20,11 +20,14 @@ const (
 // table and the TrueType hinting programs the glyph instructions refer to.
 var subsetTables = []string{"name", "cvt ", "fpgm", "prep", "gasp"}
 
-// Subset returns a standalone TrueType font holding only the glyphs for
-// runes (plus .notdef and the components of composite glyphs), with a
-// rebuilt cmap (format 4, plus format 12 when a rune is beyond the BMP),
-// loca, glyf, hmtx, hhea, maxp, head, OS/2 and post (version 3, no glyph
-// names), with correct checksums. Runes the font lacks are ignored. The
+// Subset returns a standalone font holding only the glyphs for runes (plus
+// .notdef and the components of composite glyphs), with a rebuilt cmap
+// (format 4, plus format 12 when a rune is beyond the BMP), hmtx, hhea,
+// maxp, head, OS/2 and post (version 3, no glyph names), with correct
+// checksums. A TrueType font gives a TrueType font (loca, glyf); a CFF
+// font an OpenType CFF font ('OTTO') whose 'CFF ' table is a CID-keyed
+// subset as CFFProgram writes it, with glyph i as CID i (and vhea/vmtx
+// when the font has vertical metrics). Runes the font lacks are ignored. The
 // output depends only on the font and the set of runes, not their order or
 // duplicates. Advance widths and outlines are those of the original glyphs.
 //
@@ -66,6 +69,9 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 	}
 	if len(order) > 0xFFFF {
 		return nil, fmt.Errorf("%w: subset needs %d glyphs", ErrInvalid, len(order))
+	}
+	if f.cff != nil {
+		return f.subsetCFF(order, maps)
 	}
 
 	// glyf + loca. Glyphs of a valid font do not overlap, so the subset's
@@ -155,7 +161,7 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 			tables = append(tables, table{tag, b})
 		}
 	}
-	return buildSFNT(tables), nil
+	return buildSFNT(tagTrueType, tables), nil
 }
 
 func boolUint16(b bool) uint16 {
@@ -358,4 +364,85 @@ func buildCmap12(maps []runeGlyph) []byte {
 		out = be.AppendUint32(out, g[2])
 	}
 	return out
+}
+
+// subsetCFF writes the OpenType CFF subset of the glyphs in order (new
+// glyph index → old) with the character map maps.
+func (f *Font) subsetCFF(order []uint16, maps []runeGlyph) ([]byte, error) {
+	be := binary.BigEndian
+	gs := make([]CIDGlyph, len(order))
+	for i, old := range order {
+		gs[i] = CIDGlyph{CID: uint16(i), GID: old}
+	}
+	ps := f.names.postscript
+	if ps == "" {
+		ps = f.names.familyName()
+	}
+	cff, err := f.buildCFF(ps, gs, false)
+	if err != nil {
+		return nil, err
+	}
+	hmtxOld := f.dir.table(f.data, "hmtx")
+	hmtx := make([]byte, 0, 4*len(order))
+	for _, old := range order {
+		var lsb uint16
+		if int(old) < f.numHMetrics {
+			lsb = be.Uint16(hmtxOld[4*int(old)+2:])
+		} else if p := 4*f.numHMetrics + 2*(int(old)-f.numHMetrics); p+2 <= len(hmtxOld) {
+			lsb = be.Uint16(hmtxOld[p:])
+		}
+		hmtx = be.AppendUint16(hmtx, f.advances[old])
+		hmtx = be.AppendUint16(hmtx, lsb)
+	}
+	head := slices.Clone(f.dir.table(f.data, "head"))
+	hhea := slices.Clone(f.dir.table(f.data, "hhea"))
+	be.PutUint16(hhea[34:], uint16(len(order)))
+	maxp := be.AppendUint32(nil, 0x00005000)
+	maxp = be.AppendUint16(maxp, uint16(len(order)))
+	post := make([]byte, 32)
+	copy(post, f.dir.table(f.data, "post"))
+	be.PutUint32(post, 0x00030000)
+	clear(post[16:])
+	tables := []table{
+		{"CFF ", cff},
+		{"cmap", buildCmap(maps)},
+		{"head", head},
+		{"hhea", hhea},
+		{"hmtx", hmtx},
+		{"maxp", maxp},
+		{"post", post},
+	}
+	if os2 := f.dir.table(f.data, "OS/2"); len(os2) > 0 {
+		os2 = slices.Clone(os2)
+		if len(os2) >= 68 && len(maps) > 0 {
+			be.PutUint16(os2[64:], uint16(min(maps[0].r, 0xFFFF)))
+			be.PutUint16(os2[66:], uint16(min(maps[len(maps)-1].r, 0xFFFF)))
+		}
+		tables = append(tables, table{"OS/2", os2})
+	}
+	if name := f.dir.table(f.data, "name"); len(name) > 0 {
+		tables = append(tables, table{"name", name})
+	}
+	if vhea, vmtxOld := f.dir.table(f.data, "vhea"), f.dir.table(f.data, "vmtx"); len(vhea) >= 36 {
+		nLong := int(be.Uint16(vhea[34:]))
+		if nLong > 0 && len(vmtxOld) >= 4*nLong {
+			vmtx := make([]byte, 0, 4*len(order))
+			for _, old := range order {
+				o := min(int(old), nLong-1)
+				adv := be.Uint16(vmtxOld[4*o:])
+				var tsb uint16
+				if int(old) < nLong {
+					tsb = be.Uint16(vmtxOld[4*int(old)+2:])
+				} else if p := 4*nLong + 2*(int(old)-nLong); p+2 <= len(vmtxOld) {
+					tsb = be.Uint16(vmtxOld[p:])
+				}
+				vmtx = be.AppendUint16(vmtx, adv)
+				vmtx = be.AppendUint16(vmtx, tsb)
+			}
+			vhea = slices.Clone(vhea)
+			be.PutUint16(vhea[34:], uint16(len(order)))
+			tables = append(tables, table{"vhea", vhea}, table{"vmtx", vmtx})
+		}
+	}
+	return buildSFNT(tagOTTO, tables), nil
 }

@@ -35,8 +35,9 @@ type face struct {
 	// box is the width in em of the boxes of widened marks: 1 (full
 	// width) in a normal face, 0.5 in a half face.
 	box  float64
-	half *face // the half-width variant of this face, made on demand
-	base *face // for a half face, the face it derives from
+	half *face    // the half-width variant of this face, made on demand
+	base *face    // for a half face, the face it derives from
+	cff  *cffFace // the CFF program of a font with CFF outlines (see cfffont.go)
 }
 
 // advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -53,11 +54,20 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	pdf.SetProducer("docconv "+convert.Version+" (gofpdf 1.16.2)", true)
 
 	for _, f := range faces {
-		data, err := f.font.Subset(f.runes())
-		if err != nil {
-			return nil, fmt.Errorf("pdf: subsetting %s: %w", f.font, err)
+		var font []byte
+		if f.font.CFF() {
+			var err error
+			if font, err = addCFFFont(f); err != nil {
+				return nil, fmt.Errorf("pdf: subsetting %s: %w", f.font, err)
+			}
+		} else {
+			data, err := f.font.Subset(f.runes())
+			if err != nil {
+				return nil, fmt.Errorf("pdf: subsetting %s: %w", f.font, err)
+			}
+			font = slimFont(data, widenGlyphs(data, f.wide, f.box), f.box)
 		}
-		pdf.AddUTF8FontFromBytes(f.key, "", slimFont(data, widenGlyphs(data, f.wide, f.box), f.box))
+		pdf.AddUTF8FontFromBytes(f.key, "", font)
 		if err := pdf.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: adding font %s: %w", f.font, err)
 		}
@@ -299,6 +309,32 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	}
 	trailerDict := b[p+trailer : sx+1]
 
+	// CFF faces: gofpdf's CIDFontType2 objects become CIDFontType0 ones.
+	var rewrites map[int][]byte
+	if slices.ContainsFunc(faces, func(f *face) bool { return f.cff != nil }) {
+		index := make(map[int]int, len(objs))
+		type0s := map[string]int{}
+		for i, o := range objs {
+			index[o.num] = i
+			body := b[o.off:o.end]
+			head := fmt.Sprintf("%d 0 obj\n<</Type /Font\n/Subtype /Type0\n/BaseFont /utf8", o.num)
+			if rest, ok := bytes.CutPrefix(body, []byte(head)); ok {
+				if k := bytes.IndexByte(rest, '\n'); k > 0 {
+					type0s[string(rest[:k])] = o.num
+				}
+			}
+		}
+		rewrites, err = cffRewrites(faces, type0s, func(num int) []byte {
+			if i, ok := index[num]; ok {
+				return b[objs[i].off:objs[i].end]
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+
 	// Find the uncompressed streams and compress them in parallel.
 	type job struct {
 		data []byte
@@ -372,6 +408,9 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	for i, o := range objs {
 		offsets[o.num] = len(out)
 		body := b[o.off:o.end]
+		if r, ok := rewrites[o.num]; ok {
+			body = r
+		}
 		switch {
 		case jobs[i] != nil:
 			out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(jobs[i].out))

@@ -1,0 +1,541 @@
+package fonts
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+
+	ps "github.com/go-text/typesetting/font/cff/interpreter"
+	ot "github.com/go-text/typesetting/font/opentype"
+)
+
+// Limits on what a CFF table may make the reader do. Real fonts stay far
+// below them: Noto Serif CJK has 19 font dicts and its most complex glyph
+// runs about 1,500 charstring operators.
+const (
+	maxFDs             = 256     // FDSelect stores a font dict index in one byte
+	maxCharstringOps   = 1 << 16 // operators (subroutine calls included) per glyph
+	maxGlyphSegments   = 1 << 14 // outline segments per glyph
+	maxDictOperands    = 48      // the Type 2 argument stack limit
+	maxCFFCoordinate   = 1 << 15 // outline coordinates, in font units
+	cffCharstringType2 = 2
+)
+
+// errCharstring reports a glyph program the reader gives up on.
+var errCharstring = errors.New("charstring")
+
+// cffIndex is a CFF INDEX (Adobe TN 5176, section 5): count objects whose
+// 1-based offsets, offSize bytes each, follow the header. Objects are read
+// on demand; every offset is checked when read.
+type cffIndex struct {
+	b       []byte // the CFF table
+	count   int
+	offSize int
+	offs    int // position of the offset array
+	base    int // position before the first object (offsets start at 1)
+	end     int // position after the INDEX
+}
+
+// readIndex reads the INDEX header at pos of b.
+func readIndex(b []byte, pos int, what string) (cffIndex, error) {
+	if pos < 0 || pos+2 > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX at offset %d is outside the %d-byte CFF table", ErrInvalid, what, pos, len(b))
+	}
+	x := cffIndex{b: b, count: int(binary.BigEndian.Uint16(b[pos:]))}
+	if x.count == 0 {
+		x.end = pos + 2
+		return x, nil
+	}
+	if pos+3 > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: truncated CFF %s INDEX", ErrInvalid, what)
+	}
+	x.offSize = int(b[pos+2])
+	if x.offSize < 1 || x.offSize > 4 {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX offset size %d (want 1..4)", ErrInvalid, what, x.offSize)
+	}
+	x.offs = pos + 3
+	arrayEnd := x.offs + (x.count+1)*x.offSize
+	if arrayEnd > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX of %d objects overruns the table", ErrInvalid, what, x.count)
+	}
+	x.base = arrayEnd - 1
+	first, last := x.offset(0), x.offset(x.count)
+	if first != 1 || last < 1 || x.base+last > len(b) {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX offsets %d..%d out of bounds", ErrInvalid, what, first, last)
+	}
+	x.end = x.base + last
+	return x, nil
+}
+
+func (x cffIndex) offset(i int) int {
+	p := x.offs + i*x.offSize
+	v := 0
+	for _, c := range x.b[p : p+x.offSize] {
+		v = v<<8 | int(c)
+	}
+	return v
+}
+
+// get returns object i, or an error when its offsets are out of order or
+// out of bounds.
+func (x cffIndex) get(i int) ([]byte, error) {
+	if i < 0 || i >= x.count {
+		return nil, fmt.Errorf("%w: CFF INDEX object %d of %d", ErrInvalid, i, x.count)
+	}
+	a, z := x.offset(i), x.offset(i+1)
+	if a < 1 || z < a || x.base+z > x.end {
+		return nil, fmt.Errorf("%w: CFF INDEX object %d has bad offsets %d..%d", ErrInvalid, i, a, z)
+	}
+	return x.b[x.base+a : x.base+z], nil
+}
+
+// all returns every object; bad offsets become empty objects (a
+// subroutine that is never called need not be valid).
+func (x cffIndex) all() [][]byte {
+	out := make([][]byte, x.count)
+	for i := range out {
+		out[i], _ = x.get(i)
+	}
+	return out
+}
+
+// DICT operators (two-byte operators are 1200 + the second byte).
+const (
+	opCharset      = 15
+	opCharStrings  = 17
+	opPrivate      = 18
+	opSubrs        = 19
+	opCharstrType  = 1206
+	opFontMatrix   = 1207
+	opROS          = 1230
+	opFDArray      = 1236
+	opFDSelect     = 1237
+	opSyntheticBas = 1220
+)
+
+// parseDict decodes a CFF DICT into operator → operands.
+func parseDict(b []byte) (map[int][]float64, error) {
+	d := map[int][]float64{}
+	var args []float64
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c <= 21:
+			op := int(c)
+			i++
+			if c == 12 {
+				if i >= len(b) {
+					return nil, fmt.Errorf("%w: truncated CFF DICT operator", ErrInvalid)
+				}
+				op = 1200 + int(b[i])
+				i++
+			}
+			d[op] = args
+			args = nil
+			continue
+		case c == 28:
+			if i+3 > len(b) {
+				return nil, fmt.Errorf("%w: truncated CFF DICT number", ErrInvalid)
+			}
+			args = append(args, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
+			i += 3
+		case c == 29:
+			if i+5 > len(b) {
+				return nil, fmt.Errorf("%w: truncated CFF DICT number", ErrInvalid)
+			}
+			args = append(args, float64(int32(binary.BigEndian.Uint32(b[i+1:]))))
+			i += 5
+		case c == 30:
+			v, n, err := parseReal(b[i+1:])
+			if err != nil {
+				return nil, err
+			}
+			args = append(args, v)
+			i += 1 + n
+		case c >= 32 && c <= 246:
+			args = append(args, float64(int(c)-139))
+			i++
+		case c >= 247 && c <= 254:
+			if i+2 > len(b) {
+				return nil, fmt.Errorf("%w: truncated CFF DICT number", ErrInvalid)
+			}
+			v := (int(c)-247)*256 + int(b[i+1]) + 108
+			if c >= 251 {
+				v = -(int(c)-251)*256 - int(b[i+1]) - 108
+			}
+			args = append(args, float64(v))
+			i += 2
+		default:
+			return nil, fmt.Errorf("%w: reserved byte %d in a CFF DICT", ErrInvalid, c)
+		}
+		if len(args) > maxDictOperands {
+			return nil, fmt.Errorf("%w: more than %d operands in a CFF DICT", ErrInvalid, maxDictOperands)
+		}
+	}
+	return d, nil
+}
+
+// parseReal decodes the nibbles of a DICT real number; n is the number of
+// bytes read.
+func parseReal(b []byte) (v float64, n int, err error) {
+	var s []byte
+	for n < len(b) && n < 32 {
+		c := b[n]
+		n++
+		for _, nib := range [2]byte{c >> 4, c & 15} {
+			switch {
+			case nib <= 9:
+				s = append(s, '0'+nib)
+			case nib == 0xa:
+				s = append(s, '.')
+			case nib == 0xb:
+				s = append(s, 'E')
+			case nib == 0xc:
+				s = append(s, 'E', '-')
+			case nib == 0xe:
+				s = append(s, '-')
+			case nib == 0xf:
+				var f float64
+				if _, err := fmt.Sscan(string(s), &f); err != nil && len(s) > 0 {
+					return 0, n, fmt.Errorf("%w: bad real number %q in a CFF DICT", ErrInvalid, s)
+				}
+				return f, n, nil
+			default:
+				return 0, n, fmt.Errorf("%w: bad real number nibble in a CFF DICT", ErrInvalid)
+			}
+		}
+	}
+	return 0, n, fmt.Errorf("%w: unterminated real number in a CFF DICT", ErrInvalid)
+}
+
+// dictInt returns the first operand of op as an int, or def.
+func dictInt(d map[int][]float64, op, def int) int {
+	if a := d[op]; len(a) > 0 && a[0] >= math.MinInt32 && a[0] <= math.MaxInt32 {
+		return int(a[0])
+	}
+	return def
+}
+
+// cffFont is the part of a CFF table ('CFF ', version 1) that outlines
+// need: the charstrings, the subroutines and, for a CID-keyed font, which
+// font dict (and so which local subroutines) each glyph uses.
+type cffFont struct {
+	b           []byte
+	charStrings cffIndex
+	gsubrs      cffIndex
+	lsubrs      []cffIndex // per font dict; one for a name-keyed font
+	fdSelect    []byte     // FDSelect data (nil: every glyph uses dict 0)
+	fdFormat    byte
+	cid         bool
+	numGlyphs   int
+
+	once   sync.Once
+	gAll   [][]byte   // global subroutines
+	lAll   [][][]byte // local subroutines per font dict
+	unitFM bool       // FontMatrix is 1/unitsPerEm (checked by the caller)
+}
+
+// parseCFF reads the structure of a CFF table. It reads only headers and
+// dictionaries: charstrings and subroutines are read when outlines are.
+func parseCFF(b []byte) (*cffFont, error) {
+	if len(b) < 4 {
+		return nil, fmt.Errorf("%w: CFF table of %d bytes", ErrInvalid, len(b))
+	}
+	if b[0] != 1 {
+		return nil, fmt.Errorf("%w: CFF major version %d (want 1)", ErrInvalid, b[0])
+	}
+	hdrSize := int(b[2])
+	names, err := readIndex(b, hdrSize, "Name")
+	if err != nil {
+		return nil, err
+	}
+	if names.count != 1 {
+		return nil, fmt.Errorf("%w: CFF table holds %d fonts (an OpenType font holds one)", ErrInvalid, names.count)
+	}
+	tops, err := readIndex(b, names.end, "Top DICT")
+	if err != nil {
+		return nil, err
+	}
+	strs, err := readIndex(b, tops.end, "String")
+	if err != nil {
+		return nil, err
+	}
+	f := &cffFont{b: b}
+	if f.gsubrs, err = readIndex(b, strs.end, "Global Subr"); err != nil {
+		return nil, err
+	}
+	if tops.count != 1 {
+		return nil, fmt.Errorf("%w: CFF table has %d Top DICTs", ErrInvalid, tops.count)
+	}
+	tb, err := tops.get(0)
+	if err != nil {
+		return nil, err
+	}
+	top, err := parseDict(tb)
+	if err != nil {
+		return nil, err
+	}
+	if t := dictInt(top, opCharstrType, cffCharstringType2); t != cffCharstringType2 {
+		return nil, fmt.Errorf("%w: CFF charstring type %d (only Type 2 is defined for OpenType)", ErrInvalid, t)
+	}
+	if _, ok := top[opSyntheticBas]; ok {
+		return nil, fmt.Errorf("%w: synthetic CFF font (SyntheticBase) not supported", ErrInvalid)
+	}
+	if f.charStrings, err = readIndex(b, dictInt(top, opCharStrings, -1), "CharStrings"); err != nil {
+		return nil, err
+	}
+	f.numGlyphs = f.charStrings.count
+	if f.numGlyphs == 0 {
+		return nil, fmt.Errorf("%w: CFF font has no glyphs", ErrInvalid)
+	}
+	if fm := top[opFontMatrix]; len(fm) == 6 {
+		f.unitFM = fm[1] == 0 && fm[2] == 0 && fm[0] == fm[3] && fm[0] > 0
+	}
+	_, f.cid = top[opROS]
+	if !f.cid {
+		sub, err := f.privateSubrs(top, "Private")
+		if err != nil {
+			return nil, err
+		}
+		f.lsubrs = []cffIndex{sub}
+		return f, nil
+	}
+	fds, err := readIndex(b, dictInt(top, opFDArray, -1), "FDArray")
+	if err != nil {
+		return nil, err
+	}
+	if fds.count == 0 || fds.count > maxFDs {
+		return nil, fmt.Errorf("%w: CFF FDArray of %d font dicts (want 1..%d)", ErrInvalid, fds.count, maxFDs)
+	}
+	for i := range fds.count {
+		fb, err := fds.get(i)
+		if err != nil {
+			return nil, err
+		}
+		fd, err := parseDict(fb)
+		if err != nil {
+			return nil, err
+		}
+		sub, err := f.privateSubrs(fd, fmt.Sprintf("font dict %d Private", i))
+		if err != nil {
+			return nil, err
+		}
+		f.lsubrs = append(f.lsubrs, sub)
+	}
+	if err := f.readFDSelect(dictInt(top, opFDSelect, -1)); err != nil {
+		return nil, err
+	}
+	return f, nil
+}
+
+// privateSubrs reads the local subroutines of the Private DICT that d
+// points to (an empty INDEX when there are none).
+func (f *cffFont) privateSubrs(d map[int][]float64, what string) (cffIndex, error) {
+	p := d[opPrivate]
+	if len(p) != 2 {
+		return cffIndex{b: f.b}, nil
+	}
+	size, off := int(p[0]), int(p[1])
+	if size < 0 || off < 0 || off+size > len(f.b) {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s DICT out of bounds", ErrInvalid, what)
+	}
+	pd, err := parseDict(f.b[off : off+size])
+	if err != nil {
+		return cffIndex{}, err
+	}
+	s := dictInt(pd, opSubrs, 0)
+	if s <= 0 {
+		return cffIndex{b: f.b}, nil
+	}
+	return readIndex(f.b, off+s, what+" Subrs")
+}
+
+// readFDSelect checks the FDSelect table at off (formats 0 and 3).
+func (f *cffFont) readFDSelect(off int) error {
+	if off < 0 || off >= len(f.b) {
+		return fmt.Errorf("%w: CFF FDSelect offset %d out of bounds", ErrInvalid, off)
+	}
+	f.fdFormat = f.b[off]
+	nfd := len(f.lsubrs)
+	switch f.fdFormat {
+	case 0:
+		d := f.b[off+1:]
+		if len(d) < f.numGlyphs {
+			return fmt.Errorf("%w: truncated CFF FDSelect", ErrInvalid)
+		}
+		for _, fd := range d[:f.numGlyphs] {
+			if int(fd) >= nfd {
+				return fmt.Errorf("%w: CFF FDSelect names font dict %d of %d", ErrInvalid, fd, nfd)
+			}
+		}
+		f.fdSelect = d[:f.numGlyphs]
+	case 3:
+		if off+3 > len(f.b) {
+			return fmt.Errorf("%w: truncated CFF FDSelect", ErrInvalid)
+		}
+		n := int(binary.BigEndian.Uint16(f.b[off+1:]))
+		end := off + 3 + 3*n + 2
+		if n == 0 || end > len(f.b) {
+			return fmt.Errorf("%w: CFF FDSelect of %d ranges overruns the table", ErrInvalid, n)
+		}
+		d := f.b[off+3 : end]
+		prev := -1
+		for i := range n {
+			first := int(binary.BigEndian.Uint16(d[3*i:]))
+			if first <= prev || i == 0 && first != 0 || int(d[3*i+2]) >= nfd {
+				return fmt.Errorf("%w: bad CFF FDSelect range %d", ErrInvalid, i)
+			}
+			prev = first
+		}
+		if int(binary.BigEndian.Uint16(d[3*n:])) <= prev {
+			return fmt.Errorf("%w: bad CFF FDSelect sentinel", ErrInvalid)
+		}
+		f.fdSelect = d
+	default:
+		return fmt.Errorf("%w: CFF FDSelect format %d (want 0 or 3)", ErrInvalid, f.fdFormat)
+	}
+	return nil
+}
+
+// fdIndex returns the font dict of glyph gid.
+func (f *cffFont) fdIndex(gid int) int {
+	if f.fdSelect == nil {
+		return 0
+	}
+	if f.fdFormat == 0 {
+		return int(f.fdSelect[gid])
+	}
+	n := (len(f.fdSelect) - 2) / 3
+	lo, hi := 0, n // last range whose first glyph <= gid
+	for lo+1 < hi {
+		m := (lo + hi) / 2
+		if int(binary.BigEndian.Uint16(f.fdSelect[3*m:])) <= gid {
+			lo = m
+		} else {
+			hi = m
+		}
+	}
+	return int(f.fdSelect[3*lo+2])
+}
+
+// outline decodes glyph gid into absolute segments (font units), the
+// implicit closing line of each contour included. Hints are dropped.
+func (f *cffFont) outline(gid int) ([]ot.Segment, error) {
+	if gid < 0 || gid >= f.numGlyphs {
+		return nil, fmt.Errorf("%w: glyph %d of %d", ErrInvalid, gid, f.numGlyphs)
+	}
+	cs, err := f.charStrings.get(gid)
+	if err != nil {
+		return nil, err
+	}
+	f.once.Do(func() {
+		f.gAll = f.gsubrs.all()
+		f.lAll = make([][][]byte, len(f.lsubrs))
+		for i, x := range f.lsubrs {
+			f.lAll[i] = x.all()
+		}
+	})
+	var m ps.Machine
+	h := outlineHandler{}
+	err = runCharstring(&m, cs, f.lAll[f.fdIndex(gid)], f.gAll, &h)
+	if err != nil {
+		return nil, fmt.Errorf("%w: CFF glyph %d: %v", ErrInvalid, gid, err)
+	}
+	return h.cs.Segments, nil
+}
+
+// runCharstring runs the interpreter, turning a panic on malformed input
+// (which go-text's interpreter does not promise to avoid) into an error.
+func runCharstring(m *ps.Machine, cs []byte, local, global [][]byte, h *outlineHandler) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: malformed program (%v)", errCharstring, r)
+		}
+	}()
+	return m.Run(cs, local, global, h)
+}
+
+// outlineHandler collects the segments of a Type 2 charstring (as go-text's
+// own handler does) and bounds the work: every operator, subroutine calls
+// included, counts against maxCharstringOps, so nested subroutines cannot
+// make a glyph cost exponential time.
+type outlineHandler struct {
+	cs  ps.CharstringReader
+	ops int
+}
+
+func (outlineHandler) Context() ps.Context { return ps.Type2Charstring }
+
+func (h *outlineHandler) Apply(state *ps.Machine, op ps.Operator) error {
+	h.ops++
+	if h.ops > maxCharstringOps || len(h.cs.Segments) > maxGlyphSegments {
+		return fmt.Errorf("%w: glyph program exceeds %d operators or %d segments", errCharstring, maxCharstringOps, maxGlyphSegments)
+	}
+	var err error
+	if op.IsEscaped {
+		switch op.Operator {
+		case 34:
+			err = h.cs.Hflex(state)
+		case 35:
+			err = h.cs.Flex(state)
+		case 36:
+			err = h.cs.Hflex1(state)
+		case 37:
+			err = h.cs.Flex1(state)
+		default:
+			err = fmt.Errorf("%w: operator 12 %d", errCharstring, op.Operator)
+		}
+		state.ArgStack.Clear()
+		return err
+	}
+	switch op.Operator {
+	case 11: // return
+		return state.Return()
+	case 14: // endchar
+		h.cs.ClosePath()
+		return ps.ErrInterrupt
+	case 10: // callsubr
+		return ps.LocalSubr(state)
+	case 29: // callgsubr
+		return ps.GlobalSubr(state)
+	case 21:
+		err = h.cs.Rmoveto(state)
+	case 22:
+		err = h.cs.Hmoveto(state)
+	case 4:
+		err = h.cs.Vmoveto(state)
+	case 1, 18:
+		h.cs.Hstem(state)
+	case 3, 23:
+		h.cs.Vstem(state)
+	case 19, 20: // hintmask, cntrmask: the reader skips the mask bytes
+		h.cs.Hintmask(state)
+		return nil
+	case 5:
+		h.cs.Rlineto(state)
+	case 6:
+		h.cs.Hlineto(state)
+	case 7:
+		h.cs.Vlineto(state)
+	case 8:
+		h.cs.Rrcurveto(state)
+	case 24:
+		err = h.cs.Rcurveline(state)
+	case 25:
+		err = h.cs.Rlinecurve(state)
+	case 26:
+		h.cs.Vvcurveto(state)
+	case 27:
+		h.cs.Hhcurveto(state)
+	case 30:
+		h.cs.Vhcurveto(state)
+	case 31:
+		h.cs.Hvcurveto(state)
+	default:
+		err = fmt.Errorf("%w: operator %d", errCharstring, op.Operator)
+	}
+	state.ArgStack.Clear()
+	return err
+}
