@@ -18,9 +18,9 @@ import (
 
 // Formats reported in Info.Format.
 const (
-	FormatTrueType       = "truetype"        // a .ttf (TrueType outlines): usable
-	FormatCFF            = "cff"             // CFF outlines ('OTTO'), alone or in a collection: not usable by the PDF writer
-	FormatCollectionFace = "collection-face" // a TrueType face of a .ttc: usable, extracted on load
+	FormatTrueType       = "truetype"        // a .ttf (TrueType outlines)
+	FormatCFF            = "cff"             // CFF outlines ('OTTO'): a .otf, or a face of a .ttc/.otc, extracted on load
+	FormatCollectionFace = "collection-face" // a TrueType face of a .ttc, extracted on load
 )
 
 // Info describes one installed font face, as read from its name table.
@@ -273,9 +273,9 @@ func Find(name string) (Info, error) {
 
 // FindIn looks name up among the fonts of dirs. The match ignores case,
 // spaces, hyphens and underscores and is tried against the family, the full
-// name and the PostScript name. Among several matches it prefers usable
-// (TrueType) faces, then an exact full or PostScript name match, then the
-// regular style. No match gives an error wrapping ErrNotFound.
+// name and the PostScript name. Among several matches it prefers an exact
+// full or PostScript name match, then the regular style. No match gives an
+// error wrapping ErrNotFound. See FindLang for regional faces.
 func FindIn(dirs []string, name string) (Info, error) {
 	infos, _ := List(dirs)
 	return findIn(infos, name)
@@ -287,8 +287,8 @@ func findIn(infos []Info, name string) (Info, error) {
 		return Info{}, fmt.Errorf("%w: empty font name", ErrNotFound)
 	}
 	type cand struct {
-		info        Info
-		cff, byName int
+		info   Info
+		byName int
 	}
 	var cands []cand
 	for _, in := range infos {
@@ -300,16 +300,13 @@ func findIn(infos []Info, name string) (Info, error) {
 		default:
 			continue
 		}
-		if in.Format == FormatCFF {
-			c.cff = 1
-		}
 		cands = append(cands, c)
 	}
 	if len(cands) == 0 {
 		return Info{}, notFound(infos, name, q)
 	}
 	best := slices.MinFunc(cands, func(a, b cand) int {
-		return cmp.Or(cmp.Compare(a.cff, b.cff), cmp.Compare(a.byName, b.byName), compareInfo(a.info, b.info))
+		return cmp.Or(cmp.Compare(a.byName, b.byName), compareInfo(a.info, b.info))
 	})
 	return best.info, nil
 }
@@ -343,18 +340,17 @@ func quoteAll(ss []string) []string {
 // Resolve returns the font named by spec: a file path (when the file
 // exists, or spec has a font file extension or a path separator; "#N"
 // selects a collection face) loaded with Load, or else a font name looked
-// up with Find.
+// up with Find. It is ResolveLang without a language: a collection of
+// regional faces named without "#N" gives its Japanese face, as Noto CJK
+// orders them.
 func Resolve(spec string) (*Font, error) {
-	if strings.TrimSpace(spec) == "" {
-		return nil, fmt.Errorf("%w: empty font name", ErrNotFound)
-	}
+	return ResolveLang(spec, "")
+}
+
+// isPathSpec reports whether a --font argument names a file rather than a
+// font.
+func isPathSpec(spec string) bool {
 	file, _, _ := splitFace(spec)
-	if _, err := os.Stat(file); err == nil || fontExt(file) || strings.ContainsRune(spec, os.PathSeparator) || strings.ContainsRune(spec, '/') {
-		return Load(spec)
-	}
-	info, err := Find(spec)
-	if err != nil {
-		return nil, err
-	}
-	return Load(info.Spec())
+	_, err := os.Stat(file)
+	return err == nil || fontExt(file) || strings.ContainsRune(spec, os.PathSeparator) || strings.ContainsRune(spec, '/')
 }

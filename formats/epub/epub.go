@@ -296,7 +296,7 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 
 	var families []string
 	for _, f := range w.Fonts {
-		if fam := w.familyOf(f); fam != "" && !slices.Contains(families, fam) {
+		if fam := w.familyOf(f, b.lang); fam != "" && !slices.Contains(families, fam) {
 			families = append(families, fam)
 		}
 	}
@@ -311,14 +311,15 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 }
 
 // familyOf returns the CSS family name for a Fonts entry: the name itself,
-// or the family of a font file.
-func (w *Writer) familyOf(spec string) string {
+// or the family of a font file (for a collection of regional faces, the
+// face for lang).
+func (w *Writer) familyOf(spec, lang string) string {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
 		return ""
 	}
-	if strings.ContainsAny(spec, `/\`) || strings.Contains(strings.ToLower(path.Ext(spec)), ".tt") || strings.HasSuffix(strings.ToLower(spec), ".otf") {
-		f, err := fonts.Resolve(spec)
+	if strings.ContainsAny(spec, `/\`) || strings.Contains(strings.ToLower(path.Ext(spec)), ".tt") || strings.Contains(strings.ToLower(path.Ext(spec)), ".ot") {
+		f, err := fonts.ResolveLang(spec, lang)
 		if err != nil {
 			w.Report.Warn("epub: font %q left out of the font stack: %v", spec, err)
 			return ""
@@ -346,7 +347,7 @@ func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 	runes := usedRunes(b)
 	var out []embeddedFont
 	for i, spec := range w.EmbedFonts {
-		f, err := fonts.Resolve(spec)
+		f, err := fonts.ResolveLang(spec, b.lang)
 		if err != nil {
 			return nil, fmt.Errorf("epub: embedding font %q: %w", spec, err)
 		}
@@ -366,7 +367,11 @@ func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 		if family == "" {
 			family = "Embedded " + strconv.Itoa(i+1)
 		}
-		out = append(out, embeddedFont{family: family, file: fmt.Sprintf("font%d.ttf", i+1), data: data})
+		ext := "ttf"
+		if f.CFF() {
+			ext = "otf" // an OpenType CFF subset (font/otf)
+		}
+		out = append(out, embeddedFont{family: family, file: fmt.Sprintf("font%d.%s", i+1, ext), data: data})
 		w.Report.Add("epub", "characters in embedded font subsets", len(have))
 		if len(missing) > 0 && i == 0 {
 			w.Report.Warn("epub: embedded font %q lacks %d of the book's characters (%s); reading systems fall back to their own fonts for them",
@@ -602,6 +607,9 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 		it := &gp.Manifest[i]
 		if strings.HasPrefix(it.Href, "fonts/") {
 			it.MediaType = "font/ttf"
+			if strings.HasSuffix(it.Href, ".otf") {
+				it.MediaType = "font/otf"
+			}
 		}
 		if it.Href == "css/"+cssName {
 			it.MediaType = "text/css"

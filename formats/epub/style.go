@@ -44,7 +44,11 @@ func stylesheet(sc script, families []string, embedded []embeddedFont) string {
 	b.WriteString("@charset \"UTF-8\";\n@namespace epub \"http://www.idpf.org/2007/ops\";\n\n")
 	var first []string
 	for _, f := range embedded {
-		fmt.Fprintf(&b, "@font-face {\n  font-family: %s;\n  font-style: normal;\n  font-weight: normal;\n  src: url(\"../fonts/%s\") format(\"truetype\");\n}\n\n", cssQuote(f.family), f.file)
+		format := "truetype"
+		if strings.HasSuffix(f.file, ".otf") {
+			format = "opentype"
+		}
+		fmt.Fprintf(&b, "@font-face {\n  font-family: %s;\n  font-style: normal;\n  font-weight: normal;\n  src: url(\"../fonts/%s\") format(\"%s\");\n}\n\n", cssQuote(f.family), f.file, format)
 		first = append(first, cssQuote(f.family))
 	}
 	for _, f := range families {

@@ -56,8 +56,11 @@ type Writer struct {
 	// NanumGothic for Hangul), which are always appended as the fallback.
 	// Fonts whose OS/2 fsType forbids embedding are skipped with a warning.
 	Fonts fonts.Chain
-	// FontSpecs are font names or files resolved with fonts.Resolve and put
-	// before Fonts (what --font gives).
+	// FontSpecs are font names or files resolved with fonts.ResolveLang for
+	// the document's language and put before Fonts (what --font gives):
+	// "Noto Serif CJK" or NotoSerifCJK-Regular.ttc gives the TC face for
+	// zh-Hant, SC for zh-Hans, JP for ja, KR for ko; "Noto Sans CJK JP" or
+	// "file.ttc#2" a given face. TrueType and CFF (.otf, .otc) outlines.
 	FontSpecs []string
 	// TOC puts a contents page (in the document's language, with page
 	// numbers and links) before the body.
@@ -177,9 +180,13 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	if !ok {
 		return nil, fmt.Errorf("pdf: unknown page size %q (want %s): %w", w.PageSize, strings.Join(PageSizes, ", "), convert.ErrInvalidInput)
 	}
+	lang := d.Meta.Lang
+	if lang == "" || lang == "und" {
+		lang = convert.DetectLanguage(convert.DocumentText(d))
+	}
 	var user fonts.Chain
 	for _, spec := range w.FontSpecs {
-		f, err := fonts.Resolve(spec)
+		f, err := fonts.ResolveLang(spec, lang)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: font %q: %w", spec, err)
 		}
@@ -198,10 +205,6 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		kept = append(kept, f)
 	}
 
-	lang := d.Meta.Lang
-	if lang == "" || lang == "und" {
-		lang = convert.DetectLanguage(convert.DocumentText(d))
-	}
 	cjk := convert.IsCJKLang(lang)
 	t := &setter{
 		fs:        newFontSet(kept, cjk, strings.HasPrefix(strings.ToLower(lang), "ko")),
