@@ -244,38 +244,49 @@ func writeIndex(objs [][]byte) []byte {
 	return out
 }
 
-// encodeCharstring writes segments as a Type 2 charstring: rmoveto,
-// rlineto/hlineto/vlineto and rrcurveto runs, endchar; no width (the
-// Private DICT's default applies) and no hints. The closing line of a
-// contour back to its start is implicit in CFF and left out. x is moved
-// by shift and every coordinate multiplied by scale.
+// encodeCharstring writes segments as a Type 2 charstring: rmoveto;
+// hlineto/vlineto for runs of alternating horizontal and vertical lines
+// (most of a CJK glyph), rlineto for the others; hvcurveto/vhcurveto,
+// hhcurveto and vvcurveto for curves with horizontal or vertical ends,
+// rrcurveto for the others; endchar. No width (the Private DICT's default
+// applies) and no hints. The closing line of a contour back to its start
+// is implicit in CFF and left out. x is moved by shift and every
+// coordinate multiplied by scale.
 func encodeCharstring(segs []ot.Segment, shift, scale float64) []byte {
 	var out []byte
 	var cx, cy float64 // the current point as the decoder will see it
 	var startX, startY float64
-	type run struct {
-		op   byte
-		args []float64
-	}
-	var pending run
+	const (
+		kNone = iota
+		kR    // rlineto
+		kH    // hlineto/vlineto run, next expected horizontal
+		kV    // … next expected vertical
+		kRR   // rrcurveto
+		kHH   // hhcurveto
+		kVV   // vvcurveto
+		kHV   // hvcurveto/vhcurveto run, next curve starts horizontal
+		kVH   // … next curve starts vertical
+	)
+	var kind, pendOp int
+	var args []float64
 	flush := func() {
-		if pending.op == 0 {
+		if kind == kNone {
 			return
 		}
-		for _, a := range pending.args {
+		for _, a := range args {
 			out = appendCSNumber(out, a)
 		}
-		out = append(out, pending.op)
-		pending = run{}
+		out = append(out, byte(pendOp))
+		kind, args = kNone, args[:0]
 	}
-	add := func(op byte, per int, args ...float64) {
-		if pending.op != op || len(pending.args)+per > maxDictOperands {
+	// start begins a new operator unless the pending one can take n more
+	// arguments.
+	start := func(k, op, n int) {
+		if kind != k || len(args)+n > maxDictOperands {
 			flush()
-			pending.op = op
+			kind, pendOp = k, op
 		}
-		pending.args = append(pending.args, args...)
 	}
-	// delta returns the rounded delta from c to v and advances c by it.
 	delta := func(c *float64, v float64) float64 {
 		d := quantize(v - *c)
 		*c += d
@@ -301,14 +312,53 @@ func encodeCharstring(segs []ot.Segment, shift, scale float64) []byte {
 				continue // the implicit closing line
 			}
 			dx, dy := delta(&cx, x), delta(&cy, y)
-			add(5, 2, dx, dy)
+			switch {
+			case dy == 0 && kind == kH && len(args)+1 <= maxDictOperands:
+				args = append(args, dx)
+				kind = kV
+			case dx == 0 && kind == kV && len(args)+1 <= maxDictOperands:
+				args = append(args, dy)
+				kind = kH
+			case dy == 0:
+				flush()
+				kind, pendOp, args = kV, 6, append(args, dx)
+			case dx == 0:
+				flush()
+				kind, pendOp, args = kH, 7, append(args, dy)
+			default:
+				start(kR, 5, 2)
+				args = append(args, dx, dy)
+			}
 		case ot.SegmentOpCubeTo:
 			var a [6]float64
 			for k := range 3 {
 				x, y := pt(s.Args[k])
 				a[2*k], a[2*k+1] = delta(&cx, x), delta(&cy, y)
 			}
-			add(8, 6, a[:]...)
+			dxa, dya, dxb, dyb, dxc, dyc := a[0], a[1], a[2], a[3], a[4], a[5]
+			switch {
+			case dya == 0 && dxc == 0 && kind == kHV && len(args)+4 <= maxDictOperands:
+				args = append(args, dxa, dxb, dyb, dyc)
+				kind = kVH
+			case dxa == 0 && dyc == 0 && kind == kVH && len(args)+4 <= maxDictOperands:
+				args = append(args, dya, dxb, dyb, dxc)
+				kind = kHV
+			case dya == 0 && dyc == 0:
+				start(kHH, 27, 4)
+				args = append(args, dxa, dxb, dyb, dxc)
+			case dxa == 0 && dxc == 0:
+				start(kVV, 26, 4)
+				args = append(args, dya, dxb, dyb, dyc)
+			case dya == 0 && dxc == 0:
+				flush()
+				kind, pendOp, args = kVH, 31, append(args, dxa, dxb, dyb, dyc)
+			case dxa == 0 && dyc == 0:
+				flush()
+				kind, pendOp, args = kHV, 30, append(args, dya, dxb, dyb, dxc)
+			default:
+				start(kRR, 8, 6)
+				args = append(args, a[:]...)
+			}
 		}
 	}
 	flush()

@@ -1,6 +1,7 @@
 package fonts_test
 
 import (
+	"os"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -16,6 +17,8 @@ func FuzzParse(f *testing.F) {
 	require.NoError(f, err)
 	cjk, err := embedded.CJK().Subset([]rune("中あ"))
 	require.NoError(f, err)
+	cff, err := os.ReadFile("testdata/NotoSerifCJKtc-subset.otf")
+	require.NoError(f, err)
 	for _, seed := range [][]byte{
 		nil,
 		[]byte("\x00\x01\x00\x00"),
@@ -26,6 +29,7 @@ func FuzzParse(f *testing.F) {
 		small,
 		cjk,
 		small[:len(small)/2],
+		cff,
 	} {
 		f.Add(seed)
 	}

@@ -11,7 +11,7 @@ import (
 )
 
 // listFonts prints the embedded fonts, then the installed ones that --font
-// can name, marking those the PDF writer cannot use (CFF outlines).
+// can name (TrueType and CFF outlines).
 func listFonts(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "FAMILY\tSTYLE\tFORMAT\tSOURCE")
@@ -24,11 +24,7 @@ func listFonts(w io.Writer) error {
 		return err
 	}
 	for _, in := range infos {
-		format := in.Format
-		if format == fonts.FormatCFF {
-			format += " (not usable for PDF)"
-		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", in.Family, in.Style, format, in.Spec())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", in.Family, in.Style, in.Format, in.Spec())
 	}
 	return tw.Flush()
 }

@@ -59,9 +59,13 @@
 // # Fonts
 //
 // Writer.EmbedFonts names fonts (family names or files, resolved with
-// fonts.Resolve). Each is embedded as a TrueType subset holding only the
-// characters the book uses (fonts.Font.Subset), declared with @font-face
-// and media type font/ttf, and put first in the font stacks. A font is
+// fonts.ResolveLang for the book's language, so "Noto Serif CJK" or a
+// .ttc/.otc of regional faces gives the TC face for zh-Hant, SC for
+// zh-Hans, JP for ja, KR for ko). Each is embedded as a subset holding
+// only the characters the book uses (fonts.Font.Subset) — a TrueType font
+// as a .ttf (font/ttf, format("truetype")), a CFF font (.otf, Noto CJK,
+// Source Han) as an OpenType CFF .otf (font/otf, format("opentype")) —
+// declared with @font-face and put first in the font stacks. A font is
 // never embedded whole: Droid Sans Fallback's 4 MB shrink to a few dozen
 // kilobytes for an article.
 //

@@ -21,6 +21,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
+	"github.com/docconv/docconv/fonts"
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
 	"github.com/docconv/docconv/internal/validate"
@@ -514,6 +515,50 @@ func TestFontSubset(t *testing.T) {
 	assert.Error(t, err)
 }
 
+// cffFont is a small CFF (OpenType 'OTTO') font: a subset of Noto Serif
+// CJK TC (SIL OFL) kept for tests.
+const cffFont = "../../fonts/testdata/NotoSerifCJKtc-subset.otf"
+
+// notoSerifTTC is Debian's Noto Serif CJK collection (fonts-noto-cjk).
+const notoSerifTTC = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+
+// TestFontSubsetCFF embeds a CFF font: an OpenType CFF subset, font/otf,
+// format("opentype").
+func TestFontSubsetCFF(t *testing.T) {
+	d := &convert.Document{Blocks: []convert.Block{para(txt("骨角值令說內，中文字體測試。ABC"))}, Meta: convert.Meta{Lang: "zh-Hant"}}
+	rep := &convert.Report{}
+	data := write(t, &Writer{EmbedFonts: []string{cffFont}, Report: rep}, d)
+	css := readEntry(t, data, "EPUB/css/style.css")
+	assert.Contains(t, css, `src: url("../fonts/font1.otf") format("opentype");`)
+	assert.Contains(t, css, `font-family: "Noto Serif CJK TC";`)
+	opf := readEntry(t, data, "EPUB/package.opf")
+	assert.Contains(t, opf, `href="fonts/font1.otf" media-type="font/otf"`)
+	sub := readEntry(t, data, "EPUB/fonts/font1.otf")
+	assert.Equal(t, "OTTO", sub[:4])
+	f, err := fonts.Parse([]byte(sub))
+	require.NoError(t, err)
+	assert.True(t, f.CFF())
+	for _, r := range "骨角值令說內，中文字體測試。ABC" {
+		assert.True(t, f.HasGlyph(r), "%c", r)
+	}
+	assert.True(t, bytes.Equal(data, write(t, &Writer{EmbedFonts: []string{cffFont}}, d)), "deterministic with fonts")
+}
+
+// TestFontSubsetRegional embeds "Noto Serif CJK" (no region) in books in
+// different languages: each gets its region's face.
+func TestFontSubsetRegional(t *testing.T) {
+	if _, err := os.Stat(notoSerifTTC); err != nil {
+		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): regional faces not checked")
+	}
+	for lang, family := range map[string]string{"zh-Hant": "Noto Serif CJK TC", "zh-Hans": "Noto Serif CJK SC", "ja": "Noto Serif CJK JP", "ko": "Noto Serif CJK KR", "zh-HK": "Noto Serif CJK HK"} {
+		d := &convert.Document{Blocks: []convert.Block{para(txt("骨角值令說內"))}, Meta: convert.Meta{Lang: lang}}
+		for _, spec := range []string{"Noto Serif CJK", notoSerifTTC} {
+			css := readEntry(t, write(t, &Writer{EmbedFonts: []string{spec}}, d), "EPUB/css/style.css")
+			assert.Contains(t, css, `font-family: "`+family+`";`, "%s %s", lang, spec)
+		}
+	}
+}
+
 // tryWrite is Write into a buffer.
 func tryWrite(w *Writer, d *convert.Document) ([]byte, error) {
 	var buf bytes.Buffer
@@ -590,6 +635,14 @@ func TestEpubcheck(t *testing.T) {
 	)
 	if _, err := os.Stat(cjkFont); err == nil {
 		checks = append(checks, check{"font", &Writer{EmbedFonts: []string{cjkFont}}, func(t *testing.T) *convert.Document {
+			return readText(t, "../../examples/article.txt")
+		}})
+	}
+	checks = append(checks, check{"cff-font", &Writer{EmbedFonts: []string{cffFont}}, func(t *testing.T) *convert.Document {
+		return &convert.Document{Blocks: []convert.Block{para(txt("骨角值令說內，中文字體測試。ABC xyz 0123"))}, Meta: convert.Meta{Lang: "zh-Hant"}}
+	}})
+	if _, err := os.Stat(notoSerifTTC); err == nil {
+		checks = append(checks, check{"noto-serif-cjk", &Writer{EmbedFonts: []string{"Noto Serif CJK"}}, func(t *testing.T) *convert.Document {
 			return readText(t, "../../examples/article.txt")
 		}})
 	}

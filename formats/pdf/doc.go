@@ -61,6 +61,29 @@
 // embedded subsets lose their TrueType hinting and license strings (the
 // sample article's PDF is about 94 KB).
 //
+// Fonts with CFF outlines (OpenType .otf, faces of .ttc/.otc collections
+// such as Noto CJK and Source Han), which gofpdf cannot embed, are
+// embedded as CIDFontType0 fonts with a FontFile3 /CIDFontType0C program
+// (PDF 32000-1:2008, 9.7.4 and 9.9) that package fonts writes
+// (fonts.Font.CFFProgram: a CID-keyed CFF subset, its outlines decoded
+// and re-encoded without subroutines or hints). gofpdf's quirks stay in
+// this package: gofpdf lays out a stand-in TrueType font with the
+// subset's character map, advances and vertical metrics and empty
+// outlines — it writes the Type0 font, Identity-H, the /W widths, the
+// descriptor and the content streams, whose 2-byte codes are the
+// characters' code points — and the output pass turns its CIDFontType2
+// objects for that face into a CIDFontType0: the program's charset gives
+// each glyph the code point of its character as CID (so no CIDToGIDMap is
+// needed; gofpdf's becomes a null object), the descriptor points to the
+// program with /FontFile3, and /CIDSystemInfo is Adobe-Identity-0. Marks
+// set in a box of their own (see above) have their outlines moved in the
+// program, as the TrueType ones are in the glyf table. pdffonts shows
+// such a font as "CID Type 0C", embedded, subset, with ToUnicode. Font
+// names (Writer.FontSpecs) resolve by the document's language
+// (fonts.ResolveLang): "Noto Serif CJK" or NotoSerifCJK-Regular.ttc gives
+// the TC face for a Traditional Chinese article, SC for Simplified, JP
+// for Japanese, KR for Korean.
+//
 // The output is reproducible: dates come from convert.DocumentTime, the
 // subset fonts get deterministic "ABCDEF+" tags (derived from the font and
 // the glyphs used), resources are sorted, and the catalog carries the
@@ -79,5 +102,6 @@
 // (https://www.w3.org/TR/clreq/), "Requirements for Japanese Text Layout"
 // (https://www.w3.org/TR/jlreq/), Unicode UAX #14
 // (https://www.unicode.org/reports/tr14/), PDF 32000-1:2008 (9.6.4 font
-// subsets, 14.9.2 natural language).
+// subsets, 9.7.4 CIDFonts, 9.9 embedded font programs, 14.9.2 natural
+// language), Adobe TN #5176 (CFF).
 package pdf

@@ -1,0 +1,160 @@
+package pdf
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cffFont is a small CFF (OpenType 'OTTO') font kept for tests: a subset
+// of Noto Serif CJK TC (SIL OFL).
+const cffFont = "../../fonts/testdata/NotoSerifCJKtc-subset.otf"
+
+// notoSerifTTC is Debian's Noto Serif CJK collection (fonts-noto-cjk).
+const notoSerifTTC = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+
+// pdfFonts returns pdffonts' rows (name, type, emb, sub, uni), or nil when
+// pdffonts is not installed.
+func pdfFonts(t *testing.T, b []byte) [][]string {
+	t.Helper()
+	if _, err := exec.LookPath("pdffonts"); err != nil {
+		t.Log("pdffonts not installed: fonts not checked")
+		return nil
+	}
+	path := filepath.Join(t.TempDir(), "f.pdf")
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	out, err := exec.Command("pdffonts", path).Output()
+	require.NoError(t, err)
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n")[2:] {
+		f := strings.Fields(line)
+		// name, type (one to three words), encoding, emb, sub, uni, object, generation
+		n := len(f)
+		rows = append(rows, []string{f[0], strings.Join(f[1:n-6], " "), f[n-5], f[n-4], f[n-3]})
+	}
+	return rows
+}
+
+// renders checks that poppler and MuPDF render page 1 without complaint.
+func renders(t *testing.T, b []byte) {
+	t.Helper()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "r.pdf")
+	require.NoError(t, os.WriteFile(path, b, 0o644))
+	if _, err := exec.LookPath("pdftoppm"); err == nil {
+		out, err := exec.Command("pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", path, filepath.Join(dir, "p")).CombinedOutput()
+		assert.NoError(t, err, "%s", out)
+		assert.NotContains(t, strings.ToLower(string(out)), "font", "pdftoppm: %s", out)
+	} else {
+		t.Log("pdftoppm not installed: poppler rendering not checked")
+	}
+	if _, err := exec.LookPath("mutool"); err == nil {
+		out, err := exec.Command("mutool", "draw", "-r", "40", "-o", filepath.Join(dir, "m.png"), path, "1").CombinedOutput()
+		assert.NoError(t, err, "%s", out)
+		assert.NotContains(t, strings.ToLower(string(out)), "error", "mutool: %s", out)
+	} else {
+		t.Log("mutool not installed: MuPDF rendering not checked")
+	}
+}
+
+// allRecovered asserts that every visible character of want is in got.
+func allRecovered(t *testing.T, want, got string) {
+	t.Helper()
+	if got == "" {
+		return // pdftotext not installed
+	}
+	var missing []rune
+	for _, r := range want {
+		if !unicode.IsSpace(r) && !strings.ContainsRune(got, r) {
+			missing = append(missing, r)
+		}
+	}
+	assert.Empty(t, string(missing), "characters not recovered by pdftotext")
+}
+
+// TestCFFFont embeds the CFF test font (runs everywhere): a CIDFontType0
+// with a CIDFontType0C program, embedded, subset, with ToUnicode; every
+// character back through pdftotext; renders in poppler and MuPDF.
+func TestCFFFont(t *testing.T) {
+	text := "骨角值令說內，中文字體測試。「臺灣」、（甲）一ABC xyz 0123."
+	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hant"}, Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: text}}},
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "「骨」，「角」。說：「內。」"}}},
+	}}
+	w := &Writer{FontSpecs: []string{cffFont}}
+	b, err := w.Render(context.Background(), d)
+	require.NoError(t, err)
+	again, err := w.Render(context.Background(), d)
+	require.NoError(t, err)
+	assert.Equal(t, b, again, "deterministic")
+	assert.Contains(t, string(b), "/Subtype /CIDFontType0\n")
+	assert.Contains(t, string(b), "/Subtype /CIDFontType0C")
+	assert.NotContains(t, string(b), "/utf8")
+	qpdfCheck(t, b)
+	rows := pdfFonts(t, b)
+	cff := 0
+	for _, r := range rows {
+		assert.Regexp(t, `^[A-Z]{6}\+`, r[0])
+		assert.Equal(t, []string{"yes", "yes", "yes"}, r[2:], "emb sub uni: %v", r)
+		if strings.Contains(r[0], "NotoSerifCJKtc-Regular") {
+			assert.Equal(t, "CID Type 0C", r[1], "%v", r)
+			cff++
+		}
+	}
+	if rows != nil {
+		assert.Positive(t, cff, "the CFF font is used: %v", rows)
+	}
+	allRecovered(t, text+"「骨」，「角」。說：「內。」", pdfText(t, b))
+	renders(t, b)
+}
+
+// TestNotoCJKRegions sets articles with --font "Noto Serif CJK" (no
+// region), a region-named family and the collection file: each document
+// gets its language's face.
+func TestNotoCJKRegions(t *testing.T) {
+	if _, err := os.Stat(notoSerifTTC); err != nil {
+		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): regional CFF faces not checked")
+	}
+	tests := []struct {
+		fixture, spec, want string
+	}{
+		{fixtures[0], "Noto Serif CJK", "NotoSerifCJKtc-Regular"},
+		{fixtures[0], notoSerifTTC, "NotoSerifCJKtc-Regular"},
+		{fixtures[1], "Noto Serif CJK", "NotoSerifCJKsc-Regular"},
+		{fixtures[3], "Noto Serif CJK", "NotoSerifCJKjp-Regular"},
+		{fixtures[3], "Noto Sans CJK JP", "NotoSansCJKjp-Regular"},
+		{fixtures[4], "Noto Serif CJK", "NotoSerifCJKkr-Regular"},
+		{fixtures[0], notoSerifTTC + "#0", "NotoSerifCJKjp-Regular"},
+	}
+	for _, tt := range tests {
+		t.Run(fixtureName(tt.fixture)+"/"+filepath.Base(tt.spec), func(t *testing.T) {
+			d := readFixture(t, tt.fixture)
+			b, err := (&Writer{FontSpecs: []string{tt.spec}}).Render(context.Background(), d)
+			require.NoError(t, err)
+			qpdfCheck(t, b)
+			rows := pdfFonts(t, b)
+			found := false
+			for _, r := range rows {
+				assert.Equal(t, []string{"yes", "yes", "yes"}, r[2:], "emb sub uni: %v", r)
+				if strings.Contains(r[0], "+"+tt.want) {
+					found = true
+					assert.Equal(t, "CID Type 0C", r[1])
+				}
+			}
+			assert.True(t, found || rows == nil, "%s not in %v", tt.want, rows)
+			allRecovered(t, plainText(t, d), pdfText(t, b))
+			if tt.fixture == fixtures[0] && tt.spec == "Noto Serif CJK" {
+				assert.LessOrEqual(t, len(b), 150<<10, "sample with Noto Serif CJK TC")
+				renders(t, b)
+			}
+		})
+	}
+}
