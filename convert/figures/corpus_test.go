@@ -46,12 +46,12 @@ const (
 
 const corpusDir = "../../testdata/figures-corpus"
 
-// corpusKinds are the kinds a label may have: convert's kinds and "age"
-// (七周岁, 만 19세, aged 34), which issue 9 asks for.
+// corpusKinds are the kinds a label may have: convert's kinds (an age is a
+// quantity with the unit "age").
 var corpusKinds = map[string]bool{
 	string(convert.KindMoney): true, string(convert.KindPercent): true, string(convert.KindYear): true,
 	string(convert.KindDate): true, string(convert.KindCount): true, string(convert.KindOrdinal): true,
-	string(convert.KindDuration): true, string(convert.KindQuantity): true, "age": true,
+	string(convert.KindDuration): true, string(convert.KindQuantity): true,
 }
 
 var corpusBounds = map[string]convert.Bound{
@@ -106,23 +106,31 @@ func readCorpusFile(path string) ([]*corpusSentence, error) {
 	base := filepath.Base(path)
 	var out []*corpusSentence
 	var cur *corpusSentence
-	from := 0 // the next span is searched from here (spans are in order)
+	// Spans are in order: the next one is searched after the previous
+	// one, except that a label with the span of the label just before it
+	// and another value is the other end of the same range (same place).
+	var prevStart, prevEnd int
+	var prevSpan, prevValue string
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	n := 0
 	fail := func(format string, a ...any) error {
 		return fmt.Errorf("%s:%d: %s", base, n, fmt.Sprintf(format, a...))
 	}
-	locate := func(span string) (int, int, error) {
+	locate := func(span, value string) (int, int, error) {
 		if cur == nil {
 			return 0, 0, fail("figure line before any sentence")
 		}
-		i := strings.Index(cur.text[from:], span)
-		if span == "" || i < 0 {
-			return 0, 0, fail("span %q not in the sentence after offset %d (spans must be in order)", span, from)
+		if span != "" && span == prevSpan && value != "" && value != prevValue {
+			prevValue = value
+			return prevStart, prevEnd, nil
 		}
-		from += i
-		return from, from + len(span), nil
+		i := strings.Index(cur.text[prevEnd:], span)
+		if span == "" || i < 0 {
+			return 0, 0, fail("span %q not in the sentence after offset %d (spans must be in order)", span, prevEnd)
+		}
+		prevStart, prevEnd, prevSpan, prevValue = prevEnd+i, prevEnd+i+len(span), span, value
+		return prevStart, prevEnd, nil
 	}
 	for sc.Scan() {
 		n++
@@ -143,7 +151,7 @@ func readCorpusFile(path string) ([]*corpusSentence, error) {
 				return nil, fail("empty source or sentence")
 			}
 			cur = &corpusSentence{file: base, lang: fs[1], source: fs[2], text: fs[3], line: n}
-			from = 0
+			prevStart, prevEnd, prevSpan, prevValue = 0, 0, "", ""
 			out = append(out, cur)
 		case "F":
 			if len(fs) != 6 && len(fs) != 7 {
@@ -154,7 +162,7 @@ func readCorpusFile(path string) ([]*corpusSentence, error) {
 				l.note = fs[6]
 			}
 			var err error
-			if l.start, l.end, err = locate(fs[1]); err != nil {
+			if l.start, l.end, err = locate(fs[1], fs[2]); err != nil {
 				return nil, err
 			}
 			for i, u := range l.units {
@@ -185,7 +193,7 @@ func readCorpusFile(path string) ([]*corpusSentence, error) {
 			if len(fs) != 3 {
 				return nil, fail("N line needs 3 fields (N, span, why), has %d", len(fs))
 			}
-			start, end, err := locate(fs[1])
+			start, end, err := locate(fs[1], "")
 			if err != nil {
 				return nil, err
 			}
@@ -216,11 +224,14 @@ func corpusSources(path string) (map[string]bool, error) {
 
 // predValue renders a found figure's value as a label writes it: dates as
 // ISO text, other values as big.Rat. It is the one place that knows how
-// convert.Figure stores values: a date is either ISO text already or the
-// number YYYYMMDD with unknown parts 0.
+// convert.Figure stores values: a date's ISO text is in Figure.Date; older
+// models stored the number YYYYMMDD (unknown parts 0) in Value.
 func predValue(f convert.Figure) (date string, num *big.Rat) {
 	s := fmt.Sprint(f.Value)
 	if f.Kind == convert.KindDate {
+		if f.Date != "" {
+			return f.Date, nil
+		}
 		if isoDate.MatchString(s) {
 			return s, nil
 		}
