@@ -299,6 +299,9 @@ func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	if _, _, err := SourceDateEpoch(); err != nil {
+		return &Error{Op: "write", Format: f.Name, Err: err}
+	}
 	return wrapError(f.NewWriter(opts).Write(ctx, w, d), "write", f.Name, "")
 }
 

@@ -152,13 +152,39 @@ func TestMetaSet(t *testing.T) {
 }
 
 func TestDocumentTime(t *testing.T) {
+	docTime := func(m *convert.Meta, o *convert.Options) time.Time {
+		t.Helper()
+		tm, err := convert.DocumentTime(m, o)
+		require.NoError(t, err)
+		return tm
+	}
 	t.Setenv("SOURCE_DATE_EPOCH", "")
-	assert.Equal(t, convert.DefaultTime, convert.DocumentTime(&convert.Meta{}, nil))
+	assert.Equal(t, convert.DefaultTime, docTime(&convert.Meta{}, nil))
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
-	assert.Equal(t, time.Unix(1700000000, 0).UTC(), convert.DocumentTime(&convert.Meta{}, nil))
-	assert.Equal(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), convert.DocumentTime(&convert.Meta{Date: "2024年3月1日"}, nil))
+	assert.Equal(t, time.Unix(1700000000, 0).UTC(), docTime(&convert.Meta{}, nil))
+	assert.Equal(t, time.Date(2024, 3, 1, 0, 0, 0, 0, time.UTC), docTime(&convert.Meta{Date: "2024年3月1日"}, nil))
 	mt := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
-	assert.Equal(t, mt, convert.DocumentTime(&convert.Meta{Date: "2024"}, &convert.Options{ModTime: mt}))
+	assert.Equal(t, mt, docTime(&convert.Meta{Date: "2024"}, &convert.Options{ModTime: mt}))
+	t.Setenv("SOURCE_DATE_EPOCH", "0")
+	assert.Equal(t, time.Unix(0, 0).UTC(), docTime(nil, nil))
+}
+
+// TestSourceDateEpochMalformed: a malformed SOURCE_DATE_EPOCH is an error
+// (reproducible-builds.org), from DocumentTime and from Write, whatever
+// else gives the time.
+func TestSourceDateEpochMalformed(t *testing.T) {
+	for _, v := range []string{"abc", "-5", "1.5", " 42", "42 ", "+42", "1e9", "0x10", "253402300800", "99999999999999999999"} {
+		t.Setenv("SOURCE_DATE_EPOCH", v)
+		_, err := convert.DocumentTime(&convert.Meta{}, nil)
+		assert.ErrorContains(t, err, "SOURCE_DATE_EPOCH=", v)
+		_, err = convert.DocumentTime(&convert.Meta{Date: "2024"}, &convert.Options{ModTime: time.Now()})
+		assert.Error(t, err, v)
+		_, _, err = convert.SourceDateEpoch()
+		assert.Error(t, err, v)
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "abc")
+	err := convert.Write(context.Background(), io.Discard, &convert.Document{}, &convert.Options{To: "lines-test"})
+	assert.ErrorContains(t, err, `SOURCE_DATE_EPOCH="abc"`)
 }
 
 func TestDetectLanguage(t *testing.T) {

@@ -41,24 +41,49 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("convert: date %q is not a date (want ISO 8601 such as 2024-01-02)", s)
 }
 
+// maxEpoch is 9999-12-31T23:59:59Z, the last second the writers' date
+// formats can carry.
+const maxEpoch = 253402300799
+
+// SourceDateEpoch returns the time the SOURCE_DATE_EPOCH environment
+// variable gives, with ok false when it is unset or empty. As the
+// reproducible-builds.org specification requires, a value that is not a
+// plain decimal number of seconds since 1970-01-01T00:00:00Z ("abc",
+// "-5", "1.5", " 42") is an error, never silently ignored.
+func SourceDateEpoch() (t time.Time, ok bool, err error) {
+	s := os.Getenv("SOURCE_DATE_EPOCH")
+	if s == "" {
+		return time.Time{}, false, nil
+	}
+	n, perr := strconv.ParseUint(s, 10, 64)
+	if perr != nil || s[0] == '+' || n > maxEpoch {
+		return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds since 1970-01-01 (0 to %d, digits only; see reproducible-builds.org/specs/source-date-epoch)", s, maxEpoch)
+	}
+	return time.Unix(int64(n), 0).UTC(), true, nil
+}
+
 // DocumentTime returns the timestamp a writer stamps into its output
 // (modification dates, ZIP entry times): Options.ModTime if set, else
-// Meta.Date, else the SOURCE_DATE_EPOCH environment variable (seconds since
-// 1970, as in reproducible-builds.org), else DefaultTime. It never reads the
-// clock, so output is reproducible.
-func DocumentTime(m *Meta, opts *Options) time.Time {
+// Meta.Date, else the SOURCE_DATE_EPOCH environment variable (see
+// SourceDateEpoch), else DefaultTime. It never reads the clock, so output
+// is reproducible. A malformed SOURCE_DATE_EPOCH is an error even when
+// another source gives the time, so a misconfigured build fails wherever
+// it runs.
+func DocumentTime(m *Meta, opts *Options) (time.Time, error) {
+	epoch, ok, err := SourceDateEpoch()
+	if err != nil {
+		return time.Time{}, err
+	}
 	if opts != nil && !opts.ModTime.IsZero() {
-		return opts.ModTime.UTC()
+		return opts.ModTime.UTC(), nil
 	}
 	if m != nil && m.Date != "" {
 		if t, err := ParseDate(m.Date); err == nil {
-			return t
+			return t, nil
 		}
 	}
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if n, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); err == nil && n >= 0 {
-			return time.Unix(n, 0).UTC()
-		}
+	if ok {
+		return epoch, nil
 	}
-	return DefaultTime
+	return DefaultTime, nil
 }

@@ -233,11 +233,11 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	b.description = strings.TrimSpace(m.Description)
 	b.source = oneLine(m.Source)
 	b.date = w3cDate(m.Date)
-	b.modified = w.ModTime.UTC()
-	if w.ModTime.IsZero() {
-		b.modified = convert.DocumentTime(m, nil)
+	modified, err := convert.DocumentTime(m, &convert.Options{ModTime: w.ModTime})
+	if err != nil {
+		return nil, nil, err
 	}
-	b.modified = b.modified.Truncate(time.Second)
+	b.modified = modified.Truncate(time.Second)
 	b.identifier = strings.TrimSpace(m.Identifier)
 	if b.identifier == "" {
 		b.identifier = "urn:uuid:" + contentUUID(d)

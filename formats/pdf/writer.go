@@ -347,9 +347,9 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 	faces := t.fs.prepare(order)
 
-	tm := w.Time
-	if tm.IsZero() {
-		tm = convert.DocumentTime(&d.Meta, nil)
+	tm, err := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: w.Time})
+	if err != nil {
+		return nil, err
 	}
 	info := docInfo{
 		title:    d.Meta.Title,

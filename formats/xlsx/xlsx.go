@@ -91,7 +91,10 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 		d = &convert.Document{}
 	}
 	figs := figures.Of(d)
-	mod := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: w.ModTime})
+	mod, err := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: w.ModTime})
+	if err != nil {
+		return err
+	}
 	b, err := w.build(ctx, d, figs, mod)
 	if err != nil {
 		return err
