@@ -6,16 +6,22 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"github.com/docconv/docconv/convert"
-	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding"
+	xunicode "golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/docconv/docconv/convert"
 )
 
 // Encoding repairs the raw bytes (transform "encoding"): it decodes UTF-16
-// input that starts with a byte order mark, removes leading UTF-8 byte
-// order marks, converts CRLF and lone CR line endings to LF, removes NUL
+// and UTF-32 input, told by its byte order mark or, without one, by the
+// pattern of its zero bytes (see DetectEncoding; a warning says so, and
+// with Options.Strict such input is refused naming the encoding), removes
+// leading UTF-8 byte order marks, converts CRLF and lone CR line endings to LF, removes NUL
 // characters, and replaces each run of bytes that is not valid UTF-8 by one
 // U+FFFD, warning with the byte offsets (in the input as given). With
 // Options.Strict, invalid UTF-8 is an error wrapping convert.ErrStrict and
@@ -28,8 +34,7 @@ import (
 // WOFF, MP4, Ogg, FLAC, Matroska), two or more NUL bytes making more than
 // 1% of the first 8 KB, or more than 10% of the first 8 KB (at least 8
 // bytes) not valid UTF-8 (the message suggests a legacy encoding such as
-// GBK). Input starting with a UTF-16 byte order mark is decoded, not
-// refused.
+// GBK). This check is made after UTF-16 or UTF-32 input is decoded.
 type Encoding struct{}
 
 // Name returns "encoding".
@@ -40,18 +45,32 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 // TransformSource implements convert.SourceTransform.
 func (Encoding) TransformSource(_ context.Context, src []byte, opts *convert.Options) ([]byte, error) {
 	rep := report(opts)
-	if why := convert.SniffBinary(src); why != "" {
-		return nil, fmt.Errorf("normalize: %w: %s", convert.ErrInvalidInput, why)
-	}
-	utf16 := 0
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		dec := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder()
-		if out, err := dec.Bytes(src); err == nil {
-			src = out
+	strict := opts != nil && opts.Strict
+	utf16, utf32 := 0, 0
+	if enc := DetectEncoding(src); enc != "" {
+		if !strings.HasSuffix(enc, "BOM") {
+			if strict {
+				return nil, fmt.Errorf("normalize: %w: %w: the input looks like %s without a byte order mark; convert it to UTF-8 (iconv -f %s -t UTF-8) or add one",
+					convert.ErrInvalidInput, convert.ErrStrict, enc, enc)
+			}
+			rep.Warn("no byte order mark: the input was read as %s, from the pattern of its zero bytes", enc)
+		}
+		out, err := decoder(enc).Bytes(src)
+		if err != nil {
+			return nil, fmt.Errorf("normalize: %w: cannot decode %s: %v", convert.ErrInvalidInput, enc, err)
+		}
+		src = out
+		if strings.HasPrefix(enc, "UTF-32") {
+			utf32 = 1
+		} else {
 			utf16 = 1
 		}
 	}
+	if why := convert.SniffBinary(src); why != "" {
+		return nil, fmt.Errorf("normalize: %w: %s", convert.ErrInvalidInput, why)
+	}
 	rep.Add(Stage, "UTF-16 inputs decoded", utf16)
+	rep.Add(Stage, "UTF-32 inputs decoded", utf32)
 	boms := 0
 	for bytes.HasPrefix(src, utf8BOM) {
 		src = src[len(utf8BOM):]
@@ -86,6 +105,151 @@ func (Encoding) TransformSource(_ context.Context, src []byte, opts *convert.Opt
 	}
 	rep.Add(Stage, "invalid UTF-8 sequences replaced", len(bad))
 	return out, nil
+}
+
+// Encodings DetectEncoding tells.
+const (
+	UTF16LEBOM = "UTF-16LE with BOM"
+	UTF16BEBOM = "UTF-16BE with BOM"
+	UTF32LEBOM = "UTF-32LE with BOM"
+	UTF32BEBOM = "UTF-32BE with BOM"
+	UTF16LE    = "UTF-16LE"
+	UTF16BE    = "UTF-16BE"
+	UTF32LE    = "UTF-32LE"
+	UTF32BE    = "UTF-32BE"
+)
+
+// DetectEncoding returns the encoding of src when it is UTF-16 or UTF-32,
+// else "" (UTF-8, or not text). A byte order mark decides: FF FE 00 00 is
+// UTF-32LE (checked before FF FE, UTF-16LE), 00 00 FE FF UTF-32BE, FE FF
+// UTF-16BE. Without one, the zero bytes of the first 64 KB decide, never
+// for input that is valid UTF-8 with few NULs:
+//   - UTF-32 when the length is a multiple of four and every four-byte unit
+//     (little- or big-endian) is a Unicode scalar value;
+//   - UTF-16 when the length is even and there are zero bytes, all on odd offsets (little-endian:
+//     ASCII characters such as line feeds are "0A 00") or all on even ones,
+//     no unit is U+0000 and surrogates pair up;
+//
+// and in both cases when at least 95% of the characters so decoded are
+// printable or white space (binary data full of zeros is not text).
+func DetectEncoding(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}) && len(src)%4 == 0:
+		return UTF32LEBOM
+	case bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}):
+		return UTF32BEBOM
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		return UTF16LEBOM
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		return UTF16BEBOM
+	}
+	head := src[:min(len(src), 64<<10)&^3]
+	if len(head) < 4 {
+		return ""
+	}
+	zeros := bytes.Count(head, []byte{0})
+	if zeros == 0 || (zeros*100 <= len(head) && utf8.Valid(src)) {
+		return ""
+	}
+	if len(src)%4 == 0 {
+		for _, le := range []bool{true, false} {
+			if units(head, 4, le, func(u uint32) bool { return u <= 0x10FFFF && (u < 0xD800 || u > 0xDFFF) && u != 0 }) && plausible(head, 4, le) {
+				if le {
+					return UTF32LE
+				}
+				return UTF32BE
+			}
+		}
+	}
+	var even, odd int
+	for i, b := range head {
+		if b == 0 {
+			if i%2 == 0 {
+				even++
+			} else {
+				odd++
+			}
+		}
+	}
+	if even > 0 && odd > 0 || len(src)%2 != 0 {
+		return ""
+	}
+	le := odd > 0
+	if !plausible(head, 2, le) {
+		return ""
+	}
+	if le {
+		return UTF16LE
+	}
+	return UTF16BE
+}
+
+// units reports whether every size-byte unit of b satisfies ok.
+func units(b []byte, size int, le bool, ok func(uint32) bool) bool {
+	for i := 0; i+size <= len(b); i += size {
+		if !ok(unit(b[i:i+size], le)) {
+			return false
+		}
+	}
+	return true
+}
+
+func unit(b []byte, le bool) uint32 {
+	var u uint32
+	for i := range b {
+		k := i
+		if le {
+			k = len(b) - 1 - i
+		}
+		u = u<<8 | uint32(b[k])
+	}
+	return u
+}
+
+// plausible reports whether b, decoded as UTF-16 (size 2) or UTF-32 (size
+// 4), has no U+0000 and no unpaired surrogate, and at least 95% of its
+// characters are printable or white space.
+func plausible(b []byte, size int, le bool) bool {
+	n, good := 0, 0
+	for i := 0; i+size <= len(b); i += size {
+		u := unit(b[i:i+size], le)
+		r := rune(u)
+		if size == 2 && u >= 0xD800 && u <= 0xDBFF {
+			if i+4 > len(b) {
+				break // cut by the window
+			}
+			lo := unit(b[i+2:i+4], le)
+			if lo < 0xDC00 || lo > 0xDFFF {
+				return false
+			}
+			r = 0x10000 + (rune(u)-0xD800)<<10 + rune(lo) - 0xDC00
+			i += 2
+		} else if size == 2 && u >= 0xDC00 && u <= 0xDFFF || u == 0 {
+			return false
+		}
+		n++
+		if unicode.IsPrint(r) || unicode.IsSpace(r) {
+			good++
+		}
+	}
+	return n > 0 && good*100 >= n*95
+}
+
+// decoder returns the decoder of an encoding DetectEncoding names.
+func decoder(enc string) *encoding.Decoder {
+	switch enc {
+	case UTF32LEBOM, UTF32BEBOM:
+		return utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM).NewDecoder()
+	case UTF32LE:
+		return utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM).NewDecoder()
+	case UTF32BE:
+		return utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM).NewDecoder()
+	case UTF16LE:
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM).NewDecoder()
+	case UTF16BE:
+		return xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM).NewDecoder()
+	}
+	return xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder()
 }
 
 // repair does the byte-level work of Encoding. bad holds the offsets of
