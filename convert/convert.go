@@ -128,12 +128,9 @@ type DocumentTransform interface {
 func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 	opts = opts.orDefault()
 	path := opts.displayPath()
-	f, err := inputFormat(opts)
+	f, err := InputFormat(opts)
 	if err != nil {
 		return nil, &Error{Op: "read", Path: path, Err: err}
-	}
-	if f.NewReader == nil {
-		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: fmt.Errorf("convert: %w: %s cannot be read", ErrUnsupported, f.Name)}
 	}
 	src, err := ReadAll(ctx, r, opts.MaxInput())
 	if err != nil {
@@ -141,6 +138,9 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 			return nil, err
 		}
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
+	}
+	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
+		return nil, &Error{Op: "read", Path: path, Err: unsupportedInput("html")}
 	}
 	for _, t := range opts.Transforms {
 		if err := ctx.Err(); err != nil {
@@ -166,9 +166,11 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 			}
 		}
 	}
+	own := d.Meta.Title
 	if err := ApplyMetadata(&d.Meta, opts.Metadata); err != nil {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
+	keepHeadline(d, own)
 	if d.Meta.Title == "" {
 		d.Meta.Title = opts.FileTitle()
 		d.Meta.TitleFromFile = d.Meta.Title != ""
@@ -270,16 +272,81 @@ func ApplyMetadata(m *Meta, settings []string) error {
 	return nil
 }
 
-func inputFormat(opts *Options) (Format, error) {
+// keepHeadline keeps the document's own title own in the document when
+// the metadata replaced it (-M title=…): as the subtitle when there is
+// none, else as a level-1 heading before the first block.
+func keepHeadline(d *Document, own string) {
+	m := &d.Meta
+	if own == "" || own == m.Title || own == m.Subtitle {
+		return
+	}
+	if m.Subtitle == "" {
+		m.Subtitle = own
+		return
+	}
+	h := &Heading{Level: 1, Inlines: []Inline{&Text{Text: own}}}
+	d.Blocks = append([]Block{h}, d.Blocks...)
+}
+
+// InputFormat returns the format Read uses for opts: From, else the
+// format of SourcePath's extension, else "text". An extension of a format
+// that can only be written (.html, .pdf, .epub, .xlsx) is an error
+// wrapping ErrUnsupported ("HTML input is not supported"), never read as
+// text; an unknown extension (.log) is read as text.
+func InputFormat(opts *Options) (Format, error) {
+	opts = opts.orDefault()
 	if opts.From != "" {
-		return Lookup(opts.From)
+		f, err := Lookup(opts.From)
+		if err == nil && f.NewReader == nil {
+			return f, unsupportedInput(f.Name)
+		}
+		return f, err
 	}
 	if opts.SourcePath != "" && opts.SourcePath != "-" && filepath.Ext(opts.SourcePath) != "" {
-		if f, err := ByExtension(opts.SourcePath); err == nil && f.NewReader != nil {
+		if f, err := ByExtension(opts.SourcePath); err == nil {
+			if f.NewReader == nil {
+				return f, unsupportedInput(f.Name)
+			}
 			return f, nil
 		}
 	}
 	return Lookup("text")
+}
+
+// unsupportedInput is the error for reading a write-only format.
+type unsupportedInput string
+
+func (e unsupportedInput) Error() string {
+	var readable []string
+	for _, f := range Formats() {
+		if f.NewReader != nil {
+			readable = append(readable, f.Name)
+		}
+	}
+	return fmt.Sprintf("%s input is not supported (formats read: %s)", strings.ToUpper(string(e)), strings.Join(readable, ", "))
+}
+
+func (e unsupportedInput) Unwrap() error { return ErrUnsupported }
+
+// looksLikeHTML reports whether src starts (after a byte order mark and
+// white space) with an HTML document type or <html> tag.
+func looksLikeHTML(src []byte) bool {
+	src = bytes.TrimPrefix(src, []byte("\xEF\xBB\xBF"))
+	src = bytes.TrimLeft(src, " \t\r\n")
+	head := strings.ToLower(string(src[:min(len(src), 15)]))
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+// hasExtOf reports whether path has one of f's extensions (a .txt file
+// is text whatever it starts with).
+func hasExtOf(path string, f Format) bool {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	for _, e := range f.Extensions {
+		if ext != "" && ext == e {
+			return true
+		}
+	}
+	return false
 }
 
 // Write writes d to w in the format opts.To (a name or alias).
