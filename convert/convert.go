@@ -199,32 +199,89 @@ func ReadAll(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
 	if limit >= 0 && size > limit {
 		return nil, LimitErrorf("input is %s, larger than the %s limit", FormatSize(size), FormatSize(limit))
 	}
-	capacity := int64(512)
 	if size >= 0 {
-		capacity = size + 1 // +1: io.EOF is seen without growing
+		// One buffer of the known size (+1: io.EOF is seen without
+		// growing); a file that grew meanwhile goes on below.
+		buf := make([]byte, 0, size+1)
+		for {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			n, err := r.Read(buf[len(buf):min(cap(buf), len(buf)+readChunk)])
+			buf = buf[:len(buf)+n]
+			if err == io.EOF {
+				return buf, nil
+			}
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				return nil, err
+			}
+			if len(buf) == cap(buf) { // the file grew
+				rest := int64(-1)
+				if limit >= 0 {
+					if rest = limit - int64(len(buf)); rest < 0 {
+						return nil, errTooLarge(limit)
+					}
+				}
+				more, err := readChunks(ctx, r, rest)
+				if err != nil {
+					return nil, err
+				}
+				return append(buf, more...), nil
+			}
+		}
 	}
-	buf := make([]byte, 0, capacity)
-	const chunk = 1 << 20 // ctx is checked at least once a MiB
+	return readChunks(ctx, r, limit)
+}
+
+// readChunk is how much ReadAll reads at once: ctx is checked between.
+const readChunk = 1 << 20
+
+// readChunks reads r to its end in chunks of readChunk bytes, joined once
+// at the end, so that the peak is twice the input, never more, and an
+// input over the limit costs no more than the limit.
+func readChunks(ctx context.Context, r io.Reader, limit int64) ([]byte, error) {
+	var chunks [][]byte
+	total := int64(0)
+	buf := make([]byte, 0, 64<<10) // a small input needs no more
 	for {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+			chunks = append(chunks, buf)
+			buf = make([]byte, 0, readChunk)
 		}
-		end := min(cap(buf), len(buf)+chunk)
-		n, err := r.Read(buf[len(buf):end])
+		n, err := r.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
-		if limit >= 0 && int64(len(buf)) > limit {
-			return nil, LimitErrorf("input is larger than the %s limit", FormatSize(limit))
+		total += int64(n)
+		if limit >= 0 && total > limit {
+			return nil, errTooLarge(limit)
 		}
 		if err == io.EOF {
-			return buf, nil
+			break
 		}
 		if err != nil {
+			if ctx.Err() != nil {
+				return nil, ctx.Err() // a read interrupted because ctx is done
+			}
 			return nil, err
 		}
 	}
+	if len(chunks) == 0 {
+		return buf, nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return append(out, buf...), nil
+}
+
+func errTooLarge(limit int64) error {
+	return LimitErrorf("input is larger than the %s limit", FormatSize(limit))
 }
 
 // FormatSize writes a byte count for messages: "256 MiB", "1.5 KiB",

@@ -86,3 +86,24 @@ func TestLimitErrorf(t *testing.T) {
 	assert.ErrorIs(t, err, convert.ErrLimit)
 	assert.Equal(t, "resource limit exceeded: nesting deeper than 1000 levels", err.Error())
 }
+
+// grown says it holds fewer bytes than it does, like a file that grows
+// while it is read.
+type grown struct {
+	*strings.Reader
+	n int
+}
+
+func (g grown) Len() int { return g.n }
+
+func TestReadAllFileThatGrows(t *testing.T) {
+	ctx := context.Background()
+	b, err := convert.ReadAll(ctx, grown{strings.NewReader("0123456789"), 4}, 10)
+	require.NoError(t, err)
+	assert.Equal(t, "0123456789", string(b))
+	_, err = convert.ReadAll(ctx, grown{strings.NewReader("0123456789A"), 4}, 10)
+	assert.ErrorIs(t, err, convert.ErrLimit)
+	b, err = convert.ReadAll(ctx, grown{strings.NewReader(strings.Repeat("x", 3<<20)), 4}, -1)
+	require.NoError(t, err)
+	assert.Len(t, b, 3<<20)
+}
