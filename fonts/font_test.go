@@ -294,6 +294,12 @@ func TestLoadErrors(t *testing.T) {
 	assert.ErrorIs(t, err, fonts.ErrCFF2)
 	assert.ErrorContains(t, err, otf)
 	assert.ErrorContains(t, err, "Fake Serif")
+
+	// A device such as /dev/zero is refused, not read without end.
+	if fi, err := os.Stat(os.DevNull); err == nil && !fi.Mode().IsRegular() {
+		_, err = fonts.Load(os.DevNull)
+		assert.EqualError(t, err, "fonts: "+os.DevNull+": not a regular file")
+	}
 }
 
 func TestChain(t *testing.T) {

@@ -17,6 +17,10 @@ func Load(path string) (*Font, error) {
 	if err != nil {
 		return nil, &PathError{Path: path, Err: err}
 	}
+	if fi, err := os.Stat(file); err == nil && !fi.Mode().IsRegular() {
+		// /dev/zero or a pipe would be read without end.
+		return nil, &PathError{Path: path, Err: errors.New("not a regular file")}
+	}
 	data, err := os.ReadFile(file)
 	if err != nil {
 		var pe *fs.PathError
