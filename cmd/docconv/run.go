@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -100,9 +98,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK // --help
 	}
 	if err == nil {
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-		defer stop()
+		ctx, cancel := context.WithCancelCause(context.Background())
+		w := watchSignals(cancel, stderr)
 		err = c.run(ctx, stdin, stdout, stderr)
+		sig := w.stop()
+		cancel(nil)
+		if sig != nil {
+			// Whatever the run returned: it was cut short.
+			fmt.Fprintln(stderr, interruptMessage(sig))
+			return signalExit(sig)
+		}
 	}
 	if err == nil {
 		return exitOK
@@ -110,7 +115,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "docconv: %v\n", err)
 	var ue *usageError
 	switch {
-	case errors.As(err, &ue):
+	case errors.As(err, &ue), errors.Is(err, convert.ErrUnsupported):
 		return exitUsage
 	case errors.Is(err, convert.ErrLimit):
 		return exitLimit
@@ -144,13 +149,31 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 	if len(c.inputs) == 0 {
 		c.inputs = []string{"-"}
 	}
-	if c.outDir != "" {
-		if err := os.MkdirAll(c.outDir, 0o755); err != nil {
+	// Check every input, font file and output before any work.
+	ins := make([]input, len(c.inputs))
+	for i, path := range c.inputs {
+		if ins[i], err = c.checkInput(path); err != nil {
 			return err
 		}
+		for _, prev := range ins[:i] {
+			if ins[i].path == "-" && prev.path == "-" {
+				return usagef("standard input is given twice (%s and %s)", prev.path, path)
+			}
+		}
 	}
-	// Every output goes to a temporary file first; all are renamed into
-	// place only when every conversion succeeded.
+	if err := c.checkFonts(opts.MaxInput()); err != nil {
+		return err
+	}
+	targets, err := c.targets(ins, jobs)
+	if err != nil {
+		return err
+	}
+	temps.Lock()
+	temps.written = nil
+	temps.Unlock()
+
+	// Every output goes to a temporary file (or memory) first; all are put
+	// in place only when every conversion succeeded.
 	var pending []*pendingFile
 	defer func() {
 		for _, p := range pending {
@@ -159,51 +182,54 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 	}()
 	// One report per input, so that several inputs' warnings say whose
 	// they are; the concatenated output's writers report to the first.
-	reports := make([]*convert.Report, len(c.inputs))
+	reports := make([]*convert.Report, len(ins))
 	var docs []*convert.Document
-	for i, in := range c.inputs {
+	for i, in := range ins {
 		o := *opts
-		o.SourcePath = in
+		o.SourcePath = in.path
 		reports[i] = &convert.Report{}
 		o.Report = reports[i]
 		d, err := readInput(ctx, in, stdin, &o)
 		if err != nil {
 			return err
 		}
-		if c.outDir != "" {
-			for _, f := range jobs {
-				o.To = f.Name
-				path := filepath.Join(c.outDir, stem(in)+"."+f.Ext())
-				p, err := c.writeOutput(ctx, path, d, &o, nil)
-				if err != nil {
-					return err
-				}
-				pending = append(pending, p)
-			}
+		if c.outDir == "" {
+			docs = append(docs, d)
 			continue
 		}
-		docs = append(docs, d)
+		for j, f := range jobs {
+			o.To = f.Name
+			p, err := writeOutput(ctx, targets[i*len(jobs)+j], d, &o)
+			if err != nil {
+				return err
+			}
+			pending = append(pending, p)
+		}
 	}
 	if c.outDir == "" {
 		d := concat(docs, c.inputs)
 		o := *opts
-		o.SourcePath = c.inputs[0] // writers tell a title made from its name
+		o.SourcePath = ins[0].path // writers tell a title made from its name
 		o.To = jobs[0].Name
 		o.Report = reports[0]
-		p, err := c.writeOutput(ctx, c.output, d, &o, stdout)
+		p, err := writeOutput(ctx, targets[0], d, &o)
 		if err != nil {
 			return err
 		}
-		if p != nil {
-			pending = append(pending, p)
-		}
+		pending = append(pending, p)
 	}
 	for _, p := range pending {
-		if err := p.commit(); err != nil {
+		if ctx.Err() != nil {
+			return context.Cause(ctx) // a late signal: nothing more replaced
+		}
+		if err := p.commit(stdout); err != nil {
 			return err
 		}
-		if !c.quiet {
-			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", p.path, p.size)
+		temps.Lock()
+		temps.written = append(temps.written, p.t.path)
+		temps.Unlock()
+		if !c.quiet && p.t.kind != toStdout {
+			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", p.t.path, p.size)
 		}
 	}
 	pending = nil
@@ -221,6 +247,87 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 		}
 	}
 	return nil
+}
+
+// targets resolves the outputs before any work: with -d, one per input and
+// format (index i*len(jobs)+j), refusing two inputs that would write the
+// same file; else the one -o output (standard output by default). No
+// output may be an input.
+func (c *config) targets(ins []input, jobs []convert.Format) ([]*target, error) {
+	var out []*target
+	if c.outDir == "" {
+		path := c.output
+		if path == "" {
+			path = "-"
+		}
+		t, err := resolveTarget(path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	} else {
+		// Two inputs of one stem are refused before anything is created.
+		byName := map[string]string{}
+		for _, in := range ins {
+			for _, f := range jobs {
+				path := filepath.Join(c.outDir, stem(in.path)+"."+f.Ext())
+				if prev, ok := byName[sameName(path)]; ok {
+					return nil, collision(prev, in.path, path)
+				}
+				byName[sameName(path)] = in.path
+			}
+		}
+		fi, err := os.Stat(c.outDir)
+		switch {
+		case err == nil && !fi.IsDir():
+			return nil, usagef("-d %s: is a %s, not a directory", c.outDir, fileKind(fi.Mode()))
+		case err != nil:
+			if err := os.MkdirAll(c.outDir, 0o777); err != nil {
+				return nil, fmt.Errorf("cannot create directory %s: %w", c.outDir, unwrapPath(err))
+			}
+		}
+		// Symbolic links may still make two names one file.
+		seen := map[string]*target{}
+		for _, in := range ins {
+			for _, f := range jobs {
+				path := filepath.Join(c.outDir, stem(in.path)+"."+f.Ext())
+				t, err := resolveTarget(path)
+				if err != nil {
+					return nil, err
+				}
+				t.input = in.path
+				key := sameName(path)
+				if t.real != "" {
+					key = sameName(t.real)
+				}
+				if prev := seen[key]; prev != nil {
+					return nil, collision(prev.input, in.path, path)
+				}
+				seen[key] = t
+				out = append(out, t)
+			}
+		}
+	}
+	for _, t := range out {
+		for _, in := range ins {
+			if t.kind == toFile && t.old != nil && in.path != "-" && samePath(in.path, t.real) {
+				return nil, usagef("%s: refusing to overwrite the input file", t.path)
+			}
+		}
+	}
+	return out, nil
+}
+
+func collision(a, b, path string) error {
+	return usagef("%s and %s would both be written to %s; convert them in separate runs or to different -d directories",
+		displayName(a), displayName(b), path)
+}
+
+func displayName(path string) string {
+	if path == "-" {
+		return "<stdin>"
+	}
+	return path
 }
 
 // options builds the conversion options from the flags.
@@ -318,7 +425,7 @@ func (c *config) plan() ([]convert.Format, error) {
 	}
 	if len(names) == 0 {
 		switch {
-		case c.output != "" && c.output != "-":
+		case c.output != "" && !stdoutNames[c.output]:
 			f, err := convert.ByExtension(c.output)
 			if err != nil || f.NewWriter == nil {
 				return nil, usagef("cannot tell the output format of %q from its extension: give -t FORMAT", c.output)
@@ -351,119 +458,28 @@ func (c *config) plan() ([]convert.Format, error) {
 		}
 		c.outDir = "."
 	}
-	if c.outDir == "" && (c.output == "" || c.output == "-") && out[0].Binary && isTerminal(os.Stdout) {
+	if c.outDir == "" && (c.output == "" || stdoutNames[c.output]) && out[0].Binary && isTerminal(os.Stdout) {
 		return nil, usagef("%s is binary: give -o FILE or -d DIR rather than writing it to a terminal", out[0].Name)
 	}
 	return out, nil
 }
 
-func readInput(ctx context.Context, path string, stdin io.Reader, o *convert.Options) (*convert.Document, error) {
-	if path == "-" {
-		return convert.Read(ctx, stdin, o)
-	}
-	fi, err := os.Stat(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read input: %w", err)
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not an input file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read input: %w", err)
-	}
-	defer f.Close()
-	return convert.Read(ctx, f, o)
-}
-
-// writeOutput writes d to stdout when path is "" or "-" (returning nil),
-// else to a temporary file beside path, returned for commit or discard.
-func (c *config) writeOutput(ctx context.Context, path string, d *convert.Document, o *convert.Options, stdout io.Writer) (*pendingFile, error) {
-	if path == "" || path == "-" {
-		if stdout == nil {
-			return nil, usagef("no output file")
-		}
-		// Buffer, so that a failed conversion writes nothing.
-		var buf bytes.Buffer
-		if err := convert.Write(ctx, &buf, d, o); err != nil {
-			return nil, err
-		}
-		_, err := buf.WriteTo(stdout)
-		return nil, err
-	}
-	for _, in := range c.inputs {
-		if in != "-" && samePath(in, path) {
-			return nil, usagef("%s: refusing to overwrite the input file", path)
-		}
-	}
-	p, err := newPending(path)
+// writeOutput converts d for target t, into a pending output to commit or
+// discard. Errors name the target, never a temporary file.
+func writeOutput(ctx context.Context, t *target, d *convert.Document, o *convert.Options) (*pendingFile, error) {
+	p, err := newPending(t)
 	if err != nil {
 		return nil, err
 	}
-	cw := &countingWriter{w: p.f}
-	if err := convert.Write(ctx, cw, d, o); err != nil {
+	if err := convert.Write(ctx, p, d, o); err != nil {
 		p.discard()
 		var ce *convert.Error
-		if errors.As(err, &ce) && ce.Path == "" {
-			ce.Path = path
+		if errors.As(err, &ce) && ce.Path == "" && t.kind != toStdout {
+			ce.Path = t.path
 		}
 		return nil, err
 	}
-	p.size = cw.n
 	return p, nil
-}
-
-// pendingFile is an output being written to a temporary file in its target
-// directory, so that a failure leaves no partial file and never clobbers an
-// existing one.
-type pendingFile struct {
-	path string
-	f    *os.File
-	size int64
-}
-
-func newPending(path string) (*pendingFile, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return nil, fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return &pendingFile{path: path, f: f}, nil
-}
-
-// commit renames the temporary file into place.
-func (p *pendingFile) commit() error {
-	if err := p.f.Chmod(0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.path, err)
-	}
-	if err := p.f.Close(); err != nil {
-		return fmt.Errorf("cannot write %s: %w", p.path, err)
-	}
-	if err := os.Rename(p.f.Name(), p.path); err != nil {
-		os.Remove(p.f.Name())
-		return fmt.Errorf("cannot write %s: %w", p.path, err)
-	}
-	p.f = nil
-	return nil
-}
-
-// discard removes the temporary file unless it was committed.
-func (p *pendingFile) discard() {
-	if p.f != nil {
-		p.f.Close()
-		os.Remove(p.f.Name())
-		p.f = nil
-	}
-}
-
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(b []byte) (int, error) {
-	n, err := c.w.Write(b)
-	c.n += int64(n)
-	return n, err
 }
 
 func samePath(a, b string) bool {

@@ -1,0 +1,188 @@
+//go:build unix
+
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestMain lets the tests run the test binary itself as the docconv
+// command (DOCCONV_TEST_MAIN=1), a real process to send signals to.
+func TestMain(m *testing.M) {
+	if os.Getenv("DOCCONV_TEST_MAIN") == "1" {
+		os.Args = append([]string{"docconv"}, os.Args[1:]...)
+		main()
+		return
+	}
+	os.Exit(m.Run())
+}
+
+// command returns the docconv command as a subprocess.
+func command(t *testing.T, dir string, args ...string) *exec.Cmd {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "DOCCONV_TEST_MAIN=1")
+	return cmd
+}
+
+func TestOutputModeFollowsUmask(t *testing.T) {
+	dir := t.TempDir()
+	in := write(t, filepath.Join(dir, "in.txt"), "text\n")
+	old := syscall.Umask(0o027)
+	defer syscall.Umask(old)
+	code, _, stderr := docconv(t, dir, "", "-q", "-t", "txt", "-o", "new.txt", in)
+	require.Equal(t, 0, code, stderr)
+	fi, err := os.Stat(filepath.Join(dir, "new.txt"))
+	require.NoError(t, err)
+	assert.Equal(t, os.FileMode(0o640), fi.Mode().Perm())
+}
+
+func TestOutputWriteThroughDevicesAndPipes(t *testing.T) {
+	dir := t.TempDir()
+	in := write(t, filepath.Join(dir, "in.txt"), "through the pipe\n")
+	code, _, stderr := docconv(t, dir, "", "-t", "pdf", "-o", os.DevNull, in)
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "wrote /dev/null (")
+	fi, err := os.Stat(os.DevNull)
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&os.ModeCharDevice, "/dev/null is still a device")
+
+	fifo := filepath.Join(dir, "out.fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	got := make(chan string)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	code, _, stderr = docconv(t, dir, "", "-q", "-t", "txt", "-o", fifo, in)
+	require.Equal(t, 0, code, stderr)
+	assert.Equal(t, "through the pipe\n", <-got)
+	fi, err = os.Lstat(fifo)
+	require.NoError(t, err)
+	assert.NotZero(t, fi.Mode()&os.ModeNamedPipe, "the pipe is still a pipe")
+	noTemps(t, dir)
+}
+
+func TestInputNamedPipe(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "in.fifo")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	// No writer: an error at once, not a wait without end.
+	code, _, stderr := docconv(t, dir, "", "-t", "txt", fifo)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "docconv: "+fifo+": the named pipe gave no data (no process was writing to it)\n", stderr)
+
+	// A pipe with a writer, as bash's <(command) gives: read to its end.
+	bash, err := exec.LookPath("bash")
+	if err != nil {
+		t.Skip("no bash for <(command)")
+	}
+	cmd := command(t, dir)
+	cmd.Path = bash
+	cmd.Args = []string{"bash", "-c", `"$0" -t txt <(sleep 0.2; printf 'from the pipe\n')`, cmd.Args[0]}
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Equal(t, "from the pipe\n", string(out))
+}
+
+// bigInput writes an input that takes a noticeable time to convert to PDF.
+func bigInput(t *testing.T, dir string) string {
+	t.Helper()
+	b, err := os.ReadFile(sample)
+	require.NoError(t, err)
+	return write(t, filepath.Join(dir, "big.txt"), strings.Repeat(string(b), 40))
+}
+
+// TestSignals sends SIGINT, SIGTERM and SIGHUP to a real docconv process at
+// points spread over a conversion, from its start to after its end: each
+// run either finishes (exit 0, new output) or stops (exit 128+signal, the
+// old output untouched, a message), and never leaves a temporary file.
+func TestSignals(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs docconv processes for a few seconds")
+	}
+	dir := t.TempDir()
+	in := bigInput(t, dir)
+	out := filepath.Join(dir, "out.pdf")
+	args := []string{"-q", "-t", "pdf", "-o", out, in}
+
+	start := time.Now()
+	b, err := command(t, dir, args...).CombinedOutput()
+	require.NoError(t, err, "%s", b)
+	full := time.Since(start)
+
+	signals := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
+	stopped := 0
+	for i, frac := range []float64{0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.05} {
+		sig := signals[i%len(signals)]
+		require.NoError(t, os.WriteFile(out, []byte("old"), 0o644))
+		cmd := command(t, dir, args...)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		require.NoError(t, cmd.Start())
+		time.Sleep(time.Duration(frac * float64(full)))
+		sent := time.Now()
+		_ = cmd.Process.Signal(sig)
+		err := cmd.Wait()
+		took := time.Since(sent)
+		got, rerr := os.ReadFile(out)
+		require.NoError(t, rerr)
+		code := cmd.ProcessState.ExitCode()
+		ws := cmd.ProcessState.Sys().(syscall.WaitStatus)
+		name := fmt.Sprintf("%v at %.0f%% of %v", sig, frac*100, full.Round(time.Millisecond))
+		switch {
+		case err == nil:
+			assert.True(t, bytes.HasPrefix(got, []byte("%PDF-")), "%s: exit 0 with the new output", name)
+		case ws.Signaled():
+			// Killed before the handler was installed: nothing was done.
+			assert.Equal(t, "old", string(got), name)
+		default:
+			stopped++
+			assert.Equal(t, 128+int(sig), code, "%s: %s", name, stderr.String())
+			assert.Equal(t, "old", string(got), "%s: the old output is untouched", name)
+			assert.Contains(t, stderr.String(), "docconv: interrupted by SIG", name)
+			assert.Less(t, took, 3*time.Second, "%s: stopped promptly", name)
+		}
+		noTemps(t, dir)
+	}
+	assert.NotZero(t, stopped, "some run was interrupted")
+}
+
+// TestSignalWhileBlocked interrupts a run that waits for standard input
+// nobody writes: it cannot see its context, so it is ended after the
+// grace time, still cleanly.
+func TestSignalWhileBlocked(t *testing.T) {
+	dir := t.TempDir()
+	cmd := command(t, dir, "-t", "txt", "-o", "out.txt")
+	w, err := cmd.StdinPipe()
+	require.NoError(t, err)
+	defer w.Close()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	require.NoError(t, cmd.Start())
+	time.Sleep(300 * time.Millisecond)
+	sent := time.Now()
+	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+	err = cmd.Wait()
+	took := time.Since(sent)
+	require.Error(t, err)
+	assert.Equal(t, 143, cmd.ProcessState.ExitCode())
+	assert.Equal(t, "docconv: interrupted by SIGTERM: stopped, no output written\n", stderr.String())
+	assert.Less(t, took, 3*time.Second)
+	_, err = os.Stat(filepath.Join(dir, "out.txt"))
+	assert.True(t, os.IsNotExist(err))
+}
