@@ -39,15 +39,36 @@
 //	    --font NAME|FILE           PDF font chain, first match wins per character (repeatable)
 //	    --epub-embed-font NAME|FILE embed the used characters of a font in the EPUB (repeatable)
 //	    --page-size A4|A5|B5|Letter
+//	    --max-input-size SIZE      refuse larger inputs and font files (default 256MiB; 0: none)
 //	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0
 //	-q, --quiet                    no report on standard error
 //	    --version
 //
-// Outputs are written atomically: to a temporary file in the target
-// directory, renamed into place when complete. A failed conversion leaves no
-// file behind and an input is never overwritten.
+// Inputs are regular files, standard input ("-", /dev/stdin) or named
+// pipes a process is writing to (bash's <(command)); a pipe with no writer
+// is an error at once. Directories, devices and sockets are refused, as is
+// HTML (.html, .htm): "HTML input is not supported". Inputs and --font
+// files larger than --max-input-size (default 256MiB, 0 for no limit) are
+// refused; standard input stops at the limit. UTF-16 and UTF-32 input is
+// decoded. -M title=… keeps the document's own headline as the subtitle (or
+// a first heading when there is a subtitle).
 //
-// Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage, 3
-// when a resource limit was exceeded (an input larger than --max-input-size,
-// 256 MiB by default; any error wrapping convert.ErrLimit).
+// Outputs are written atomically: to a temporary file in the target
+// directory, renamed into place when every conversion succeeded. A failed
+// or interrupted conversion leaves no file behind and an input is never
+// overwritten. A new file gets mode 0666 less the umask, an existing file
+// keeps its mode; a symbolic link is followed (the link stays); character
+// devices (/dev/null) and named pipes are written through, never replaced;
+// "-o -" and "-o /dev/stdout" write standard output. A directory, a missing
+// directory, or two -d inputs that would write the same file are refused
+// before any work.
+//
+// SIGINT, SIGTERM and SIGHUP stop the run: temporary files are removed, no
+// output is replaced, the exit status is 128 + the signal number (130, 143,
+// 129).
+//
+// Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage
+// (including refused inputs and outputs), 3 when a resource limit was
+// exceeded (an input larger than --max-input-size; any error wrapping
+// convert.ErrLimit), 128+N on signal N.
 package main

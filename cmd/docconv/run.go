@@ -85,7 +85,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	if *help {
 		usage := strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             ")
-		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded.\n", usage)
+		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded,\n128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n", usage)
 		return nil, nil
 	}
 	c.inputs = fs.Args()

@@ -43,7 +43,7 @@ func encode(t *testing.T, enc string, s string) string {
 
 func TestUTF16And32Decoded(t *testing.T) {
 	for _, enc := range []string{UTF16LEBOM, UTF16BEBOM, UTF32LEBOM, UTF32BEBOM, UTF16LE, UTF16BE, UTF32LE, UTF32BE} {
-		for _, text := range []string{sampleText, "plain ASCII text\n", "全部是中文沒有換行"} {
+		for _, text := range []string{sampleText, "plain ASCII text\n", "全部是中文沒有換行", "標題\n\n第一段，2024年。\n"} {
 			in := encode(t, enc, text)
 			if enc == UTF16LE || enc == UTF16BE {
 				if text == "全部是中文沒有換行" {

@@ -126,9 +126,10 @@ const (
 // for input that is valid UTF-8 with few NULs:
 //   - UTF-32 when the length is a multiple of four and every four-byte unit
 //     (little- or big-endian) is a Unicode scalar value;
-//   - UTF-16 when the length is even and there are zero bytes, all on odd offsets (little-endian:
-//     ASCII characters such as line feeds are "0A 00") or all on even ones,
-//     no unit is U+0000 and surrogates pair up;
+//   - UTF-16 when the length is even, and no unit is U+0000 and surrogates
+//     pair up in the byte order most zero bytes tell: on odd offsets,
+//     little-endian (ASCII characters such as line feeds are "0A 00"), on
+//     even ones big-endian;
 //
 // and in both cases when at least 95% of the characters so decoded are
 // printable or white space (binary data full of zeros is not text).
@@ -161,6 +162,12 @@ func DetectEncoding(src []byte) string {
 			}
 		}
 	}
+	if len(src)%2 != 0 {
+		return ""
+	}
+	// ASCII characters (line feeds, spaces, digits) put their zero byte
+	// first in UTF-16BE, second in UTF-16LE; U+4E00 一 and the like the
+	// other way round, far less often.
 	var even, odd int
 	for i, b := range head {
 		if b == 0 {
@@ -171,11 +178,8 @@ func DetectEncoding(src []byte) string {
 			}
 		}
 	}
-	if even > 0 && odd > 0 || len(src)%2 != 0 {
-		return ""
-	}
-	le := odd > 0
-	if !plausible(head, 2, le) {
+	le := odd > even
+	if even == odd || !plausible(head, 2, le) {
 		return ""
 	}
 	if le {
