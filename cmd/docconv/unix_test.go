@@ -17,17 +17,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// TestMain lets the tests run the test binary itself as the docconv
-// command (DOCCONV_TEST_MAIN=1), a real process to send signals to.
-func TestMain(m *testing.M) {
-	if os.Getenv("DOCCONV_TEST_MAIN") == "1" {
-		os.Args = append([]string{"docconv"}, os.Args[1:]...)
-		main()
-		return
-	}
-	os.Exit(m.Run())
-}
-
 // command returns the docconv command as a subprocess.
 func command(t *testing.T, dir string, args ...string) *exec.Cmd {
 	t.Helper()
