@@ -1,7 +1,9 @@
 package fonts
 
 import (
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"strconv"
@@ -21,7 +23,7 @@ func Load(path string) (*Font, error) {
 		// /dev/zero or a pipe would be read without end.
 		return nil, &PathError{Path: path, Err: errors.New("not a regular file")}
 	}
-	data, err := os.ReadFile(file)
+	f, err := loadFace(file, index)
 	if err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
@@ -29,11 +31,83 @@ func Load(path string) (*Font, error) {
 		}
 		return nil, &PathError{Path: path, Err: err}
 	}
-	f, err := ParseFace(data, index)
-	if err != nil {
-		return nil, &PathError{Path: path, Err: err}
-	}
 	return f, nil
+}
+
+// loadFace reads face index of a font file. A face of a collection is read
+// table by table into its standalone font, so that loading one face of a
+// 26 MB Noto CJK collection does not hold the whole file as well.
+func loadFace(file string, index int) (*Font, error) {
+	fh, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer fh.Close()
+	st, err := fh.Stat()
+	if err != nil {
+		return nil, err
+	}
+	size := st.Size()
+	var hdr [12]byte
+	if n, _ := fh.ReadAt(hdr[:], 0); n < 12 || string(hdr[:4]) != "ttcf" {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		return ParseFace(data, index)
+	}
+	count := int64(binary.BigEndian.Uint32(hdr[8:]))
+	if count == 0 || count > 1<<16 || 12+4*count > size {
+		return nil, fmt.Errorf("%w: bad collection face count %d", ErrInvalid, count)
+	}
+	if index < 0 || int64(index) >= count {
+		return nil, fmt.Errorf("%w: face %d requested but the collection has %d faces (0..%d)", ErrInvalid, index, count, count-1)
+	}
+	var offb [4]byte
+	if _, err := fh.ReadAt(offb[:], 12+4*int64(index)); err != nil {
+		return nil, fmt.Errorf("%w: truncated collection header", ErrInvalid)
+	}
+	off := int64(binary.BigEndian.Uint32(offb[:]))
+	var dh [12]byte
+	if _, err := fh.ReadAt(dh[:], off); err != nil {
+		return nil, fmt.Errorf("%w: truncated sfnt header", ErrInvalid)
+	}
+	nt := int(binary.BigEndian.Uint16(dh[4:]))
+	if nt == 0 || nt > maxTables {
+		return nil, fmt.Errorf("%w: %d tables in the table directory", ErrInvalid, nt)
+	}
+	buf := make([]byte, 12+16*nt)
+	if _, err := fh.ReadAt(buf, off); err != nil {
+		return nil, fmt.Errorf("%w: truncated table directory", ErrInvalid)
+	}
+	dir, err := readDirectory(buf, 0, size)
+	if err != nil {
+		return nil, err
+	}
+	var recs []tableRecord
+	var total int64
+	for _, r := range dir.Tables {
+		if total += int64(r.Length); total > size {
+			return nil, fmt.Errorf("%w: overlapping tables", ErrInvalid)
+		}
+		if r.Tag != "DSIG" { // a collection's signature does not apply to one face
+			recs = append(recs, r)
+		}
+	}
+	data, err := assembleSFNT(dir.Version, recs, func(i int, dst []byte) error {
+		if _, err := fh.ReadAt(dst, int64(recs[i].Offset)); err != nil {
+			return fmt.Errorf("%w: table %q: %v", ErrInvalid, recs[i].Tag, err)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	d, err := readDirectory(data, 0, int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	return newFont(data, d)
 }
 
 // splitFace separates a "#N" face suffix from a path, unless the whole path

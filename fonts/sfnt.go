@@ -118,16 +118,33 @@ type table struct {
 }
 
 // buildSFNT writes an sfnt file with the given version (tagTrueType, or
-// tagOTTO for CFF outlines) from tables, which must include 'head'. Tables are sorted by tag, each padded to four bytes, the table
+// tagOTTO for CFF outlines) from tables, which must include 'head'.
+// Tables are sorted by tag, each padded to four bytes, the table
 // checksums and head.checkSumAdjustment are computed, so the output depends
 // only on the input. buildSFNT does not modify the given table data.
 func buildSFNT(version uint32, tables []table) []byte {
 	ts := append([]table(nil), tables...)
 	sort.Slice(ts, func(i, j int) bool { return ts[i].Tag < ts[j].Tag })
-	n := len(ts)
+	recs := make([]tableRecord, len(ts))
+	for i, t := range ts {
+		recs[i] = tableRecord{Tag: t.Tag, Length: uint32(len(t.Data))}
+	}
+	out, _ := assembleSFNT(version, recs, func(i int, dst []byte) error {
+		copy(dst, ts[i].Data)
+		return nil
+	})
+	return out
+}
+
+// assembleSFNT writes an sfnt file whose tables, sorted by tag, have the
+// tags and lengths of recs; fill writes table i's bytes into dst (its
+// place in the output, zeroed). It computes the directory, the table
+// checksums and head.checkSumAdjustment.
+func assembleSFNT(version uint32, recs []tableRecord, fill func(i int, dst []byte) error) ([]byte, error) {
+	n := len(recs)
 	size := 12 + 16*n
-	for _, t := range ts {
-		size += pad4(len(t.Data))
+	for _, r := range recs {
+		size += pad4(int(r.Length))
 	}
 	out := make([]byte, size)
 	be := binary.BigEndian
@@ -143,23 +160,26 @@ func buildSFNT(version uint32, tables []table) []byte {
 	be.PutUint16(out[10:], uint16(n*16-sr))
 	off := 12 + 16*n
 	headOff := -1
-	for i, t := range ts {
-		copy(out[off:], t.Data)
-		if t.Tag == "head" && len(t.Data) >= 12 {
+	for i, r := range recs {
+		ln := int(r.Length)
+		if err := fill(i, out[off:off+ln]); err != nil {
+			return nil, err
+		}
+		if r.Tag == "head" && ln >= 12 {
 			headOff = off
 			be.PutUint32(out[off+8:], 0) // checkSumAdjustment is computed last
 		}
 		rec := out[12+16*i:]
-		copy(rec, t.Tag)
-		be.PutUint32(rec[4:], checksum(out[off:off+pad4(len(t.Data))]))
+		copy(rec, r.Tag)
+		be.PutUint32(rec[4:], checksum(out[off:off+pad4(ln)]))
 		be.PutUint32(rec[8:], uint32(off))
-		be.PutUint32(rec[12:], uint32(len(t.Data)))
-		off += pad4(len(t.Data))
+		be.PutUint32(rec[12:], uint32(ln))
+		off += pad4(ln)
 	}
 	if headOff >= 0 {
 		be.PutUint32(out[headOff+8:], 0xB1B0AFBA-checksum(out))
 	}
-	return out
+	return out, nil
 }
 
 func pad4(n int) int { return (n + 3) &^ 3 }
