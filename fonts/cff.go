@@ -231,10 +231,15 @@ type cffFont struct {
 	cid         bool
 	numGlyphs   int
 
-	once   sync.Once
-	gAll   [][]byte   // global subroutines
-	lAll   [][][]byte // local subroutines per font dict
-	unitFM bool       // FontMatrix is 1/unitsPerEm (checked by the caller)
+	// Subroutines as go-text's interpreter takes them, made on first use:
+	// the global ones, and the local ones of each distinct Subrs INDEX
+	// (font dicts that share one share the slice), so the memory is at
+	// most proportional to the table.
+	gOnce sync.Once
+	gAll  [][]byte
+	lOnce []sync.Once
+	lAll  [][][]byte
+	alias []int // font dict → the first font dict with the same Subrs
 }
 
 // parseCFF reads the structure of a CFF table. It reads only headers and
@@ -290,9 +295,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 	if f.numGlyphs == 0 {
 		return nil, fmt.Errorf("%w: CFF font has no glyphs", ErrInvalid)
 	}
-	if fm := top[opFontMatrix]; len(fm) == 6 {
-		f.unitFM = fm[1] == 0 && fm[2] == 0 && fm[0] == fm[3] && fm[0] > 0
-	}
+	defer f.initSubrs()
 	_, f.cid = top[opROS]
 	if !f.cid {
 		sub, err := f.privateSubrs(top, "Private")
@@ -328,6 +331,31 @@ func parseCFF(b []byte) (*cffFont, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// initSubrs prepares the lazy subroutine tables.
+func (f *cffFont) initSubrs() {
+	n := len(f.lsubrs)
+	f.lOnce = make([]sync.Once, n)
+	f.lAll = make([][][]byte, n)
+	f.alias = make([]int, n)
+	for i, x := range f.lsubrs {
+		f.alias[i] = i
+		for j := range i {
+			if f.lsubrs[j].offs == x.offs && f.lsubrs[j].count == x.count {
+				f.alias[i] = j
+				break
+			}
+		}
+	}
+}
+
+// subrs returns the global subroutines and the local ones of font dict fd.
+func (f *cffFont) subrs(fd int) (local, global [][]byte) {
+	f.gOnce.Do(func() { f.gAll = f.gsubrs.all() })
+	fd = f.alias[fd]
+	f.lOnce[fd].Do(func() { f.lAll[fd] = f.lsubrs[fd].all() })
+	return f.lAll[fd], f.gAll
 }
 
 // privateSubrs reads the local subroutines of the Private DICT that d
@@ -430,16 +458,10 @@ func (f *cffFont) outline(gid int) ([]ot.Segment, error) {
 	if err != nil {
 		return nil, err
 	}
-	f.once.Do(func() {
-		f.gAll = f.gsubrs.all()
-		f.lAll = make([][][]byte, len(f.lsubrs))
-		for i, x := range f.lsubrs {
-			f.lAll[i] = x.all()
-		}
-	})
+	local, global := f.subrs(f.fdIndex(gid))
 	var m ps.Machine
 	h := outlineHandler{}
-	err = runCharstring(&m, cs, f.lAll[f.fdIndex(gid)], f.gAll, &h)
+	err = runCharstring(&m, cs, local, global, &h)
 	if err != nil {
 		return nil, fmt.Errorf("%w: CFF glyph %d: %v", ErrInvalid, gid, err)
 	}
