@@ -2,14 +2,18 @@ package pdf
 
 import (
 	"context"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/fonts"
 	"github.com/docconv/docconv/internal/validate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -111,6 +115,46 @@ func TestCFFFont(t *testing.T) {
 	}
 	allRecovered(t, text+"「骨」，「角」。說：「內。」", pdfText(t, b))
 	renders(t, b)
+
+	// The /W widths are the font's advances (in 1/1000 em), for the code
+	// points the content stream uses as CIDs.
+	f, err := fonts.Load(cffFont)
+	require.NoError(t, err)
+	widths := cidWidths(t, b, "/Subtype /CIDFontType0\n")
+	for _, r := range "骨ABCxyz0" {
+		assert.Equal(t, int(math.Round(f.Advance(r)*1000)), widths[int(r)], "/W of %c", r)
+	}
+}
+
+// cidWidths reads the /W array of the first font dictionary after marker.
+func cidWidths(t *testing.T, b []byte, marker string) map[int]int {
+	t.Helper()
+	s := string(b)
+	i := strings.Index(s, marker)
+	require.GreaterOrEqual(t, i, 0)
+	j := strings.Index(s[i:], "/W [")
+	require.GreaterOrEqual(t, j, 0)
+	rest := s[i+j+4:]
+	toks := regexp.MustCompile(`\[|\]|\d+`).FindAllString(rest, -1)
+	w := map[int]int{}
+	atoi := func(s string) int { n, _ := strconv.Atoi(s); return n }
+	for k := 0; k < len(toks) && toks[k] != "]"; {
+		c := atoi(toks[k])
+		k++
+		if toks[k] == "[" {
+			for k++; toks[k] != "]"; k++ {
+				w[c] = atoi(toks[k])
+				c++
+			}
+			k++
+			continue
+		}
+		for x := c; x <= atoi(toks[k]); x++ {
+			w[x] = atoi(toks[k+1])
+		}
+		k += 2
+	}
+	return w
 }
 
 // TestNotoCJKRegions sets articles with --font "Noto Serif CJK" (no
