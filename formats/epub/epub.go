@@ -310,9 +310,10 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	return b, r, nil
 }
 
-// familyOf returns the CSS family name for a Fonts entry: the name itself,
-// or the family of a font file (for a collection of regional faces, the
-// face for lang).
+// familyOf returns the CSS family name for a Fonts entry: the name itself
+// (with the region for lang when it names an installed CJK family without
+// one), or the family of a font file (for a collection of regional faces,
+// the face for lang).
 func (w *Writer) familyOf(spec, lang string) string {
 	spec = strings.TrimSpace(spec)
 	if spec == "" {
@@ -325,6 +326,12 @@ func (w *Writer) familyOf(spec, lang string) string {
 			return ""
 		}
 		return f.Family()
+	}
+	// A CJK family named without its region ("Noto Serif CJK") is not a
+	// family a reading system knows: name the installed regional face for
+	// the book's language ("Noto Serif CJK TC"), when there is one.
+	if info, err := fonts.FindLang(spec, lang); err == nil && strings.HasPrefix(strings.ToLower(info.Family), strings.ToLower(spec)+" ") {
+		return info.Family
 	}
 	return spec
 }

@@ -555,6 +555,8 @@ func TestFontSubsetRegional(t *testing.T) {
 		for _, spec := range []string{"Noto Serif CJK", notoSerifTTC} {
 			css := readEntry(t, write(t, &Writer{EmbedFonts: []string{spec}}, d), "EPUB/css/style.css")
 			assert.Contains(t, css, `font-family: "`+family+`";`, "%s %s", lang, spec)
+			css = readEntry(t, write(t, &Writer{Fonts: []string{spec}}, d), "EPUB/css/style.css")
+			assert.Contains(t, css, `font-family: "`+family+`", `, "%s %s in the font stack", lang, spec)
 		}
 	}
 }
