@@ -285,3 +285,45 @@ func TestScriptOf(t *testing.T) {
 		assert.Equal(t, want, convert.ScriptOf(tag), tag)
 	}
 }
+
+func TestLinkTarget(t *testing.T) {
+	for _, c := range []struct {
+		in, href string
+		kind     convert.LinkKind
+	}{
+		{"https://example.com/?q=<b>", "https://example.com/?q=%3Cb%3E", convert.LinkAbsolute},
+		{" https://example.com/a b ", "https://example.com/a%20b", convert.LinkAbsolute},
+		{"https://例子.测试/路径?q=值#片", "https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84?q=%E5%80%BC#%E7%89%87", convert.LinkAbsolute},
+		{"HTTPS://Example.com:8080/%41%zz", "https://Example.com:8080/%41%25zz", convert.LinkAbsolute},
+		{"http://[::1]:80/x", "http://[::1]:80/x", convert.LinkAbsolute},
+		{"http:\\\\example.com\\x", "http://example.com/x", convert.LinkAbsolute},
+		{"mailto:a@b.c?subject=a b", "mailto:a@b.c?subject=a%20b", convert.LinkAbsolute},
+		{"tel:+1-555", "tel:+1-555", convert.LinkAbsolute},
+		{"ftp://host/file", "ftp://host/file", convert.LinkAbsolute},
+		{"#sec-1", "#sec-1", convert.LinkFragment},
+		{"other.html#x", "other.html#x", convert.LinkRelative},
+		{"//cdn.example/x", "//cdn.example/x", convert.LinkRelative},
+		{"javascript:alert(1)", "", convert.LinkUnsafe},
+		{"JavaScript:alert(1)", "", convert.LinkUnsafe},
+		{"java\tscript:alert(1)", "", convert.LinkUnsafe},
+		{"\x01javascript:x", "", convert.LinkUnsafe},
+		{"vbscript:msgbox", "", convert.LinkUnsafe},
+		{"file:///etc/passwd", "", convert.LinkUnsafe},
+		{"data:text/html,<script>", "", convert.LinkUnsafe},
+		{"http:/no-host", "", convert.LinkUnsafe},
+		{"http://", "", convert.LinkUnsafe},
+		{"https://exa mple.com/", "", convert.LinkUnsafe},
+		{"http://host:8x/", "", convert.LinkUnsafe},
+		{"mailto:", "", convert.LinkUnsafe},
+		{"x-unknown:thing", "", convert.LinkUnsafe},
+	} {
+		href, kind := convert.LinkTarget(c.in)
+		assert.Equal(t, c.kind, kind, "%q", c.in)
+		if c.kind != convert.LinkUnsafe {
+			assert.Equal(t, c.href, href, "%q", c.in)
+			for i := 0; i < len(href); i++ {
+				assert.True(t, href[i] > ' ' && href[i] < 0x7f, "%q: byte %d of %q", c.in, i, href)
+			}
+		}
+	}
+}

@@ -96,6 +96,33 @@ func (m *Meta) Set(key, value string) error {
 	return nil
 }
 
+// SetSourceDate sets Date from a date read from an input file (front
+// matter, a "% date" line, a title block). The validation is the one of
+// -M date=… (Set, ParseDate): a real calendar date in a form ParseDate
+// reads. A value that is no such date ("2024-02-30", "Spring 2024") is not
+// used as the publication date — it would make an invalid EPUB dc:date and
+// PDF /CreationDate — but kept in Extra["date"], so that nothing is lost,
+// and the error is returned for the reader's warning.
+func (m *Meta) SetSourceDate(v string) error {
+	v = strings.TrimSpace(v)
+	if err := m.Set("date", v); err != nil {
+		if m.Extra == nil {
+			m.Extra = map[string]string{}
+		}
+		m.Extra["date"] = v
+		return err
+	}
+	return nil
+}
+
+// WarnSourceDate adds a warning to r when a reader kept its date in
+// Extra["date"] because it is no valid date (see SetSourceDate).
+func WarnSourceDate(r *Report, stage string, m *Meta) {
+	if v, ok := m.Extra["date"]; ok && m.Date == "" {
+		r.Warn("%s: date %q is not a valid date (want a real date, ISO 8601 such as 2024-01-02); kept as metadata text, not used as the publication date", stage, v)
+	}
+}
+
 // ExtraKeys returns the keys of Extra, sorted.
 func (m *Meta) ExtraKeys() []string {
 	keys := make([]string, 0, len(m.Extra))

@@ -38,7 +38,7 @@ func ParseDate(s string) (time.Time, error) {
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("convert: date %q is not a date (want ISO 8601 such as 2024-01-02)", s)
+	return time.Time{}, fmt.Errorf("convert: date %q is not a valid date (want a real date, ISO 8601 such as 2024-01-02)", s)
 }
 
 // maxEpoch is 9999-12-31T23:59:59Z, the last second the writers' date

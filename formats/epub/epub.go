@@ -772,6 +772,11 @@ func w3cDate(s string) string {
 		return ""
 	}
 	if isoDate.MatchString(s) {
+		// The form is right; the day must exist too (2024-02-30 is
+		// epubcheck OPF-053).
+		if _, err := convert.ParseDate(s[:min(len(s), len("2006-01-02"))]); err != nil {
+			return ""
+		}
 		return s
 	}
 	t, err := convert.ParseDate(s)

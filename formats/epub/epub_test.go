@@ -634,6 +634,7 @@ func TestEpubcheck(t *testing.T) {
 				Meta: convert.Meta{Title: "note", Lang: "zh-Hans", Authors: []string{"张三"}}}
 		}},
 		check{"split", &Writer{MaxDocumentSize: 100 << 10}, func(*testing.T) *convert.Document { return longSection() }},
+		check{"hostile", &Writer{}, func(*testing.T) *convert.Document { return hostileDoc() }},
 	)
 	if _, err := os.Stat(cjkFont); err == nil {
 		checks = append(checks, check{"font", &Writer{EmbedFonts: []string{cjkFont}}, func(t *testing.T) *convert.Document {
@@ -691,4 +692,32 @@ func TestSplitText(t *testing.T) {
 		assert.LessOrEqual(t, len(p), 200)
 		assert.True(t, strings.ToValidUTF8(p, "") == p, "cut inside a character")
 	}
+}
+
+// hostileDoc has links of every kind the URL policy sorts, an impossible
+// date set by a library caller, and right-to-left text.
+func hostileDoc() *convert.Document {
+	var ins []convert.Inline
+	for _, u := range []string{"https://example.com/?q=<b>", "https://例子.测试/路径 x", "javascript:alert(1)", "file:///etc/passwd", "data:text/html,x", "rel.html", "tel:+1-555", "mailto:a@b.c"} {
+		ins = append(ins, &convert.Link{URL: u, Inlines: []convert.Inline{txt("link ")}})
+	}
+	return &convert.Document{Meta: convert.Meta{Title: "Hostile", Lang: "en", Date: "2024-02-30"}, Blocks: []convert.Block{
+		para(ins...),
+		para(txt("שלום עולם, hello world, עברית.")),
+		para(txt("مرحبا بالعالم")),
+	}}
+}
+
+func TestHostileLinksAndDate(t *testing.T) {
+	data := write(t, &Writer{}, hostileDoc())
+	s := projection(t, data)
+	assert.Contains(t, s, `href="https://example.com/?q=%3Cb%3E"`)
+	assert.Contains(t, s, `href="https://xn--fsqu00a.xn--0zwm56d/%E8%B7%AF%E5%BE%84%20x"`)
+	assert.Contains(t, s, `href="tel:+1-555"`)
+	for _, bad := range []string{"javascript", "file:", "data:text", "rel.html", "2024-02-30"} {
+		assert.NotContains(t, s, bad)
+	}
+	assert.Equal(t, "", w3cDate("2024-02-30"))
+	assert.Equal(t, "2024-02-29", w3cDate("2024-02-29"))
+	assert.Equal(t, "2024-02-29T10:00:00Z", w3cDate("2024-02-29T10:00:00Z"))
 }

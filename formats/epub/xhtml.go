@@ -1,7 +1,6 @@
 package epub
 
 import (
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -131,7 +130,7 @@ func (r *renderer) inlines(b *strings.Builder, ins []convert.Inline) {
 	}
 }
 
-// link renders a hyperlink. External http(s), mailto and ftp URLs are kept;
+// link renders a hyperlink. External http(s), ftp, mailto and tel URLs are kept;
 // a fragment naming a heading of the book points at its document; any other
 // target (a relative file, javascript:, an unparsable URL) would be a
 // broken or unsafe reference in the EPUB, so the link text is kept without
@@ -178,32 +177,23 @@ func (r *renderer) link(b *strings.Builder, l *convert.Link) {
 const linkMark = "\x00"
 
 // linkTarget returns the href for a link URL, whether it is an internal
-// heading ID (to be resolved), and whether the link can be kept at all.
+// heading ID (to be resolved), and whether the link can be kept at all. It
+// follows convert.LinkTarget, the URL policy of every writer: absolute
+// http, https, ftp, mailto and tel URLs are kept, percent-encoded where a
+// URL must be (epubcheck RSC-020); a fragment is kept when it names a
+// heading of the book; relative references (nothing to resolve them
+// against in the book) and unsafe schemes are not.
 func (r *renderer) linkTarget(raw string) (href string, internal, ok bool) {
-	raw = strings.TrimSpace(raw)
-	if strings.HasPrefix(raw, "#") {
-		if id, ok := r.anchors[raw[1:]]; ok {
+	href, kind := convert.LinkTarget(raw)
+	switch kind {
+	case convert.LinkAbsolute:
+		return href, false, true
+	case convert.LinkFragment:
+		if id, ok := r.anchors[strings.TrimPrefix(strings.TrimSpace(raw), "#")]; ok {
 			return id, true, true
 		}
-		return "", false, false
 	}
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "", false, false
-	}
-	switch strings.ToLower(u.Scheme) {
-	case "http", "https", "ftp":
-		if u.Host == "" {
-			return "", false, false
-		}
-	case "mailto":
-		if u.Opaque == "" {
-			return "", false, false
-		}
-	default:
-		return "", false, false
-	}
-	return u.String(), false, true
+	return "", false, false
 }
 
 // blocks renders a sequence of blocks, one per line.

@@ -41,7 +41,8 @@
 //
 // All text is escaped (&amp; &lt; &gt; &quot;): a <script> in the input is
 // text in the output, never markup. Links are kept only for http, https,
-// mailto, ftp and tel URLs and relative ones (see convert.SafeURL); others, such
+// mailto, ftp and tel URLs and relative ones (convert.LinkTarget, the URL
+// policy of every writer, which also percent-encodes them); others, such
 // as javascript: and data: URLs, are written as their text and counted in
 // the Report. Characters XML forbids become U+FFFD.
 package html

@@ -117,7 +117,12 @@ func setMeta(m *convert.Meta, key string, v *yaml.Node) error {
 	case "subtitle":
 		return one(&m.Subtitle)
 	case "date":
-		return one(&m.Date)
+		var d string
+		if err := one(&d); err != nil {
+			return err
+		}
+		_ = m.SetSourceDate(d) // the reader warns about Extra["date"]
+		return nil
 	case "lang", "language":
 		return one(&m.Lang)
 	case "source":

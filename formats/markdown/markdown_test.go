@@ -378,3 +378,31 @@ func TestBinaryRefused(t *testing.T) {
 	require.ErrorIs(t, err, convert.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "PNG image")
 }
+
+// A front-matter date is validated like -M date=…: an impossible date is
+// kept as text in Extra, not used as the publication date, and warned about.
+func TestFrontMatterDateValidated(t *testing.T) {
+	rep := &convert.Report{}
+	d, err := (&markdown.Reader{Report: rep}).Read(context.Background(), strings.NewReader("---\ntitle: T\ndate: 2024-02-30\n---\n\nHello.\n"))
+	require.NoError(t, err)
+	assert.Empty(t, d.Meta.Date)
+	assert.Equal(t, "2024-02-30", d.Meta.Extra["date"])
+	assert.Contains(t, strings.Join(rep.Warnings(), "\n"), `date "2024-02-30" is not a valid date`)
+	var m convert.Meta
+	assert.Error(t, m.Set("date", "2024-02-30"))
+
+	d, err = (&markdown.Reader{}).Read(context.Background(), strings.NewReader("---\ndate: 2024-02-29\n---\n\nHello.\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "2024-02-29", d.Meta.Date)
+}
+
+// Unsafe links are written as their text, and counted.
+func TestWriteUnsafeLinks(t *testing.T) {
+	d, err := (&markdown.Reader{}).Read(context.Background(), strings.NewReader("[js](javascript:alert(1)) [ok](https://example.com/) <vbscript:x>\n"))
+	require.NoError(t, err)
+	rep := &convert.Report{}
+	out, err := (&markdown.Writer{Report: rep, NoFrontMatter: true}).Render(d)
+	require.NoError(t, err)
+	assert.Equal(t, "js [ok](https://example.com/) vbscript:x\n", out)
+	assert.Equal(t, 2, rep.Get("markdown", "unsafe links written as text"))
+}

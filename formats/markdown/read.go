@@ -89,6 +89,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 		d.Blocks = promoteTitle(&d.Meta, d.Blocks)
 	}
 	c.assignIDs(d.Blocks)
+	convert.WarnSourceDate(r.Report, "markdown", &d.Meta)
 	if c.dropped > 0 {
 		r.Report.Add("markdown", "raw HTML elements dropped", c.dropped)
 	}

@@ -22,10 +22,13 @@ type Writer struct {
 	// (figures.Of), titled in the document's language like the HTML
 	// writer's.
 	FiguresTable bool
+	// Report receives the count of links written as text because their
+	// URL is unsafe (convert.LinkTarget); nil discards it.
+	Report *convert.Report
 }
 
 func newWriter(o *convert.Options) *Writer {
-	w := &Writer{FiguresTable: o.FiguresTable}
+	w := &Writer{FiguresTable: o.FiguresTable, Report: o.Report}
 	if v, ok := o.Var("markdown", "front-matter"); ok && (v == "false" || v == "0" || v == "no") {
 		w.NoFrontMatter = true
 	}
@@ -63,6 +66,20 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 	}
 	r := &renderer{explicit: explicitIDs(blocks)}
 	b.WriteString(r.blocks(blocks, false, false))
+	if w.Report != nil {
+		unsafe := 0
+		convert.Inspect(blocks, func(n any) bool {
+			if l, ok := n.(*convert.Link); ok {
+				if _, kind := convert.LinkTarget(l.URL); kind == convert.LinkUnsafe {
+					unsafe++
+				}
+			}
+			return true
+		})
+		if unsafe > 0 {
+			w.Report.Add("markdown", "unsafe links written as text", unsafe)
+		}
+	}
 	return b.String(), nil
 }
 

@@ -165,6 +165,13 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 	case *convert.Code:
 		return codeSpan(x.Text, ctx)
 	case *convert.Link:
+		if _, kind := convert.LinkTarget(x.URL); kind == convert.LinkUnsafe {
+			// The URL policy of every writer: the text, not the link.
+			if len(x.Inlines) == 0 {
+				return escapeText(x.URL, ctx, false, false)
+			}
+			return renderSeq(stripLinks(x.Inlines), ctx, false, prev, next)
+		}
 		return link(x, ctx)
 	case *convert.Ruby:
 		return "<ruby>" + escapeText(x.Base, ctx, false, false) + "<rt>" + escapeText(x.Text, ctx, false, false) + "</rt></ruby>"

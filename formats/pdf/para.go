@@ -290,8 +290,8 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 			t.addText(p, x.Text, g, -1)
 		case *convert.Link:
 			g := f
-			g.link = x.URL
-			if g.color == black {
+			g.link = t.linkTarget(x.URL)
+			if g.link != "" && g.color == black {
 				g.color = linkColor
 			}
 			t.addInlines(p, x.Inlines, g)

@@ -84,6 +84,7 @@ type setter struct {
 	seg     segmenter.Segmenter
 	rbuf    []rune
 	missing map[rune]int
+	links   linkStats // links written as text (links.go)
 	marks   []mark
 	out     []slice
 	scratch []atom // reused atom buffer of body paragraphs

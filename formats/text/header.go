@@ -147,9 +147,7 @@ func setMeta(m *convert.Meta, key string, v *yaml.Node) {
 // setDate keeps a date ParseDate understands in Meta.Date and anything else
 // in Extra["date"], so that nothing is lost and Meta.Date stays parseable.
 func setDate(m *convert.Meta, v string) {
-	if err := m.Set("date", v); err != nil {
-		setExtra(m, "date", v)
-	}
+	_ = m.SetSourceDate(v) // the reader warns about Extra["date"]
 }
 
 func setExtra(m *convert.Meta, key, v string) {

@@ -109,6 +109,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	if err != nil {
 		return nil, err
 	}
+	convert.WarnSourceDate(r.Report, "text", &d.Meta)
 	lines := make([]line, 0, len(raw)-start)
 	for i := start; i < len(raw); i++ {
 		t := strings.TrimSpace(raw[i])
