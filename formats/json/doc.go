@@ -58,20 +58,32 @@
 // # Stability
 //
 // The writer's output is canonical: keys in the order above, objects in
-// schema order, map keys (meta.extra) sorted, two-space indentation,
-// UTF-8 text unescaped (no \u003c for <), a trailing newline. Reading
-// writer output and writing it again gives the same bytes.
+// schema order, map keys (meta.extra) sorted, two-space indentation for
+// the first IndentDepth (32) levels of nesting and compact JSON deeper (so
+// that the size stays linear in the document), UTF-8 text unescaped (no
+// \u003c for <), a trailing newline. Reading writer output and writing it
+// again gives the same bytes.
 //
 // # Errors
 //
 // Malformed JSON gives a *convert.Error with the Line and Column of the
-// problem. Schema violations (an unknown "type", an unknown key, a value
-// of the wrong type, a heading level out of range, a schema version other
-// than 1) give an error naming the JSON path, such as
-// "$.blocks[3].inlines[0].type". Every error wraps convert.ErrInvalidInput.
+// problem. Schema violations give an error naming the JSON path, such as
+// "$.blocks[3].items[0][1].start": an unknown "type", an unknown key, a
+// value of the wrong type, a heading level outside 1–6, a list "start"
+// outside 0–999,999,999 (MaxStart, CommonMark's nine digits), a negative
+// figure "block" or "paragraph", a control character in a string (C0
+// controls other than tab, line feed and carriage return, DEL, C1
+// controls), a schema version other than 1. These errors wrap
+// convert.ErrInvalidInput.
 //
-// # Security
+// A "date" is validated as from every source (convert.Meta.SetSourceDate):
+// one that is no real date is kept in meta.extra.date, with a warning.
 //
-// The reader holds the whole input in memory and decodes it recursively;
-// nesting depth is bounded by encoding/json's own limit (10000 levels).
+// # Limits
+//
+// Arrays and objects nested deeper than MaxDepth (1,000) levels are refused
+// before decoding, with an error wrapping convert.ErrLimit (the command
+// exits with status 3) that gives the line, column and JSON path. The
+// reader holds the whole input in memory, decodes it once and walks it
+// once: time and memory are linear in the input.
 package json

@@ -3,6 +3,7 @@ package json_test
 import (
 	"bytes"
 	"context"
+	stdjson "encoding/json"
 	"errors"
 	"flag"
 	"os"
@@ -249,4 +250,77 @@ func TestInvalidUTF8(t *testing.T) {
 	out2, err := djson.Marshal(d2)
 	require.NoError(t, err)
 	assert.Equal(t, string(out1), string(out2))
+}
+
+// Hostile dumps: out-of-range numbers, control characters and deep nesting
+// give errors naming the JSON path; nesting is a limit (convert.ErrLimit).
+func TestHostileInput(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{`{"docconv": 1, "blocks": [{"type": "list", "ordered": true, "start": 9223372036854775807, "items": [[]]}]}`, "$.blocks[0].start: 9223372036854775807 is out of range (want an integer 0–999999999)"},
+		{`{"docconv": 1, "blocks": [{"type": "list", "start": -1, "items": []}]}`, "$.blocks[0].start: -1 is out of range"},
+		{`{"docconv": 1, "blocks": [{"type": "list", "start": 1.5, "items": []}]}`, "$.blocks[0].start: 1.5 is out of range"},
+		{`{"docconv": 1, "blocks": [{"type": "heading", "level": 1e400}]}`, "$.blocks[0].level"},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "text", "text": "a\u0000b"}]}]}`, "$.blocks[0].inlines[0].text: control character U+0000"},
+		{`{"docconv": 1, "blocks": [{"type": "list", "items": [[{"type": "code", "text": "\u001b[31m"}]]}]}`, "$.blocks[0].items[0][0].text: control character U+001B"},
+		{`{"docconv": 1, "meta": {"title": "\u0007"}}`, "$.meta.title: control character U+0007"},
+		{`{"docconv": 1, "meta": {"extra": {"k": "\u009b"}}}`, "$.meta.extra.k: control character U+009B"},
+		{`{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", "block": -3, "paragraph": 0, "section": "", "sentence": ""}]}`, "$.figures[0].block: -3 is negative"},
+	} {
+		_, err := djson.Unmarshal([]byte(tc.src))
+		if assert.Error(t, err, tc.src) {
+			assert.Contains(t, err.Error(), tc.want, tc.src)
+			assert.ErrorIs(t, err, convert.ErrInvalidInput, tc.src)
+		}
+	}
+	// Tab, newline and CR are text.
+	_, err := djson.Unmarshal([]byte(`{"docconv": 1, "blocks": [{"type": "code", "text": "a\tb\r\nc"}]}`))
+	require.NoError(t, err)
+
+	deep := `{"docconv": 1, "blocks": [` + strings.Repeat(`{"type": "list", "items": [[`, 10_000) + strings.Repeat(`]]}`, 10_000) + `]}`
+	_, err = djson.Unmarshal([]byte(deep))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, convert.ErrLimit)
+	assert.Contains(t, err.Error(), "$.blocks[0].items[0][0].items…(988 levels)…[0].items[0][0].items[0]: ")
+	assert.Contains(t, err.Error(), "nesting deeper than 1000 levels")
+	var ce *convert.Error
+	require.True(t, errors.As(err, &ce))
+	assert.Equal(t, 1, ce.Line)
+
+	// Just within the limit: read, written, read back the same.
+	n := (djson.MaxDepth - 2) / 3
+	ok := `{"docconv": 1, "blocks": [` + strings.Repeat(`{"type": "list", "items": [[`, n) + strings.Repeat(`]]}`, n) + `]}`
+	d, err := djson.Unmarshal([]byte(ok))
+	require.NoError(t, err)
+	out, err := djson.Marshal(d)
+	require.NoError(t, err)
+	d2, err := djson.Unmarshal(out)
+	require.NoError(t, err)
+	out2, err := djson.Marshal(d2)
+	require.NoError(t, err)
+	assert.Equal(t, string(out), string(out2))
+}
+
+// The dump of deeply nested quotes stays linear in the document: deeper
+// than IndentDepth it is compact.
+func TestDeepIndentLinear(t *testing.T) {
+	nest := func(n int) *convert.Document {
+		var b convert.Block = &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "deep"}}}
+		for range n {
+			b = &convert.Quote{Blocks: []convert.Block{b}}
+		}
+		return &convert.Document{Blocks: []convert.Block{b}, Figures: []convert.Figure{}}
+	}
+	small, err := djson.Marshal(nest(300))
+	require.NoError(t, err)
+	big, err := djson.Marshal(nest(3000))
+	require.NoError(t, err)
+	assert.Less(t, len(big), 12*len(small), "3000 levels: %d bytes, 300: %d", len(big), len(small))
+	assert.Less(t, len(big), 200_000)
+	assert.True(t, stdjson.Valid(big))
+	shallow, err := djson.Marshal(nest(5))
+	require.NoError(t, err)
+	var compact, want bytes.Buffer
+	require.NoError(t, stdjson.Compact(&compact, shallow))
+	require.NoError(t, stdjson.Indent(&want, compact.Bytes(), "", "  "))
+	assert.Equal(t, want.String()+"\n", string(shallow), "shallow documents are indented as json.Indent does")
 }

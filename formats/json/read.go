@@ -17,7 +17,12 @@ import (
 
 // Reader reads the docconv JSON dump back into a Document. The zero value
 // is ready to use.
-type Reader struct{}
+type Reader struct {
+	// Report receives the warning about a "date" that is no valid date
+	// (kept in meta.extra, see convert.Meta.SetSourceDate); nil discards
+	// it.
+	Report *convert.Report
+}
 
 // Read implements convert.Reader.
 func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, error) {
@@ -25,8 +30,24 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 	if err != nil {
 		return nil, fmt.Errorf("json: %w", err)
 	}
-	return Unmarshal(data)
+	d, err := Unmarshal(data)
+	if err == nil {
+		convert.WarnSourceDate(r.Report, "json", &d.Meta)
+	}
+	return d, err
 }
+
+// MaxDepth is the deepest nesting of JSON arrays and objects the reader
+// accepts. A quote costs two levels, a list three, an inline container
+// (strong, emph, link…) two: far more than real documents use (the
+// Markdown reader keeps convert.MaxNesting levels of quotes and lists),
+// and far below encoding/json's own limit of 10,000. Deeper input is
+// refused with an error wrapping convert.ErrLimit and naming the JSON path.
+const MaxDepth = 1000
+
+// MaxStart is the largest "start" of an ordered list: CommonMark's limit
+// of nine digits, so that every item's number fits any integer.
+const MaxStart = 999_999_999
 
 // Unmarshal parses a docconv JSON dump. Malformed JSON gives a
 // *convert.Error with Line and Column; a well-formed document that does not
@@ -34,6 +55,9 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 // schema version) gives an error naming the JSON path. All errors wrap
 // convert.ErrInvalidInput.
 func Unmarshal(data []byte) (*convert.Document, error) {
+	if err := depthCheck(data); err != nil {
+		return nil, err
+	}
 	if err := syntaxCheck(data); err != nil {
 		return nil, err
 	}
@@ -55,15 +79,31 @@ func Unmarshal(data []byte) (*convert.Document, error) {
 			return nil, invalid("$.meta", "%v", err)
 		}
 		d.Meta = convert.Meta{
-			Title: wm.Title, Subtitle: wm.Subtitle, Authors: wm.Authors, Date: wm.Date, Lang: wm.Lang,
+			Title: wm.Title, Subtitle: wm.Subtitle, Authors: wm.Authors, Lang: wm.Lang,
 			Source: wm.Source, Identifier: wm.Identifier, Description: wm.Description, Keywords: wm.Keywords,
 		}
 		if len(wm.Extra) > 0 {
 			d.Meta.Extra = wm.Extra
 		}
+		if err := checkMetaText(&wm); err != nil {
+			return nil, err
+		}
+		if wm.Date != "" {
+			// Validated like -M date=… and front matter: an impossible
+			// date goes to extra (Reader warns).
+			_ = d.Meta.SetSourceDate(wm.Date)
+		}
 	}
 	if raw, ok := top["blocks"]; ok {
-		if d.Blocks, err = readBlocks(raw, "$.blocks"); err != nil {
+		// One decoding of the whole tree, then one walk: linear in the
+		// input, whatever the nesting.
+		dec := stdjson.NewDecoder(bytes.NewReader(raw))
+		dec.UseNumber()
+		var v any
+		if err := dec.Decode(&v); err != nil {
+			return nil, invalid("$.blocks", "%v", err)
+		}
+		if d.Blocks, err = readBlocks(v, "$.blocks"); err != nil {
 			return nil, err
 		}
 	}
@@ -76,6 +116,9 @@ func Unmarshal(data []byte) (*convert.Document, error) {
 		for i, f := range figs {
 			if f.Bound.Symbol() == "" && f.Bound != convert.Exact {
 				return nil, invalid(fmt.Sprintf("$.figures[%d].bound", i), "unknown bound %q", f.Bound)
+			}
+			if err := checkFigure(&f, fmt.Sprintf("$.figures[%d]", i)); err != nil {
+				return nil, err
 			}
 			d.Figures[i] = f.figure()
 		}
@@ -138,14 +181,18 @@ func object(raw []byte, path string, allowed ...string) (map[string]stdjson.RawM
 	if len(allowed) == 0 {
 		return m, nil
 	}
-	return m, checkKeys(m, path, "", allowed)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return m, checkKeys(keys, path, "", allowed)
 }
 
 // checkKeys refuses keys of m not in allowed; typ names the node type in
 // the message.
-func checkKeys(m map[string]stdjson.RawMessage, path, typ string, allowed []string) error {
+func checkKeys(keys []string, path, typ string, allowed []string) error {
 	var unknown []string
-	for k := range m {
+	for _, k := range keys {
 		if !contains(allowed, k) {
 			unknown = append(unknown, k)
 		}
@@ -191,26 +238,6 @@ func kind(raw []byte) string {
 	return "a number"
 }
 
-func array(raw []byte, path string) ([]stdjson.RawMessage, error) {
-	var a []stdjson.RawMessage
-	if err := stdjson.Unmarshal(raw, &a); err != nil {
-		return nil, invalid(path, "want an array, got %s", kind(raw))
-	}
-	return a, nil
-}
-
-// field decodes m[key] into v when present.
-func field(m map[string]stdjson.RawMessage, key, path string, v any) error {
-	raw, ok := m[key]
-	if !ok {
-		return nil
-	}
-	if err := stdjson.Unmarshal(raw, v); err != nil {
-		return invalid(path+"."+key, "want %s, got %s", want(v), kind(raw))
-	}
-	return nil
-}
-
 func want(v any) string {
 	switch v.(type) {
 	case *string:
@@ -221,19 +248,6 @@ func want(v any) string {
 		return "a boolean"
 	}
 	return "a value"
-}
-
-// nodeType returns the "type" of a node object.
-func nodeType(m map[string]stdjson.RawMessage, path string) (string, error) {
-	raw, ok := m["type"]
-	if !ok {
-		return "", invalid(path, `the key "type" is missing`)
-	}
-	var t string
-	if err := stdjson.Unmarshal(raw, &t); err != nil {
-		return "", invalid(path+".type", "want a string, got %s", kind(raw))
-	}
-	return t, nil
 }
 
 // blockKeys lists the keys each block type allows.
@@ -268,243 +282,3 @@ func typeNames(m map[string][]string) string {
 	return strings.Join(ns, ", ")
 }
 
-func readBlocks(raw []byte, path string) ([]convert.Block, error) {
-	elems, err := array(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]convert.Block, 0, len(elems))
-	for i, e := range elems {
-		b, err := readBlock(e, fmt.Sprintf("%s[%d]", path, i))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, b)
-	}
-	return out, nil
-}
-
-func readBlock(raw []byte, path string) (convert.Block, error) {
-	m, err := object(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	t, err := nodeType(m, path)
-	if err != nil {
-		return nil, err
-	}
-	allowed, ok := blockKeys[t]
-	if !ok {
-		return nil, invalid(path+".type", "unknown block type %q (known: %s)", t, typeNames(blockKeys))
-	}
-	if err := checkKeys(m, path, t, allowed); err != nil {
-		return nil, err
-	}
-	switch t {
-	case "heading":
-		h := &convert.Heading{}
-		if err := field(m, "level", path, &h.Level); err != nil {
-			return nil, err
-		}
-		if h.Level < 1 || h.Level > 6 {
-			return nil, invalid(path+".level", "heading level %d is out of range 1–6", h.Level)
-		}
-		if err := field(m, "id", path, &h.ID); err != nil {
-			return nil, err
-		}
-		h.Inlines, err = optInlines(m, "inlines", path)
-		return h, err
-	case "paragraph":
-		p := &convert.Paragraph{}
-		p.Inlines, err = optInlines(m, "inlines", path)
-		return p, err
-	case "list":
-		l := &convert.List{}
-		for _, f := range []struct {
-			key string
-			v   any
-		}{{"ordered", &l.Ordered}, {"start", &l.Start}, {"tight", &l.Tight}} {
-			if err := field(m, f.key, path, f.v); err != nil {
-				return nil, err
-			}
-		}
-		if raw, ok := m["items"]; ok {
-			items, err := array(raw, path+".items")
-			if err != nil {
-				return nil, err
-			}
-			l.Items = make([][]convert.Block, len(items))
-			for i, it := range items {
-				if l.Items[i], err = readBlocks(it, fmt.Sprintf("%s.items[%d]", path, i)); err != nil {
-					return nil, err
-				}
-			}
-		}
-		return l, nil
-	case "quote":
-		q := &convert.Quote{}
-		if raw, ok := m["blocks"]; ok {
-			if q.Blocks, err = readBlocks(raw, path+".blocks"); err != nil {
-				return nil, err
-			}
-		}
-		return q, nil
-	case "code":
-		c := &convert.CodeBlock{}
-		if err := field(m, "lang", path, &c.Lang); err != nil {
-			return nil, err
-		}
-		if err := field(m, "text", path, &c.Text); err != nil {
-			return nil, err
-		}
-		return c, nil
-	case "table":
-		return readTable(m, path)
-	}
-	return &convert.Rule{}, nil
-}
-
-func readTable(m map[string]stdjson.RawMessage, path string) (*convert.Table, error) {
-	t := &convert.Table{}
-	var err error
-	if t.Caption, err = optInlines(m, "caption", path); err != nil {
-		return nil, err
-	}
-	if len(t.Caption) == 0 {
-		t.Caption = nil
-	}
-	var aligns []string
-	if err := field(m, "align", path, &aligns); err != nil {
-		return nil, err
-	}
-	for i, a := range aligns {
-		switch al := convert.Alignment(a); al {
-		case convert.AlignDefault, convert.AlignLeft, convert.AlignCenter, convert.AlignRight:
-			t.Align = append(t.Align, al)
-		case "default":
-			t.Align = append(t.Align, convert.AlignDefault)
-		default:
-			return nil, invalid(fmt.Sprintf("%s.align[%d]", path, i), `unknown alignment %q (want "", "left", "center" or "right")`, a)
-		}
-	}
-	if raw, ok := m["header"]; ok {
-		if t.Header, err = readCells(raw, path+".header"); err != nil {
-			return nil, err
-		}
-		if len(t.Header) == 0 {
-			t.Header = nil
-		}
-	}
-	if raw, ok := m["rows"]; ok {
-		rows, err := array(raw, path+".rows")
-		if err != nil {
-			return nil, err
-		}
-		t.Rows = make([][]convert.Cell, len(rows))
-		for i, r := range rows {
-			if t.Rows[i], err = readCells(r, fmt.Sprintf("%s.rows[%d]", path, i)); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return t, nil
-}
-
-func readCells(raw []byte, path string) ([]convert.Cell, error) {
-	cells, err := array(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]convert.Cell, len(cells))
-	for i, c := range cells {
-		if out[i], err = readInlines(c, fmt.Sprintf("%s[%d]", path, i)); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-func optInlines(m map[string]stdjson.RawMessage, key, path string) ([]convert.Inline, error) {
-	raw, ok := m[key]
-	if !ok {
-		return nil, nil
-	}
-	return readInlines(raw, path+"."+key)
-}
-
-func readInlines(raw []byte, path string) ([]convert.Inline, error) {
-	elems, err := array(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]convert.Inline, 0, len(elems))
-	for i, e := range elems {
-		in, err := readInline(e, fmt.Sprintf("%s[%d]", path, i))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, in)
-	}
-	return out, nil
-}
-
-func readInline(raw []byte, path string) (convert.Inline, error) {
-	m, err := object(raw, path)
-	if err != nil {
-		return nil, err
-	}
-	t, err := nodeType(m, path)
-	if err != nil {
-		return nil, err
-	}
-	allowed, ok := inlineKeys[t]
-	if !ok {
-		return nil, invalid(path+".type", "unknown inline type %q (known: %s)", t, typeNames(inlineKeys))
-	}
-	if err := checkKeys(m, path, t, allowed); err != nil {
-		return nil, err
-	}
-	switch t {
-	case "text", "code":
-		var s string
-		if err := field(m, "text", path, &s); err != nil {
-			return nil, err
-		}
-		if t == "code" {
-			return &convert.Code{Text: s}, nil
-		}
-		return &convert.Text{Text: s}, nil
-	case "strong", "emph", "strike":
-		ins, err := optInlines(m, "inlines", path)
-		if err != nil {
-			return nil, err
-		}
-		switch t {
-		case "strong":
-			return &convert.Strong{Inlines: ins}, nil
-		case "emph":
-			return &convert.Emph{Inlines: ins}, nil
-		}
-		return &convert.Strike{Inlines: ins}, nil
-	case "link":
-		l := &convert.Link{}
-		if err := field(m, "url", path, &l.URL); err != nil {
-			return nil, err
-		}
-		if err := field(m, "title", path, &l.Title); err != nil {
-			return nil, err
-		}
-		l.Inlines, err = optInlines(m, "inlines", path)
-		return l, err
-	case "ruby":
-		r := &convert.Ruby{}
-		if err := field(m, "base", path, &r.Base); err != nil {
-			return nil, err
-		}
-		if err := field(m, "text", path, &r.Text); err != nil {
-			return nil, err
-		}
-		return r, nil
-	}
-	return &convert.LineBreak{}, nil
-}

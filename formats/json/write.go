@@ -25,7 +25,8 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	return err
 }
 
-// Marshal returns the JSON dump of d: 2-space indentation, keys in schema
+// Marshal returns the JSON dump of d: 2-space indentation (to IndentDepth
+// levels, compact deeper), keys in schema
 // order, UTF-8 unescaped, a trailing newline. Figures are included (see
 // the package documentation).
 func Marshal(d *convert.Document) ([]byte, error) {
@@ -43,11 +44,84 @@ func Marshal(d *convert.Document) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := stdjson.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(wd); err != nil {
 		return nil, fmt.Errorf("json: %w", err)
 	}
-	return rawReplacement(buf.Bytes()), nil
+	return rawReplacement(indent(buf.Bytes(), IndentDepth)), nil
+}
+
+// IndentDepth is the deepest nesting the writer indents: arrays and
+// objects nested deeper are written compact, on the line of their parent,
+// so that the output stays linear in the document (indentation of every
+// line of a deep structure would grow with the square of its depth: 3,000
+// nested quotes made a 90 MB file). 32 levels cover about ten levels of
+// quotes and lists, more than real documents use; such documents are
+// written exactly as with full indentation.
+const IndentDepth = 32
+
+// indent indents compact JSON (encoding/json's output, one value and a
+// newline) with two spaces per level like json.Indent, up to maxDepth
+// levels; deeper arrays and objects stay compact. One pass, linear.
+func indent(src []byte, maxDepth int) []byte {
+	out := make([]byte, 0, len(src)+len(src)/2)
+	depth := 0
+	newline := func(d int) {
+		out = append(out, '\n')
+		for range d {
+			out = append(out, ' ', ' ')
+		}
+	}
+	inString, esc := false, false
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		if inString {
+			out = append(out, c)
+			switch {
+			case esc:
+				esc = false
+			case c == '\\':
+				esc = true
+			case c == '"':
+				inString = false
+			}
+			continue
+		}
+		switch c {
+		case '"':
+			inString = true
+			out = append(out, c)
+		case '{', '[':
+			out = append(out, c)
+			if i+1 < len(src) && (src[i+1] == '}' || src[i+1] == ']') {
+				out = append(out, src[i+1]) // empty: [] or {}
+				i++
+				continue
+			}
+			depth++
+			if depth <= maxDepth {
+				newline(depth)
+			}
+		case '}', ']':
+			depth--
+			if depth < maxDepth {
+				newline(depth)
+			}
+			out = append(out, c)
+		case ',':
+			out = append(out, c)
+			if depth <= maxDepth {
+				newline(depth)
+			}
+		case ':':
+			out = append(out, c)
+			if depth <= maxDepth {
+				out = append(out, ' ')
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // rawReplacement rewrites the escape \ufffd, which encoding/json writes for
