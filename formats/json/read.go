@@ -281,4 +281,3 @@ func typeNames(m map[string][]string) string {
 	sort.Strings(ns)
 	return strings.Join(ns, ", ")
 }
-
