@@ -50,6 +50,20 @@ func titleBlock(lines []string, m *convert.Meta) int {
 	return i
 }
 
+// emptyTitleBlock reports whether the first three lines are "%" alone: a
+// pandoc title block with every field empty.
+func emptyTitleBlock(lines []string) bool {
+	if len(lines) < 3 {
+		return false
+	}
+	for _, l := range lines[:3] {
+		if strings.TrimRight(l, " \t\r") != "%" {
+			return false
+		}
+	}
+	return true
+}
+
 // frontMatter reads YAML between a first "---" line and a closing "---" or
 // "..." line. A block whose first content line does not look like a YAML
 // key is not front matter (the "---" is then a thematic break).

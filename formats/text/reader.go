@@ -116,6 +116,14 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 		lines = append(lines, line{text: t, no: i + 1, indent: t != "" && indented(raw[i])})
 	}
 	p := parser{r: r, lines: lines}
+	if start == 3 && emptyTitleBlock(raw) {
+		// An empty title block says the text has no title: take every line
+		// as text (the Writer writes one when a line would otherwise be
+		// taken for metadata).
+		rr := *r
+		rr.NoTitle = true
+		p.r = &rr
+	}
 	layout := r.Layout
 	if layout == LayoutAuto {
 		layout = detectLayout(lines)

@@ -20,11 +20,15 @@ import (
 // output. Writer never modifies the document.
 //
 // The output reads back (with Reader) into the same text: writing,
-// reading and writing again gives the same bytes.
+// reading and writing again gives the same bytes. Text whose first line
+// starts with "%" or is "---" is preceded by an empty pandoc title block
+// ("%", "%", "%" lines), so that the Reader does not take that line for a
+// title block or front matter.
 type Writer struct {
 	// BlankLines separates blocks with a blank line (format variable
 	// "text.blank-lines"). Off by default: a blank line after a short
-	// first line would read back as a title.
+	// first line would read back as a title (so the output then starts
+	// with an empty title block, see Bytes).
 	BlankLines bool
 }
 
@@ -39,6 +43,44 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 
 // Bytes returns the text of d.
 func (w *Writer) Bytes(d *convert.Document) []byte {
+	out := w.body(d)
+	if opensHeader(out) || takesMeta(out) {
+		// Text starting with "%" or "---" would read back as a pandoc
+		// title block or YAML front matter; a first line that looks like
+		// a headline, a byline or a closing credit would be taken for
+		// metadata. Either way a line would vanish from the text. An empty
+		// title block before it (pandoc's own syntax: three "%" lines,
+		// every field skipped) tells the Reader that the text has no
+		// title, so that it reads every line as text.
+		out = append([]byte(emptyTitleBlockText), out...)
+	}
+	return out
+}
+
+// emptyTitleBlockText is a pandoc title block with every field empty.
+const emptyTitleBlockText = "%\n%\n%\n"
+
+// opensHeader reports whether text starts as the Reader's header does: a
+// "%" line or a "---" line.
+func opensHeader(b []byte) bool {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	return bytes.HasPrefix(line, []byte("%")) || string(bytes.TrimRight(line, " \t\r")) == "---"
+}
+
+// takesMeta reports whether the Reader would take lines of out (which has
+// no header) for metadata: a title, a subtitle, a byline or a closing
+// credit. It costs a second reading, linear like the first.
+func takesMeta(out []byte) bool {
+	d, err := (&Reader{}).Parse(out)
+	if err != nil {
+		return false
+	}
+	m := &d.Meta
+	return m.Title != "" || m.Subtitle != "" || len(m.Authors) > 0 || m.Date != "" || len(m.Extra) > 0
+}
+
+// body writes the blocks of d.
+func (w *Writer) body(d *convert.Document) []byte {
 	var b bytes.Buffer
 	first := true
 	for _, bl := range d.Blocks {
