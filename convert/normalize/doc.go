@@ -8,6 +8,8 @@
 //	                      an error in strict mode); binary input (PNG, PDF, ZIP…,
 //	                      NUL bytes, mostly invalid UTF-8) refused: ErrInvalidInput
 //	NFC       "nfc"       Unicode NFC (CJK compatibility ideographs kept)
+//	Controls  "controls"  control characters (C0 but tab and LF, DEL, C1) removed from
+//	                      every string of the model, code and metadata included
 //	Pinyin    "pinyin"    地區(qū) → 地區 (or ruby, or kept)
 //	Punct     "punct"     2023年,百年 → 2023年，百年; 交付.主要 → 交付。主要
 //	Spacing   "spacing"   台 北 市 1 2 0 個 → 台北市120個 (only in a document spaced out
@@ -21,7 +23,7 @@
 // ones), so a caller can tell that a check ran.
 //
 // The transforms are idempotent: applying one twice gives the same result as
-// applying it once. Document transforms change only *convert.Text inlines
+// applying it once. Document transforms other than Controls change only *convert.Text inlines
 // (and Ruby bases for Script) and the free-text metadata (title, subtitle,
 // description, keywords); code spans and code blocks are never touched.
 //

@@ -67,13 +67,13 @@ type Options struct {
 }
 
 // Transforms returns the transforms o selects, in pipeline order: Encoding,
-// NFC (source), then Pinyin, Punct, Spacing and Script (document). None
-// gives none.
+// NFC (source), then Controls, Pinyin, Punct, Spacing and Script
+// (document). None gives none.
 func Transforms(o Options) []convert.Transform {
 	if o.None {
 		return nil
 	}
-	ts := []convert.Transform{Encoding{}, NFC{}, Pinyin{Mode: o.Ruby}}
+	ts := []convert.Transform{Encoding{}, NFC{}, Controls{}, Pinyin{Mode: o.Ruby}}
 	if !o.KeepPunct {
 		ts = append(ts, Punct{})
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -57,8 +58,8 @@ func TestTransformsSelection(t *testing.T) {
 		}
 		return out
 	}
-	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "punct", "spacing"}, names(Default()))
-	assert.Equal(t, []string{"encoding", "nfc", "pinyin", "spacing", "script"}, names(Transforms(Options{KeepPunct: true, Script: "hans"})))
+	assert.Equal(t, []string{"encoding", "nfc", "controls", "pinyin", "punct", "spacing"}, names(Default()))
+	assert.Equal(t, []string{"encoding", "nfc", "controls", "pinyin", "spacing", "script"}, names(Transforms(Options{KeepPunct: true, Script: "hans"})))
 	assert.Empty(t, Transforms(Options{None: true, Script: "hans"}))
 	for _, tr := range Default() {
 		_, src := tr.(convert.SourceTransform)
@@ -581,4 +582,31 @@ func BenchmarkScriptHans(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func TestControls(t *testing.T) {
+	d := &convert.Document{
+		Meta: convert.Meta{Title: "T\x1b[2J", Authors: []string{"a\x07"}, Extra: map[string]string{"k\x00": "v\u009b"}},
+		Blocks: []convert.Block{
+			&convert.Heading{Level: 1, ID: "h\x01", Inlines: []convert.Inline{&convert.Text{Text: "H\x00"}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "a\tb\nc\x1b[31md\x7f\r"}, &convert.Code{Text: "\x08x"},
+				&convert.Link{URL: "https://e\x00x", Title: "\x1b", Inlines: []convert.Inline{&convert.Ruby{Base: "區\x1b", Text: "qū\x1b"}}}}},
+			&convert.CodeBlock{Lang: "go\x1b", Text: "x\x1b[0m\n"},
+			&convert.Table{Rows: [][]convert.Cell{{{&convert.Text{Text: "\x1bcell"}}}}},
+		},
+	}
+	rep := &convert.Report{}
+	require.NoError(t, Controls{}.TransformDocument(context.Background(), d, &convert.Options{Report: rep}))
+	assert.Equal(t, 17, rep.Get(Stage, "control characters removed"))
+	var all strings.Builder
+	convert.Inspect(d.Blocks, func(n any) bool { fmt.Fprintf(&all, "%#v", n); return true })
+	fmt.Fprintf(&all, "%#v", d.Meta)
+	for _, r := range all.String() {
+		assert.False(t, isControl(r) && r != '\n' && r != '\t', "%U left", r)
+	}
+	assert.Equal(t, "a\tb\nc[31md", d.Blocks[1].(*convert.Paragraph).Inlines[0].(*convert.Text).Text)
+	assert.Equal(t, "v", d.Meta.Extra["k"])
+	// Idempotent.
+	require.NoError(t, Controls{}.TransformDocument(context.Background(), d, &convert.Options{Report: rep}))
+	assert.Equal(t, 17, rep.Get(Stage, "control characters removed"))
 }
