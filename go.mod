@@ -3,6 +3,7 @@ module github.com/docconv/docconv
 go 1.26.8
 
 require (
+	github.com/aymanbagabas/go-udiff v0.4.2 // unified diffs for the golden kit
 	github.com/go-fonts/liberation v0.3.3 // Latin default faces (SIL OFL), embedded
 	github.com/go-shiori/go-epub v1.2.1 // EPUB builder (required by the brief; pinned, wrapped for determinism)
 	github.com/go-text/typesetting v0.3.5 // UAX #14 line-break segmenter
@@ -19,7 +20,6 @@ require (
 )
 
 require (
-	github.com/aymanbagabas/go-udiff v0.4.2 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
 	github.com/gofrs/uuid/v5 v5.0.0 // indirect
 	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect

@@ -51,9 +51,9 @@
 //
 // # The -update flag
 //
-// The package registers the boolean flag -update on the default flag set
-// when its test binary starts, unless a flag of that name is registered
-// already. A test package that imports golden therefore must not define a
+// In a test binary, the package registers the boolean flag -update on the
+// default flag set, unless a flag of that name is registered already (a
+// program that is not a test gets no flag). A test package that imports golden therefore must not define a
 // flag named "update" itself (the flag package would panic on the second
 // definition); it reads golden.Update() instead.
 package golden

@@ -108,7 +108,9 @@ func Update() bool {
 }
 
 func init() {
-	if flag.Lookup("update") == nil {
+	// Only in test binaries: a program that imports golden for its
+	// projections (docconv inspect) gets no flag.
+	if testing.Testing() && flag.Lookup("update") == nil {
 		flag.Bool("update", false, "rewrite the golden files (github.com/docconv/docconv/golden)")
 	}
 }

@@ -1,23 +1,22 @@
 package main
 
 import (
-	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-)
 
-var update = flag.Bool("update", false, "rewrite golden files (here: examples/out)")
+	"github.com/docconv/docconv/golden"
+)
 
 // TestExamplesUpToDate runs the README's main job and checks that the
 // committed outputs in examples/out are what this version makes, byte for
 // byte; -update rewrites them.
 func TestExamplesUpToDate(t *testing.T) {
 	outDir := filepath.Join("..", "..", "examples", "out")
-	if *update {
+	if golden.Update() {
 		code, _, stderr := docconv(t, ".", "", "-q", "-t", "pdf,epub,xlsx,html,md,txt,json", "-d", outDir, sample)
 		require.Equal(t, 0, code, stderr)
 		return
@@ -31,6 +30,16 @@ func TestExamplesUpToDate(t *testing.T) {
 		require.NoError(t, err)
 		want, err := os.ReadFile(filepath.Join(outDir, "article."+ext))
 		require.NoError(t, err)
-		assert.True(t, string(got) == string(want), "examples/out/article.%s is stale: run go test ./cmd/docconv -update", ext)
+		if string(got) != string(want) {
+			// Say what changed: the projections' diff (or, when they are
+			// equal, that only bytes the projection leaves out differ).
+			pw, errW := golden.Project(want)
+			pg, errG := golden.Project(got)
+			diff := golden.Diff("examples/out/article."+ext, "this version", pw, pg)
+			if errW != nil || errG != nil || pw == pg {
+				diff = fmt.Sprintf("(%d vs %d bytes; their projections are equal)", len(want), len(got))
+			}
+			t.Errorf("examples/out/article.%s is stale: run go test ./cmd/docconv -update\n%s", ext, diff)
+		}
 	}
 }

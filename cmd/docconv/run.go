@@ -93,6 +93,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "inspect" {
+		return runInspect(args[1:], stdin, stdout, stderr) // inspect.go
+	}
 	c, err := parseArgs(args, stderr)
 	if err == nil && c == nil {
 		return exitOK // --help
