@@ -59,6 +59,31 @@ func (s *scanner) eraAt(i int) (int, bool) {
 	return 0, false
 }
 
+// eraContext says which era a bare N年 counts in: the era of an era year
+// read just before in the same sentence (平成八年が…、九年が…: N from that
+// year on, followed by a particle or a comma), or in Traditional Chinese
+// the Republic for a three-digit year from 100 (105年, 114年度: 2016, 2025).
+func (s *scanner) eraContext(t numTok, p prefix, u *unitEntry, uend int) (string, int, bool) {
+	if p.era != "" || !integral(t.val) || t.fuzzy || t.bound != convert.Exact || u.s != "年" && u.s != "年度" {
+		return "", 0, false
+	}
+	n := int(t.val)
+	if e := s.era; e.name != "" && p.start > e.end && p.start-e.end < 80 && n > e.n && n <= e.n+30 &&
+		strings.ContainsRune("がはにのもと、,", s.rune(uend)) {
+		for k := e.end; k < p.start; k++ {
+			if isSentenceEnd(s.rs[k]) {
+				return "", 0, false
+			}
+		}
+		return e.name, e.first, true
+	}
+	if scriptOf(s.lang) == scriptHant && t.arabic && t.plain && t.digits == 3 && n >= 100 && n <= 150 &&
+		!strings.ContainsRune("間间来來代", s.rune(uend)) {
+		return "民國", 1912, true
+	}
+	return "", 0, false
+}
+
 // eraGloss reads the era year written in parentheses between a Gregorian
 // year and its 年: 1992（平成4）年. It returns the end of 年.
 func (s *scanner) eraGloss(t numTok) (int, bool) {

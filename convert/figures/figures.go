@@ -83,11 +83,10 @@ func headingSays(blocks []convert.Block, s string) bool {
 
 // Find returns the figures in a piece of plain text written in language
 // lang (a BCP 47 tag; "" means unknown). Block and Paragraph are 0 and
-// Section is empty; Sentence is set.
+// Section is empty; Sentence is set. A partial date keeps it: the year of
+// an article is inferred by Extract, over the whole document.
 func Find(text, lang string) []convert.Figure {
-	figs := findIn(segment{text: []rune(text)}, lang, yuanUnit(lang, text))
-	inferYear(figs, "")
-	return figs
+	return findIn(segment{text: []rune(text)}, lang, yuanUnit(lang, text))
 }
 
 // Markers of a currency in a text, for the currency of a bare 元.

@@ -133,8 +133,11 @@ func (s *scanner) digitGroups(t numTok, p prefix, sep rune) (int, bool) {
 	if isLatin(s.rune(j)) || s.rune(j) == '.' && isDigit(s.rune(j+1)) {
 		return s.skipToken(t.start), true
 	}
-	if len(groups) == 3 && len(groups[0]) == 4 && t.plain {
+	if len(groups) == 3 && (len(groups[0]) == 4 || len(groups[0]) == 3 && scriptOf(s.lang) == scriptHant && sep == '-') && t.plain {
 		y, m, d := atoi(groups[0]), atoi(groups[1]), atoi(groups[2])
+		if len(groups[0]) == 3 {
+			y += 1911 // 111-01-06: a date of the Republic (民國), 2022-01-06
+		}
 		if m >= 1 && m <= 12 && d >= 1 && d <= 31 && len(groups[1]) <= 2 && len(groups[2]) <= 2 {
 			s.add(hit{start: p.start, end: j, value: float64(y*10000 + m*100 + d), unit: "date", kind: convert.KindDate})
 			return j, true
@@ -475,6 +478,12 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 	if t.one {
 		switch {
 		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
+		case t.words && u.latin && s.rune(p.start-1) != '-':
+			// "one year", "one week": English says "a year" for the article
+		case u.place, u.class == cMeasure, u.class == cAge:
+			// 一府, 一县, 一センチ, 一公里: a count or a measure
+		case u.class == cDuration && !strings.ContainsRune("的这這那每哪同上下前后後头頭第", s.rune(p.start-1)):
+			// 一个月内, 超过一年, 一ヶ月 (but 新的一年, 这一年, 每一天)
 		case (u.class == cDuration || u.class == cYear) && s.rune(uend) == '半':
 		default:
 			return h, false // 一 alone is an article ("一个", "一年"), not a figure
@@ -514,6 +523,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			// 康熙二十三年: the year of the era (23, Unit year:康熙); its
 			// Gregorian year goes to Date
 			y := p.first + int(t.val) - 1
+			s.era.name, s.era.first, s.era.n, s.era.end = p.era, p.first, int(t.val), uend
 			h.value, h.unit, h.kind, h.greg = t.val, "year:"+p.era, convert.KindYear, y
 			if e, m, d, ok := s.monthDay(uend); ok && u.s == "年" {
 				// 民國114年1月, 平成4年1月20日: a Gregorian date
@@ -534,11 +544,20 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 			return h, true
 		}
+		if era, first, ok := s.eraContext(t, p, u, uend); ok {
+			// 平成八年が…、九年が…: the same era; 105年 in a Taiwanese
+			// text: a year of the Republic (民國)
+			p.era, p.first = era, first
+			return s.resolve(t, u, p, uend)
+		}
 		if u.s == "年度" || u.s == "년도" || v < 0 {
 			return h, false
 		}
 		h.unit, h.kind = "years", convert.KindDuration
 		s.halfAfter(&h)
+		if u.latin && hasAt(s.rs, h.end, " old") && !isLatin(s.rune(h.end+4)) {
+			h.end, h.kind = h.end+4, convert.KindAge // twelve years old
+		}
 	case cMonth:
 		if !integral(v) || v < 1 || v > 12 {
 			return h, false
@@ -565,6 +584,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			return h, false // the 1990s, the 80s: decades, not seconds
 		}
 		s.halfAfter(&h)
+		if u.latin && h.unit == "years" && hasAt(s.rs, h.end, " old") && !isLatin(s.rune(h.end+4)) {
+			h.end, h.kind = h.end+4, convert.KindAge // twelve years old
+		}
 	case cCounter, cMeasure:
 		if v < 0 && u.class == cCounter {
 			return h, false
@@ -751,8 +773,11 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	// Arabic.
 	prev := s.rune(p.start - 1)
 	next := s.rune(t.end)
-	if (prev == '(' || prev == '（') && (next == ')' || next == '）') {
-		return h, false // (1): an enumerator or a reference
+	if (prev == '(' || prev == '（') && (next == ')' || next == '）') && (t.plain && t.val < 10 || t.val < 1 || isSpace(s.rune(t.end+1)) && isDigit(s.rune(t.end+2))) {
+		return h, false // (1): an enumerator or a reference; (852) 2152 0111: an area code
+	}
+	if (prev == '[' || prev == '［') && (next == ']' || next == '］') {
+		return h, false // [8]: a footnote mark
 	}
 	if t.plain && t.val < 100 && s.clauseStart(p.start) && (next == '.' && !isDigit(s.rune(t.end+1)) || next == '、' || next == ')' || next == '）') {
 		return h, false // "1." "1、": a list number
@@ -778,8 +803,8 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 				h.kind, h.bound, h.start = convert.KindOrdinal, convert.AtMost, k
 				return h, true
 			}
-		case "aged":
-			h.unit = "age" // "aged 34": an age, like 34岁
+		case "aged", "age", "ages":
+			h.unit, h.kind = "years", convert.KindAge // "aged 34": an age, like 34岁
 			return h, true
 		}
 	}
@@ -1056,12 +1081,12 @@ func (s *scanner) hyphenUnit(t numTok, p prefix) int {
 	t.one = false // one-year is a number, not an article
 	w := s.latinWord(t.end + 1)
 	u := s.unitAt(t.end + 1)
-	if u == nil || !u.latin || u.n != len([]rune(w)) {
+	if u == nil || !u.latin || u.n < len([]rune(w)) || isLatin(s.rune(t.end+1+u.n)) {
 		return s.skipToken(t.start)
 	}
-	if w == "year" && hasAt(s.rs, t.end+1+len(w), "-old") && !isLatin(s.rune(t.end+len(w)+5)) {
+	if u.unit == "years" && hasAt(s.rs, t.end+1+len(w), "-old") && !isLatin(s.rune(t.end+len(w)+5)) {
 		end := t.end + 1 + len(w) + 4
-		s.add(hit{start: p.start, end: end, value: t.val, unit: "years old", kind: convert.KindQuantity,
+		s.add(hit{start: p.start, end: end, value: t.val, unit: "years", kind: convert.KindAge,
 			bound: s.boundBefore(p.start)})
 		return end
 	}

@@ -35,6 +35,11 @@ func isHangulNumeral(r rune) bool {
 
 func isHangul(r rune) bool { return r >= 0xAC00 && r <= 0xD7A3 }
 
+// vulgar are the vulgar fractions with an exact decimal value.
+var vulgar = map[rune]dec{'½': {m: 5, e: -1}, '¼': {m: 25, e: -2}, '¾': {m: 75, e: -2}, '⅛': {m: 125, e: -3},
+	'⅜': {m: 375, e: -3}, '⅝': {m: 625, e: -3}, '⅞': {m: 875, e: -3}, '⅕': {m: 2, e: -1}, '⅖': {m: 4, e: -1},
+	'⅗': {m: 6, e: -1}, '⅘': {m: 8, e: -1}}
+
 // superDigit maps superscript digits (10⁵) to their value.
 var superDigit = map[rune]int{'⁰': 0, '¹': 1, '²': 2, '³': 3, '⁴': 4, '⁵': 5, '⁶': 6, '⁷': 7, '⁸': 8, '⁹': 9}
 
@@ -78,6 +83,16 @@ func (s *scanner) arabic(i int) (v dec, end, digits int, sep, frac, bad bool) {
 		}
 	}
 	v = decOf(intD, fracD)
+	if !frac && !sep {
+		// 2 ½, 2½: a vulgar fraction after the whole number
+		k := j
+		if isSpace(s.rune(k)) {
+			k++
+		}
+		if f, ok := vulgar[s.rune(k)]; ok {
+			v, j, frac = v.add(f), k+1, true
+		}
+	}
 	// An exponent: 1.2e+14, 1.2E14 (not 3e in a name: a letter after it).
 	if c := s.rune(j); (c == 'e' || c == 'E') && !sep {
 		k := j + 1
@@ -228,6 +243,10 @@ func (s *scanner) negativeAt(i int) int {
 		if (isDigit(s.rune(i+1)) || s.rune(i+1) == '.' && isDigit(s.rune(i+2))) && !(i > 0 && isAlnum(rs[i-1])) {
 			return i + 1
 		}
+	case r == '▲' || r == '△':
+		if isDigit(s.rune(i + 1)) {
+			return i + 1 // ▲18万人: a decrease, in Japanese statistics
+		}
 	case r == '负' || r == '負':
 		if numAfter(i + 1) {
 			return i + 1
@@ -367,7 +386,7 @@ loop:
 				pend, pendSingle = decInt(m), false
 				t.positional, t.digits = true, len(rest)
 			}
-			if (s.rune(j) == '点' || s.rune(j) == '點') && isCJKDigitAt(s, j+1) && !t.fuzzy {
+			if (s.rune(j) == '点' || s.rune(j) == '點' || s.rune(j) == '・' && s.nakaguroDecimal(j)) && isCJKDigitAt(s, j+1) && !t.fuzzy {
 				var fracD []byte
 				j++
 				for j < n {
@@ -476,8 +495,8 @@ loop:
 			}
 			tokens++
 			pos++
-			if hangul && isSpace(s.rune(pos)) && s.koContinues(pos+1) {
-				pos++ // 1조 2천억, 12억 3456만
+			if hangul && isSpace(s.rune(pos)) && (s.koContinues(pos+1) || s.koRest(pos+1, pb)) {
+				pos++ // 1조 2천억, 12억 3456만, 1만 997가구, 32만 6,900명
 			}
 			continue
 		case hangulDigit[r] > 0:
@@ -539,6 +558,29 @@ loop:
 	}
 	t.exact, t.val, t.end = v, v.float(), pos
 	return t, true
+}
+
+// nakaguroDecimal reports whether the ・ at j is a decimal point between
+// Chinese digits (四八・五歳, 〇・二%): digits follow it, then a unit.
+func (s *scanner) nakaguroDecimal(j int) bool {
+	k := j + 1
+	for isCJKDigitAt(s, k) {
+		k++
+	}
+	return k > j+1 && (s.unitAt(k) != nil || s.rune(k) == '%' || s.rune(k) == '％')
+}
+
+// koRest reports whether Arabic digits at i, below 10^pb, end a Korean
+// number spaced by its groups (32만 6,900명).
+func (s *scanner) koRest(i, pb int) bool {
+	j, n := i, 0
+	for isDigit(s.rune(j)) || s.rune(j) == ',' && isDigit(s.rune(j+1)) {
+		if isDigit(s.rune(j)) {
+			n++
+		}
+		j++
+	}
+	return n > 0 && n <= pb && s.rune(j) != '.' && !isDigit(s.rune(j)) && isHangul(s.rune(j))
 }
 
 // koContinues reports whether a Korean number goes on at i after a space:
@@ -789,7 +831,7 @@ var koCounters = []struct {
 	{"번", "번", convert.KindCount}, {"곳", "곳", convert.KindCount}, {"가지", "가지", convert.KindCount},
 	{"채", "채", convert.KindCount}, {"대", "대", convert.KindCount}, {"병", "병", convert.KindCount},
 	{"장", "장", convert.KindCount}, {"켤레", "켤레", convert.KindCount}, {"그루", "그루", convert.KindCount},
-	{"살", "age", convert.KindQuantity}, {"시간", "hours", convert.KindDuration}, {"달", "months", convert.KindDuration},
+	{"살", "years", convert.KindAge}, {"시간", "hours", convert.KindDuration}, {"달", "months", convert.KindDuration},
 }
 
 // nativeKorean reads a native Korean number with its counter (세 명,

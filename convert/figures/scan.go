@@ -27,6 +27,13 @@ type scanner struct {
 	seg  *segment
 	hits []hit
 	yuan string // the unit of a bare 元: CNY, TWD, HKD or 元 (unknown)
+	// era is the last era year read (平成八年), for the bare years of the
+	// same era after it in the sentence (九年が…, 十年が…).
+	era struct {
+		name     string
+		first, n int
+		end      int
+	}
 }
 
 // findIn recognizes the figures of one segment; yuan is the currency of a
@@ -136,7 +143,7 @@ var curPrefixes = []struct{ s, cur string }{
 // may start a figure other than digits, numerals and Latin letters.
 var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
 	m, t := map[rune][]int{}, map[rune]bool{'第': true, '제': true, '百': true, '千': true, '万': true, '萬': true, '半': true,
-		'负': true, '負': true, 'マ': true, '北': true, '南': true, '東': true, '东': true, '西': true}
+		'负': true, '負': true, 'マ': true, '▲': true, '△': true, '北': true, '南': true, '東': true, '东': true, '西': true}
 	for i, c := range curPrefixes {
 		r := []rune(c.s)[0]
 		m[r] = append(m[r], i)

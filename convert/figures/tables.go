@@ -167,7 +167,8 @@ var unitList = []unitEntry{
 	{s: "卷", class: cCounter}, {s: "首", class: cCounter, place: true}, {s: "幅", class: cCounter}, {s: "匹", class: cCounter, place: true},
 	{s: "階", class: cCounter, place: true}, {s: "层", class: cCounter, place: true}, {s: "層", class: cCounter, place: true}, {s: "歩", class: cCounter, place: true}, {s: "步", class: cCounter, place: true},
 	{s: "行", class: cCounter, place: true}, {s: "畳", class: cCounter}, {s: "人前", class: cCounter}, {s: "杯", class: cCounter, place: true},
-	{s: "마리", class: cCounter}, {s: "권", class: cCounter}, {s: "채", class: cCounter}, {s: "가지", class: cCounter},
+	{s: "마리", class: cCounter}, {s: "局", class: cCounter}, {s: "堡", class: cCounter, place: true},
+	{s: "國家", class: cCounter}, {s: "国家", class: cCounter}, {s: "か国語", class: cCounter}, {s: "권", class: cCounter}, {s: "채", class: cCounter}, {s: "가지", class: cCounter},
 	{s: "里", unit: "里", class: cMeasure, place: true}, {s: "尺", unit: "尺", class: cMeasure, place: true}, {s: "寸", unit: "寸", class: cMeasure, place: true},
 	{s: "丈", unit: "丈", class: cMeasure, place: true}, {s: "斤", unit: "斤", class: cMeasure}, {s: "两", unit: "两", class: cMeasure},
 	{s: "兩", unit: "兩", class: cMeasure}, {s: "町", unit: "町", class: cMeasure, place: true}, {s: "坪", unit: "坪", class: cMeasure},
@@ -207,6 +208,21 @@ var unitList = []unitEntry{
 	{s: "公斤", unit: "kg", class: cMeasure}, {s: "千克", unit: "kg", class: cMeasure}, {s: "kg", class: cMeasure, latin: true},
 	{s: "克", unit: "g", class: cMeasure}, {s: "g", class: cMeasure, latin: true},
 	{s: "微克/立方米", unit: "μg/m³", class: cMeasure}, {s: "μg/m³", class: cMeasure, latin: true},
+	{s: "μg/m3", unit: "μg/m³", class: cMeasure}, {s: "µg/m3", unit: "μg/m³", class: cMeasure}, {s: "µg/m³", unit: "μg/m³", class: cMeasure},
+	{s: "µ/m3", unit: "μg/m³", class: cMeasure}, {s: "μm", class: cMeasure}, {s: "µm", unit: "μm", class: cMeasure},
+	{s: "micrograms per cubic meter", unit: "μg/m³", class: cMeasure, latin: true},
+	{s: "micrograms per cubic metre", unit: "μg/m³", class: cMeasure, latin: true},
+	{s: "micrometers", unit: "μm", class: cMeasure, latin: true}, {s: "micrometres", unit: "μm", class: cMeasure, latin: true},
+	{s: "microns", unit: "μm", class: cMeasure, latin: true},
+	{s: "square kilometres", unit: "km²", class: cMeasure, latin: true}, {s: "square kilometers", unit: "km²", class: cMeasure, latin: true},
+	{s: "square miles", unit: "mi²", class: cMeasure, latin: true}, {s: "square metres", unit: "m²", class: cMeasure, latin: true},
+	{s: "square meters", unit: "m²", class: cMeasure, latin: true},
+	{s: "foot", unit: "ft", class: cMeasure, latin: true}, {s: "meter", unit: "m", class: cMeasure, latin: true},
+	{s: "metre", unit: "m", class: cMeasure, latin: true}, {s: "metric-ton", unit: "t", class: cMeasure, latin: true},
+	{s: "metric tons", unit: "t", class: cMeasure, latin: true}, {s: "ton", unit: "t", class: cMeasure, latin: true},
+	{s: "kilometre", unit: "km", class: cMeasure, latin: true}, {s: "kilometer", unit: "km", class: cMeasure, latin: true},
+	{s: "mile", unit: "mi", class: cMeasure, latin: true},
+	{s: "センチ", unit: "cm", class: cMeasure},
 	{s: "升", unit: "L", class: cMeasure}, {s: "L", class: cMeasure, latin: true},
 	{s: "千瓦", unit: "kW", class: cMeasure}, {s: "kW", class: cMeasure, latin: true},
 	{s: "兆瓦", unit: "MW", class: cMeasure}, {s: "MW", class: cMeasure, latin: true},
@@ -220,10 +236,10 @@ var unitList = []unitEntry{
 
 	// multipliers, ages, ordinal suffixes
 	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", class: cTimes, latin: true},
-	{s: "岁", unit: "age", class: cAge}, {s: "歲", unit: "age", class: cAge}, {s: "歳", unit: "age", class: cAge}, {s: "세", unit: "age", class: cAge},
-	{s: "周岁", unit: "age", class: cAge}, {s: "周歲", unit: "age", class: cAge}, {s: "週歲", unit: "age", class: cAge},
-	{s: "足岁", unit: "age", class: cAge}, {s: "足歲", unit: "age", class: cAge}, {s: "虚岁", unit: "age", class: cAge},
-	{s: "虛歲", unit: "age", class: cAge}, {s: "살", unit: "age", class: cAge}, {s: "才", unit: "age", class: cAge},
+	{s: "岁", unit: "years", class: cAge}, {s: "歲", unit: "years", class: cAge}, {s: "歳", unit: "years", class: cAge}, {s: "세", unit: "years", class: cAge},
+	{s: "周岁", unit: "years", class: cAge}, {s: "周歲", unit: "years", class: cAge}, {s: "週歲", unit: "years", class: cAge},
+	{s: "足岁", unit: "years", class: cAge}, {s: "足歲", unit: "years", class: cAge}, {s: "虚岁", unit: "years", class: cAge},
+	{s: "虛歲", unit: "years", class: cAge}, {s: "살", unit: "years", class: cAge}, {s: "才", unit: "years", class: cAge},
 	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix},
 	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
 	{s: "rd", class: cOrdSuffix, latin: true}, {s: "th", class: cOrdSuffix, latin: true},
@@ -273,6 +289,8 @@ func kindOf(c class) convert.FigureKind {
 		return convert.KindCount
 	case cOrdSuffix, cQuarter:
 		return convert.KindOrdinal
+	case cAge:
+		return convert.KindAge
 	}
 	return convert.KindQuantity
 }
@@ -364,14 +382,17 @@ var boundBeforeWords = longestFirst(
 	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "约为", "約為", "约是", "約是", "大约为", "大約為", "大约是", "大約是", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
 		"about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "an estimated", "estimated"),
 	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
-		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than"),
+		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than",
+		"no earlier than"),
 	boundWords(convert.AtMost, "不到", "不足", "不超过", "不超過", "不高于", "不高於", "少于", "少於", "低于", "低於", "最多", "至多", "최대",
-		"最大", "under", "less than", "fewer than", "up to", "below", "no more than", "at most"),
+		"最大", "under", "less than", "fewer than", "up to", "below", "no more than", "at most", "no later than"),
 )
 
 // Words written after a figure (outside its text).
 var boundAfterWords = longestFirst(
-	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so"),
-	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus"),
+	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so",
+		"ぐらい", "くらい", "ぐらゐ", "くらゐ", "ばかり"),
+	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus",
+		"이후", "以降", "and older", "and over", "or older"),
 	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer"),
 )

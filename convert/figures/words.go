@@ -32,6 +32,11 @@ func (s *scanner) ordinal(i int) int {
 	if isLatin(s.rune(end)) && !isLatinSuffix(s.latinWord(end)) {
 		return s.skipToken(i + 1)
 	}
+	switch s.rune(end) {
+	case '図', '图', '圖', '表', '号', '號', '条', '條', '項', '项', '款', '頁', '页':
+		// 第2図, 第1号, 第22条: a cross-reference or a citation
+		return end + 1
+	}
 	h := hit{start: i, end: end, value: t.val, kind: convert.KindOrdinal, bound: t.bound}
 	if u := s.unitAt(end); u != nil && u.class != cMoney && u.class != cPercent && u.class != cPP && u.class != cTenth {
 		h.end, h.unit = end+u.n, u.s
@@ -94,7 +99,24 @@ func (s *scanner) word(i int) int {
 	w := s.latinWord(i)
 	end := i + len([]rune(w))
 	if m, ok := enMonths[w]; ok {
-		return s.monthDate(i, end, m)
+		if e := s.monthDate(i, end, m); e > end || len(s.hits) > 0 && s.hits[len(s.hits)-1].start == i {
+			return e
+		}
+		if len(w) > 3 && (w != "May" || s.monthContext(i)) && !s.nameBefore(i) {
+			// in September, November and December: a month (--09)
+			s.add(hit{start: i, end: end, value: float64(m * 100), unit: "date", kind: convert.KindDate,
+				bound: s.boundBefore(i)})
+		}
+		return end
+	}
+	if lw := strings.ToLower(w); lw == "twice" || lw == "thrice" {
+		v := map[string]float64{"twice": 2, "thrice": 3}[lw]
+		h := hit{start: i, end: end, value: v, unit: "times", kind: convert.KindCount}
+		if s.comparativeAfter(end) {
+			h.kind = convert.KindQuantity // twice as much
+		}
+		s.add(h)
+		return end
 	}
 	if w == "Q" && s.rune(end) >= '1' && s.rune(end) <= '4' && !isAlnum(s.rune(end+1)) {
 		// Q3: the third quarter
@@ -105,12 +127,16 @@ func (s *scanner) word(i int) int {
 	if lw == "minus" && s.negativeAt(i) > 0 {
 		return s.number(i, prefix{start: i}) // minus 5, minus twenty
 	}
-	if o, ok := enOrdinal[lw]; ok && o >= 3 && o < 100 && !s.fractionBefore(i) && !isLatin(s.rune(end)) &&
-		s.rune(end) != '-' && !strings.HasSuffix(lw, "s") {
-		// the fifth, a third-largest…: an ordinal; "a third", "one fifth" are
-		// fractions (fractionBefore), "third-party" a compound
-		s.add(hit{start: i, end: end, value: float64(o), kind: convert.KindOrdinal})
-		return end
+	if o, ok := enOrdinal[lw]; ok && o < 100 && !s.fractionBefore(i) && !isLatin(s.rune(end)) &&
+		s.rune(end) != '-' && !strings.HasSuffix(lw, "s") && !s.lexicalOrdinal(i, end, lw) {
+		// the fifth, the first test flight: an ordinal; "a third", "one
+		// fifth" are fractions (fractionBefore), "third-party" a compound
+		h := hit{start: i, end: end, value: float64(o), kind: convert.KindOrdinal}
+		if hasAt(s.rs, end, " century") && !isLatin(s.rune(end+8)) {
+			h.end, h.unit = end+8, "century" // the sixteenth century
+		}
+		s.add(h)
+		return h.end
 	}
 	if lw == "half" && isSpace(s.rune(end)) && hasAt(s.rs, end+1, "of") && !isLatin(s.rune(end+3)) {
 		s.add(hit{start: i, end: end, value: 0.5, unit: "%", kind: convert.KindPercent, bound: s.boundBefore(i)})
@@ -169,6 +195,32 @@ func (s *scanner) fractionBefore(i int) bool {
 	w, _ := s.wordBefore(i)
 	switch strings.ToLower(w) {
 	case "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "and":
+		return true
+	}
+	return false
+}
+
+// lexicalOrdinal reports whether first or second at i is a word rather
+// than a rank: "at first", "first of all", "a second", "seconds", "second
+// to none".
+func (s *scanner) lexicalOrdinal(i, end int, lw string) bool {
+	if lw != "first" && lw != "second" {
+		return false
+	}
+	w, _ := s.wordBefore(i)
+	switch strings.ToLower(w) {
+	case "at", "a", "one", "per", "every", "split":
+		return true
+	}
+	return hasAt(s.rs, end, " of all") || hasAt(s.rs, end, " to none") || upperFirst(string(s.rs[i:end])) && s.clauseStart(i) && lw == "second"
+}
+
+// monthContext reports whether "May" at i is the month: after a preposition
+// of time ("in May", "since May") or before a year or day.
+func (s *scanner) monthContext(i int) bool {
+	w, _ := s.wordBefore(i)
+	switch strings.ToLower(w) {
+	case "in", "since", "until", "till", "by", "from", "to", "through", "of", "and", "early", "late", "mid", "last", "next", "this", "during":
 		return true
 	}
 	return false

@@ -38,7 +38,7 @@ var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Ki
 
 // Kinds lists the figure kinds in the order the Summary counts them.
 var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
-	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity}
+	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity, convert.KindAge}
 
 // ErrWrite wraps errors from building the workbook.
 var ErrWrite = errors.New("xlsx: cannot write workbook")
