@@ -68,7 +68,7 @@ func (s *scanner) eraContext(t numTok, p prefix, u *unitEntry, uend int) (string
 		return "", 0, false
 	}
 	n := int(t.val)
-	if e := s.era; e.name != "" && p.start > e.end && p.start-e.end < 80 && n > e.n && n <= e.n+30 &&
+	if e := s.era; e.name != "" && p.start > e.end && p.start-e.end < 80 && n >= e.n && n <= e.n+30 &&
 		strings.ContainsRune("がはにのもと、,", s.rune(uend)) {
 		for k := e.end; k < p.start; k++ {
 			if isSentenceEnd(s.rs[k]) {
@@ -82,6 +82,56 @@ func (s *scanner) eraContext(t numTok, p prefix, u *unitEntry, uend int) (string
 		return "民國", 1912, true
 	}
 	return "", 0, false
+}
+
+// parenYear reads a year in parentheses at i that is the same year as y
+// written the other way: an era year after a Gregorian one ("(明治21年)"),
+// or with greg a Gregorian year after an era one ("(1920年)"). It returns
+// the end of the parentheses.
+func (s *scanner) parenYear(i, y int, greg bool) (int, bool) {
+	open := s.rune(i)
+	if open != '(' && open != '（' {
+		return 0, false
+	}
+	j := i + 1
+	var k int
+	if greg {
+		t, ok := s.parseNum(j)
+		if !ok || !t.plain || int(t.val) != y || s.rune(t.end) != '年' {
+			return 0, false
+		}
+		k = t.end + 1
+	} else {
+		found := false
+		for _, e := range eras {
+			m, ok := matchAt(s.rs, j, e.s)
+			if !ok {
+				continue
+			}
+			n := 1
+			if s.rune(m) == '元' {
+				m++
+			} else {
+				t, ok := s.parseNum(m)
+				if !ok || !integral(t.val) {
+					return 0, false
+				}
+				n, m = int(t.val), t.end
+			}
+			if e.first+n-1 != y || s.rune(m) != '年' {
+				return 0, false
+			}
+			k, found = m+1, true
+			break
+		}
+		if !found {
+			return 0, false
+		}
+	}
+	if c := s.rune(k); !(open == '(' && c == ')' || open == '（' && c == '）') {
+		return 0, false
+	}
+	return k + 1, true
 }
 
 // eraGloss reads the era year written in parentheses between a Gregorian
@@ -201,6 +251,40 @@ func (s *scanner) coordinate(i int) (int, bool) {
 	v, _ := sum.Float64()
 	s.add(hit{start: i, end: k, value: v, unit: "°" + hemi, kind: convert.KindQuantity, ratio: true,
 		bound: join(s.boundBefore(i), s.boundAfter(k))})
+	return k, true
+}
+
+// angle reads an angle in degrees and minutes (and seconds) written with
+// 度 分 秒: 纬度二十四度五十四分 is 24.9°, Unit "°". Degrees alone (三十度)
+// stay a measure.
+func (s *scanner) angle(t numTok, p prefix) (int, bool) {
+	if t.val < 0 || t.val > 360 || t.fuzzy || t.exact.big || !t.exact.integer() {
+		return 0, false
+	}
+	k := t.end + 1
+	sum := t.exact.rat()
+	parts := 0
+	for _, mk := range []struct {
+		r   rune
+		den int64
+	}{{'分', 60}, {'秒', 3600}} {
+		if !isDigit(s.rune(k)) && !isCJKNumeral(s.rune(k)) {
+			break
+		}
+		m, ok := s.parseNum(k)
+		if !ok || m.val < 0 || m.val >= 60 || m.fuzzy || s.rune(m.end) != mk.r || hasAt(s.rs, m.end, "分钟") || hasAt(s.rs, m.end, "分鐘") {
+			break
+		}
+		sum.Add(sum, new(big.Rat).Quo(m.exact.rat(), big.NewRat(mk.den, 1)))
+		k = m.end + 1
+		parts++
+	}
+	if parts == 0 {
+		return 0, false
+	}
+	v, _ := sum.Float64()
+	s.add(hit{start: p.start, end: k, value: v, unit: "°", kind: convert.KindQuantity, ratio: true,
+		bound: join(t.bound, s.boundBefore(p.start), s.boundAfter(k))})
 	return k, true
 }
 

@@ -228,6 +228,9 @@ func (t *numTok) scale(f dec) {
 
 // finish attaches scale, unit and bound to a parsed number.
 func (s *scanner) finish(t numTok, p prefix) int {
+	if t.words && hasAt(s.rs, t.end, " o'clock") || t.words && hasAt(s.rs, t.end, " o’clock") {
+		return t.end + 8 // eleven o'clock: a time of day
+	}
 	if t.ordinal {
 		// twenty-fifth, one hundred and first
 		s.add(hit{start: p.start, end: t.end, value: t.val, kind: convert.KindOrdinal, bound: s.boundBefore(p.start)})
@@ -263,7 +266,19 @@ func (s *scanner) finish(t numTok, p prefix) int {
 		s.add(hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney, bound: join(bound, s.boundAfter(end))})
 		return end
 	}
+	if s.rune(t.end) == '度' {
+		if e, ok := s.angle(t, p); ok {
+			return e // 二十四度五十四分: degrees and minutes
+		}
+	}
 	u, uend := s.unitAfter(t.end)
+	if u == nil && (s.rune(p.start-1) == '(' || s.rune(p.start-1) == '（') && (s.rune(t.end) == ')' || s.rune(t.end) == '）') && t.plain {
+		// 今(6)日, (110)年: the unit after the parentheses
+		if u2 := s.unitAt(t.end + 1); u2 != nil && (u2.s == "日" || u2.s == "年" || u2.s == "年度") {
+			u, uend = u2, t.end+1+u2.n
+			p.start--
+		}
+	}
 	if u == nil {
 		if e, ok := s.eraGloss(t); ok {
 			// 1992（平成4）年1月20日: the era year glosses the year
@@ -287,9 +302,27 @@ func (s *scanner) finish(t numTok, p prefix) int {
 		return t.end
 	}
 	s.compound(&h, t, u)
+	if e, ok := s.koShare(&h, t, u); ok {
+		h.end = e // 10명 중 6명: six in ten
+	}
 	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
 	return h.end
+}
+
+// koShare reads a Korean proportion "N명 중 M명" (M of N) after the count
+// N with counter u: a percent M/N.
+func (s *scanner) koShare(h *hit, t numTok, u *unitEntry) (int, bool) {
+	if u.class != cCounter || !hasAt(s.rs, h.end, " 중 ") || t.val <= 0 {
+		return 0, false
+	}
+	k := h.end + 3
+	t2, ok := s.parseNum(k)
+	if !ok || t2.val < 0 || t2.val > t.val || !hasAt(s.rs, t2.end, u.s) {
+		return 0, false
+	}
+	h.value, h.unit, h.kind, h.ratio = quo(t2.exact, t.exact), "%", convert.KindPercent, true
+	return t2.end + u.n, true
 }
 
 // compound reads the smaller unit of a compound amount written after a
@@ -369,10 +402,19 @@ func (s *scanner) compound(h *hit, t numTok, u *unitEntry) {
 // oneIn reads "one in three", "1 in 4": a proportion (Unit "%", kind
 // percent, Value 1/3).
 func (s *scanner) oneIn(t numTok, p prefix, bound convert.Bound) (int, bool) {
-	if !(t.words || t.plain) || !isSpace(s.rune(t.end)) || !hasAt(s.rs, t.end+1, "in") || !isSpace(s.rune(t.end+3)) {
+	if !(t.words || t.plain) || !isSpace(s.rune(t.end)) {
 		return 0, false
 	}
-	k := t.end + 4
+	k := 0
+	for _, w := range []string{"in ", "out of every ", "out of "} {
+		if hasAt(s.rs, t.end+1, w) {
+			k = t.end + 1 + len(w)
+			break
+		}
+	}
+	if k == 0 {
+		return 0, false
+	}
 	var t2 numTok
 	var ok bool
 	switch {
@@ -408,6 +450,15 @@ func (s *scanner) rangeFrom(t numTok, p prefix, bound convert.Bound) (int, bool)
 	}
 	if k < 0 || k >= len(rs) || !(isDigit(rs[k]) || isCJKNumeral(rs[k]) && t.cjk) {
 		return 0, false
+	}
+	if t.plain && t.digits == 3 && k == j+1 {
+		n := 0
+		for isDigit(s.rune(k + n)) {
+			n++
+		}
+		if n == 4 && !isAlnum(s.rune(k+n)) {
+			return k + n, true // 541–3037: a phone number
+		}
 	}
 	t2, ok := s.parseNum(k)
 	if !ok || t2.frac || isLatin(s.rune(t2.end)) && !isLatinSuffix(s.latinWord(t2.end)) {
@@ -472,8 +523,8 @@ func integral(v float64) bool { return v == float64(int64(v)) }
 func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
 	v := t.val
 	h := hit{start: p.start, end: uend, value: v, unit: s.unitName(u), kind: kindOf(u.class), bound: join(t.bound, u.bound), ratio: t.mixed}
-	if u.place && t.cjk && !t.arabic && t.end-t.start == 1 {
-		return h, false // 九州, 五行, 十里, 三門: names and words
+	if u.place && t.cjk && !t.arabic && t.end-t.start == 1 && (u.class == cMeasure || strings.ContainsRune("行州门門市村首匹层層步歩階杯", u.firstRune())) {
+		return h, false // 五行, 九州, 十里, 三門, 一步: names and words (三县, 一府 count)
 	}
 	if t.one {
 		switch {
@@ -482,7 +533,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			// "one year", "one week": English says "a year" for the article
 		case u.place, u.class == cMeasure, u.class == cAge:
 			// 一府, 一县, 一センチ, 一公里: a count or a measure
-		case u.class == cDuration && !strings.ContainsRune("的这這那每哪同上下前后後头頭第", s.rune(p.start-1)):
+		case (u.class == cDuration || u.class == cYear && s.rune(uend) != '级' && s.rune(uend) != '級') && !strings.ContainsRune("的这這那每哪同上下前后後头頭第", s.rune(p.start-1)):
 			// 一个月内, 超过一年, 一ヶ月 (but 新的一年, 这一年, 每一天)
 		case (u.class == cDuration || u.class == cYear) && s.rune(uend) == '半':
 		default:
@@ -524,6 +575,10 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			// Gregorian year goes to Date
 			y := p.first + int(t.val) - 1
 			s.era.name, s.era.first, s.era.n, s.era.end = p.era, p.first, int(t.val), uend
+			if e, ok := s.parenYear(uend, y, true); ok {
+				// 大正9年(1920年): the Gregorian year glosses the era year
+				uend, h.end = e, e
+			}
 			h.value, h.unit, h.kind, h.greg = t.val, "year:"+p.era, convert.KindYear, y
 			if e, m, d, ok := s.monthDay(uend); ok && u.s == "年" {
 				// 民國114年1月, 平成4年1月20日: a Gregorian date
@@ -532,15 +587,32 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 			return h, true
 		}
+		if (u.s == "年" || u.s == "년") && s.rune(uend) == '代' {
+			return h, false // 1930年代: a decade
+		}
 		if yearLike(t, 1000, 2999) || t.cjk && !t.arabic && !t.fuzzy && t.bound == convert.Exact && integral(v) &&
 			v >= 1000 && v <= 2999 && int(v)%100 != 0 && (u.s == "年" || u.s == "年度") {
 			// 2024年, 二〇二四年, 二千十八年 (but 两千年, 一千年 are spans)
 			h.unit, h.kind = "year", convert.KindYear
 			if u.s == "年" || u.s == "년" {
+				if e, ok := s.parenYear(uend, int(v), false); ok {
+					// 1888年(明治21年)4月25日: the era year glosses the year
+					uend, h.end = e, e
+				}
 				if e, m, d, ok := s.monthDay(uend); ok {
 					h.end, h.kind, h.unit = e, convert.KindDate, "date"
 					h.value = v*10000 + float64(m*100+d)
 				}
+			}
+			return h, true
+		}
+		if (s.rune(p.start-1) == '‘' || s.rune(p.start-1) == '\'' || s.rune(p.start-1) == '’') && t.plain && t.digits == 2 &&
+			(u.s == "년" || u.s == "年") && !isAlnum(s.rune(p.start-2)) {
+			// ‘21년: 2021
+			h.start, h.unit, h.kind = p.start-1, "year", convert.KindYear
+			h.value = 2000 + v
+			if v > 50 {
+				h.value = 1900 + v
 			}
 			return h, true
 		}
@@ -572,6 +644,10 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.unit, h.kind = "days", convert.KindDuration
 			return h, true
 		}
+		if v > 31 && integral(v) && (u.s == "日" || u.s == "일") {
+			h.unit, h.kind = "days", convert.KindDuration // 250日: a number of days
+			return h, true
+		}
 		if !integral(v) || v < 1 || v > 31 {
 			return h, false
 		}
@@ -588,8 +664,16 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.end, h.kind = h.end+4, convert.KindAge // twelve years old
 		}
 	case cCounter, cMeasure:
-		if v < 0 && u.class == cCounter {
-			return h, false
+		if u.s == "대" && t.plain && int(v)%10 == 0 && v >= 10 && v <= 90 && (hasAt(s.rs, uend, " 이상") ||
+			hasAt(s.rs, uend, " 이하") || hasAt(s.rs, uend, " 미만") || s.rune(uend) == '의' || hasAt(s.rs, uend, "에서")) {
+			h.unit, h.kind = "years", convert.KindAge // 50대 이상: people in their fifties and older
+			return h, true
+		}
+		if s.rune(uend) == '당' {
+			return h, false // 1,000명당: the base of a rate
+		}
+		if v < 0 && u.class == cCounter && !(s.rune(t.start) == '▲' || s.rune(t.start) == '△') {
+			return h, false // (▲18万人 is a decrease: a signed count)
 		}
 		if u.s == "畳" || u.class == cMeasure && !u.latin && s.rune(uend) == '半' && !t.fuzzy {
 			s.halfAfter(&h) // 四畳半: 4.5 mats
@@ -618,7 +702,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 		}
 	case cOrdSuffix:
-		if !(t.plain || (u.s == "番目" || u.s == "位目" || u.s == "번째") && integral(v) && !t.fuzzy) || v < 1 {
+		if !(t.plain || (u.s == "番目" || u.s == "位目" || u.s == "번째" || u.s == "年生" || u.s == "年目" || u.s == "学年") && integral(v) && !t.fuzzy) || v < 1 {
 			return h, false
 		}
 		if u.latin {
@@ -773,6 +857,9 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	// Arabic.
 	prev := s.rune(p.start - 1)
 	next := s.rune(t.end)
+	if isHangul(next) || isHangul(prev) && p.start == t.start {
+		return h, false // 1인가구, 2쪽, 코로나19: part of a word
+	}
 	if (prev == '(' || prev == '（') && (next == ')' || next == '）') && (t.plain && t.val < 10 || t.val < 1 || isSpace(s.rune(t.end+1)) && isDigit(s.rune(t.end+2))) {
 		return h, false // (1): an enumerator or a reference; (852) 2152 0111: an area code
 	}
@@ -811,7 +898,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	if s.nameBefore(p.start) {
 		return h, false // WWDC 2024, Windows 11
 	}
-	if yearLike(t, 1800, 2100) {
+	if yearLike(t, 1800, 2100) || yearLike(t, 1000, 1799) && s.yearContext(p.start, t.end) {
 		h.unit, h.kind = "year", convert.KindYear
 		return h, true
 	}
@@ -860,6 +947,17 @@ func (s *scanner) tableUnit(h *hit, name string) {
 	if u.class == cPercent || u.class == cPP {
 		h.value /= 100
 	}
+}
+
+// yearContext reports whether an older four-digit number reads as a year:
+// after "in", "of", "since"… or between commas (a date in a citation).
+func (s *scanner) yearContext(start, end int) bool {
+	w, _ := s.wordBefore(start)
+	switch strings.ToLower(w) {
+	case "in", "of", "since", "from", "until", "till", "by", "around", "circa", "c.", "year", "before", "after":
+		return true
+	}
+	return s.rune(start-2) == ',' && (s.rune(end) == ',' || s.rune(end) == '.')
 }
 
 // clauseStart reports whether i starts a line, sentence or clause.
@@ -957,6 +1055,10 @@ func (s *scanner) enNoun(i int, one bool) (string, int, bool) {
 		}
 		if !upperFirst(w) && !adjective && (pluralNoun(w) || one && words == 0) {
 			return w, e, true
+		}
+		if s.rune(e) == '-' && isLatin(s.rune(e+1)) {
+			// council-led, largest-gaining: a compound adjective
+			e += 1 + len([]rune(s.latinWord(e+1)))
 		}
 		if !isSpace(s.rune(e)) || !isLatin(s.rune(e+1)) {
 			return "", 0, false

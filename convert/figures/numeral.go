@@ -861,8 +861,8 @@ func (s *scanner) nativeKorean(i int) (end int, ok bool) {
 	}
 	for _, c := range koCounters {
 		if e, m := matchAt(s.rs, k, c.s); m && !isHangul(s.rune(e)) || m && strings.ContainsRune("이가을를은는의에도과와로씩째", s.rune(e)) && !isHangul(s.rune(e+1)) {
-			if v == 1 {
-				return e, true // 한 명: "one" works as an article
+			if v == 1 && c.unit != "months" && c.unit != "hours" {
+				return e, true // 한 명: "one" works as an article (but 한 달, 한 시간 are spans)
 			}
 			if hasAt(s.rs, e, "째") {
 				return 0, false // 두 번째: an ordinal, read elsewhere

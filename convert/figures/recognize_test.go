@@ -251,7 +251,7 @@ func TestRecognizer(t *testing.T) {
 		{"zh-Hans", "沪指上涨25点", []string{"25点=25 点 quantity"}},
 		{"zh-Hans", "提出三点建议", []string{"三点=3 点 count"}},
 		{"zh-Hans", "将企业开办时间压缩至1个工作日以内", []string{"1个工作日=1 days duration≤"}},
-		{"zh-Hant", "3個工作天內完成", []string{"3個工作天=3 days duration"}},
+		{"zh-Hant", "3個工作天內完成", []string{"3個工作天=3 days duration≤"}},
 		{"zh-Hans", "5个工作日", []string{"5个工作日=5 days duration"}},
 		{"ja", "3営業日以内", []string{"3営業日=3 days duration≤"}},
 		{"zh-Hans", "新华社北京3月15日电", []string{"3月15日=315 date date"}},

@@ -97,7 +97,23 @@ func (s *scanner) rune(i int) rune {
 	return s.rs[i]
 }
 
-func (s *scanner) add(h hit) { s.hits = append(s.hits, h) }
+func (s *scanner) add(h hit) {
+	if (h.kind == convert.KindYear || h.kind == convert.KindDate) && h.bound == convert.Exact {
+		// by 2020, by March 2015: at the latest; since 2021, no earlier
+		// than Aug. 29: at the earliest
+		h.bound = s.boundBefore(h.start)
+		if h.bound == convert.Exact {
+			w, _ := s.wordBefore(h.start)
+			switch strings.ToLower(w) {
+			case "by", "before":
+				h.bound = convert.AtMost
+			case "since", "after":
+				h.bound = convert.AtLeast
+			}
+		}
+	}
+	s.hits = append(s.hits, h)
+}
 
 func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
 
@@ -173,6 +189,12 @@ func (s *scanner) at(i int) int {
 			return s.number(i, prefix{start: i}) // .5
 		}
 		return i + 1
+	}
+	if r == '절' && hasAt(rs, i, "절반") && !isHangul(s.rune(i-1)) {
+		// 절반: half
+		s.add(hit{start: i, end: i + 2, value: 0.5, unit: "%", kind: convert.KindPercent,
+			bound: join(s.boundBefore(i), s.boundAfter(i+2))})
+		return i + 2
 	}
 	if isHangul(r) && !isHangul(s.rune(i-1)) {
 		if e, ok := s.nativeKorean(i); ok {

@@ -240,7 +240,9 @@ var unitList = []unitEntry{
 	{s: "周岁", unit: "years", class: cAge}, {s: "周歲", unit: "years", class: cAge}, {s: "週歲", unit: "years", class: cAge},
 	{s: "足岁", unit: "years", class: cAge}, {s: "足歲", unit: "years", class: cAge}, {s: "虚岁", unit: "years", class: cAge},
 	{s: "虛歲", unit: "years", class: cAge}, {s: "살", unit: "years", class: cAge}, {s: "才", unit: "years", class: cAge},
-	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix},
+	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix}, {s: "年生", class: cOrdSuffix}, {s: "年目", class: cOrdSuffix},
+	{s: "学年", class: cOrdSuffix}, {s: "抱へ", class: cMeasure}, {s: "抱え", class: cMeasure}, {s: "帖", class: cCounter},
+	{s: "反", class: cMeasure, place: true}, {s: "計画", class: cCounter}, {s: "日以上", unit: "days", class: cDuration, bound: convert.AtLeast},
 	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
 	{s: "rd", class: cOrdSuffix, latin: true}, {s: "th", class: cOrdSuffix, latin: true},
 	{s: "번째", class: cOrdSuffix}, {s: "위", class: cOrdSuffix}, {s: "등", class: cOrdSuffix},
@@ -379,9 +381,9 @@ func longestFirst(ws ...[]boundWord) []boundWord {
 // Words written before a number (outside the figure's text). 近 and
 // "nearly" read as approximations (About), not as upper bounds.
 var boundBeforeWords = longestFirst(
-	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "约为", "約為", "约是", "約是", "大约为", "大約為", "大约是", "大約是", "近", "将近", "將近", "接近", "大概", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
+	boundWords(convert.About, "约", "約", "约占", "約占", "約佔", "大约", "大約", "约为", "約為", "约是", "約是", "大约为", "大約為", "大约是", "大約是", "近", "将近", "將近", "接近", "大概", "几乎", "幾乎", "差不多", "およそ", "概ね", "おおむね", "ほぼ", "약", "대략",
 		"about", "around", "approximately", "roughly", "nearly", "almost", "close to", "some", "an estimated", "estimated"),
-	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
+	boundWords(convert.AtLeast, "超过", "超過", "逾", "至少", "突破", "不少于", "不少於", "不低于", "不低於", "多于", "多於", "高于", "高於", "最少", "최소",
 		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than",
 		"no earlier than"),
 	boundWords(convert.AtMost, "不到", "不足", "不超过", "不超過", "不高于", "不高於", "少于", "少於", "低于", "低於", "最多", "至多", "최대",
@@ -394,5 +396,5 @@ var boundAfterWords = longestFirst(
 		"ぐらい", "くらい", "ぐらゐ", "くらゐ", "ばかり"),
 	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus",
 		"이후", "以降", "and older", "and over", "or older"),
-	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer"),
+	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer", "内", "內"),
 )

@@ -102,7 +102,7 @@ func (s *scanner) word(i int) int {
 		if e := s.monthDate(i, end, m); e > end || len(s.hits) > 0 && s.hits[len(s.hits)-1].start == i {
 			return e
 		}
-		if len(w) > 3 && (w != "May" || s.monthContext(i)) && !s.nameBefore(i) {
+		if (len(w) > 3 || w == "May") && (w != "May" || s.monthContext(i)) && !s.nameBefore(i) {
 			// in September, November and December: a month (--09)
 			s.add(hit{start: i, end: end, value: float64(m * 100), unit: "date", kind: convert.KindDate,
 				bound: s.boundBefore(i)})
@@ -131,6 +131,9 @@ func (s *scanner) word(i int) int {
 		s.rune(end) != '-' && !strings.HasSuffix(lw, "s") && !s.lexicalOrdinal(i, end, lw) {
 		// the fifth, the first test flight: an ordinal; "a third", "one
 		// fifth" are fractions (fractionBefore), "third-party" a compound
+		if isSpace(s.rune(end)) && isDigit(s.rune(end+1)) {
+			return end // the first 3 months: the count is the figure
+		}
 		h := hit{start: i, end: end, value: float64(o), kind: convert.KindOrdinal}
 		if hasAt(s.rs, end, " century") && !isLatin(s.rune(end+8)) {
 			h.end, h.unit = end+8, "century" // the sixteenth century
