@@ -354,6 +354,8 @@ func (s *scanner) compound(h *hit, t numTok, u *unitEntry) {
 		parts = []part{{"两", den, int(den) - 1}, {"兩", den, int(den) - 1}}
 	case "euros", "euro":
 		parts = []part{{"cents", 100, 99}}
+	case "shillings", "shilling":
+		parts = []part{{"pence", 240, 11}}
 	default:
 		return
 	}
@@ -384,7 +386,11 @@ func (s *scanner) compound(h *hit, t numTok, u *unitEntry) {
 		if !ok || latin && isLatin(s.rune(e)) || int(t2.val) > pt.max {
 			continue
 		}
-		sum := new(big.Rat).Add(t.exact.rat(), new(big.Rat).SetFrac64(int64(t2.val), pt.den))
+		base := t.exact.rat()
+		if u.s == "shillings" || u.s == "shilling" {
+			base.Quo(base, big.NewRat(20, 1))
+		}
+		sum := new(big.Rat).Add(base, new(big.Rat).SetFrac64(int64(t2.val), pt.den))
 		h.value = ratFloat(sum)
 		h.end = e
 		if u.s == "元" || u.s == "圆" || u.s == "圓" || u.s == "块" || u.s == "塊" {
@@ -428,8 +434,8 @@ func (s *scanner) oneIn(t numTok, p prefix, bound convert.Bound) (int, bool) {
 	if !ok || t.val < 1 || t2.val <= t.val || !integral(t.val) || !integral(t2.val) {
 		return 0, false
 	}
-	if u, _ := s.unitAfter(t2.end); u != nil {
-		return 0, false // 3 in 10 days
+	if u, _ := s.unitAfter(t2.end); u != nil && !hasAt(s.rs, t.end+1, "out of") {
+		return 0, false // 3 in 10 days (but one out of every three dollars)
 	}
 	s.add(hit{start: p.start, end: t2.end, value: t.val / t2.val, unit: "%", kind: convert.KindPercent, ratio: true,
 		bound: join(bound, s.boundAfter(t2.end))})
@@ -542,6 +548,12 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 	}
 	switch u.class {
 	case cMoney:
+		switch u.s {
+		case "shillings", "shilling":
+			h.value, h.ratio = quo(t.exact, decInt(20)), true // 20 shillings to the pound
+		case "pence":
+			h.value, h.ratio = quo(t.exact, decInt(240)), true // 240 pence to the pound
+		}
 		if u.s == "ポンド" || u.s == "pounds" || u.s == "pound" {
 			if s.weightPound(p.start, uend, t) {
 				h.unit, h.kind = "lb", convert.KindQuantity
@@ -1323,7 +1335,6 @@ func (s *scanner) weightPound(start, end int, t numTok) bool {
 			return true
 		}
 	}
-	// Without context: ポンド is sterling; "pounds" a weight, unless the
-	// amount is large (5 million pounds).
-	return isLatin(s.rune(end-1)) && t.val < 1e6
+	// Without context: sterling.
+	return false
 }

@@ -192,8 +192,10 @@ var unitList = []unitEntry{
 	{s: "kilometers", unit: "km", class: cMeasure, latin: true}, {s: "kilometres", unit: "km", class: cMeasure, latin: true},
 	{s: "miles", unit: "mi", class: cMeasure, latin: true},
 	{s: "metres", unit: "m", class: cMeasure, latin: true}, {s: "meters", unit: "m", class: cMeasure, latin: true},
-	{s: "포인트", unit: "포인트", class: cMeasure},                                                                      // 2,600.5포인트: index points (%포인트 is pp)
-	{s: "pounds", unit: "GBP", class: cMoney, latin: true}, {s: "pound", unit: "GBP", class: cMoney, latin: true}, // or lb: see pound
+	{s: "포인트", unit: "포인트", class: cMeasure}, // 2,600.5포인트: index points (%포인트 is pp)
+	{s: "pounds", unit: "GBP", class: cMoney, latin: true}, {s: "guineas", unit: "guinea", class: cMoney, latin: true},
+	{s: "guinea", unit: "guinea", class: cMoney, latin: true}, {s: "shillings", unit: "GBP", class: cMoney, latin: true},
+	{s: "shilling", unit: "GBP", class: cMoney, latin: true}, {s: "pence", unit: "GBP", class: cMoney, latin: true}, {s: "pound", unit: "GBP", class: cMoney, latin: true}, // or lb: see pound
 	{s: "米", unit: "m", class: cMeasure}, {s: "m", class: cMeasure, latin: true}, {s: "メートル", unit: "m", class: cMeasure},
 	{s: "厘米", unit: "cm", class: cMeasure}, {s: "cm", class: cMeasure, latin: true},
 	{s: "毫米", unit: "mm", class: cMeasure}, {s: "mm", class: cMeasure, latin: true},

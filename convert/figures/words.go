@@ -184,6 +184,24 @@ func (s *scanner) monthDate(i, end, m int) int {
 		return end
 	}
 	v := float64(m*100 + d)
+	if (s.rune(k) == '-' || s.rune(k) == '–') && isDigit(s.rune(k+1)) {
+		// June 28-29: two days of the month
+		e := k + 1
+		for isDigit(s.rune(e)) {
+			e++
+		}
+		if d2 := atoi(string(s.rs[k+1 : e])); d2 > d && d2 <= 31 && e-k-1 <= 2 && !isAlnum(s.rune(e)) {
+			v2 := float64(m*100 + d2)
+			if y, ye, ok := s.yearAfter(e); ok {
+				v += float64(y * 10000)
+				v2 += float64(y * 10000)
+				e = ye
+			}
+			s.add(hit{start: i, end: e, value: v, unit: "date", kind: convert.KindDate})
+			s.add(hit{start: i, end: e, value: v2, unit: "date", kind: convert.KindDate})
+			return e
+		}
+	}
 	if y, e, ok := s.yearAfter(k); ok {
 		v += float64(y * 10000)
 		k = e
