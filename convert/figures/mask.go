@@ -1,6 +1,9 @@
 package figures
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // maxQuoted is the longest quoted phrase (in runes) taken for a name or a
 // slogan (“黄金三十年”, 「一帯一路」): figures inside it are not listed.
@@ -58,6 +61,17 @@ func maskSegment(rs []rune, skip []bool) []bool {
 					break
 				}
 			}
+		case (r == '(' || r == '（' || r == '「') && citationAt(rs, i):
+			// (22 U.S.C. 5725 及 5731), 「明治21年4月25日法律第1号」: a
+			// legal citation names a law, it states no figure
+			closer := map[rune]rune{'(': ')', '（': '）', '「': '」'}[r]
+			for j := i + 1; j < len(rs) && j <= i+80; j++ {
+				if rs[j] == closer {
+					set(i, j+1)
+					i = j
+					break
+				}
+			}
 		case r == '“' || r == '「' || r == '『' || r == '"' || r == '‘':
 			closer := map[rune]rune{'“': '”', '「': '」', '『': '』', '"': '"', '‘': '’'}[r]
 			for j := i + 1; j < len(rs) && j <= i+maxQuoted+1; j++ {
@@ -92,4 +106,33 @@ func isLatin(r rune) bool { return r < 0x250 && unicode.IsLetter(r) }
 
 func isSentenceEnd(r rune) bool {
 	return r == '。' || r == '！' || r == '？' || r == '!' || r == '?'
+}
+
+// citationMarks are the words of a legal citation.
+var citationMarks = []string{"U.S.C.", "Pub. L.", "P.L. ", "C.F.R.", "§", "法律第", "政令第", "省令第", "条例第", "告示第", "號令", "法第"}
+
+// citationAt reports whether the parenthesis or bracket at i opens a legal
+// citation: one of citationMarks before its closer (within 80 runes).
+func citationAt(rs []rune, i int) bool {
+	closer := map[rune]rune{'(': ')', '（': '）', '「': '」'}[rs[i]]
+	end := -1
+	for j := i + 1; j < len(rs) && j <= i+80; j++ {
+		if rs[j] == closer {
+			end = j
+			break
+		}
+		if rs[j] == '\n' {
+			return false
+		}
+	}
+	if end < 0 {
+		return false
+	}
+	inner := string(rs[i+1 : end])
+	for _, m := range citationMarks {
+		if strings.Contains(inner, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -539,7 +539,8 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			// "one year", "one week": English says "a year" for the article
 		case u.place, u.class == cMeasure, u.class == cAge:
 			// 一府, 一县, 一センチ, 一公里: a count or a measure
-		case (u.class == cDuration || u.class == cYear && s.rune(uend) != '级' && s.rune(uend) != '級') && !strings.ContainsRune("的这這那每哪同上下前后後头頭第", s.rune(p.start-1)):
+		case (u.class == cDuration || u.class == cYear && s.rune(uend) != '级' && s.rune(uend) != '級') && !strings.ContainsRune("的这這那每哪同上下前后後头頭第去", s.rune(p.start-1)) &&
+			!hasAt(s.rs, uend, "平均") && !hasAt(s.rs, uend, "当たり") && !hasAt(s.rs, uend, "あたり"):
 			// 一个月内, 超过一年, 一ヶ月 (but 新的一年, 这一年, 每一天)
 		case (u.class == cDuration || u.class == cYear) && s.rune(uend) == '半':
 		default:
@@ -656,7 +657,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.unit, h.kind = "days", convert.KindDuration
 			return h, true
 		}
-		if v > 31 && integral(v) && (u.s == "日" || u.s == "일") {
+		if integral(v) && (u.s == "日" || u.s == "일") && (v > 31 || hasAt(s.rs, uend, "平均") || hasAt(s.rs, uend, "当たり")) {
 			h.unit, h.kind = "days", convert.KindDuration // 250日: a number of days
 			return h, true
 		}

@@ -519,7 +519,7 @@ loop:
 			tokens++
 			pos++
 			continue
-		case (r == '余' || r == '餘' || r == '多' || r == '几' || r == '幾' || r == '来' || r == '來' || r == '여') && any && !t.one && pos > i:
+		case (r == '余' || r == '餘' || r == '多' || r == '几' || r == '幾' || r == '何' || r == '来' || r == '來' || r == '여') && any && !t.one && pos > i:
 			// 20余年, 1100多万, 十几年, 10여 명: a lower bound; 十来年: about
 			b := convert.AtLeast
 			if r == '来' || r == '來' {

@@ -320,6 +320,9 @@ func (s *scanner) unitAt(i int) *unitEntry {
 		if e.latin && (isLatin(s.rune(end)) || isDigit(s.rune(end))) {
 			continue
 		}
+		if e.s == "人" && s.rune(end) == '口' {
+			return nil // 人口: population, a word
+		}
 		return e
 	}
 	return nil

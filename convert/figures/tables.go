@@ -389,7 +389,8 @@ var boundBeforeWords = longestFirst(
 		"over", "more than", "at least", "upwards of", "above", "in excess of", "no fewer than", "no less than",
 		"no earlier than"),
 	boundWords(convert.AtMost, "不到", "不足", "不超过", "不超過", "不高于", "不高於", "少于", "少於", "低于", "低於", "最多", "至多", "최대",
-		"最大", "under", "less than", "fewer than", "up to", "below", "no more than", "at most", "no later than"),
+		"最大", "under", "less than", "fewer than", "up to", "below", "no more than", "at most", "no later than",
+		"less than or equal to", "no greater than", "equal to or less than"),
 )
 
 // Words written after a figure (outside its text).
