@@ -263,8 +263,13 @@ func (s *scanner) finish(t numTok, p prefix) int {
 			}
 			end = e
 		}
-		s.add(hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney, bound: join(bound, s.boundAfter(end))})
-		return end
+		h := hit{start: p.start, end: end, value: t.val, unit: cur, kind: convert.KindMoney}
+		if cur == "GBP" && end == t.end {
+			s.lsd(&h, t) // £5592 14s. 2d.
+		}
+		h.bound = join(bound, s.boundAfter(h.end))
+		s.add(h)
+		return h.end
 	}
 	if s.rune(t.end) == '度' {
 		if e, ok := s.angle(t, p); ok {
@@ -308,6 +313,43 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
 	return h.end
+}
+
+// lsd reads the shillings and pence after pounds written with £: "£5592
+// 14s. 2d." is 5592 + 14/20 + 2/240 pounds.
+func (s *scanner) lsd(h *hit, t numTok) {
+	if !t.exact.integer() || t.val < 0 {
+		return
+	}
+	sum := t.exact.rat()
+	j := h.end
+	read := false
+	for _, part := range []struct {
+		mark rune
+		den  int64
+	}{{'s', 20}, {'d', 240}} {
+		if !isSpace(s.rune(j)) || !isDigit(s.rune(j+1)) {
+			break
+		}
+		k := j + 1
+		n := 0
+		for isDigit(s.rune(k)) {
+			n = n*10 + digitVal(s.rune(k))
+			k++
+		}
+		if s.rune(k) != part.mark || isLatin(s.rune(k+1)) || n >= int(part.den) {
+			break
+		}
+		k++
+		if s.rune(k) == '.' {
+			k++
+		}
+		sum.Add(sum, big.NewRat(int64(n), part.den))
+		j, read = k, true
+	}
+	if read {
+		h.value, h.end, h.ratio = ratFloat(sum), j, true
+	}
 }
 
 // koShare reads a Korean proportion "N명 중 M명" (M of N) after the count
@@ -370,10 +412,15 @@ func (s *scanner) compound(h *hit, t numTok, u *unitEntry) {
 			j += 4
 		}
 	}
-	if !isDigit(s.rune(j)) && !isCJKDigitAt(s, j) && s.rune(j) != '十' {
-		return
+	var t2 numTok
+	var ok bool
+	switch {
+	case isDigit(s.rune(j)) || isCJKDigitAt(s, j) || s.rune(j) == '十':
+		t2, ok = s.parseNum(j)
+	case latin && isLatin(s.rune(j)):
+		t2, ok = s.parseWords(j) // six shillings and eight pence
+		ok = ok && !t2.frac && !t2.ordinal && !t2.mixed
 	}
-	t2, ok := s.parseNum(j)
 	if !ok || t2.fuzzy || !t2.exact.integer() || t2.val < 1 {
 		return
 	}

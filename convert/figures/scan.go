@@ -148,7 +148,7 @@ type prefix struct {
 
 var curPrefixes = []struct{ s, cur string }{
 	{"US$", "USD"}, {"HK$", "HKD"}, {"NT$", "TWD"}, {"S$", "SGD"}, {"A$", "AUD"}, {"C$", "CAD"}, {"R$", "BRL"},
-	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"¥", "CNY"}, {"￥", "CNY"}, {"₩", "KRW"}, {"₸", "KZT"},
+	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"L", "GBP"}, {"¥", "CNY"}, {"￥", "CNY"}, {"₩", "KRW"}, {"₸", "KZT"},
 	{"USD", "USD"}, {"EUR", "EUR"}, {"CNY", "CNY"}, {"RMB", "CNY"}, {"JPY", "JPY"}, {"KRW", "KRW"},
 	{"HKD", "HKD"}, {"TWD", "TWD"}, {"GBP", "GBP"}, {"KZT", "KZT"},
 	{"新台幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"}, {"台币", "TWD"}, {"人民幣", "CNY"}, {"人民币", "CNY"},
@@ -259,6 +259,10 @@ func (s *scanner) currencyPrefix(i int) (int, bool) {
 		}
 		if c.s == "$" && i > 0 && isLatin(rs[i-1]) {
 			continue
+		}
+		if c.s == "L" && (!strings.HasPrefix(s.lang, "en") || i > 0 && !isSpace(rs[i-1]) || !isDigit(s.rune(e)) ||
+			isDigit(s.rune(e)) && !isDigit(s.rune(e+1))) {
+			continue // L87, L2100: pounds in old English books (not L2, not in other languages)
 		}
 		j := e
 		if isSpace(s.rune(j)) {

@@ -109,6 +109,18 @@ func (s *scanner) word(i int) int {
 		}
 		return end
 	}
+	if v, ok := oldCoins[strings.ToLower(w)]; ok && !isLatin(s.rune(end)) {
+		// sixpence, half-a-crown: old British coins, in pounds
+		e := end
+		if strings.ToLower(w) == "half" {
+			e = end + len("-a-crown")
+		}
+		if strings.ToLower(w) != "half" || hasAt(s.rs, end, "-a-crown") {
+			s.add(hit{start: i, end: e, value: v, unit: "GBP", kind: convert.KindMoney, ratio: true,
+				bound: join(s.boundBefore(i), s.boundAfter(e))})
+			return e
+		}
+	}
 	if lw := strings.ToLower(w); lw == "twice" || lw == "thrice" {
 		v := map[string]float64{"twice": 2, "thrice": 3}[lw]
 		h := hit{start: i, end: end, value: v, unit: "times", kind: convert.KindCount}
@@ -128,7 +140,7 @@ func (s *scanner) word(i int) int {
 		return s.number(i, prefix{start: i}) // minus 5, minus twenty
 	}
 	if o, ok := enOrdinal[lw]; ok && o < 100 && !s.fractionBefore(i) && !isLatin(s.rune(end)) &&
-		s.rune(end) != '-' && !strings.HasSuffix(lw, "s") && !s.lexicalOrdinal(i, end, lw) {
+		(s.rune(end) != '-' || s.superlativeAt(end+1)) && !strings.HasSuffix(lw, "s") && !s.lexicalOrdinal(i, end, lw) {
 		// the fifth, the first test flight: an ordinal; "a third", "one
 		// fifth" are fractions (fractionBefore), "third-party" a compound
 		if isSpace(s.rune(end)) && isDigit(s.rune(end+1)) {
@@ -245,4 +257,15 @@ func (s *scanner) monthContext(i int) bool {
 		return true
 	}
 	return false
+}
+
+// oldCoins are the old British coins named by a word, in pounds.
+var oldCoins = map[string]float64{"sixpence": 1.0 / 40, "threepence": 1.0 / 80, "twopence": 1.0 / 120,
+	"fourpence": 1.0 / 60, "half": 1.0 / 8 /* half-a-crown */}
+
+// superlativeAt reports whether a superlative is written at i (fourth-most,
+// second-largest): the ordinal before it is a rank.
+func (s *scanner) superlativeAt(i int) bool {
+	w := strings.ToLower(s.latinWord(i))
+	return w == "most" || w == "least" || len(w) > 4 && strings.HasSuffix(w, "est")
 }
