@@ -238,12 +238,14 @@ func (s *scanner) fractionBefore(i int) bool {
 // to none".
 func (s *scanner) lexicalOrdinal(i, end int, lw string) bool {
 	if lw != "first" && lw != "second" {
-		return false
+		return upperFirst(string(s.rs[i:end])) && s.clauseStart(i) || s.rune(end) == ','
 	}
 	w, _ := s.wordBefore(i)
 	switch strings.ToLower(w) {
-	case "at", "a", "one", "per", "every", "split":
-		return true
+	case "the", "its", "his", "her", "their", "our", "my", "your", "this", "whose":
+		// the first test flight, its first wave: a rank
+	default:
+		return true // First paragraph, at first, a second: words
 	}
 	return hasAt(s.rs, end, " of all") || hasAt(s.rs, end, " to none") || upperFirst(string(s.rs[i:end])) && s.clauseStart(i) && lw == "second"
 }
