@@ -24,17 +24,39 @@ const lineEndProhibited = "（「『《〈【〖〔［｛‘“〘〚〝«([{｢
 // inseparable are characters that never split when doubled: ——, ……, ‥‥.
 const inseparable = "—…‥─⸺⸻"
 
-// squeezable are fullwidth closing punctuation whose glyph sits in the
-// left half of the em box: at a line end they may be compressed to half
-// width so that the line fits (clreq "push in").
-const squeezable = "、，。．」』）】》〉〕〗］｝"
+// Punctuation classes of clreq 3.1.6 / jlreq 3.1.4 for the compression of
+// adjacent marks. Every mark here is set in a full em box whose glyph
+// takes about half of it: closing marks have their blank half after the
+// glyph, opening marks before it, middle marks (colon, semicolon, middle
+// dot) a quarter on each side. Where the ink sits in a given font does not
+// matter: a compressed mark is redrawn in a half-em box with its outline
+// moved into place (see halve and widenGlyphs).
+const (
+	// closingPunct are closing brackets and quotes, the comma, the
+	// enumeration comma and full stops.
+	closingPunct = "、，。．」』）】》〉〕〗］｝〙〛｠”’"
+	// openingPunct are opening brackets and quotes.
+	openingPunct = "「『（【《〈〔〖［｛〘〚｟“‘"
+	// middlePunct are the colon, semicolon and middle dot.
+	middlePunct = "：；・"
+)
+
+// squeezable are the closing marks that may be compressed to half width at
+// a line end (clreq "push in"), or to set a pair of marks in 1.5 em.
+const squeezable = closingPunct
 
 var (
 	startProhibited = runeSet(lineStartProhibited)
 	endProhibited   = runeSet(lineEndProhibited)
 	inseparableSet  = runeSet(inseparable)
 	squeezableSet   = runeSet(squeezable)
+	openingSet      = runeSet(openingPunct)
+	middleSet       = runeSet(middlePunct)
 )
+
+// isPunctMark reports whether r is a mark of the adjacency classes
+// (closing, opening or middle punctuation).
+func isPunctMark(r rune) bool { return squeezableSet[r] || openingSet[r] || middleSet[r] }
 
 func runeSet(s string) map[rune]bool {
 	m := make(map[rune]bool, len(s))

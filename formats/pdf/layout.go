@@ -245,47 +245,16 @@ func breakLines(atoms []atom, brk []bool, measure, indent, em float64, halve fun
 			}
 			// Overflow at i. When the line may not end before i (i is a
 			// closing mark, or i-1 an opening one), push in if compressing
-			// punctuation makes the line fit up to and including atom i —
-			// the mark at i to half width at the line end, then full-width
-			// pause and stop marks inside the line (from the end), each by
-			// half an em — else pull down to the last opportunity.
-			if i > s && !brk[i] && (i+1 >= n || brk[i+1] || atoms[i+1].is(fHard)) {
-				need := w + add - avail
-				squeezeEnd := squeezableSet[a.r] && a.is(fWide) && halve != nil && a.face != nil && a.face.base == nil
-				var inner []int
-				room := 0.0
-				if squeezeEnd {
-					room += a.adv / 2
-				}
-				if halve != nil {
-					for j := i - 1; j > s && room < need-1e-6; j-- {
-						if b := &atoms[j]; squeezableSet[b.r] && b.is(fWide) && b.face != nil && b.face.base == nil && b.face.cjk {
-							inner = append(inner, j)
-							room += b.adv / 2
-						}
-					}
-				}
-				if room >= need-1e-6 {
-					if squeezeEnd {
-						old := a.adv
-						if halve(a) {
-							need -= old - a.adv
-						}
-					}
-					for _, j := range inner {
-						if need <= 1e-6 {
-							break
-						}
-						old := atoms[j].adv
-						if halve(&atoms[j]) {
-							need -= old - atoms[j].adv
-						}
-					}
-					if need <= 1e-6 {
-						end, next = i+1, i+1
-						break
-					}
-				}
+			// the mark at i to half width at the line end makes the line
+			// fit, else pull down to the last opportunity. A lone mark
+			// inside the line keeps its full width (clreq 3.1.6: only
+			// marks in a run and at a line end are compressed): a
+			// half-width comma or full stop mid-line reads as a Latin one.
+			if i > s && !brk[i] && (i+1 >= n || brk[i+1] || atoms[i+1].is(fHard)) &&
+				halve != nil && squeezableSet[a.r] && a.is(fWide) && a.face != nil && a.face.base == nil &&
+				w+add-a.adv/2 <= avail+1e-6 && halve(a) {
+				end, next = i+1, i+1
+				break
 			}
 			if last > s {
 				var fill bool
@@ -321,6 +290,16 @@ func breakLines(atoms []atom, brk []bool, measure, indent, em float64, halve fun
 		l := &lines[i]
 		for l.e > l.s && atoms[l.e-1].is(fSpace) {
 			l.e--
+		}
+		if halve != nil && l.e-l.s >= 2 {
+			// A pair of marks at the line end (`。」`, `）。`) takes one
+			// em: the first was compressed with the pair, the last loses
+			// its blank half too.
+			a, b := &atoms[l.e-2], &atoms[l.e-1]
+			if a.face != nil && a.face.base != nil && squeezableSet[b.r] &&
+				b.is(fWide) && b.face != nil && b.face.base == nil {
+				halve(b)
+			}
 		}
 		l.width = naturalWidth(atoms, l.s, l.e)
 	}
@@ -505,6 +484,8 @@ func gapWeight(atoms []atom, j int) int {
 		return 0
 	case a.ruby >= 0 && a.ruby == b.ruby:
 		return 0
+	case isPunctMark(a.r) && isPunctMark(b.r) && a.is(fWide) && b.is(fWide):
+		return 0 // a compressed pair of marks stays 1.5 em
 	case isHangul(a.r) || isHangul(b.r):
 		return 0 // Korean is justified at its spaces, like Latin text
 	case a.is(fWide) || b.is(fWide):

@@ -170,9 +170,66 @@ func TestLayoutAdjacentPunctuation(t *testing.T) {
 			assert.InDelta(t, 5.0, a.adv, 1e-9)
 		}
 	}
-	// 」。 → 」 half; 。（ → 。 half; （「 → 「 half; 」） → 」 half.
-	assert.Equal(t, map[rune]int{'」': 2, '「': 1, '。': 1}, half)
-	assert.InDelta(t, 12*10-4*5, lines[0].width, 1e-6)
+	// ：「 → 「 half; 」。 → 」 half; 。（ → 。 half; （「 → 「 half;
+	// 」） → 」 half; ） ends the line after a compressed mark → half.
+	assert.Equal(t, map[rune]int{'」': 2, '「': 2, '。': 1, '）': 1}, half)
+	assert.InDelta(t, 12*10-6*5, lines[0].width, 1e-6)
+}
+
+// TestLayoutPunctuationPairs sets every pair of the clreq/jlreq adjacency
+// classes mid-line and checks that it takes 1.5 em (from the first mark to
+// the character after the pair), and 1 em at a line end; a lone mark
+// keeps its em.
+func TestLayoutPunctuationPairs(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	em := s.size
+	span := func(p *para, i int) float64 { return (p.atoms[i+2].x - p.atoms[i].x) / em }
+	for _, pair := range []string{"：“", "：「", "」、", "）。", "。」", "”“", "」「", "，“", "。”", "』」", "「『", "？”", "！」", "”，", "；「"} {
+		text := "甲乙" + pair + "丙丁"
+		// Long measure, last line: set solid, no justification slack.
+		lines, p := layoutText(t, s, text, 30, 0)
+		require.Len(t, lines, 1)
+		assert.InDelta(t, 1.5, span(p, 2), 1e-6, "%s mid-line", pair)
+		assert.InDelta(t, 5.5, lines[0].width/em, 1e-6, pair)
+		// At a line end a pair of closing marks takes one em.
+		if squeezableSet[[]rune(pair)[1]] {
+			lines, p = layoutText(t, s, "甲乙"+pair+"丙丁戊己庚辛", 4, 0)
+			require.GreaterOrEqual(t, len(lines), 2)
+			assert.Equal(t, "甲乙"+pair, lineString(p, lines[0]))
+			assert.InDelta(t, 3.0, lines[0].width/em, 1e-6, "%s at a line end", pair)
+		}
+	}
+	// Japanese sets ？ and ！ apart from a closing bracket (jlreq cl-04).
+	j := testSetter("ja", true)
+	_, p := layoutText(t, j, "甲乙？」丙丁", 30, 0)
+	assert.InDelta(t, 2.0, span(p, 2), 1e-6)
+	// Lone marks, and marks that are not adjacent, keep their em.
+	for _, text := range []string{"甲乙，丙丁", "甲乙。丙丁", "甲乙「丙」丁", "甲乙：丙丁"} {
+		_, p := layoutText(t, s, text, 30, 0)
+		for _, a := range p.atoms {
+			assert.InDelta(t, em, a.adv, 1e-9, "%s: %c", text, a.r)
+		}
+	}
+}
+
+// TestLayoutNoIsolatedHalfWidth fills lines that would fit if a lone comma
+// or full stop inside them were compressed: the marks keep their em and
+// the line breaks earlier instead (clreq 3.1.6), justified by spacing.
+func TestLayoutNoIsolatedHalfWidth(t *testing.T) {
+	s := testSetter("zh-Hans", true)
+	em := s.size
+	for _, measure := range []float64{9.5, 10, 10.5, 11, 13.5, 17} {
+		lines, p := layoutText(t, s, "一二，三四。五六，七八九十，一二三四。五六七八，九十一二。三四五六七八九十，一二三四", measure, 0)
+		for li, l := range lines {
+			assert.LessOrEqual(t, l.width, l.avail+1e-6)
+			for i := l.s; i < l.e; i++ {
+				a := p.atoms[i]
+				if a.adv < em*0.99 {
+					assert.Equal(t, l.e-1, i, "measure %v line %d: %c at %d compressed mid-line", measure, li, a.r, i-l.s)
+				}
+			}
+		}
+	}
 }
 
 // TestLayoutRandom lays out random mixtures of the characters the rules

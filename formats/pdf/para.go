@@ -192,48 +192,86 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 			}
 		}
 		if n := len(p.atoms); n > 0 && t.widePunct && a.is(fWide) {
-			t.compressPair(&p.atoms[n-1], &a, f.size)
+			prev := &p.atoms[n-1]
+			t.compressPair(prev, &a, p.fmts[prev.fmt].size, f.size)
 		}
 		p.atoms = append(p.atoms, a)
 	}
 }
 
-// openingMarks have their glyph in the right half of the em box.
-var openingMarks = runeSet("「『（【《〔〖［｛〘〚〈")
+// punctClass is the class of a full-width punctuation mark for the
+// adjacency rules (see closingPunct).
+type punctClass uint8
+
+const (
+	pcNone punctClass = iota
+	pcClosing
+	pcOpening
+	pcMiddle
+)
+
+// punctClassOf returns the class of x when it is a full-width mark set in
+// a full em box (not compressed yet, not part of a ruby base), of a text
+// of the given size.
+func punctClassOf(x *atom, size float64) punctClass {
+	if x.face == nil || x.face.base != nil || !x.is(fWide) || x.ruby >= 0 || x.adv < size*0.99 {
+		return pcNone
+	}
+	if al, ok := x.face.wide[x.r]; ok {
+		// A Latin quote in a full-width box (the CJK font lacks it).
+		switch {
+		case al == alignLeft && squeezableSet[x.r]:
+			return pcClosing
+		case al == alignRight && openingSet[x.r]:
+			return pcOpening
+		}
+		return pcNone
+	}
+	if !x.face.cjk {
+		return pcNone
+	}
+	switch {
+	case squeezableSet[x.r]:
+		return pcClosing
+	case openingSet[x.r]:
+		return pcOpening
+	case middleSet[x.r]:
+		return pcMiddle
+	}
+	return pcNone
+}
 
 // compressPair sets two adjacent full-width punctuation marks in 1.5 em
-// instead of 2 (clreq 3.1.6, jlreq 3.1.4): a closing mark followed by a
-// mark, or an opening mark that follows an opening mark, is drawn from the
-// half-width variant of its face.
-func (t *setter) compressPair(a, b *atom, size float64) {
-	closing := func(x *atom) bool {
-		if x.face == nil || x.face.base != nil {
-			return false
+// instead of 2 (clreq 3.1.6, jlreq 3.1.4 and table 3): a closing mark
+// before a closing, opening or middle mark loses the blank half after its
+// glyph (`。」` `」、` `）。` `”“`); an opening mark after an opening or
+// middle mark loses the blank half before its glyph (`「『` `：“`). The
+// compressed mark is drawn from the half-width variant of its face. sa and
+// sb are the text sizes of a and b.
+func (t *setter) compressPair(a, b *atom, sa, sb float64) {
+	ca, cb := punctClassOf(a, sa), punctClassOf(b, sb)
+	if ca == pcNone && (a.r == '！' || a.r == '？') && t.chinese() && a.face != nil && a.face.cjk &&
+		a.face.base == nil && a.ruby < 0 && a.adv >= sa*0.99 {
+		// In Chinese the question and exclamation marks are stops like
+		// 。 (GB/T 15834 句末点號): `？」` takes 1.5 em. Japanese sets
+		// them apart (jlreq cl-04), at 2 em.
+		// The marks are narrow and upright: centred in the half em.
+		if cb != pcNone {
+			t.halve(a, alignCenter)
 		}
-		if al, ok := x.face.wide[x.r]; ok {
-			return al == alignLeft
-		}
-		return squeezableSet[x.r] && x.face.cjk
-	}
-	opening := func(x *atom) bool {
-		if x.face == nil || x.face.base != nil {
-			return false
-		}
-		if al, ok := x.face.wide[x.r]; ok {
-			return al == alignRight
-		}
-		return openingMarks[x.r] && x.face.cjk
-	}
-	if !a.is(fWide) || a.ruby >= 0 || b.ruby >= 0 || a.adv < size*0.99 || b.adv < size*0.99 {
 		return
 	}
 	switch {
-	case closing(a) && (closing(b) || opening(b)):
+	case ca == pcNone || cb == pcNone:
+	case ca == pcClosing:
 		t.halve(a, alignLeft)
-	case opening(a) && opening(b):
+	case cb == pcOpening:
 		t.halve(b, alignRight)
 	}
 }
+
+// chinese reports whether the document is in Chinese.
+func (t *setter) chinese() bool { return strings.HasPrefix(strings.ToLower(t.lang), "zh") }
 
 // halve draws a full-width mark from the half-width variant of its face,
 // its glyph aligned as given in the half-em box.
