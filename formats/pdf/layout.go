@@ -212,6 +212,13 @@ func breakLines(atoms []atom, brk []bool, measure, indent, em float64, halve fun
 		if s >= n {
 			break
 		}
+		if a := &atoms[s]; a.face != nil && a.face.base != nil && openingSet[a.r] && halve != nil {
+			// An opening mark compressed after the mark that now ends the
+			// previous line (`：` | `“`) takes its em back at the line
+			// start, like every other opening mark there.
+			a.face = a.face.base
+			a.adv *= 2
+		}
 		avail := measure
 		if first {
 			avail -= indent
@@ -384,7 +391,7 @@ func avoidShortLastLine(atoms []atom, brk []bool, lines []line, em float64) {
 		return
 	}
 	for b := prev.e - 1; b > prev.s+2; b-- {
-		if !brk[b] {
+		if !brk[b] || atoms[b].face != nil && atoms[b].face.base != nil && openingSet[atoms[b].r] {
 			continue
 		}
 		// Marks compressed to push the line in stay compressed: the line,
