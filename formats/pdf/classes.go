@@ -8,18 +8,34 @@ import (
 // Character classes for line breaking and spacing (W3C clreq "basic"
 // level, jlreq, CJK-TYPOGRAPHY.md).
 
-// lineStartProhibited are characters that must not begin a line: closing
-// brackets and quotes, pause and stop punctuation (fullwidth and the
-// halfwidth forms that appear in CJK text), ellipses, middle dots, small
-// kana, the prolonged sound mark and iteration marks.
-const lineStartProhibited = "、，；：。！？）」』》〉】〗〕］｝’”…‥·・〙〛〟»" +
-	",.;:!?)]}" +
-	"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿー" +
-	"ゝゞヽヾ々〻％‰℃°′″‐゠〜～｡､｣"
+// lineStartProhibited are the characters that must not begin a line, by
+// the classes of jlreq appendix A and clreq 3.1.7, with their fullwidth,
+// halfwidth, small (U+FE50) and vertical (U+FE10) forms:
+//   - closing brackets and quotes (jlreq cl-02);
+//   - hyphens: ‐ 〜 ゠ – (cl-03), and the wave dash's fullwidth twin ～;
+//   - dividing marks ？ ！ ‼ ⁇ ⁈ ⁉ (cl-04);
+//   - middle dots, colons and semicolons (cl-05), the Chinese · and ‧;
+//   - full stops and commas (cl-06, cl-07);
+//   - the ellipses … ‥ (cl-08, which also never split, see inseparable);
+//   - iteration marks (cl-09), the prolonged sound mark (cl-10) and the
+//     small kana (cl-11), halfwidth katakana forms included, and the
+//     combining voiced sound marks ゛ ゜;
+//   - postfixed abbreviations ％ ‰ ℃ ° ′ ″ (cl-13), which follow their
+//     number.
+const lineStartProhibited = "）〕］｝〉》」』】｠〙〗〛〟〞’”»›" + ")]}" + "｣" + "﹚﹜﹞︶︸︺︼︾﹀﹂﹄﹈" +
+	"‐〜゠–～" +
+	"？！‼⁇⁈⁉" + "?!" + "﹖﹗︖︕" +
+	"・：；·‧" + ":;" + "･" + "﹕﹔︓︔" +
+	"。．，、" + ".," + "｡､" + "﹒﹐﹑︒︐︑" +
+	"…‥" + "︙︰" +
+	"ゝゞヽヾ々〻" +
+	"ー" + "ｰ" +
+	"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ" + "ｧｨｩｪｫｬｭｮｯ" + "゛゜ﾞﾟ" +
+	"％‰℃°′″" + "%"
 
-// lineEndProhibited are characters that must not end a line: opening
-// brackets and quotes.
-const lineEndProhibited = "（「『《〈【〖〔［｛‘“〘〚〝«([{｢"
+// lineEndProhibited are the characters that must not end a line: opening
+// brackets and quotes (jlreq cl-01) in all their forms.
+const lineEndProhibited = "（〔［｛〈《「『【｟〘〖〚〝‘“«‹" + "([{" + "｢" + "﹙﹛﹝︵︷︹︻︽︿﹁﹃﹇"
 
 // inseparable are characters that never split when doubled: ——, ……, ‥‥.
 const inseparable = "—…‥─⸺⸻"

@@ -438,3 +438,57 @@ func TestTitleBalanced(t *testing.T) {
 	assert.Less(t, w, 450.0)
 	assert.Greater(t, lines[1].width, lines[0].width*0.5, "the two lines of a title are balanced, the second no lone word")
 }
+
+// prohibitedClasses are the line-start and line-end prohibited classes of
+// jlreq (appendix A, cl-01 to cl-13) and clreq 3.1.7, character by
+// character, with the fullwidth, halfwidth, small and vertical forms.
+var prohibitedClasses = []struct {
+	name  string
+	start bool // true: no line starts with them; false: no line ends with them
+	chars string
+}{
+	{"opening brackets (cl-01)", false, "（〔［｛〈《「『【｟〘〖〚〝‘“«‹([{｢﹙﹛﹝︵︷︹︻︽︿﹁﹃﹇"},
+	{"closing brackets (cl-02)", true, "）〕］｝〉》」』】｠〙〗〛〟〞’”»›)]}｣﹚﹜﹞︶︸︺︼︾﹀﹂﹄﹈"},
+	{"hyphens (cl-03)", true, "‐〜゠–～"},
+	{"dividing punctuation (cl-04)", true, "？！‼⁇⁈⁉?!﹖﹗︖︕"},
+	{"middle dots, colons, semicolons (cl-05)", true, "・：；·‧:;･﹕﹔︓︔"},
+	{"full stops (cl-06)", true, "。．.｡﹒︒"},
+	{"commas (cl-07)", true, "，、,､﹐﹑︐︑"},
+	{"inseparable (cl-08)", true, "…‥︙︰"},
+	{"iteration marks (cl-09)", true, "ゝゞヽヾ々〻"},
+	{"prolonged sound mark (cl-10)", true, "ーｰ"},
+	{"small kana (cl-11)", true, "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｬｭｮｯ゛゜ﾞﾟ"},
+	{"postfixed abbreviations (cl-13)", true, "％‰℃°′″%"},
+}
+
+// TestLayoutProhibitedClasses puts every character of the prohibited
+// classes where the line would otherwise break before (or after) it.
+func TestLayoutProhibitedClasses(t *testing.T) {
+	for _, lang := range []string{"zh-Hans", "zh-Hant", "ja"} {
+		s := testSetter(lang, true)
+		for _, c := range prohibitedClasses {
+			for _, r := range c.chars {
+				x := string(r)
+				if c.start {
+					assert.True(t, startProhibited[r], "%s: %U %s missing from lineStartProhibited", c.name, r, x)
+					// Five ideographs fill the 5-em line: the break would
+					// fall before x.
+					text := "一二三四五" + x + "六七八九"
+					lines, p := layoutText(t, s, text, 5, 0)
+					for _, l := range lines[1:] {
+						assert.NotEqual(t, r, p.atoms[l.s].r, "%s %s: %U %s starts a line: %q", lang, c.name, r, x, lineString(p, l))
+					}
+				} else {
+					assert.True(t, endProhibited[r], "%s: %U %s missing from lineEndProhibited", c.name, r, x)
+					// x is the last character that fits: the break would
+					// fall after it.
+					text := "一二三四" + x + "五六七八"
+					lines, p := layoutText(t, s, text, 5, 0)
+					for _, l := range lines[:len(lines)-1] {
+						assert.NotEqual(t, r, p.atoms[l.e-1].r, "%s %s: %U %s ends a line: %q", lang, c.name, r, x, lineString(p, l))
+					}
+				}
+			}
+		}
+	}
+}
