@@ -8,6 +8,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -129,7 +130,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) error {
 	switch {
 	case c.version:
-		fmt.Fprintf(stdout, "docconv %s\n", convert.Version)
+		fmt.Fprint(stdout, versionText(debug.ReadBuildInfo())) // version.go
 		return nil
 	case c.listIn || c.listOut:
 		for _, f := range convert.Formats() {
