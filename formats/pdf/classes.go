@@ -133,6 +133,11 @@ const ambiguousCJK = "‘’“”…‥—―·•※§°′″℃→←↑↓�
 
 var ambiguousSet = runeSet(ambiguousCJK)
 
+// proportionalSymbols are the ambiguous-width symbols that take their
+// proportional Latin glyph beside digits and Latin letters, even in CJK
+// text (23°29′, 25°C, 3‰, § 3, ±0.5, 2×3, A → B).
+var proportionalSymbols = runeSet("°′″‴‰‱§±×÷→←↔")
+
 // isAmbiguous reports whether r is an ambiguous-width mark that follows the
 // document's script.
 func isAmbiguous(r rune) bool { return ambiguousSet[r] }

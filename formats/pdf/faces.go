@@ -206,6 +206,18 @@ func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 	return chain[found], true
 }
 
+// lookupLatin returns the first face of style st's chain that has r and is
+// not a CJK font: the proportional glyph of a symbol that CJK fonts draw
+// full width.
+func (fs *fontSet) lookupLatin(r rune, st style) (chainEntry, bool) {
+	for _, e := range fs.chains[st] {
+		if !e.face.cjk && e.face.font.HasGlyph(r) {
+			return e, true
+		}
+	}
+	return chainEntry{}, false
+}
+
 // prepare numbers the faces that draw something, in order of first use
 // (the order of the fonts in the file), and names them: the BaseFont is
 // "ABCDEF+PostScriptName" with a tag derived from the name and the glyphs

@@ -492,3 +492,41 @@ func TestLayoutProhibitedClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestLayoutProportionalSymbols: ° ′ ″ ‰ § ± × → beside digits and Latin
+// letters take their proportional width in CJK text (issue 11, item 5);
+// between ideographs they keep the full-width box of the CJK font.
+func TestLayoutProportionalSymbols(t *testing.T) {
+	for _, lang := range []string{"zh-Hant", "zh-Hans", "ja"} {
+		s := testSetter(lang, true)
+		for _, c := range []struct {
+			text string
+			sym  rune
+		}{
+			{"北緯23°29′", '°'}, {"北緯23°29′", '′'}, {"長約12″。", '″'}, {"氣溫25°C", '°'},
+			{"機率3‰。", '‰'}, {"依照§ 3規定", '§'}, {"第5條§3", '§'}, {"誤差±0.5公分", '±'},
+			{"面積2×3公尺", '×'}, {"路線A → B", '→'}, {"路線A→B", '→'},
+		} {
+			var p para
+			s.addText(&p, c.text, s.body(), -1)
+			found := false
+			for _, a := range p.atoms {
+				if a.r != c.sym {
+					continue
+				}
+				found = true
+				require.NotNil(t, a.face)
+				assert.InDelta(t, a.face.advance(c.sym)*s.size, a.adv, 1e-9, "%s %q: %c in its own width", lang, c.text, c.sym)
+				assert.False(t, a.is(fWide), "%s %q: %c", lang, c.text, c.sym)
+				require.NotNil(t, a.face)
+				assert.False(t, a.face.cjk, "%s %q: %c from a CJK font", lang, c.text, c.sym)
+			}
+			assert.True(t, found, c.text)
+		}
+		// Among ideographs a symbol keeps the CJK font's full-width box.
+		var p para
+		s.addText(&p, "參見§說明", s.body(), -1)
+		assert.True(t, p.atoms[2].is(fWide), "%s: § between ideographs", lang)
+		assert.InDelta(t, s.size, p.atoms[2].adv, 1e-9)
+	}
+}

@@ -110,7 +110,7 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		// atoms large.
 		p.atoms = slices.Grow(p.atoms, n)
 	}
-	for _, r := range s {
+	for i, r := range s {
 		if r == '\r' {
 			continue
 		}
@@ -129,6 +129,15 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		}
 		a := atom{r: r, fmt: fi, ruby: int32(ruby)}
 		e, ok := t.fs.lookup(r, f.st)
+		prop := false
+		if ok && t.widePunct && f.st&stMono == 0 && proportionalSymbols[r] && t.withLatin(p, s[i+utf8.RuneLen(r):]) {
+			// ° ′ ″ ‰ § ± × → beside digits or Latin letters belong to
+			// them (23°29′, 25°C, § 3, ±0.5, A → B): set in their
+			// proportional Latin glyph, not in a full-width box.
+			if le, lok := t.fs.lookupLatin(r, f.st); lok {
+				e, prop = le, true
+			}
+		}
 		if ok {
 			a.face = e.face
 			a.adv = e.face.advance(r) * f.size
@@ -165,7 +174,10 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 				a.flags |= fWide
 			}
 		}
-		if t.widePunct && isAmbiguous(r) && a.face != nil && !a.face.cjk && f.st&stMono == 0 && a.adv < f.size*0.95 {
+		if prop {
+			a.flags |= fLatin // the quarter-em gap from ideographs, as for the digits
+		}
+		if t.widePunct && !prop && isAmbiguous(r) && a.face != nil && !a.face.cjk && f.st&stMono == 0 && a.adv < f.size*0.95 {
 			// A CJK mark the CJK font lacks (Droid Sans Fallback has no
 			// curly quotes, ellipsis or middle dot): the Latin glyph is set
 			// in a full-width box, as the CJK glyph would be. The box is
@@ -197,6 +209,25 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		}
 		p.atoms = append(p.atoms, a)
 	}
+}
+
+// withLatin reports whether a proportional symbol about to be appended to
+// p stands beside Latin text: after a Latin letter or digit (or such a
+// symbol), or before one (rest is the text after the symbol), a space
+// between them allowed.
+func (t *setter) withLatin(p *para, rest string) bool {
+	if n := len(p.atoms); n > 0 {
+		prev := &p.atoms[n-1]
+		if prev.is(fSpace) && n > 1 {
+			prev = &p.atoms[n-2]
+		}
+		if prev.is(fLatin) && !prev.is(fWide) {
+			return true
+		}
+	}
+	rest = strings.TrimLeft(rest, " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return r < 0x80 && isLatinAlnum(r) && r != '%'
 }
 
 // punctClass is the class of a full-width punctuation mark for the
