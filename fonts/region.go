@@ -159,3 +159,40 @@ func regionalFace(path, lang string) (int, bool) {
 	}
 	return 0, false
 }
+
+// BoldSibling returns the installed bold face of f's family (for Noto
+// Serif CJK TC Regular, Noto Serif CJK TC Bold, from NotoSerifCJK-Bold.ttc),
+// preferring one with the same outline format. It fails with an error
+// wrapping ErrNotFound when f is bold already or its family has no bold
+// face installed.
+func BoldSibling(f *Font) (*Font, error) {
+	infos, _ := systemFonts()
+	return boldSiblingIn(infos, f)
+}
+
+func boldSiblingIn(infos []Info, f *Font) (*Font, error) {
+	fam := normName(f.Family())
+	if f.Bold() || fam == "" {
+		return nil, fmt.Errorf("%w: no bold face for %s", ErrNotFound, f)
+	}
+	var best *Info
+	for i, in := range infos {
+		if normName(in.Family) != fam || styleRank(in.Style) != 1 {
+			continue
+		}
+		if best == nil || (in.Format == FormatCFF) == f.CFF() && (best.Format == FormatCFF) != f.CFF() {
+			best = &infos[i]
+		}
+	}
+	if best == nil {
+		return nil, fmt.Errorf("%w: no bold face of %q installed", ErrNotFound, f.Family())
+	}
+	b, err := Load(best.Spec())
+	if err != nil {
+		return nil, err
+	}
+	if !b.Bold() {
+		return nil, fmt.Errorf("%w: %s is not bold", ErrNotFound, best.Spec())
+	}
+	return b, nil
+}

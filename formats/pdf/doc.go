@@ -82,7 +82,8 @@
 // names (Writer.FontSpecs) resolve by the document's language
 // (fonts.ResolveLang): "Noto Serif CJK" or NotoSerifCJK-Regular.ttc gives
 // the TC face for a Traditional Chinese article, SC for Simplified, JP
-// for Japanese, KR for Korean.
+// for Japanese, KR for Korean; bold text takes the family's installed bold
+// face (fonts.BoldSibling), synthetic bold only when there is none.
 //
 // The output is reproducible: dates come from convert.DocumentTime, the
 // subset fonts get deterministic "ABCDEF+" tags (derived from the font and

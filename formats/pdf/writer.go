@@ -61,6 +61,8 @@ type Writer struct {
 	// "Noto Serif CJK" or NotoSerifCJK-Regular.ttc gives the TC face for
 	// zh-Hant, SC for zh-Hans, JP for ja, KR for ko; "Noto Sans CJK JP" or
 	// "file.ttc#2" a given face. TrueType and CFF (.otf, .otc) outlines.
+	// Bold text uses the family's installed bold face (fonts.BoldSibling:
+	// Noto Serif CJK TC Bold), synthetic bold only when there is none.
 	FontSpecs []string
 	// TOC puts a contents page (in the document's language, with page
 	// numbers and links) before the body.
@@ -185,12 +187,14 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		lang = convert.DetectLanguage(convert.DocumentText(d))
 	}
 	var user fonts.Chain
+	named := map[*fonts.Font]bool{}
 	for _, spec := range w.FontSpecs {
 		f, err := fonts.ResolveLang(spec, lang)
 		if err != nil {
 			return nil, fmt.Errorf("pdf: font %q: %w", spec, err)
 		}
 		user = append(user, f)
+		named[f] = true
 	}
 	user = append(user, w.Fonts...)
 	var kept fonts.Chain
@@ -206,8 +210,21 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 
 	cjk := convert.IsCJKLang(lang)
+	fs := newFontSet(kept, cjk, strings.HasPrefix(strings.ToLower(lang), "ko"))
+	for _, f := range kept {
+		// The bold face of a font named by FontSpecs, when its family has
+		// one installed (Noto Serif CJK TC Bold for Noto Serif CJK TC),
+		// rather than synthetic bold. Fonts given as Fonts are used as
+		// given.
+		if !named[f] {
+			continue
+		}
+		if b, err := fonts.BoldSibling(f); err == nil && b.FSType()&0x0302 == 0 {
+			fs.useBold(f, b)
+		}
+	}
 	t := &setter{
-		fs:        newFontSet(kept, cjk, strings.HasPrefix(strings.ToLower(lang), "ko")),
+		fs:        fs,
 		lang:      lang,
 		cjk:       cjk,
 		widePunct: cjk && !strings.HasPrefix(strings.ToLower(lang), "ko"),
@@ -368,4 +385,19 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 func sameAsTitle(b convert.Block, title string) bool {
 	h, ok := b.(*convert.Heading)
 	return ok && (title == "" || strings.TrimSpace(h.Text()) == strings.TrimSpace(title))
+}
+
+// useBold sets bold text drawn with f in bold instead: every bold style's
+// chain gets b where it had f, without synthetic bold.
+func (fs *fontSet) useBold(f, b *fonts.Font) {
+	for st := range fs.chains {
+		if style(st)&stBold == 0 {
+			continue
+		}
+		for i, e := range fs.chains[st] {
+			if e.face.font == f {
+				fs.chains[st][i] = chainEntry{face: fs.face(b)}
+			}
+		}
+	}
 }
