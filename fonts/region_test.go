@@ -65,3 +65,27 @@ func TestFindLang(t *testing.T) {
 	_, err := findLangIn(infos, "Noto Sans CJK", "ja")
 	assert.ErrorIs(t, err, ErrNotFound)
 }
+
+func TestBoldSibling(t *testing.T) {
+	_, err := boldSiblingIn([]Info{{Family: "Noto Serif CJK TC", Style: "Regular", Path: "x.ttc"}}, mustLoadCFFTestFont(t))
+	assert.ErrorIs(t, err, ErrNotFound, "no bold face in the list")
+
+	regular, err := Load("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#3")
+	if err != nil {
+		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): bold face lookup not checked")
+	}
+	b, err := BoldSibling(regular)
+	if err != nil {
+		t.Skipf("no bold Noto Serif CJK installed: %v", err)
+	}
+	assert.Equal(t, "Noto Serif CJK TC", b.Family())
+	assert.True(t, b.Bold())
+	assert.True(t, b.CFF())
+	_, err = BoldSibling(b)
+	assert.ErrorIs(t, err, ErrNotFound, "a bold face has no bold sibling")
+}
+
+func mustLoadCFFTestFont(t *testing.T) *Font {
+	f, _ := loadCFFTestFont(t)
+	return f
+}
