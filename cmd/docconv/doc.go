@@ -40,6 +40,8 @@
 //	    --epub-embed-font NAME|FILE embed the used characters of a font in the EPUB (repeatable)
 //	    --page-size A4|A5|B5|Letter
 //	    --max-input-size SIZE      refuse larger inputs and font files (default 256MiB; 0: none)
+//	    --max-memory SIZE          stop with exit status 3 past this memory use (default auto:
+//	                               3/4 of the available memory; 0: none)
 //	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0
 //	-q, --quiet                    no report on standard error
 //	    --version
@@ -65,10 +67,11 @@
 //
 // SIGINT, SIGTERM and SIGHUP stop the run: temporary files are removed, no
 // output is replaced, the exit status is 128 + the signal number (130, 143,
-// 129).
+// 129). Memory use past --max-memory stops it the same way, with exit
+// status 3.
 //
 // Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage
 // (including refused inputs and outputs), 3 when a resource limit was
-// exceeded (an input larger than --max-input-size; any error wrapping
-// convert.ErrLimit), 128+N on signal N.
+// exceeded (an input larger than --max-input-size, memory past
+// --max-memory; any error wrapping convert.ErrLimit), 128+N on signal N.
 package main

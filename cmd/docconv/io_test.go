@@ -235,3 +235,17 @@ func TestMetadataTitleKeepsHeadline(t *testing.T) {
 	assert.Contains(t, out, "subtitle: Part 1\n")
 	assert.Contains(t, out, "\n# 深化中哈合作\n", "the headline is the first heading")
 }
+
+func TestParseMemoryLimit(t *testing.T) {
+	n, err := parseMemoryLimit("auto")
+	require.NoError(t, err)
+	if n != 0 {
+		assert.GreaterOrEqual(t, n, int64(minAutoMemory))
+	}
+	n, err = parseMemoryLimit("2GiB")
+	require.NoError(t, err)
+	assert.Equal(t, int64(2<<30), n)
+	code, _, stderr := docconv(t, t.TempDir(), "x", "--max-memory", "lots", "-t", "txt")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, stderr, "--max-memory")
+}

@@ -50,6 +50,7 @@ type config struct {
 	fonts, embedFonts    []string
 	pageSize             string
 	maxInputSize         string
+	maxMemory            string
 	inputs               []string
 }
 
@@ -74,6 +75,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
 	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5, Letter")
 	fs.StringVar(&c.maxInputSize, "max-input-size", "256MiB", "refuse an input (or --font file) larger than `SIZE`: bytes, or with KiB, MiB, GiB; 0 for no limit")
+	fs.StringVar(&c.maxMemory, "max-memory", "auto", "stop with exit status 3 when memory use passes `SIZE`: auto (3/4 of the available memory), 0 for no limit, or a size")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
@@ -104,13 +106,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err == nil {
 		ctx, cancel := context.WithCancelCause(context.Background())
 		w := watchSignals(cancel, stderr)
-		err = c.run(ctx, stdin, stdout, stderr)
-		sig := w.stop()
+		err = c.run(ctx, w, stdin, stdout, stderr)
+		cause := w.stop()
 		cancel(nil)
-		if sig != nil {
+		if cause != nil {
 			// Whatever the run returned: it was cut short.
-			fmt.Fprintln(stderr, interruptMessage(sig))
-			return signalExit(sig)
+			fmt.Fprintln(stderr, stopMessage(cause))
+			return stopExit(cause)
 		}
 	}
 	if err == nil {
@@ -127,7 +129,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return exitFail
 }
 
-func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Writer) error {
+func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, stderr io.Writer) error {
 	switch {
 	case c.version:
 		fmt.Fprint(stdout, versionText(debug.ReadBuildInfo())) // version.go
@@ -172,6 +174,11 @@ func (c *config) run(ctx context.Context, stdin io.Reader, stdout, stderr io.Wri
 	if err != nil {
 		return err
 	}
+	memLimit, err := parseMemoryLimit(c.maxMemory)
+	if err != nil {
+		return usagef("--max-memory: %v", err)
+	}
+	defer w.guardMemory(memLimit)()
 	temps.Lock()
 	temps.written = nil
 	temps.Unlock()

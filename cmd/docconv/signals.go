@@ -54,41 +54,51 @@ func signalExit(s os.Signal) int {
 	return exitFail
 }
 
-// watcher turns signals into the cancellation of a run.
+// watcher turns signals, and memory use over the limit, into the
+// cancellation of a run.
 type watcher struct {
 	ch     chan os.Signal
 	done   chan struct{}
+	cancel context.CancelCauseFunc
 	stderr io.Writer
 	mu     sync.Mutex
-	sig    os.Signal // the first signal, nil if none
-	ended  bool      // the run has returned
+	cause  error // why the run was stopped (*interrupted or a limit), nil if not
+	ended  bool  // the run has returned
 }
 
 func watchSignals(cancel context.CancelCauseFunc, stderr io.Writer) *watcher {
-	w := &watcher{ch: make(chan os.Signal, 2), done: make(chan struct{}), stderr: stderr}
+	w := &watcher{ch: make(chan os.Signal, 2), done: make(chan struct{}), cancel: cancel, stderr: stderr}
 	signal.Notify(w.ch, stopSignals...)
 	go func() {
 		for {
 			select {
 			case s := <-w.ch:
-				w.mu.Lock()
-				first := w.sig == nil
-				if first {
-					w.sig = s
-				}
-				w.mu.Unlock()
-				cancel(&interrupted{s})
-				if first {
-					time.AfterFunc(stopGrace, w.force)
-				} else {
-					w.force()
-				}
+				w.halt(&interrupted{s}, true)
 			case <-w.done:
 				return
 			}
 		}
 	}()
 	return w
+}
+
+// halt cancels the run with cause. The first cause is kept; the process is
+// ended stopGrace later if the run has not returned by then, or at once
+// when again is set and the run was already halted (a second signal).
+func (w *watcher) halt(cause error, again bool) {
+	w.mu.Lock()
+	first := w.cause == nil
+	if first {
+		w.cause = cause
+	}
+	w.mu.Unlock()
+	w.cancel(cause)
+	switch {
+	case first:
+		time.AfterFunc(stopGrace, w.force)
+	case again:
+		w.force()
+	}
 }
 
 // force ends the process now if the run has not returned by itself.
@@ -99,27 +109,36 @@ func (w *watcher) force() {
 		return
 	}
 	removeTemps()
-	fmt.Fprintln(w.stderr, interruptMessage(w.sig))
-	exitNow(signalExit(w.sig))
+	fmt.Fprintln(w.stderr, stopMessage(w.cause))
+	exitNow(stopExit(w.cause))
 }
 
-// stop ends the watch; it returns the signal received, nil if none.
-func (w *watcher) stop() os.Signal {
+// stop ends the watch; it returns why the run was halted, nil if it was
+// not.
+func (w *watcher) stop() error {
 	signal.Stop(w.ch)
 	close(w.done)
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.ended = true
-	return w.sig
+	return w.cause
 }
 
-// interruptMessage says what a signal left behind.
-func interruptMessage(s os.Signal) string {
+// stopExit is the exit status of a halted run.
+func stopExit(cause error) int {
+	if in, ok := cause.(*interrupted); ok {
+		return signalExit(in.sig)
+	}
+	return exitLimit
+}
+
+// stopMessage says why a run was halted and what it left behind.
+func stopMessage(cause error) string {
 	temps.Lock()
 	written := append([]string(nil), temps.written...)
 	temps.Unlock()
 	if len(written) == 0 {
-		return fmt.Sprintf("docconv: interrupted by %s: stopped, no output written", signalName(s))
+		return fmt.Sprintf("docconv: %v: stopped, no output written", cause)
 	}
-	return fmt.Sprintf("docconv: interrupted by %s after writing %s; the other outputs were not written", signalName(s), strings.Join(written, ", "))
+	return fmt.Sprintf("docconv: %v after writing %s; the other outputs were not written", cause, strings.Join(written, ", "))
 }

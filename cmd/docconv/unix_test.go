@@ -175,3 +175,23 @@ func TestSignalWhileBlocked(t *testing.T) {
 	_, err = os.Stat(filepath.Join(dir, "out.txt"))
 	assert.True(t, os.IsNotExist(err))
 }
+
+// TestMemoryLimit runs a conversion that needs more memory than
+// --max-memory allows: it is halted like a signal halts it, with exit
+// status 3, instead of growing until the system kills it.
+func TestMemoryLimit(t *testing.T) {
+	dir := t.TempDir()
+	in := bigInput(t, dir)
+	out := filepath.Join(dir, "out.pdf")
+	require.NoError(t, os.WriteFile(out, []byte("old"), 0o644))
+	cmd := command(t, dir, "--max-memory", "12MiB", "-t", "pdf", "-o", out, in)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	require.Error(t, err)
+	assert.Equal(t, 3, cmd.ProcessState.ExitCode(), stderr.String())
+	assert.Equal(t, "docconv: resource limit exceeded: memory use passed the 12 MiB limit (--max-memory): stopped, no output written\n", stderr.String())
+	got, _ := os.ReadFile(out)
+	assert.Equal(t, "old", string(got))
+	noTemps(t, dir)
+}
