@@ -1,6 +1,7 @@
 package fonts_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/docconv/docconv/fonts"
@@ -81,5 +82,35 @@ func BenchmarkSubsetArticle(b *testing.B) {
 		if _, err := f.Subset(rs); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkCFFProgram measures the PDF program of n glyphs of Noto Serif
+// CJK TC (every outline decoded and re-encoded): the cost is linear in n.
+// Without Noto CJK installed it uses the small testdata subset.
+func BenchmarkCFFProgram(b *testing.B) {
+	f, err := fonts.Load("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#3")
+	if err != nil {
+		if f, err = fonts.Load("testdata/NotoSerifCJKtc-subset.otf"); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var all []fonts.CIDGlyph
+	for r := rune(0x4E00); r < 0x9FA6 && len(all) < 4000; r++ {
+		if g := f.GlyphIndex(r); g != 0 {
+			all = append(all, fonts.CIDGlyph{CID: uint16(r), GID: g})
+		}
+	}
+	for _, n := range []int{100, 1000, 4000} {
+		if n > len(all) {
+			continue
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := f.CFFProgram("ABCDEF+Bench", all[:n]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
