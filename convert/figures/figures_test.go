@@ -179,16 +179,29 @@ func TestExtractDoesNotModify(t *testing.T) {
 	assert.Equal(t, before, fmt.Sprintf("%#v", d))
 }
 
+// FuzzFind checks that Find never panics, that every figure's text is in
+// the input, its value finite and bounded (below 10^48: larger numbers are
+// "too large", no figure), and that the value is consistent with the text
+// under the grammar: Find on the figure's own text, out of its sentence,
+// gives a figure with the same value — or none, where the sentence was
+// needed to see a figure at all ("the first", "half of", a table unit).
 func FuzzFind(f *testing.F) {
 	for _, s := range []string{"2023年,兩國貿易額達 410億美元,同比增長32%。", "第十一次", "1100多万", "$41 billion",
 		"7至9月", "3 to 5 days", "百分之三十二", "三分之一", "1,419억 달러", "1조 2천억 원", "二〇二四年一月五日",
 		"９９９９９９９９９９９９９９９９９９９９９９兆兆兆兆", "-", "第", "1e400", "0.0.0", "一万万万万亿亿亿兆兆",
-		"“一”", "《》", "https://", "1-2-3-4", "January 99, 2024", "twenty-", "two-thirds-", "令和", "令和元年"} {
+		"“一”", "《》", "https://", "1-2-3-4", "January 99, 2024", "twenty-", "two-thirds-", "令和", "令和元年",
+		"四百五", "一万三", "百二十三万四千五百六十七", "千二百億ドル", "三百五十又3分之1", "负一又二分之一", "３分の２",
+		"7천 5백만 달러", "오십이명", "3분의 1", "one hundred and sixty-one", "minus 5", "10^5", "1.2e+14", "2 ½ years",
+		"北緯23°29′", "1992（平成4）年1月20日", "二三日", "十三四", "百餘里", "£5592 14s. 2d.", "▲18万人", "10명 중 6명",
+		"1至2至3至4至5至6天", "(((((1)))))", "1e99999999999", "一又一又一又二分之一"} {
 		f.Add(s, "zh-Hans")
 	}
+	f.Add("四八・五歳, 平成八年が、九年が", "ja")
+	f.Add("스물다섯 살, 세 명, 32만 6,900명", "ko")
+	f.Add("twenty-fifth, three and one fourth miles, 5k, 2.5M, 10 bln, C$ 20", "en")
 	f.Fuzz(func(t *testing.T, s, lang string) {
 		for _, fg := range figures.Find(s, lang) {
-			if math.IsNaN(fg.Value) || math.IsInf(fg.Value, 0) {
+			if math.IsNaN(fg.Value) || math.IsInf(fg.Value, 0) || math.Abs(fg.Value) >= 1e48 {
 				t.Fatalf("%q: value %v", s, fg.Value)
 			}
 			if fg.Text == "" || !strings.Contains(s, fg.Text) {
@@ -196,6 +209,19 @@ func FuzzFind(f *testing.F) {
 			}
 			if fg.Kind == "" {
 				t.Fatalf("%q: no kind", s)
+			}
+			again := figures.Find(fg.Text, lang)
+			if len(again) == 0 {
+				continue
+			}
+			ok := false
+			for _, g := range again {
+				if g.Value == fg.Value || math.Abs(g.Value-fg.Value) <= 1e-12*math.Abs(fg.Value) {
+					ok = true
+				}
+			}
+			if !ok {
+				t.Fatalf("%q: figure %q has value %v, but %q alone reads %v", s, fg.Text, fg.Value, fg.Text, again)
 			}
 		}
 	})

@@ -3,6 +3,7 @@ package figures
 import (
 	"math/big"
 	"strings"
+	"unicode"
 
 	"github.com/docconv/docconv/convert"
 )
@@ -97,6 +98,9 @@ func (s *scanner) skipToken(i int) int {
 
 // latinWord returns the run of Latin letters at i.
 func (s *scanner) latinWord(i int) string {
+	if i < 0 || i >= len(s.rs) {
+		return ""
+	}
 	j := i
 	for j < len(s.rs) && isLatin(s.rs[j]) {
 		j++
@@ -650,8 +654,8 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		if (u.s == "年" || u.s == "년") && s.rune(uend) == '代' {
 			return h, false // 1930年代: a decade
 		}
-		if yearLike(t, 1000, 2999) || t.cjk && !t.arabic && !t.fuzzy && t.bound == convert.Exact && integral(v) &&
-			v >= 1000 && v <= 2999 && int(v)%100 != 0 && (u.s == "年" || u.s == "年度") {
+		if yearLike(t, 1000, 2999) || (t.cjk || t.hangul) && !t.arabic && !t.fuzzy && t.bound == convert.Exact && integral(v) &&
+			v >= 1000 && v <= 2999 && int(v)%100 != 0 && (u.s == "年" || u.s == "年度" || u.s == "년" || u.s == "년도") {
 			// 2024年, 二〇二四年, 二千十八年 (but 两千年, 一千年 are spans)
 			h.unit, h.kind = "year", convert.KindYear
 			if u.s == "年" || u.s == "년" {
@@ -1199,7 +1203,7 @@ func (s *scanner) boundBefore(i int) convert.Bound {
 		}
 		latin := isLatin(w.r[0])
 		if _, ok := matchAt(s.rs, k, w.s); !ok {
-			if !latin || !strings.EqualFold(string(s.rs[k:j]), w.s) {
+			if !latin || !foldEqual(s.rs[k:j], w.r) {
 				continue
 			}
 		}
@@ -1385,4 +1389,18 @@ func (s *scanner) weightPound(start, end int, t numTok) bool {
 	}
 	// Without context: sterling.
 	return false
+}
+
+// foldEqual reports whether a and b are equal under simple Unicode case
+// folding, without allocating.
+func foldEqual(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] && unicode.ToLower(a[i]) != unicode.ToLower(b[i]) {
+			return false
+		}
+	}
+	return true
 }

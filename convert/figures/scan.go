@@ -57,8 +57,8 @@ func findIn(seg segment, lang, yuan string) []convert.Figure {
 	sent := newSentencer(&seg)
 	for _, h := range s.hits {
 		v := h.value
-		if !h.ratio {
-			v = clean(v)
+		if !h.ratio && math.Abs(v) < 1e15 {
+			v = clean(v) // (values from 10^15 on are exact already: no product made them)
 		}
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			continue
