@@ -32,10 +32,21 @@ var eras = []struct {
 	{"永乐", 1403, ""}, {"洪武", 1368, ""},
 }
 
+// erasByRune indexes eras by their first rune.
+var erasByRune = func() map[rune][]int {
+	m := map[rune][]int{}
+	for i, e := range eras {
+		r := []rune(e.s)[0]
+		m[r] = append(m[r], i)
+	}
+	return m
+}()
+
 // eraAt reads an era year at i: 康熙二十三年, 雍正元年, 平成4年, 民國39年
 // (and, with a month, a date: 民國114年1月).
 func (s *scanner) eraAt(i int) (int, bool) {
-	for _, e := range eras {
+	for _, ei := range erasByRune[s.rs[i]] {
+		e := eras[ei]
 		if !hasAt(s.rs, i, e.s) || e.lang != "" && !strings.HasPrefix(s.lang, e.lang) {
 			continue
 		}
@@ -183,10 +194,15 @@ var coordPrefixes = []struct{ s, hemi string }{
 func (s *scanner) coordinate(i int) (int, bool) {
 	hemi := ""
 	j := i
-	for _, c := range coordPrefixes {
-		if e, ok := matchAt(s.rs, i, c.s); ok {
-			hemi, j = c.hemi, e
-			break
+	if r := s.rs[i]; !isDigit(r) {
+		for _, c := range coordPrefixes {
+			if e, ok := matchAt(s.rs, i, c.s); ok {
+				hemi, j = c.hemi, e
+				break
+			}
+		}
+		if hemi == "" {
+			return 0, false
 		}
 	}
 	if hemi == "" {

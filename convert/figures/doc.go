@@ -1,5 +1,6 @@
 // Package figures finds the figures of a document — amounts of money,
-// percentages, years, dates, counts, ordinals, durations and quantities —
+// percentages, years, dates, counts, ordinals, durations, ages and
+// quantities —
 // and returns them as [convert.Figure] values: the text as written, an exact
 // value, a normalized unit, a kind, and where it came from (block,
 // paragraph, section heading, sentence).
@@ -30,25 +31,73 @@
 // multiplier in such a unit scales the value (亿元 ×10^8, 万人 ×10^4,
 // 百万美元 ×10^6; 千米 is km). A unit in the cell itself (1.8 ms) wins.
 //
-// # Numbers
+// # Numeral grammar
 //
-//   - Arabic digits, ASCII or fullwidth (３８０), with thousands separators
-//     (3,800), decimals (1.5) and a minus sign (-4.3, −4.3 with U+2212).
-//   - Chinese/Japanese numerals: 〇零一二两兩三…九, 十/拾 百/佰 千/仟, 万/萬
-//     (10^4), 亿/億 (10^8), 兆 (10^12), 廿 (20), 卅 (30), financial forms
-//     (壹贰叁…), 点/點 decimals (一点五). Runs of three or more digits read
-//     positionally (二〇二四 = 2024); two consecutive digits (三四天) mean
-//     "three or four": the lower bound, Approx.
-//   - Mixed forms: 410億, 1.5萬, 2百, 1100多万, Korean 1,419억, 450조, 1조 2천억.
-//   - English: 1.5 million, $41 billion, 41bn, twenty, twenty-five, two
-//     hundred, two-thirds, "half of".
-//   - Values are exact: 380億 is 38000000000, 2.07亿 is 207000000 (binary
-//     noise from decimal × multiplier is rounded away at 15 significant
-//     digits); quotients (三分之一, two-thirds) keep full float64 precision.
+// One grammar reads every number (numeral.go; exact.go holds its exact
+// decimal type). Values are exact: a number is an integer mantissa times a
+// power of ten, never a sum of floats, so 2.07亿 is 207000000 and
+// 千二百億 is 120000000000; fractions are exact rationals rounded once to
+// the nearest float64. A number of 10^48 or more, or with more than 18
+// significant digits, is "too large": it is no figure, never a wrong value.
+// Each rule below has a table of exact values in grammar_test.go.
+//
+//	number    = [sign] body [multiplier] | fraction | mixed
+//	sign      = "-" | "−" | "－" | "负" | "負" | "マイナス" | "minus " | "▲" | "△"
+//	body      = arabic | cjk | hangul | words
+//	arabic    = digits [sep3…] ["." digits] [vulgar] [exponent]
+//	            digits ASCII or fullwidth (３８０); sep3 "," or, between
+//	            fullwidth digits, "，" before exactly three digits
+//	            (１，２３４，５６７); ".5" alone at a word start; vulgar
+//	            ½ ¼ ¾ ⅛… (2 ½); exponent "e±N" (1.2e+14), "10^N", "10⁵",
+//	            "×10^N" (3×10^8)
+//	cjk       = section {big section} [tail]
+//	section   = [d] 千 [d] 百 [d] 十 [d] | positional | fuzzy | 廿/卅/卌 [d]
+//	            d is 〇零一二两兩三…九 (also 壹贰叁…) or Arabic digits (2百,
+//	            7천); a multiplier without a digit before it is 一
+//	            (十二, 百二十三万, 千二百億, 三千二百十七); 零/〇 marks a gap
+//	            (一千零十二 = 1012); positional runs of digits read digit by
+//	            digit (二〇二四); a decimal 点/點/・ with digits after (三点五,
+//	            四八・五 when a unit follows)
+//	big       = 万/萬 (10^4) 亿/億 (10^8) 兆 (10^12) 京 (10^16); a big
+//	            multiplier after another multiplies (万亿 10^12, 四万万 4×10^8)
+//	tail      = one digit after a multiplier of 百 or more, standing for the
+//	            next lower unit: 四百五 = 450, 一万三 = 13000, 两千三 = 2300,
+//	            三亿五 = 350000000 (not after 零: 一千零五 = 1005)
+//	fuzzy     = two adjacent digits, the second one more: 三四天, 二三日,
+//	            十三四 — the lower bound, Bound AtLeast (three or four)
+//	hangul    = Sino-Korean 일이삼사오육칠팔구 with 십백천만억조, alone
+//	            (오십이 = 52) or after Arabic digits (7천 5백만, 3억, 1조 2천억,
+//	            spaced by groups: 32만 6,900); Hangul numerals alone are a
+//	            figure only with a unit (이천 is also a city)
+//	words     = English cardinals with "and" and hyphens (one hundred and
+//	            sixty-one, two thousand and twenty-four), ordinals
+//	            (twenty-fifth, one hundred and first, the fifth), fractions
+//	            (two-thirds, one fourth) and mixed numbers (three and one
+//	            fourth = 3.25, two and a half)
+//	multiplier= million billion trillion bn bln mn tn lakh (10^5) crore
+//	            (10^7) dozen ダース (12), k/K and M glued to digits (5k, 2.5M),
+//	            m and b after a currency ($5m)
+//	fraction  = den (分之 | 分の | 분의) num: 三分之一, ３分の２, 3분의 1, a
+//	            percent (Unit "%"); 百分之N, 千分之N; "one in three", "one out
+//	            of every three"
+//	mixed     = integer 又 den 分之 num: 三百五十又3分之1 = 1051/3,
+//	            负一又二分之一 = -1.5 (a quantity, with the unit after)
+//	bound     = 余 餘 多 几 幾 何 여 after a number (20余年, 十何年, 1100多万):
+//	            at least; 来 (十来年): about
+//
+// Native Korean numbers (하나 둘 셋…, 열 스물 서른…, counting forms 한 두 세
+// 네 스무) are figures only before a counter (세 명, 스물다섯 살, 열두 시간):
+// without one they are other words (세 "tax", 네 "yes"). 한 with a counter
+// is an article (한 명), except for spans (한 달, 한 시간).
 //
 // # Kinds and units
 //
-//   - money: Unit is an ISO 4217 code. 美元 USD $ US$ 달러 → USD; 人民币
+//   - money: Unit is an ISO 4217 code. Compound amounts are one figure:
+//     2222円13銭 (2222.13 JPY), 3元5角 (3.5), 3 dollars 50 cents, six
+//     shillings and eight pence and £5592 14s. 2d. (in pounds), 3斤2两 (a
+//     measure: 10 两 to the 斤, 16 in Traditional Chinese). C$ → CAD,
+//     HK$ → HKD, NT$ → TWD, 人民元 → CNY, guineas → "guinea",
+//     sixpence and half-a-crown in GBP. 美元 USD $ US$ 달러 → USD; 人民币
 //     人民幣 CNY RMB ¥ → CNY (¥ is JPY when the document language is ja);
 //     a bare 元 (圆, 圓) is CNY in Simplified Chinese and other languages;
 //     in Traditional Chinese (zh-Hant, zh-TW, zh-HK, yue) it is the currency
@@ -66,13 +115,27 @@
 //     (个百分点, percentage points, %p, 퍼센트포인트) have Unit "pp" and the same scale
 //     (1.7个百分点 = 0.017); so do basis points (15个基点, 25 basis points,
 //     25bps: Value v/10000, 0.0015).
-//   - year: a four-digit year with 年/년/年度 (2023年, 2024년, 二〇二四年),
-//     era years (令和6年 = 2024, 民國113年 = 2024: the ROC year plus 1911;
-//     民國114年1月 is the date 20250100), or a bare four-digit
-//     number from 1800 to 2100 (in 2024). Unit "year".
-//   - date: Value is YYYYMMDD with unknown parts 0, Unit "date": 2024年1月5日
-//     is 20240105, 1月5日 is 105, 7月 is 700, January 2024 is 20240100,
-//     2024-01-05 is 20240105. A full date is one figure, not three.
+//   - year: a year with 年/년/年度 (2023年, 2024년, 二〇二四年, 二千十八年,
+//     ‘21년), or a bare four-digit number from 1800 to 2100 (in 2024; older
+//     years after in/of/since or between commas). Unit "year", Date the
+//     year ("2024"). Era years keep their era: 康熙二十三年 is Value 23,
+//     Unit "year:康熙", Date "1684" (the Gregorian year); 元年 is 1 (雍正元年,
+//     令和元年); 平成4年 is 4 "year:平成" (1992), 民國39年 39 "year:民國"
+//     (1950). Eras: Japanese (令和 平成 昭和 大正 明治, older ones in
+//     Japanese text), 民國, Qing and Ming reigns (康熙 乾隆 光緒…). A bare
+//     N年 after an era year in the same sentence is of that era (平成八年が…、
+//     九年が…); in Traditional Chinese a three-digit 100年–150年 is a
+//     Republic year (105年 = 2016) and 111-01-06 a Republic date.
+//   - date: Value is YYYYMMDD with unknown parts 0, Unit "date", and Date
+//     the ISO 8601 text: 2024年1月5日 is 20240105 "2024-01-05", 1月5日 is
+//     105 "--01-05", 四月 is 400 "--04", a day alone "---15", January 2024
+//     "2024-01", in September "--09". A full date is one figure, not three;
+//     so is 1992（平成4）年1月20日 and 1888年(明治21年)4月25日 (the era
+//     year glossing the Gregorian one; 大正9年(1920年) likewise). Extract
+//     gives partial dates the article's year when the article states only
+//     one (all its dated figures and Meta.Date name the same year): 2023年…
+//     3月15日 becomes 20230315 "2023-03-15", Text unchanged. Find, which
+//     sees one text, does not.
 //   - duration: N年 when N is not a year (六年, 20餘年), 周年/週年 (十周年),
 //     个月, 天, 小时, 分钟, weeks, days, hours…, ms/毫秒 (milliseconds), s
 //     (seconds: 4.2 s; but 1990s and 80s are decades, no figure), 半年 (0.5); business days
@@ -84,6 +147,9 @@
 //     milliseconds),
 //     so that durations compare across languages.
 //   - count: a number with a counter (次 屆 名 人 个 家 项 座 列 所 部 条 件 位
+//     县/縣 府 州 厅/廳 镇/鎮 乡/鄉 区/區 门/門 水库/水庫 堡 局 階 歩 行 畳 (四畳半 =
+//     4.5) — those that also end names (九州, 五行, 十里, 三門) not after one
+//     Chinese numeral alone —
 //     部分 字 页/頁…, 股 after Arabic digits only: 每10股, not 三股势力 or 10股东;
 //     Japanese 件 社 路線 か国…, Korean 명 개 곳…) or an English plural noun,
 //     possibly after adjectives (19,000 trips, 35 new workers, three indoor
@@ -95,17 +161,26 @@
 //     屆, 座, 部分 — not 部),
 //     1st/2nd/3rd, "No. 1", "the Top 10" (AtMost: a rank of 10 or better;
 //     "top 3 banks" is a count), Korean 제N, N번째, N위; N位 in Japanese
-//     (rank). Quarters
+//     (rank), N番目 N年生 N年目; English ordinal words (twenty-fifth, the
+//     fifth, the first test flight — first and second only after a
+//     determiner: "at first" is a word; the sixteenth century: Unit
+//     century). Quarters
 //     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
 //     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
-//   - quantity: measures (公里 km metres 吨 t 公斤 kg 平方米 m² 千瓦 kW…, normalized;
-//     "pounds" as written: weight or sterling), multipliers (倍, 배: Unit as
+//   - age: 七周岁, 65歳, 만 19세, 스물다섯 살, aged 34, age 25 and older,
+//     twelve years old, 50대 이상 (a decade of life): Kind age, Unit
+//     "years".
+//   - quantity: measures (公里 km キロメートル metres 吨 t 公斤 kg キログラム
+//     平方米 m² 千瓦 kW μg/m³ μm 里 尺…, normalized; ポンド and pounds are
+//     GBP unless weight words are near — 重さ, 肉, weigh, "pounds of" — then
+//     lb), coordinates (北緯23°29′, 东经120度30分, 23°29′N: decimal degrees,
+//     Unit °N °S °E °W) and angles (二十四度五十四分 = 24.9, Unit °),
+//     multipliers (倍, 배: Unit as
 //     written; "10 to 20 times more", "three times the price": Unit
 //     "times" — never a Chinese unit for English text), index points with
 //     Arabic digits (上漲156點, 上涨25点, 2,600.5포인트: Unit 點/点/포인트;
 //     三点建议 is a count,
-//     下午3點 and 3点钟 are times of day, not figures), ages (岁; "aged 34"
-//     has Unit "age"), and bare
+//     下午3點 and 3点钟 are times of day, not figures), and bare
 //     numbers.
 //   - proportions: "one in three", "1 in 4" are percent (1/3, Unit "%").
 //
@@ -171,6 +246,14 @@
 //     number inside a short quoted phrase (“黄金三十年”, “金色十年”, 「一帯一路」,
 //     up to 12 characters: slogans and names) or a title in 《》〈〉.
 //     Longer quotations are scanned.
+//   - Legal citations — parentheses or 「」 holding U.S.C., Pub. L., §,
+//     法律第, 条例第 (22 U.S.C. 5725, 「明治21年4月25日法律第1号」) — cross
+//     references and citations 第2図, 第1号, 第22条, footnote marks [8],
+//     Arabic digits glued to Hangul (1인가구, 2쪽, 코로나19), the base of a
+//     rate (1,000명당), decades (1930年代), eleven o'clock, 人口.
+//   - Numbers too large to state exactly (above): no figure.
+//   - The file name: a title Read made from the file name
+//     (Meta.TitleFromFile: "report 2024.txt", /dev/fd/63) is not text.
 //   - URLs, e-mail addresses, version strings (1.2.3), times and ratios
 //     (10:30, 3:1), phone numbers and identifiers (010-12345678, 1-800-555-0100,
 //     400-820-8820).
