@@ -425,3 +425,50 @@ func hugeFDArray(t *testing.T, table []byte) []byte {
 	out = append(out[:off], fd...)
 	return out
 }
+
+// TestCFFNameKeyed reads a name-keyed CFF (a Latin .otf has no ROS, one
+// Private DICT with local subroutines) and writes it CID-keyed.
+func TestCFFNameKeyed(t *testing.T) {
+	// Glyph 1: a 100×100 square drawn by a local subroutine (bias 107).
+	square := []byte{139 + 100, 139, 21, 139 + 100, 6, 139 + 100, 7, 139 - 100, 6, 11}
+	table := makeCFF(cffOpts{
+		charstrings: [][]byte{{14}, {139 - 107, 10, 14}},
+		lsubrs:      [][]byte{square},
+	})
+	c, err := parseCFF(table)
+	require.NoError(t, err)
+	assert.False(t, c.cid)
+	segs, err := c.outline(1)
+	require.NoError(t, err)
+	assert.Len(t, segs, 5) // move, three lines, the closing line
+	f := &Font{unitsPerEm: 2000, cff: c, numGlyphs: 2}
+	p, err := f.CFFProgram("Square", []CIDGlyph{{CID: 'A', GID: 1, Shift: 50}})
+	require.NoError(t, err)
+	prog, err := gocff.Parse(p)
+	require.NoError(t, err)
+	_, pb, err := prog.LoadGlyph(1)
+	require.NoError(t, err)
+	// Scaled to a 1000-unit em: x 100..200 → 75..125 after the shift of 50.
+	assert.InDelta(t, 75, pb.Min.X, 0.01)
+	assert.InDelta(t, 125, pb.Max.X, 0.01)
+	assert.InDelta(t, 50, pb.Max.Y, 0.01)
+
+	// For an OpenType 'CFF ' table the outline keeps the font's units and
+	// the Top DICT gets FontMatrix [1/2000 0 0 1/2000 0 0].
+	o, err := f.buildCFF("Square", []CIDGlyph{{}, {CID: 1, GID: 1}}, false)
+	require.NoError(t, err)
+	names, err := readIndex(o, int(o[2]), "Name")
+	require.NoError(t, err)
+	tops, err := readIndex(o, names.end, "Top")
+	require.NoError(t, err)
+	tb, err := tops.get(0)
+	require.NoError(t, err)
+	d, err := parseDict(tb)
+	require.NoError(t, err)
+	assert.Equal(t, []float64{0.0005, 0, 0, 0.0005, 0, 0}, d[opFontMatrix])
+	c2, err := parseCFF(o)
+	require.NoError(t, err)
+	segs, err = c2.outline(1)
+	require.NoError(t, err)
+	assert.Equal(t, float32(200), segs[1].Args[0].X)
+}
