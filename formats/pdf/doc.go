@@ -24,9 +24,9 @@
 //     (410億, 32%); Korean documents break only at spaces, next to
 //     brackets and quotes too (CSS word-break: keep-all), and are
 //     justified at their spaces. When a line must end where the rules
-//     forbid, punctuation is compressed to half width (the mark at the
-//     line end, then pause and stop marks inside the line) if that makes
-//     it fit ("push in"), else the previous character is pulled down;
+//     forbid, the closing mark at the line end is compressed to half
+//     width if that makes it fit ("push in"), else the previous character
+//     is pulled down — a lone mark inside the line is never compressed;
 //     lines never overflow the measure; a last line of a single character
 //     is avoided; URLs may also break after / ? & = . _ and before -; no
 //     line ends with a hyphen-minus (pdftotext would drop it as a
@@ -34,8 +34,10 @@
 //     than the measure starts on the line where it falls and breaks at the
 //     measure, and a line whose justification would open gaps wider than
 //     an em is filled that way or left ragged;
-//   - spacing: adjacent full-width marks such as 。」 take 1.5 em (clreq
-//     3.1.6); half-width marks come from a second subset of the same font
+//   - spacing: adjacent full-width marks such as 。」 ：“ 」、 take 1.5 em
+//     (clreq 3.1.6, jlreq 3.1.4; see closingPunct), 1 em at a line end;
+//     ° ′ ″ ‰ § ± × → beside digits and Latin letters take their
+//     proportional Latin glyph; half-width marks come from a second subset of the same font
 //     whose glyphs have half-em advances, so that text extraction sees
 //     neither gaps nor overlaps; a quarter em separates Han and Latin
 //     letters or digits without adding a space character;

@@ -26,6 +26,27 @@ type docInfo struct {
 	time                             time.Time
 }
 
+// outlineLevels returns the outline level (0: top) of every heading:
+// its heading level counted from the document's highest heading (a
+// document whose sections are all H2 under an H1 title has them all at the
+// top), never more than one below the bookmark before (gofpdf nests by
+// level).
+func outlineLevels(marks []mark) []int {
+	top := 0
+	for i, m := range marks {
+		if i == 0 || m.level < top {
+			top = m.level
+		}
+	}
+	levels := make([]int, len(marks))
+	last := -1
+	for i, m := range marks {
+		levels[i] = max(0, min(m.level-top, last+1))
+		last = levels[i]
+	}
+	return levels
+}
+
 // render draws the pages with gofpdf: only positioned text runs
 // (Fpdf.Text, with character spacing and render mode set through raw
 // operators), rectangles, lines, links and bookmarks. It never uses
@@ -111,7 +132,7 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 		pdf.SetDrawColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
 		pdf.SetLineWidth(lw)
 	}
-	lastLevel := -1
+	levels := outlineLevels(bookmarks)
 	var raw strings.Builder
 	for _, pg := range pages {
 		pdf.AddPage()
@@ -202,10 +223,7 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				pdf.SetFont(faces[0].key, "", t.size)
 				cur.face, cur.size = faces[0], t.size
 			}
-			lv := min(bookmarks[m].level-1, lastLevel+1)
-			lv = max(lv, 0)
-			lastLevel = lv
-			pdf.Bookmark(bmpOnly(bookmarks[m].title), lv, markY[m])
+			pdf.Bookmark(bmpOnly(bookmarks[m].title), levels[m], markY[m])
 		}
 	}
 	var buf bytes.Buffer
