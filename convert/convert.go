@@ -58,7 +58,8 @@ type Options struct {
 	// EmbedFonts are fonts (names or files) whose used characters the EPUB
 	// writer embeds as a subset.
 	EmbedFonts []string
-	// PageSize is the PDF page size: A4 (default), A5, B5, Letter.
+	// PageSize is the PDF page size: A4 (default), A5, B5 (ISO 216, 176 × 250
+	// mm), B5-JIS (JIS P 0138, 182 × 257 mm), Letter.
 	PageSize string
 	// ModTime overrides the timestamp stamped into outputs (see
 	// DocumentTime). Zero means derive it.

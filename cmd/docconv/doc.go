@@ -38,7 +38,7 @@
 //	    --figures-table            append a table of the article's figures (PDF, EPUB, HTML)
 //	    --font NAME|FILE           PDF font chain, first match wins per character (repeatable)
 //	    --epub-embed-font NAME|FILE embed the used characters of a font in the EPUB (repeatable)
-//	    --page-size A4|A5|B5|Letter
+//	    --page-size A4|A5|B5|B5-JIS|Letter
 //	    --max-input-size SIZE      refuse larger inputs and font files (default 256MiB; 0: none)
 //	    --max-memory SIZE          stop with exit status 3 past this memory use (default auto:
 //	                               3/4 of the available memory; 0: none)

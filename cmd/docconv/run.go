@@ -73,7 +73,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.figuresTable, "figures-table", false, "append a table of the article's figures (PDF, EPUB, HTML)")
 	fs.StringArrayVar(&c.fonts, "font", nil, "PDF font `NAME|FILE`, repeatable: the fallback chain, first match per character")
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
-	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5, Letter")
+	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5 (ISO, 176×250 mm), B5-JIS (182×257 mm), Letter")
 	fs.StringVar(&c.maxInputSize, "max-input-size", "256MiB", "refuse an input (or --font file) larger than `SIZE`: bytes, or with KiB, MiB, GiB; 0 for no limit")
 	fs.StringVar(&c.maxMemory, "max-memory", "auto", "stop with exit status 3 when memory use passes `SIZE`: auto (3/4 of the available memory), 0 for no limit, or a size")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
@@ -370,9 +370,9 @@ func (c *config) options() (*convert.Options, error) {
 		return nil, usagef("--script must be hans or hant, not %q", c.script)
 	}
 	switch strings.ToUpper(c.pageSize) {
-	case "", "A4", "A5", "B5", "LETTER":
+	case "", "A4", "A5", "B5", "B5-JIS", "LETTER":
 	default:
-		return nil, usagef("--page-size must be A4, A5, B5 or Letter, not %q", c.pageSize)
+		return nil, usagef("--page-size must be A4, A5, B5, B5-JIS or Letter, not %q", c.pageSize)
 	}
 	for _, m := range c.meta {
 		if k, _, _ := strings.Cut(m, "="); strings.TrimSpace(k) == "" {

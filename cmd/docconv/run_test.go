@@ -67,6 +67,7 @@ func TestUsageErrors(t *testing.T) {
 		{"-t", "pdf,epub", "-o", "x.pdf", in},
 		{"--ruby", "maybe", in},
 		{"--script", "latin", in},
+		{"--page-size", "B4", "-t", "pdf", in},
 		{"-M", "date=yesterday", in},
 		{"-M", "=x", in},
 		{"-t", "text", "-o", in, in}, // never overwrite the input
@@ -131,6 +132,21 @@ func TestOutputFromExtensionAndMetadata(t *testing.T) {
 	b, err := os.ReadFile(filepath.Join(dir, "a.json"))
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "中哈關係")
+}
+
+// TestPageSizeB5JIS: --page-size B5-JIS is the Japanese B5 (182×257 mm),
+// B5 the ISO one (176×250 mm).
+func TestPageSizeB5JIS(t *testing.T) {
+	dir := t.TempDir()
+	in := copySample(t, dir)
+	for size, box := range map[string]string{"B5-JIS": "515.91 728.50", "b5-jis": "515.91 728.50", "B5": "498.90 708.66"} {
+		code, _, stderr := docconv(t, dir, "", "-q", "--page-size", size, "-o", "a.pdf", in)
+		require.Equal(t, 0, code, stderr)
+		b, err := os.ReadFile(filepath.Join(dir, "a.pdf"))
+		require.NoError(t, err)
+		assert.Contains(t, string(b), "/MediaBox [0 0 "+box+"]", size)
+		require.NoError(t, os.Remove(filepath.Join(dir, "a.pdf")))
+	}
 }
 
 func TestStdinToStdout(t *testing.T) {

@@ -174,7 +174,7 @@ func TestMetadata(t *testing.T) {
 
 func TestPageSizes(t *testing.T) {
 	d := readFixture(t, fixtures[1])
-	for name, want := range map[string]string{"": "595.28 841.89", "A5": "419.53 595.28", "b5": "498.90 708.66", "Letter": "612.00 792.00"} {
+	for name, want := range map[string]string{"": "595.28 841.89", "A5": "419.53 595.28", "b5": "498.90 708.66", "B5-JIS": "515.91 728.50", "Letter": "612.00 792.00"} {
 		b, err := (&Writer{PageSize: name}).Render(context.Background(), d)
 		require.NoError(t, err, name)
 		assert.Contains(t, string(b), "/MediaBox [0 0 "+want+"]", name)
@@ -183,6 +183,22 @@ func TestPageSizes(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, convert.ErrInvalidInput)
 	assert.Contains(t, err.Error(), "pdf: unknown page size")
+}
+
+// TestIndentByLanguage: Japanese paragraphs are indented one em, Chinese
+// and Korean two (issue 11, item 8), Latin 1.5; pdf.indent overrides.
+func TestIndentByLanguage(t *testing.T) {
+	for _, c := range []struct {
+		lang   string
+		indent float64
+		want   float64
+	}{{"ja", 0, 1}, {"ja-JP", 0, 1}, {"zh-Hant", 0, 2}, {"zh-Hans", 0, 2}, {"ko", 0, 2}, {"en", 0, 1.5}, {"ja", 2, 2}} {
+		d := &convert.Document{Meta: convert.Meta{Lang: c.lang}, Blocks: []convert.Block{
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "本文です。"}}}}}
+		r, err := (&Writer{Indent: c.indent}).layout(context.Background(), d)
+		require.NoError(t, err)
+		assert.Equal(t, c.want, r.t.indent, c.lang)
+	}
 }
 
 func TestNewWriterOptions(t *testing.T) {

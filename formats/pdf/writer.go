@@ -48,7 +48,9 @@ type Writer struct {
 	// documents, 11.5 for others, 9.5 on A5.
 	FontSize float64
 	// Indent is the first-line indent of paragraphs in em; 0 means the
-	// default, 2 em (1.5 em for non-CJK documents). NoIndent turns it off.
+	// default: 2 em for Chinese (and Korean), 1 em for Japanese (jlreq
+	// 3.1.9: 字下げ of one character), 1.5 em for other documents.
+	// NoIndent turns it off.
 	Indent   float64
 	NoIndent bool
 	// Fonts are tried first for every character, before the embedded
@@ -129,16 +131,18 @@ func NewWriter(opts *convert.Options) *Writer {
 	return w
 }
 
-// pageSizes in pt.
+// pageSizes in pt. B5 is ISO 216 B5 (176 × 250 mm); B5-JIS is the
+// Japanese JIS P 0138 B5 (182 × 257 mm) of Japanese books and paper.
 var pageSizes = map[string][2]float64{
 	"a4":     {595.28, 841.89},
 	"a5":     {419.53, 595.28},
 	"b5":     {498.90, 708.66},
+	"b5-jis": {515.91, 728.50},
 	"letter": {612, 792},
 }
 
 // PageSizes lists the accepted page size names.
-var PageSizes = []string{"A4", "A5", "B5", "Letter"}
+var PageSizes = []string{"A4", "A5", "B5", "B5-JIS", "Letter"}
 
 // Write lays out d and writes the PDF to out.
 func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
@@ -250,9 +254,13 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 	t.indent = w.Indent
 	if t.indent == 0 {
-		t.indent = 2
-		if !cjk {
+		switch {
+		case !cjk:
 			t.indent = 1.5
+		case strings.HasPrefix(strings.ToLower(lang), "ja"):
+			t.indent = 1 // Japanese indents one character, Chinese two
+		default:
+			t.indent = 2
 		}
 	}
 	if w.NoIndent {
