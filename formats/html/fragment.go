@@ -41,6 +41,7 @@ type renderer struct {
 	b       strings.Builder
 	ids     map[*convert.Heading]string
 	used    map[string]bool
+	next    map[string]int // per id base, the first suffix not known taken
 	report  *convert.Report
 	dropped int
 }
@@ -66,8 +67,17 @@ func (r *renderer) uniqueID(id, text string) string {
 		base = convert.Slug(text)
 	}
 	id = base
-	for i := 1; r.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if r.used[id] {
+		// next[base] skips the suffixes already found taken: many
+		// headings of one text stay linear.
+		i := max(r.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); r.used[id]; id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		if r.next == nil {
+			r.next = map[string]int{}
+		}
+		r.next[base] = i
 	}
 	r.used[id] = true
 	return id

@@ -11,18 +11,32 @@ import (
 func Slug(text string) string { return convert.Slug(text) }
 
 // ids hands out unique heading identifiers in document order.
-type ids struct{ used map[string]bool }
+type ids struct {
+	used map[string]bool
+	// next is, per base, the first suffix not known to be taken: a
+	// thousand headings of one text cost a thousand look-ups, not half a
+	// million.
+	next map[string]int
+}
 
-func newIDs() *ids { return &ids{used: map[string]bool{}} }
+func newIDs() *ids { return &ids{used: map[string]bool{}, next: map[string]int{}} }
 
 // auto returns the identifier for a heading without an explicit one:
 // Slug(text), then text-1, text-2… if taken. It does not reserve it.
 func (s *ids) auto(text string) string {
 	base := Slug(text)
 	id := base
-	for i := 1; s.used[id]; i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if !s.used[id] {
+		return id
 	}
+	i := max(s.next[base], 1)
+	for id = base + "-" + strconv.Itoa(i); s.used[id]; id = base + "-" + strconv.Itoa(i) {
+		i++
+	}
+	if s.next == nil {
+		s.next = map[string]int{}
+	}
+	s.next[base] = i
 	return id
 }
 

@@ -264,18 +264,32 @@ func noSpaceRune(r rune) bool {
 // and recursively, so that equal documents have equal models.
 func normalize(ins []convert.Inline) []convert.Inline {
 	out := ins[:0]
-	for _, in := range ins {
+	for i := 0; i < len(ins); i++ {
+		in := ins[i]
 		switch x := in.(type) {
 		case *convert.Text:
 			if x.Text == "" {
 				continue
 			}
-			if n := len(out); n > 0 {
-				if prev, ok := out[n-1].(*convert.Text); ok {
-					out[n-1] = &convert.Text{Text: prev.Text + x.Text}
-					continue
+			// A run of texts becomes one, joined once (joining them
+			// pairwise costs the square of the run's length).
+			j, size := i+1, len(x.Text)
+			for ; j < len(ins); j++ {
+				y, ok := ins[j].(*convert.Text)
+				if !ok {
+					break
 				}
+				size += len(y.Text)
 			}
+			if size > len(x.Text) {
+				var b strings.Builder
+				b.Grow(size)
+				for _, y := range ins[i:j] {
+					b.WriteString(y.(*convert.Text).Text)
+				}
+				in = &convert.Text{Text: b.String()}
+			}
+			i = j - 1
 		case *convert.Strong:
 			x.Inlines = normalize(x.Inlines)
 		case *convert.Emph:

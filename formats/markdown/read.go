@@ -14,6 +14,7 @@ import (
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
 
 	"github.com/docconv/docconv/convert"
 )
@@ -43,7 +44,8 @@ func newParser(linkify bool) parser.Parser {
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(exts...),
-		goldmark.WithParserOptions(parser.WithAttribute()),
+		goldmark.WithParserOptions(parser.WithAttribute(),
+			parser.WithInlineParsers(util.Prioritized(delimiterGuard{}, 450))),
 	).Parser()
 }
 
@@ -72,6 +74,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	// holds half a character (which a later join could complete). The
 	// normalize transforms count such repairs before the reader runs.
 	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	full := src
 	d := &convert.Document{}
 	if yml, body, ok := splitFrontMatter(src); ok {
 		isMeta, err := parseFrontMatter(yml, &d.Meta)
@@ -82,9 +85,25 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 			src = body
 		}
 	}
-	root := r.parser().Parse(text.NewReader(src))
+	// Line numbers in warnings count the front matter's lines too.
+	base := bytes.Count(full[:len(full)-len(src)], []byte("\n"))
+	src, cut, first := limitMarkers(src)
+	if cut > 0 {
+		r.Report.Warn("markdown: line %d: more than %d quote and list markers on a line (%d such lines); the deeper ones are dropped, their text kept at level %d",
+			base+first, convert.MaxNesting, cut, convert.MaxNesting)
+	}
+	pc := parser.NewContext()
+	root := r.parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	if st, _ := pc.Get(guardKey).(*guardState); st != nil && st.blocks > 0 {
+		r.Report.Warn("markdown: line %d: too many unmatched emphasis delimiters (* _ ~) in a paragraph (%d such paragraphs); from there on they are read as text",
+			base+1+bytes.Count(src[:st.firstPos], []byte("\n")), st.blocks)
+	}
 	c := &converter{src: src, ids: newIDs()}
 	d.Blocks = c.blocks(root)
+	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
+		d.Blocks = bs
+		r.Report.Warn("markdown: quotes and lists nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
+	}
 	if d.Meta.Title == "" {
 		d.Blocks = promoteTitle(&d.Meta, d.Blocks)
 	}

@@ -540,18 +540,24 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 func (t *setter) headerFooter(pages []page, title string, first, total int) {
 	hsize := t.size * 0.75
 	fsize := t.size * 0.8
+	// The running head is the same on every page: laid out once (a title
+	// as long as the document must not cost a layout per page).
+	var head []item
+	if title != "" && first+len(pages) > 2 {
+		var p para
+		t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
+		p = truncate(p, t.measure, t)
+		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
+		off := position(p.atoms, l, alignCenter)
+		l.off = off
+		base := t.top - t.size*1.6
+		t.emitLine(&p, l, t.left, base, &head)
+		head = append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey})
+	}
 	for i := range pages {
 		n := first + i
-		if title != "" && n > 1 {
-			var p para
-			t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
-			p = truncate(p, t.measure, t)
-			l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
-			off := position(p.atoms, l, alignCenter)
-			l.off = off
-			base := t.top - t.size*1.6
-			t.emitLine(&p, l, t.left, base, &pages[i].items)
-			pages[i].items = append(pages[i].items, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey})
+		if head != nil && n > 1 {
+			pages[i].items = append(pages[i].items, head...)
 		}
 		var p para
 		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey}, -1)
@@ -561,15 +567,24 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 	}
 }
 
-// truncate shortens a one-line paragraph to fit width, ending it with "…".
+// truncate shortens a one-line paragraph to fit width, ending it with "…":
+// it keeps the longest start that fits with the ellipsis (one pass, the
+// widths summed as naturalWidth sums them).
 func truncate(p para, w float64, t *setter) para {
 	if naturalWidth(p.atoms, 0, len(p.atoms)) <= w {
 		return p
 	}
 	ell := t.textWidth("…", 0, p.fmts[0].size)
-	n := len(p.atoms)
-	for n > 0 && naturalWidth(p.atoms, 0, n)+ell > w {
-		n--
+	n, x := 0, 0.0
+	for n < len(p.atoms) {
+		nx := x + p.atoms[n].width()
+		if n > 0 {
+			nx += p.atoms[n].pre + p.atoms[n-1].post
+		}
+		if nx+ell > w {
+			break
+		}
+		x, n = nx, n+1
 	}
 	q := para{fmts: p.fmts, fmtIdx: p.fmtIdx, atoms: append([]atom(nil), p.atoms[:n]...)}
 	t.addText(&q, "…", p.fmts[0], -1)

@@ -1,0 +1,83 @@
+package convert
+
+// MaxNesting is the deepest nesting of quotes and lists a document keeps:
+// a quote or list inside 100 enclosing quotes and lists is flattened (its
+// blocks take its place), so that no writer meets a structure whose cost
+// grows with the square of its depth (indentation, rules drawn for every
+// enclosing quote, recursion). markdown-it's default maxNesting is the
+// same; real documents nest a few levels.
+const MaxNesting = 100
+
+// LimitNesting flattens quotes and lists nested deeper than MaxNesting
+// levels: a quote or list at level MaxNesting+1 or deeper is replaced by
+// its blocks (a list by the blocks of its items, in order), which stay in
+// the container at level MaxNesting. No text is lost. It returns the
+// blocks and how many containers were flattened; the blocks are changed in
+// place. Time is linear in the number of blocks, whatever the depth.
+func LimitNesting(bs []Block) ([]Block, int) {
+	n := 0
+	limitNesting(bs, 0, &n)
+	return bs, n
+}
+
+// limitNesting walks the containers of bs, which are at level depth+1.
+func limitNesting(bs []Block, depth int, n *int) {
+	for _, b := range bs {
+		switch x := b.(type) {
+		case *Quote:
+			if depth+1 == MaxNesting {
+				x.Blocks = flattenContainers(x.Blocks, n)
+			} else {
+				limitNesting(x.Blocks, depth+1, n)
+			}
+		case *List:
+			for i, it := range x.Items {
+				if depth+1 == MaxNesting {
+					x.Items[i] = flattenContainers(it, n)
+				} else {
+					limitNesting(it, depth+1, n)
+				}
+			}
+		}
+	}
+}
+
+// flattenContainers returns bs with every quote and list, at any depth,
+// replaced by its blocks, counting them in n. It uses a stack of its own,
+// not recursion: the depth may be anything.
+func flattenContainers(bs []Block, n *int) []Block {
+	has := false
+	for _, b := range bs {
+		switch b.(type) {
+		case *Quote, *List:
+			has = true
+		}
+	}
+	if !has {
+		return bs
+	}
+	out := make([]Block, 0, len(bs))
+	stack := [][]Block{bs}
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if len(*top) == 0 {
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		b := (*top)[0]
+		*top = (*top)[1:]
+		switch x := b.(type) {
+		case *Quote:
+			*n++
+			stack = append(stack, x.Blocks)
+		case *List:
+			*n++
+			for i := len(x.Items) - 1; i >= 0; i-- {
+				stack = append(stack, x.Items[i])
+			}
+		default:
+			out = append(out, b)
+		}
+	}
+	return out
+}
