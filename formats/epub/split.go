@@ -134,30 +134,49 @@ func sections(blocks []convert.Block) [][]convert.Block {
 
 func clampLevel(l int) int { return min(max(l, 1), 6) }
 
+// maxSections is the number of top-level sections above which small
+// sections share content documents. go-epub's AddSection looks at every
+// document added before, so that a book of n documents costs n²: 20,000
+// one-paragraph chapters took 16 s. Past this many sections, a section
+// starts a new document only when the current one holds half the size
+// limit, which keeps the documents to about twice the book's size over
+// the limit.
+const maxSections = 1000
+
 // split renders blocks into content documents of at most limit bytes of
 // body each (a single block larger than that is cut into pieces: rows,
 // items, lines, sentences), one or more per section, named from first on
-// (section%04d.xhtml). It returns the documents and the headings.
+// (section%04d.xhtml). It returns the documents and the headings. A book
+// of more than maxSections sections puts several small ones in a
+// document.
 func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle string) ([]*contentDoc, []*tocEntry) {
 	var docs []*contentDoc
 	var toc []*tocEntry
 	n := first
-	for _, sec := range sections(blocks) {
+	var cur *contentDoc
+	var body strings.Builder
+	flush := func() {
+		if cur != nil {
+			cur.body = body.String()
+			body.Reset()
+			cur = nil
+		}
+	}
+	secs := sections(blocks)
+	share := len(secs) > maxSections
+	for _, sec := range secs {
 		title := bookTitle
 		if h, ok := sec[0].(*convert.Heading); ok {
 			if t := strings.TrimSpace(convert.PlainText(h.Inlines)); t != "" {
 				title = t
 			}
 		}
-		var cur *contentDoc
-		var body strings.Builder
+		if !share || body.Len() >= limit/2 {
+			flush()
+		}
 		part := 0
-		flush := func() {
-			if cur != nil {
-				cur.body = body.String()
-				body.Reset()
-				cur = nil
-			}
+		if cur != nil {
+			part = 1 // in a document started by an earlier section
 		}
 		for _, b := range sec {
 			for _, f := range r.fragments(b, limit) {
@@ -180,8 +199,8 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 				body.WriteString(f.xhtml)
 			}
 		}
-		flush()
 	}
+	flush()
 	return docs, toc
 }
 
