@@ -40,6 +40,11 @@ var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Ki
 var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
 	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity, convert.KindAge}
 
+// MaxFigures is the most figures a workbook holds: one per row of the
+// Figures sheet under its header row, and Excel has 1,048,576 rows. A
+// document with more is refused with an error wrapping convert.ErrLimit.
+const MaxFigures = excelize.TotalRows - 1
+
 // ErrWrite wraps errors from building the workbook.
 var ErrWrite = errors.New("xlsx: cannot write workbook")
 
@@ -91,6 +96,11 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 		d = &convert.Document{}
 	}
 	figs := figures.Of(d)
+	if len(figs) > MaxFigures {
+		// Checked before any work: excelize would fail far into the
+		// sheet with "cannot convert cell "" to coordinates".
+		return convert.LimitErrorf("xlsx: %d figures, more than the %d rows an Excel sheet has below its header", len(figs), MaxFigures)
+	}
 	mod, err := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: w.ModTime})
 	if err != nil {
 		return err

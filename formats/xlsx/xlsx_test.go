@@ -425,3 +425,18 @@ print("ok")
 	out, err := exec.Command(py, "-c", script, path).CombinedOutput()
 	require.NoError(t, err, string(out))
 }
+
+// More figures than a sheet has rows: a clear limit error before any work
+// (excelize failed after a minute with "cannot convert cell "" to
+// coordinates").
+func TestTooManyFigures(t *testing.T) {
+	d := &convert.Document{Figures: make([]convert.Figure, xlsx.MaxFigures+1)}
+	for i := range d.Figures {
+		d.Figures[i] = convert.Figure{Text: "1", Value: 1, Kind: convert.KindCount}
+	}
+	var buf bytes.Buffer
+	err := (&xlsx.Writer{}).Write(context.Background(), &buf, d)
+	require.ErrorIs(t, err, convert.ErrLimit)
+	assert.Contains(t, err.Error(), "1048576 figures, more than the 1048575 rows")
+	assert.Zero(t, buf.Len())
+}
