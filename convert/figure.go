@@ -13,7 +13,6 @@ const (
 	KindOrdinal  FigureKind = "ordinal"  // 第十一次, 第三屆, 3rd
 	KindDuration FigureKind = "duration" // 六年, 十周年, 3 months
 	KindQuantity FigureKind = "quantity" // 100公里, 5 tonnes, bare numbers
-	KindAge      FigureKind = "age"      // 七周岁, 65歳, 만 19세, aged 34 (Unit "years")
 )
 
 // Figure is one figure found in a document's text.

@@ -1,6 +1,5 @@
 // Package figures finds the figures of a document — amounts of money,
-// percentages, years, dates, counts, ordinals, durations, ages and
-// quantities —
+// percentages, years, dates, counts, ordinals, durations and quantities —
 // and returns them as [convert.Figure] values: the text as written, an exact
 // value, a normalized unit, a kind, and where it came from (block,
 // paragraph, section heading, sentence).
@@ -167,9 +166,9 @@
 //     century). Quarters
 //     are ordinals with Unit "quarter": 一季度, 第三季度, 第３季, 第1四半期,
 //     3분기, Q3 (1 to 4 only; 第三季 is read as a quarter, not a TV season).
-//   - age: 七周岁, 65歳, 만 19세, 스물다섯 살, aged 34, age 25 and older,
-//     twelve years old, 50대 이상 (a decade of life): Kind age, Unit
-//     "years".
+//   - ages are quantities with Unit "age": 七周岁, 65歳, 만 19세, 스물다섯 살,
+//     aged 34, age 25 and older, twelve years old, 50대 이상 (a decade of
+//     life, ≥ 50).
 //   - quantity: measures (公里 km キロメートル metres 吨 t 公斤 kg キログラム
 //     平方米 m² 千瓦 kW μg/m³ μm 里 尺…, normalized; ポンド and pounds are
 //     GBP unless weight words are near — 重さ, 肉, weigh, "pounds of" — then

@@ -80,7 +80,7 @@ func TestGrammarIssueTable(t *testing.T) {
 		{"en", "twenty-fifth", "twenty-fifth=25  ordinal"},
 		{"ja", "二番目", "二番目=2 番目 ordinal"},
 		{"ja", "1000万人民元", "1000万人民元=10000000 CNY money"},
-		{"zh-Hans", "七周岁", "七周岁=7 years age"},
+		{"zh-Hans", "七周岁", "七周岁=7 age quantity"},
 		{"en", "C$ 20", "C$ 20=20 CAD money"},
 		{"en", "HK$ 20", "HK$ 20=20 HKD money"},
 		{"ja", "5キログラム", "5キログラム=5 kg quantity"},
@@ -114,7 +114,7 @@ func TestGrammarChineseJapanese(t *testing.T) {
 		// decimals 点/點/・ and fullwidth digits
 		{"zh-Hans", "三点五亿人", "三点五亿人=350000000 人 count"},
 		{"ja", "〇・二%", "〇・二%=0.002 % percent"},
-		{"ja", "四八・五歳", "四八・五歳=48.5 years age"},
+		{"ja", "四八・五歳", "四八・五歳=48.5 age quantity"},
 		{"ja", "３８０億円", "３８０億円=38000000000 JPY money"},
 		// signs
 		{"ja", "マイナス5%", "マイナス5%=-0.05 % percent"},
@@ -132,7 +132,7 @@ func TestGrammarChineseJapanese(t *testing.T) {
 		{"en", "10⁵ stars", "10⁵ stars=100000 stars count"},
 		// bounds and fuzzy numerals
 		{"zh-Hant", "百餘里", "百餘里=100 里 quantity≥"},
-		{"zh-Hans", "十三四岁", "十三四岁=13 years age≥"},
+		{"zh-Hans", "十三四岁", "十三四岁=13 age quantity≥"},
 		{"ja", "二三日後", "二三日後=2 days duration≥"},
 		{"ja", "十何年", "十何年=10 years duration≥"},
 		// halves
@@ -154,10 +154,10 @@ func TestGrammarKorean(t *testing.T) {
 		{"ko", "32만 6,900명", "32만 6,900명=326900 명 count"},
 		{"ko", "1,419억 달러", "1,419억 달러=141900000000 USD money"},
 		{"ko", "세 명", "세 명=3 명 count"},
-		{"ko", "스물다섯 살", "스물다섯 살=25 years age"},
+		{"ko", "스물다섯 살", "스물다섯 살=25 age quantity"},
 		{"ko", "열두 시간", "열두 시간=12 hours duration"},
 		{"ko", "10명 중 6명", "10명 중 6명=0.6 % percent"},
-		{"ko", "만 19세", "19세=19 years age"},
+		{"ko", "만 19세", "19세=19 age quantity"},
 	})
 	// Words that only look like numerals.
 	for _, s := range []string{"이천 시내", "사과", "오늘", "이사를 했다", "천천히", "네 그렇습니다"} {
@@ -178,7 +178,7 @@ func TestGrammarEnglish(t *testing.T) {
 		{"en", "$41 billion", "$41 billion=41000000000 USD money"},
 		{"en", "£5592 14s. 2d.", "£5592 14s. 2d.=134225/24 GBP money"},
 		{"en", "2 ½ years", "2 ½ years=2.5 years duration"},
-		{"en", "twelve years old", "twelve years old=12 years age"},
+		{"en", "twelve years old", "twelve years old=12 age quantity"},
 		{"en", "it came third", "third=3  ordinal"},
 		{"en", "orbited twice", "twice=2 times count"},
 	})
@@ -255,4 +255,4 @@ func TestGrammarBounded(t *testing.T) {
 	})
 }
 
-var _ = convert.KindAge
+var _ = convert.KindQuantity

@@ -692,7 +692,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		h.unit, h.kind = "years", convert.KindDuration
 		s.halfAfter(&h)
 		if u.latin && hasAt(s.rs, h.end, " old") && !isLatin(s.rune(h.end+4)) {
-			h.end, h.kind = h.end+4, convert.KindAge // twelve years old
+			h.end, h.kind, h.unit = h.end+4, convert.KindQuantity, "age" // twelve years old
 		}
 	case cMonth:
 		if !integral(v) || v < 1 || v > 12 {
@@ -725,12 +725,12 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		}
 		s.halfAfter(&h)
 		if u.latin && h.unit == "years" && hasAt(s.rs, h.end, " old") && !isLatin(s.rune(h.end+4)) {
-			h.end, h.kind = h.end+4, convert.KindAge // twelve years old
+			h.end, h.kind, h.unit = h.end+4, convert.KindQuantity, "age" // twelve years old
 		}
 	case cCounter, cMeasure:
 		if u.s == "대" && t.plain && int(v)%10 == 0 && v >= 10 && v <= 90 && (hasAt(s.rs, uend, " 이상") ||
 			hasAt(s.rs, uend, " 이하") || hasAt(s.rs, uend, " 미만") || s.rune(uend) == '의' || hasAt(s.rs, uend, "에서")) {
-			h.unit, h.kind = "years", convert.KindAge // 50대 이상: people in their fifties and older
+			h.unit, h.kind = "age", convert.KindQuantity // 50대 이상: people in their fifties and older
 			return h, true
 		}
 		if s.rune(uend) == '당' {
@@ -955,7 +955,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 				return h, true
 			}
 		case "aged", "age", "ages":
-			h.unit, h.kind = "years", convert.KindAge // "aged 34": an age, like 34岁
+			h.unit, h.kind = "age", convert.KindQuantity // "aged 34": an age, like 34岁
 			return h, true
 		}
 	}
@@ -1252,7 +1252,7 @@ func (s *scanner) hyphenUnit(t numTok, p prefix) int {
 	}
 	if u.unit == "years" && hasAt(s.rs, t.end+1+len(w), "-old") && !isLatin(s.rune(t.end+len(w)+5)) {
 		end := t.end + 1 + len(w) + 4
-		s.add(hit{start: p.start, end: end, value: t.val, unit: "years", kind: convert.KindAge,
+		s.add(hit{start: p.start, end: end, value: t.val, unit: "age", kind: convert.KindQuantity,
 			bound: s.boundBefore(p.start)})
 		return end
 	}

@@ -831,7 +831,7 @@ var koCounters = []struct {
 	{"번", "번", convert.KindCount}, {"곳", "곳", convert.KindCount}, {"가지", "가지", convert.KindCount},
 	{"채", "채", convert.KindCount}, {"대", "대", convert.KindCount}, {"병", "병", convert.KindCount},
 	{"장", "장", convert.KindCount}, {"켤레", "켤레", convert.KindCount}, {"그루", "그루", convert.KindCount},
-	{"살", "years", convert.KindAge}, {"시간", "hours", convert.KindDuration}, {"달", "months", convert.KindDuration},
+	{"살", "age", convert.KindQuantity}, {"시간", "hours", convert.KindDuration}, {"달", "months", convert.KindDuration},
 }
 
 // nativeKorean reads a native Korean number with its counter (세 명,

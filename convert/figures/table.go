@@ -25,32 +25,32 @@ func scriptOf(tag string) script { return convert.ScriptOf(tag) }
 type tableLabels struct {
 	heading string
 	cols    [6]string // No, Figure, Value, Unit, Kind, Paragraph
-	kinds   [9]string // in the order of allKinds
+	kinds   [8]string // in the order of allKinds
 	units   map[string]string
 }
 
-var allKinds = [9]convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
-	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity, convert.KindAge}
+var allKinds = [8]convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
+	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity}
 
 var labels = map[script]tableLabels{
 	scriptHant: {"數據一覽", [6]string{"序號", "數字", "數值", "單位", "類別", "段落"},
-		[9]string{"金額", "百分比", "年份", "日期", "數量", "序數", "時長", "計量", "年齡"},
+		[8]string{"金額", "百分比", "年份", "日期", "數量", "序數", "時長", "計量"},
 		map[string]string{"years": "年", "months": "個月", "weeks": "週", "days": "天", "hours": "小時",
 			"minutes": "分鐘", "seconds": "秒", "milliseconds": "毫秒", "decades": "十年", "quarters": "季", "quarter": "季", "pp": "個百分點"}},
 	scriptHans: {"数据一览", [6]string{"序号", "数字", "数值", "单位", "类别", "段落"},
-		[9]string{"金额", "百分比", "年份", "日期", "数量", "序数", "时长", "计量", "年龄"},
+		[8]string{"金额", "百分比", "年份", "日期", "数量", "序数", "时长", "计量"},
 		map[string]string{"years": "年", "months": "个月", "weeks": "周", "days": "天", "hours": "小时",
 			"minutes": "分钟", "seconds": "秒", "milliseconds": "毫秒", "decades": "十年", "quarters": "个季度", "quarter": "季度", "pp": "个百分点"}},
 	scriptJa: {"数値一覧", [6]string{"番号", "表記", "数値", "単位", "種類", "段落"},
-		[9]string{"金額", "割合", "年", "日付", "数量", "序数", "期間", "量", "年齢"},
+		[8]string{"金額", "割合", "年", "日付", "数量", "序数", "期間", "量"},
 		map[string]string{"years": "年", "months": "か月", "weeks": "週間", "days": "日", "hours": "時間",
 			"minutes": "分", "seconds": "秒", "milliseconds": "ミリ秒", "decades": "十年", "quarters": "四半期", "quarter": "四半期", "pp": "ポイント"}},
 	scriptKo: {"수치 목록", [6]string{"번호", "표기", "값", "단위", "종류", "문단"},
-		[9]string{"금액", "백분율", "연도", "날짜", "개수", "서수", "기간", "수량", "나이"},
+		[8]string{"금액", "백분율", "연도", "날짜", "개수", "서수", "기간", "수량"},
 		map[string]string{"years": "년", "months": "개월", "weeks": "주", "days": "일", "hours": "시간",
 			"minutes": "분", "seconds": "초", "milliseconds": "밀리초", "decades": "십 년", "quarters": "분기", "quarter": "분기", "pp": "%p"}},
 	scriptEn: {"Figures", [6]string{"No.", "Figure", "Value", "Unit", "Kind", "Paragraph"},
-		[9]string{"money", "percentage", "year", "date", "count", "ordinal", "duration", "quantity", "age"},
+		[8]string{"money", "percentage", "year", "date", "count", "ordinal", "duration", "quantity"},
 		map[string]string{"pp": "percentage points"}},
 }
 
@@ -142,9 +142,6 @@ func displayUnit(f convert.Figure, l tableLabels) string {
 	case f.Kind == convert.KindYear && f.Unit == "year", f.Kind == convert.KindDate && f.Unit == "date",
 		f.Kind == convert.KindPercent && f.Unit == "%":
 		return ""
-	}
-	if f.Kind == convert.KindAge && f.Unit == "years" {
-		return "" // the kind says it: 年齡, age
 	}
 	if u, ok := l.units[f.Unit]; ok && (f.Kind == convert.KindDuration || f.Kind == convert.KindOrdinal ||
 		f.Kind == convert.KindPercent) {

@@ -238,10 +238,10 @@ var unitList = []unitEntry{
 
 	// multipliers, ages, ordinal suffixes
 	{s: "倍", class: cTimes}, {s: "배", class: cTimes}, {s: "times", class: cTimes, latin: true},
-	{s: "岁", unit: "years", class: cAge}, {s: "歲", unit: "years", class: cAge}, {s: "歳", unit: "years", class: cAge}, {s: "세", unit: "years", class: cAge},
-	{s: "周岁", unit: "years", class: cAge}, {s: "周歲", unit: "years", class: cAge}, {s: "週歲", unit: "years", class: cAge},
-	{s: "足岁", unit: "years", class: cAge}, {s: "足歲", unit: "years", class: cAge}, {s: "虚岁", unit: "years", class: cAge},
-	{s: "虛歲", unit: "years", class: cAge}, {s: "살", unit: "years", class: cAge}, {s: "才", unit: "years", class: cAge},
+	{s: "岁", unit: "age", class: cAge}, {s: "歲", unit: "age", class: cAge}, {s: "歳", unit: "age", class: cAge}, {s: "세", unit: "age", class: cAge},
+	{s: "周岁", unit: "age", class: cAge}, {s: "周歲", unit: "age", class: cAge}, {s: "週歲", unit: "age", class: cAge},
+	{s: "足岁", unit: "age", class: cAge}, {s: "足歲", unit: "age", class: cAge}, {s: "虚岁", unit: "age", class: cAge},
+	{s: "虛歲", unit: "age", class: cAge}, {s: "살", unit: "age", class: cAge}, {s: "才", unit: "age", class: cAge},
 	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix}, {s: "年生", class: cOrdSuffix}, {s: "年目", class: cOrdSuffix},
 	{s: "学年", class: cOrdSuffix}, {s: "抱へ", class: cMeasure}, {s: "抱え", class: cMeasure}, {s: "帖", class: cCounter},
 	{s: "反", class: cMeasure, place: true}, {s: "計画", class: cCounter}, {s: "日以上", unit: "days", class: cDuration, bound: convert.AtLeast},
@@ -293,8 +293,6 @@ func kindOf(c class) convert.FigureKind {
 		return convert.KindCount
 	case cOrdSuffix, cQuarter:
 		return convert.KindOrdinal
-	case cAge:
-		return convert.KindAge
 	}
 	return convert.KindQuantity
 }

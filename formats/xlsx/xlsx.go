@@ -38,7 +38,7 @@ var Header = []string{"No", "Section", "Paragraph", "Text", "Value", "Unit", "Ki
 
 // Kinds lists the figure kinds in the order the Summary counts them.
 var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert.KindYear, convert.KindDate,
-	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity, convert.KindAge}
+	convert.KindCount, convert.KindOrdinal, convert.KindDuration, convert.KindQuantity}
 
 // MaxFigures is the most figures a workbook holds: one per row of the
 // Figures sheet under its header row, and Excel has 1,048,576 rows. A
