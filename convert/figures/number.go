@@ -20,6 +20,12 @@ func (s *scanner) number(i int, p prefix) int {
 	} else if end, lex := lexicalAt(rs, i); lex {
 		return end
 	}
+	if s.rune(p.start-1) == 'の' && strings.ContainsRune("条項号條", s.rune(p.start-2)) {
+		for i < len(rs) && isDigit(rs[i]) {
+			i++
+		}
+		return max(i, p.start+1) // 第18条の5: an article reference
+	}
 	t, ok := s.parseNum(i)
 	if !ok {
 		if t.skipTo > i {
@@ -30,6 +36,11 @@ func (s *scanner) number(i int, p prefix) int {
 	end := t.end
 	if e, ok := s.timeOfDay(t, p.start); ok {
 		return e // 8時45分, 下午3点, 3點半: a time of day, not a figure
+	}
+	if t.arabic && t.plain && t.digits == 4 {
+		if e, ok := s.dottedDate(t, p); ok {
+			return e // 2020. 5. 1.: a date, as Korean statutes write it
+		}
 	}
 	if p.start == i && t.arabic && t.plain {
 		if e, ok := s.phoneNumber(t); ok {
@@ -245,6 +256,11 @@ func (s *scanner) finish(t numTok, p prefix) int {
 			bound: join(t.bound, s.boundBefore(p.start))})
 		return t.end
 	}
+	if t.cjk && hasAt(s.rs, t.end, "ダース") {
+		t.scale(decInt(12)) // 一ダース
+		t.end += 3
+		t.one, t.plain = false, false
+	}
 	if t.arabic && !t.cjk || t.words {
 		if f, e := s.scaleAt(t.end, p.cur != ""); !f.isZero() {
 			t.scale(f)
@@ -354,6 +370,58 @@ func (s *scanner) lsd(h *hit, t numTok) {
 	if read {
 		h.value, h.end, h.ratio = ratFloat(sum), j, true
 	}
+}
+
+// dottedDate reads a date written with dots and spaces after the year:
+// "2020. 5. 1." (Korean), also "2020.5.1." with a final dot.
+func (s *scanner) dottedDate(t numTok, p prefix) (int, bool) {
+	y := int(t.val)
+	if y < 1000 || y > 2999 || s.rune(t.end) != '.' {
+		return 0, false
+	}
+	j := t.end + 1
+	var parts [2]int
+	for k := range parts {
+		if isSpace(s.rune(j)) {
+			j++
+		}
+		n, e := 0, j
+		for isDigit(s.rune(e)) && e-j < 2 {
+			n = n*10 + digitVal(s.rune(e))
+			e++
+		}
+		if e == j || isDigit(s.rune(e)) || s.rune(e) != '.' {
+			return 0, false
+		}
+		parts[k], j = n, e+1
+	}
+	m, d := parts[0], parts[1]
+	if m < 1 || m > 12 || d < 1 || d > 31 || isDigit(s.rune(j)) {
+		return 0, false
+	}
+	s.add(hit{start: p.start, end: j, value: float64(y*10000 + m*100 + d), unit: "date", kind: convert.KindDate})
+	return j, true
+}
+
+// yearsMonths reads the months after a number of years: 零八個月, 又三个月.
+func (s *scanner) yearsMonths(i int) (int, int, bool) {
+	j := i
+	if s.rune(j) == '零' || s.rune(j) == '又' {
+		j++
+	}
+	if j == i || !isDigit(s.rune(j)) && !isCJKDigitAt(s, j) && s.rune(j) != '十' {
+		return 0, 0, false
+	}
+	t, ok := s.parseNum(j)
+	if !ok || !integral(t.val) || t.val < 1 || t.val > 11 || t.fuzzy {
+		return 0, 0, false
+	}
+	for _, w := range []string{"个月", "個月", "か月", "ヶ月", "カ月"} {
+		if e, ok := matchAt(s.rs, t.end, w); ok {
+			return e, int(t.val), true
+		}
+	}
+	return 0, 0, false
 }
 
 // koShare reads a Korean proportion "N명 중 M명" (M of N) after the count
@@ -580,7 +648,7 @@ func integral(v float64) bool { return v == float64(int64(v)) }
 func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool) {
 	v := t.val
 	h := hit{start: p.start, end: uend, value: v, unit: s.unitName(u), kind: kindOf(u.class), bound: join(t.bound, u.bound), ratio: t.mixed}
-	if u.place && t.cjk && !t.arabic && t.end-t.start == 1 && (u.class == cMeasure || strings.ContainsRune("行州门門市村首匹层層步歩階杯", u.firstRune())) {
+	if u.place && t.cjk && !t.arabic && t.end-t.start == 1 && (u.class == cMeasure && !strings.HasPrefix(s.lang, "ja") || strings.ContainsRune("行州门門市村首匹层層步歩階杯", u.firstRune())) {
 		return h, false // 五行, 九州, 十里, 三門, 一步: names and words (三县, 一府 count)
 	}
 	if t.one {
@@ -588,7 +656,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		case u.class == cTimes, u.class == cTenth, u.class == cMonth, u.class == cQuarter:
 		case t.words && u.latin && s.rune(p.start-1) != '-':
 			// "one year", "one week": English says "a year" for the article
-		case u.place, u.class == cMeasure, u.class == cAge:
+		case u.place, u.class == cMeasure, u.class == cAge, u.class == cMoney && u.s != "元":
 			// 一府, 一县, 一センチ, 一公里: a count or a measure
 		case (u.class == cDuration || u.class == cYear && s.rune(uend) != '级' && s.rune(uend) != '級') && !strings.ContainsRune("的这這那每哪同上下前后後头頭第去", s.rune(p.start-1)) &&
 			!hasAt(s.rs, uend, "平均") && !hasAt(s.rs, uend, "当たり") && !hasAt(s.rs, uend, "あたり"):
@@ -603,7 +671,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		switch u.s {
 		case "shillings", "shilling":
 			h.value, h.ratio = quo(t.exact, decInt(20)), true // 20 shillings to the pound
-		case "pence":
+		case "pence", "ペンス", "ペニー":
 			h.value, h.ratio = quo(t.exact, decInt(240)), true // 240 pence to the pound
 		}
 		if u.s == "ポンド" || u.s == "pounds" || u.s == "pound" {
@@ -637,6 +705,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 			// 康熙二十三年: the year of the era (23, Unit year:康熙); its
 			// Gregorian year goes to Date
+			if hasAt(s.rs, uend, "法律") || hasAt(s.rs, uend, "政令") || hasAt(s.rs, uend, "条例") || hasAt(s.rs, uend, "省令") {
+				return h, false // 平成三十年法律第八十号: a law's number
+			}
 			y := p.first + int(t.val) - 1
 			s.era.name, s.era.first, s.era.n, s.era.end = p.era, p.first, int(t.val), uend
 			if e, ok := s.parenYear(uend, y, true); ok {
@@ -691,6 +762,11 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		}
 		h.unit, h.kind = "years", convert.KindDuration
 		s.halfAfter(&h)
+		if e, m, ok := s.yearsMonths(h.end); ok && integral(v) {
+			// 三年零八個月: 44 months
+			h.end, h.unit, h.value = e, "months", v*12+float64(m)
+			return h, true
+		}
 		if u.latin && hasAt(s.rs, h.end, " old") && !isLatin(s.rune(h.end+4)) {
 			h.end, h.kind, h.unit = h.end+4, convert.KindQuantity, "age" // twelve years old
 		}
@@ -766,7 +842,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			}
 		}
 	case cOrdSuffix:
-		if !(t.plain || (u.s == "番目" || u.s == "位目" || u.s == "번째" || u.s == "年生" || u.s == "年目" || u.s == "学年") && integral(v) && !t.fuzzy) || v < 1 {
+		if !(t.plain || (u.s == "番目" || u.s == "位目" || u.s == "번째" || u.s == "年生" || u.s == "年目" || u.s == "学年" || u.s == "世紀" || u.s == "世纪") && integral(v) && !t.fuzzy) || v < 1 {
 			return h, false
 		}
 		if u.latin {

@@ -361,6 +361,13 @@ loop:
 			case len(rest) == 0:
 				pos = j
 				continue
+			case len(rest) == 1 && !any && rest[0] >= 2 && s.rune(j) == '、' && cjkDigit[s.rune(j+1)] == rest[0]+1 &&
+				isCJKDigitAt(s, j+1) && !isCJKDigitAt(s, j+2) && s.unitAt(j+2) != nil:
+				// 三、四本, 七、八月: "three or four", the lower bound
+				pend, pendSingle = decInt(int64(rest[0])), false
+				t.fuzzy = true
+				t.bound = join(t.bound, convert.AtLeast)
+				j += 2
 			case len(rest) == 1:
 				pend, pendSingle = decInt(int64(rest[0])), true
 				if !any {
@@ -386,7 +393,7 @@ loop:
 				pend, pendSingle = decInt(m), false
 				t.positional, t.digits = true, len(rest)
 			}
-			if (s.rune(j) == '点' || s.rune(j) == '點' || s.rune(j) == '・' && s.nakaguroDecimal(j)) && isCJKDigitAt(s, j+1) && !t.fuzzy {
+			if (s.rune(j) == '点' || s.rune(j) == '點' || (s.rune(j) == '・' || s.rune(j) == '.' || s.rune(j) == '．') && s.nakaguroDecimal(j)) && isCJKDigitAt(s, j+1) && !t.fuzzy {
 				var fracD []byte
 				j++
 				for j < n {
@@ -444,8 +451,10 @@ loop:
 					// implicit 一: 十二, 百二十三万, 千二百億, 千五百里, 百餘里;
 					// 百年, 千年, 百姓 are words
 					nx := s.rune(pos + 1)
-					if pm > 1 && !hangul && !(isCJKDigitAt(s, pos+1) || nx == '余' || nx == '餘' || nx == '多') {
-						break loop
+					bigUnit := bigPow[nx] > 0 && !isHangul(nx) && s.unitAt(pos+2) != nil &&
+						(s.unitAt(pos+2).class == cMoney || s.unitAt(pos+2).class == cCounter)
+					if pm > 1 && !hangul && !(isCJKDigitAt(s, pos+1) || nx == '余' || nx == '餘' || nx == '多' || bigUnit) {
+						break loop // (百万円, 千万人 count: the unit says so)
 					}
 				case lastSmall != 0 && pm >= lastSmall, lastSmall == 0 && unitPow == 0:
 					break loop

@@ -66,7 +66,7 @@ var unitList = []unitEntry{
 	{s: "ドル", unit: "USD", class: cMoney}, {s: "人民元", unit: "CNY", class: cMoney}, {s: "元", unit: "CNY", class: cMoney},
 	{s: "カナダドル", unit: "CAD", class: cMoney}, {s: "豪ドル", unit: "AUD", class: cMoney}, {s: "香港ドル", unit: "HKD", class: cMoney},
 	{s: "台湾ドル", unit: "TWD", class: cMoney}, {s: "加币", unit: "CAD", class: cMoney}, {s: "加幣", unit: "CAD", class: cMoney},
-	{s: "銭", unit: "JPY", class: cMoney}, {s: "セント", unit: "USD", class: cMoney}, {s: "米ドル", unit: "USD", class: cMoney},
+	{s: "銭", unit: "JPY", class: cMoney}, {s: "ペンス", unit: "GBP", class: cMoney}, {s: "ペニー", unit: "GBP", class: cMoney}, {s: "セント", unit: "USD", class: cMoney}, {s: "米ドル", unit: "USD", class: cMoney},
 	{s: "원", unit: "KRW", class: cMoney}, {s: "달러", unit: "USD", class: cMoney}, {s: "엔", unit: "JPY", class: cMoney},
 	{s: "위안", unit: "CNY", class: cMoney}, {s: "유로", unit: "EUR", class: cMoney}, {s: "텡게", unit: "KZT", class: cMoney},
 	{s: "USD", class: cMoney, latin: true}, {s: "EUR", class: cMoney, latin: true}, {s: "CNY", class: cMoney, latin: true},
@@ -242,7 +242,7 @@ var unitList = []unitEntry{
 	{s: "周岁", unit: "age", class: cAge}, {s: "周歲", unit: "age", class: cAge}, {s: "週歲", unit: "age", class: cAge},
 	{s: "足岁", unit: "age", class: cAge}, {s: "足歲", unit: "age", class: cAge}, {s: "虚岁", unit: "age", class: cAge},
 	{s: "虛歲", unit: "age", class: cAge}, {s: "살", unit: "age", class: cAge}, {s: "才", unit: "age", class: cAge},
-	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix}, {s: "年生", class: cOrdSuffix}, {s: "年目", class: cOrdSuffix},
+	{s: "番目", class: cOrdSuffix}, {s: "位目", class: cOrdSuffix}, {s: "年生", class: cOrdSuffix}, {s: "年目", class: cOrdSuffix}, {s: "世紀", class: cOrdSuffix}, {s: "世纪", class: cOrdSuffix},
 	{s: "学年", class: cOrdSuffix}, {s: "抱へ", class: cMeasure}, {s: "抱え", class: cMeasure}, {s: "帖", class: cCounter},
 	{s: "反", class: cMeasure, place: true}, {s: "計画", class: cCounter}, {s: "日以上", unit: "days", class: cDuration, bound: convert.AtLeast},
 	{s: "st", class: cOrdSuffix, latin: true}, {s: "nd", class: cOrdSuffix, latin: true},
@@ -394,7 +394,7 @@ var boundBeforeWords = longestFirst(
 // Words written after a figure (outside its text).
 var boundAfterWords = longestFirst(
 	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so",
-		"ぐらい", "くらい", "ぐらゐ", "くらゐ", "ばかり"),
+		"ぐらい", "くらい", "ぐらゐ", "くらゐ", "ばかり", "ごろ", "頃"),
 	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus",
 		"이후", "以降", "and older", "and over", "or older"),
 	boundWords(convert.AtMost, "以内", "以內", "以下", "未満", "未滿", "이하", "이내", "미만", "or less", "or fewer", "内", "內"),

@@ -18,6 +18,16 @@ func (s *scanner) ordinal(i int) int {
 	if end, lex := lexicalAt(rs, i); lex {
 		return end
 	}
+	if s.rs[i] == '제' {
+		// 제17조, 법률 제16421호, 제3항: Korean citations of articles and laws
+		k := i + 1
+		for isDigit(s.rune(k)) {
+			k++
+		}
+		if k > i+1 && strings.ContainsRune("조호항장절관편", s.rune(k)) {
+			return k + 1
+		}
+	}
 	t, ok := s.parseNum(i + 1)
 	if !ok || t.val < 0 || !integral(t.val) {
 		return i + 1
