@@ -37,6 +37,11 @@ func (s *scanner) number(i int, p prefix) int {
 	if e, ok := s.timeOfDay(t, p.start); ok {
 		return e // 8時45分, 下午3点, 3點半: a time of day, not a figure
 	}
+	if t.arabic && t.plain && t.digits <= 2 {
+		if e, ok := s.dayMonthYear(t, p); ok {
+			return e // 27.5.2020: a date, day first
+		}
+	}
 	if t.arabic && t.plain && t.digits == 4 {
 		if e, ok := s.dottedDate(t, p); ok {
 			return e // 2020. 5. 1.: a date, as Korean statutes write it
@@ -190,8 +195,8 @@ func (s *scanner) scaleAt(i int, money bool) (dec, int) {
 		j++
 	}
 	w := s.latinWord(j)
-	if w == "" || isDigit(s.rune(j+len([]rune(w)))) {
-		return dec{}, i
+	if w == "" || isDigit(s.rune(j+len([]rune(w)))) && len(w) <= 3 {
+		return dec{}, i // (billion3: a footnote mark after the word)
 	}
 	lw := strings.ToLower(w)
 	if f, ok := enScale[lw]; ok && (j > i || len(w) <= 3) && (f != 100 || j > i) {
@@ -370,6 +375,33 @@ func (s *scanner) lsd(h *hit, t numTok) {
 	if read {
 		h.value, h.end, h.ratio = ratFloat(sum), j, true
 	}
+}
+
+// dayMonthYear reads a European date d.m.yyyy (27.5.2020) at the number t.
+func (s *scanner) dayMonthYear(t numTok, p prefix) (int, bool) {
+	d := int(t.val)
+	j := t.end
+	if s.rune(j) != '.' || !isDigit(s.rune(j+1)) {
+		return 0, false
+	}
+	m, k := 0, j+1
+	for isDigit(s.rune(k)) && k-j-1 < 2 {
+		m = m*10 + digitVal(s.rune(k))
+		k++
+	}
+	if s.rune(k) != '.' || !isDigit(s.rune(k+1)) {
+		return 0, false
+	}
+	y, e := 0, k+1
+	for isDigit(s.rune(e)) {
+		y = y*10 + digitVal(s.rune(e))
+		e++
+	}
+	if e-k-1 != 4 || isAlnum(s.rune(e)) || s.rune(e) == '.' && isDigit(s.rune(e+1)) || m < 1 || m > 12 || d < 1 || d > 31 || y < 1000 {
+		return 0, false
+	}
+	s.add(hit{start: p.start, end: e, value: float64(y*10000 + m*100 + d), unit: "date", kind: convert.KindDate})
+	return e, true
 }
 
 // dottedDate reads a date written with dots and spaces after the year:
@@ -1035,6 +1067,10 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 			return h, true
 		}
 	}
+	if s.ageApposition(p.start, t) {
+		h.unit = "age" // Ms Senkovic, 49, is…
+		return h, true
+	}
 	if s.nameBefore(p.start) {
 		return h, false // WWDC 2024, Windows 11
 	}
@@ -1098,6 +1134,32 @@ func (s *scanner) yearContext(start, end int) bool {
 		return true
 	}
 	return s.rune(start-2) == ',' && (s.rune(end) == ',' || s.rune(end) == '.')
+}
+
+// ageApposition reports whether the bare number at start is a person's age
+// in apposition: "Mr Teixeira, 49, is…" (a title and a name before, commas
+// around).
+func (s *scanner) ageApposition(start int, t numTok) bool {
+	if !t.plain || t.val < 15 || t.val > 110 || s.rune(start-1) != ' ' || s.rune(start-2) != ',' || s.rune(t.end) != ',' {
+		return false
+	}
+	k := start - 2 // the comma after the name
+	for w := 0; w < 3; w++ {
+		e := k
+		for k > 0 && (isLatin(s.rs[k-1]) || s.rs[k-1] == '.') {
+			k--
+		}
+		word := strings.TrimSuffix(string(s.rs[k:e]), ".")
+		switch word {
+		case "Mr", "Ms", "Mrs", "Dr", "Miss", "Prof", "Sir", "Madam":
+			return w > 0
+		}
+		if word == "" || !upperFirst(word) || k == 0 || s.rs[k-1] != ' ' {
+			return false
+		}
+		k--
+	}
+	return false
 }
 
 // clauseStart reports whether i starts a line, sentence or clause.

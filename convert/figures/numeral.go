@@ -59,7 +59,8 @@ func (s *scanner) arabic(i int) (v dec, end, digits int, sep, frac, bad bool) {
 	digits = j - i
 	for digits <= 3 || sep {
 		c := s.rune(j)
-		if (c == ',' || c == '，' && fullwidth || c == '､' && fullwidth) && isDigit(s.rune(j+1)) && isDigit(s.rune(j+2)) &&
+		if (c == ',' || c == '，' && fullwidth || c == '､' && fullwidth || s.spaceSep && (c == ' ' || c == '\u00a0' || c == '\u202f' || c == '\u2009')) &&
+			isDigit(s.rune(j+1)) && isDigit(s.rune(j+2)) &&
 			isDigit(s.rune(j+3)) && !isDigit(s.rune(j+4)) {
 			intD = append(intD, byte('0'+digitVal(rs[j+1])), byte('0'+digitVal(rs[j+2])), byte('0'+digitVal(rs[j+3])))
 			j += 4

@@ -27,6 +27,9 @@ type scanner struct {
 	seg  *segment
 	hits []hit
 	yuan string // the unit of a bare 元: CNY, TWD, HKD or 元 (unknown)
+	// spaceSep lets a space separate thousands, for the amount after a
+	// currency (€1 074.3 billion, as EU texts write it).
+	spaceSep bool
 	// era is the last era year read (平成八年), for the bare years of the
 	// same era after it in the sentence (九年が…, 十年が…).
 	era struct {
@@ -280,7 +283,10 @@ func (s *scanner) currencyPrefix(i int) (int, bool) {
 		if (c.s == "¥" || c.s == "￥") && strings.HasPrefix(s.lang, "ja") {
 			cur = "JPY"
 		}
-		return s.number(j, prefix{start: i, cur: cur}), true
+		s.spaceSep = true
+		next := s.number(j, prefix{start: i, cur: cur})
+		s.spaceSep = false
+		return next, true
 	}
 	return 0, false
 }
