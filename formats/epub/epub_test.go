@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,10 +23,10 @@ import (
 	"github.com/docconv/docconv/fonts"
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
+	"github.com/docconv/docconv/golden"
 	"github.com/docconv/docconv/internal/validate"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixture is a test document and, for text fixtures, its source file.
 type fixture struct {
@@ -134,58 +133,33 @@ func write(t *testing.T, w *Writer, d *convert.Document) []byte {
 	return buf.Bytes()
 }
 
-// projection is a readable dump of an EPUB for golden files: the entries
-// with their compression method, then every text file but the stylesheet.
+// projection is the golden package's projection of an EPUB: the entries,
+// then every text file in full.
 func projection(t *testing.T, data []byte) string {
 	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	s, err := golden.EPUB(data)
 	require.NoError(t, err)
-	var b strings.Builder
-	b.WriteString("== files\n")
-	for _, f := range zr.File {
-		method := "deflate"
-		if f.Method == zip.Store {
-			method = "store"
-		}
-		fmt.Fprintf(&b, "%s %s %d\n", f.Name, method, f.UncompressedSize64)
-	}
-	for _, f := range zr.File {
-		if f.Name == "mimetype" || strings.HasSuffix(f.Name, ".css") || strings.HasSuffix(f.Name, ".ttf") {
-			continue
-		}
-		rc, err := f.Open()
-		require.NoError(t, err)
-		body, err := io.ReadAll(rc)
-		require.NoError(t, err)
-		fmt.Fprintf(&b, "\n== %s\n%s", f.Name, body)
-	}
-	return b.String()
+	return s
 }
 
-func golden(t *testing.T, name, got string) {
+// assertGolden compares got with testdata/NAME.golden (-update rewrites it).
+func assertGolden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "golden file missing: run go test ./formats/epub -update")
-	assert.Equal(t, string(want), got, "output differs from %s (go test ./formats/epub -update rewrites it)", path)
+	golden.Assert(t, filepath.Join("testdata", name+".golden"), got)
 }
 
 func TestGolden(t *testing.T) {
 	for _, fx := range fixtures() {
 		t.Run(fx.name, func(t *testing.T) {
 			d := fx.doc(t)
-			golden(t, fx.name, projection(t, write(t, &Writer{FiguresTable: true}, d)))
+			assertGolden(t, fx.name, projection(t, write(t, &Writer{FiguresTable: true}, d)))
 		})
 	}
 }
 
 func TestStylesheetGolden(t *testing.T) {
 	for _, lang := range []string{"zh-Hans", "en"} {
-		golden(t, "style-"+lang, stylesheet(scriptOf(lang), []string{"My Font"}, nil))
+		assertGolden(t, "style-"+lang, stylesheet(scriptOf(lang), []string{"My Font"}, nil))
 	}
 }
 

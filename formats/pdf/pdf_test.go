@@ -5,9 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -20,12 +18,12 @@ import (
 	"github.com/docconv/docconv/convert/normalize"
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
+	"github.com/docconv/docconv/golden"
 	"github.com/docconv/docconv/internal/validate"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // fixtures are the shared test articles (relative to this package).
 var fixtures = []string{
@@ -64,56 +62,29 @@ func fixtureName(path string) string {
 	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 }
 
-// projection is a readable summary of a laid-out document: page count,
-// fonts, and the text of every line of every page.
-func projection(r *laidOut) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "pages: %d\n", len(r.pages))
-	for _, f := range r.faces {
-		fmt.Fprintf(&b, "font: %s\n", f.name[strings.IndexByte(f.name, '+')+1:])
-	}
-	for i, pg := range r.pages {
-		fmt.Fprintf(&b, "--- page %d\n", i+1)
-		lastY := math.Inf(-1)
-		var line strings.Builder
-		flush := func() {
-			if line.Len() > 0 {
-				b.WriteString(strings.TrimRight(line.String(), " "))
-				b.WriteByte('\n')
-				line.Reset()
-			}
-		}
-		for _, it := range pg.items {
-			if it.kind != itText {
-				continue
-			}
-			if math.Abs(it.y-lastY) > 0.5 {
-				flush()
-			}
-			lastY = it.y
-			line.WriteString(it.text)
-		}
-		flush()
-	}
-	return b.String()
+// projection renders d with w and returns the text of its pages as the
+// golden package projects it ("== page N" sections), without the metadata.
+func projection(t testing.TB, w *Writer, d *convert.Document) string {
+	t.Helper()
+	b, err := w.Render(context.Background(), d)
+	require.NoError(t, err)
+	s, err := golden.PDF(b)
+	require.NoError(t, err)
+	_, pages, ok := strings.Cut(s, "\n== page 1")
+	require.True(t, ok, s)
+	return "== page 1" + pages
 }
 
+// TestGoldenProjection keeps the golden projection (metadata, fonts,
+// outline, text per page) of every fixture's PDF.
 func TestGoldenProjection(t *testing.T) {
 	for _, path := range fixtures {
 		name := fixtureName(path)
 		t.Run(name, func(t *testing.T) {
 			d := readFixture(t, path)
-			r, err := (&Writer{}).layout(context.Background(), d)
+			b, err := (&Writer{}).Render(context.Background(), d)
 			require.NoError(t, err)
-			got := projection(r)
-			golden := filepath.Join("testdata", "golden", name+".txt")
-			if *update {
-				require.NoError(t, os.MkdirAll(filepath.Dir(golden), 0o755))
-				require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-			}
-			want, err := os.ReadFile(golden)
-			require.NoError(t, err, "run go test ./formats/pdf -update")
-			assert.Equal(t, string(want), got)
+			golden.AssertOutput(t, filepath.Join("testdata", "golden", name+".golden"), b)
 		})
 	}
 }
@@ -282,10 +253,8 @@ func TestStructures(t *testing.T) {
 				Rows:  [][]convert.Cell{{txt("北京"), txt("30.5")}, {txt("上海"), txt("27"), txt("多余")}}},
 		},
 	}
-	r, err := (&Writer{TOC: true}).layout(context.Background(), d)
-	require.NoError(t, err)
-	proj := projection(r)
-	for _, want := range []string{"目录", "第一章", "一是加强合作。", "•甲", "9.九", "10.十", "引用的文字。", "fmt.Println(\"你好\")", "城市", "30.5", "多余", "qū", "第 1 页"} {
+	proj := projection(t, &Writer{TOC: true}, d)
+	for _, want := range []string{"目录", "第一章", "一是加强合作。", "• 甲", "9. 九", "10. 十", "引用的文字。", "fmt.Println(\"你好\")", "城市", "30.5", "多余", "qū", "第 1 页"} {
 		assert.Contains(t, proj, want)
 	}
 	b, err := (&Writer{TOC: true}).Render(context.Background(), d)
@@ -491,12 +460,8 @@ func TestMissingGlyphsActualText(t *testing.T) {
 func TestFileTitleNotPrinted(t *testing.T) {
 	d := &convert.Document{Meta: convert.Meta{Title: "article", Lang: "zh-Hant"},
 		Blocks: []convert.Block{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "正文。"}}}}}
-	r, err := (&Writer{FileTitle: "article"}).layout(context.Background(), d)
-	require.NoError(t, err)
-	assert.NotContains(t, projection(r), "article", "a title made from the file name is metadata only")
+	assert.NotContains(t, projection(t, &Writer{FileTitle: "article"}, d), "article", "a title made from the file name is metadata only")
 
 	d.Meta.Title = "中哈關係"
-	r, err = (&Writer{FileTitle: "article"}).layout(context.Background(), d)
-	require.NoError(t, err)
-	assert.Contains(t, projection(r), "中哈關係")
+	assert.Contains(t, projection(t, &Writer{FileTitle: "article"}, d), "中哈關係")
 }
