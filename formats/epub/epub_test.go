@@ -27,7 +27,6 @@ import (
 	"github.com/docconv/docconv/internal/validate"
 )
 
-
 // fixture is a test document and, for text fixtures, its source file.
 type fixture struct {
 	name string

@@ -24,7 +24,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 // fixtures are the shared test articles (relative to this package).
 var fixtures = []string{
 	"../../examples/article.txt",
