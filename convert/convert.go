@@ -143,6 +143,9 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
 		return nil, &Error{Op: "read", Path: path, Err: unsupportedInput("html")}
 	}
+	if opts.From == "" && f.Name == "text" {
+		f = sniffText(f, src)
+	}
 	for _, t := range opts.Transforms {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -369,6 +372,17 @@ func InputFormat(opts *Options) (Format, error) {
 		}
 	}
 	return Lookup("text")
+}
+
+// sniffText returns the first registered format (in name order)
+// whose Sniff recognises src, else f (plain text).
+func sniffText(f Format, src []byte) Format {
+	for _, g := range Formats() {
+		if g.Sniff != nil && g.NewReader != nil && g.Name != f.Name && g.Sniff(src) {
+			return g
+		}
+	}
+	return f
 }
 
 // unsupportedInput is the error for reading a write-only format.

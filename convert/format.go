@@ -54,6 +54,10 @@ type Format struct {
 	// NewWriter returns a writer configured by opts (never nil); nil when
 	// the format cannot be written.
 	NewWriter func(opts *Options) Writer
+	// Sniff, when set, recognises the format in input that would be read
+	// as plain text (no -f, a .txt or unknown extension): Read then uses
+	// this format's reader (Aozora Bunko notation in a .txt file).
+	Sniff func(src []byte) bool
 }
 
 // Ext returns the format's output file extension ("pdf"), or its name.

@@ -5,6 +5,7 @@
 package all
 
 import (
+	_ "github.com/docconv/docconv/formats/aozora"   // Aozora Bunko (青空文庫) reader, detected in .txt input
 	_ "github.com/docconv/docconv/formats/epub"     // EPUB 3 writer
 	_ "github.com/docconv/docconv/formats/html"     // HTML5 writer
 	_ "github.com/docconv/docconv/formats/json"     // lossless model dump, reader and writer
