@@ -11,6 +11,7 @@ require (
 	github.com/longbridgeapp/opencc v0.3.13 // Traditional <-> Simplified Chinese
 	github.com/spf13/pflag v1.1.0 // pandoc/GNU-style flags, also after the inputs
 	github.com/stretchr/testify v1.12.1 // tests (required)
+	github.com/vbauerster/mpb/v8 v8.16.2 // progress bar of batch runs, on a terminal only
 	github.com/xuri/excelize/v2 v2.11.1 // XLSX (required)
 	github.com/yuin/goldmark v1.8.7 // CommonMark + GFM reader
 	golang.org/x/image v0.48.0 // font/sfnt cross-checks of our TrueType parser
@@ -20,16 +21,22 @@ require (
 )
 
 require (
+	github.com/VividCortex/ewma v1.2.0 // indirect
+	github.com/acarl005/stripansi v0.0.0-20180116102854-5a71ef0e047d // indirect
+	github.com/clipperhouse/uax29/v2 v2.7.0 // indirect
 	github.com/gabriel-vasile/mimetype v1.4.3 // indirect
 	github.com/gofrs/uuid/v5 v5.0.0 // indirect
 	github.com/liuzl/cedar-go v0.0.0-20170805034717-80a9c64b256d // indirect
 	github.com/liuzl/da v0.0.0-20180704015230-14771aad5b1d // indirect
+	github.com/mattn/go-runewidth v0.0.30 // indirect
 	github.com/richardlehane/mscfb v1.0.9 // indirect
 	github.com/richardlehane/msoleps v1.0.6 // indirect
 	github.com/tiendc/go-deepcopy v1.7.2 // indirect
+	github.com/vbauerster/cupwriter v0.0.5 // indirect
 	github.com/vincent-petithory/dataurl v1.0.0 // indirect
 	github.com/xuri/efp v0.0.3-0.20260924042702-217b81952dec // indirect
 	github.com/xuri/nfp v0.0.2-0.20250530014748-2ddeb826f9a9 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/crypto v0.58.0 // indirect
+	golang.org/x/sys v0.50.0 // indirect
 )

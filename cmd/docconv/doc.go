@@ -43,6 +43,9 @@
 //	    --max-memory SIZE          stop with exit status 3 past this memory use (default auto:
 //	                               3/4 of the available memory; 0: none)
 //	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0
+//	-j, --jobs N                   convert N inputs at once with -d (default: the number of CPUs)
+//	-k, --keep-going               write what converts, list the failures, exit 1
+//	    --report-json FILE         one JSON object per input (JSON Lines)
 //	-q, --quiet                    no report on standard error
 //	    --version
 //
@@ -64,6 +67,13 @@
 // "-o -" and "-o /dev/stdout" write standard output. A directory, a missing
 // directory, or two -d inputs that would write the same file are refused
 // before any work.
+//
+// With -d, inputs are converted -j at a time, each on its own; the outputs
+// are the same bytes whatever -j. Without --keep-going the first failure
+// stops the run and nothing is put in place; with it, the inputs that
+// convert are written and the failures listed (exit 1). Several inputs end
+// with a one-line summary on standard error; a progress bar shows on a
+// terminal only.
 //
 // SIGINT, SIGTERM and SIGHUP stop the run: temporary files are removed, no
 // output is replaced, the exit status is 128 + the signal number (130, 143,

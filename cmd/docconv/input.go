@@ -27,6 +27,7 @@ var stdinNames = map[string]bool{"-": true, "/dev/stdin": true, "/dev/fd/0": tru
 type input struct {
 	path string // as given; "-" for standard input
 	fifo bool   // a named pipe
+	err  error  // why it cannot be read (--keep-going goes on without it)
 }
 
 // checkInput applies the input policy to path, and refuses a format that

@@ -157,10 +157,11 @@ func removeTemps() {
 // existing one), or to memory for standard output and write-through
 // targets.
 type pendingFile struct {
-	t    *target
-	f    *os.File     // toFile
-	buf  bytes.Buffer // toStdout, toThrough
-	size int64
+	t      *target
+	f      *os.File     // toFile
+	buf    bytes.Buffer // toStdout, toThrough
+	size   int64
+	format string // the format written
 }
 
 func newPending(t *target) (*pendingFile, error) {

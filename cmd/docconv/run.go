@@ -11,6 +11,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -51,6 +52,9 @@ type config struct {
 	pageSize             string
 	maxInputSize         string
 	maxMemory            string
+	jobs                 int
+	keepGoing            bool
+	reportJSON           string
 	inputs               []string
 }
 
@@ -77,6 +81,9 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringVar(&c.maxInputSize, "max-input-size", "256MiB", "refuse an input (or --font file) larger than `SIZE`: bytes, or with KiB, MiB, GiB; 0 for no limit")
 	fs.StringVar(&c.maxMemory, "max-memory", "auto", "stop with exit status 3 when memory use passes `SIZE`: auto (3/4 of the available memory), 0 for no limit, or a size")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
+	fs.IntVarP(&c.jobs, "jobs", "j", 0, "convert `N` inputs at once with -d (default: the number of CPUs)")
+	fs.BoolVarP(&c.keepGoing, "keep-going", "k", false, "with several inputs, write the outputs of those that convert, list the failures, exit 1")
+	fs.StringVar(&c.reportJSON, "report-json", "", "write one JSON object per input (path, outputs, figures, warnings, error, time) to `FILE`")
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
 	fs.BoolVar(&c.listFonts, "list-fonts", false, "list the fonts --font can name (embedded and installed)")
@@ -159,7 +166,10 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 	ins := make([]input, len(c.inputs))
 	for i, path := range c.inputs {
 		if ins[i], err = c.checkInput(path); err != nil {
-			return err
+			if !c.keepGoing || len(c.inputs) < 2 {
+				return err
+			}
+			ins[i].err = err // listed with the failures, the others go on
 		}
 		for _, prev := range ins[:i] {
 			if ins[i].path == "-" && prev.path == "-" {
@@ -179,85 +189,119 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		return usagef("--max-memory: %v", err)
 	}
 	defer w.guardMemory(memLimit)()
+	var reportTarget *target
+	if c.reportJSON != "" {
+		if reportTarget, err = c.reportTargetFor(targets, ins); err != nil {
+			return err
+		}
+	}
 	temps.Lock()
 	temps.written = nil
 	temps.Unlock()
 
 	// Every output goes to a temporary file (or memory) first; all are put
-	// in place only when every conversion succeeded.
-	var pending []*pendingFile
+	// in place only when every conversion succeeded (with --keep-going:
+	// every conversion of its input).
+	start := time.Now()
+	results := make([]*result, len(ins))
+	for i, in := range ins {
+		// One report per input, so that several inputs' warnings say whose
+		// they are.
+		results[i] = &result{in: in, report: &convert.Report{}, figures: -1, err: in.err}
+	}
 	defer func() {
-		for _, p := range pending {
-			p.discard()
+		for _, r := range results {
+			r.discard()
 		}
 	}()
-	// One report per input, so that several inputs' warnings say whose
-	// they are; the concatenated output's writers report to the first.
-	reports := make([]*convert.Report, len(ins))
-	var docs []*convert.Document
-	for i, in := range ins {
-		o := *opts
-		o.SourcePath = in.path
-		reports[i] = &convert.Report{}
-		o.Report = reports[i]
-		d, err := readInput(ctx, in, stdin, &o)
-		if err != nil {
-			return err
+	bar := newProgress(stderr, c.quiet, len(ins))
+	if c.outDir == "" {
+		c.convertConcat(ctx, results, opts, jobs[0], targets[0], stdin)
+	} else {
+		c.convertEach(ctx, results, opts, jobs, targets, stdin, bar)
+	}
+	bar.wait()
+	if ctx.Err() != nil {
+		return context.Cause(ctx)
+	}
+	failed := 0
+	for _, r := range results {
+		if r.err != nil {
+			failed++
 		}
-		if c.outDir == "" {
-			docs = append(docs, d)
-			continue
+	}
+	if failed > 0 && !c.keepGoing {
+		err := firstError(results)
+		if reportTarget != nil {
+			for _, r := range results {
+				r.discard()
+			}
+			if rerr := c.writeReport(reportTarget, results, jobs, stdout); rerr != nil {
+				fmt.Fprintf(stderr, "docconv: %v\n", rerr)
+			}
 		}
-		for j, f := range jobs {
-			o.To = f.Name
-			p, err := writeOutput(ctx, targets[i*len(jobs)+j], d, &o)
-			if err != nil {
+		return err
+	}
+	for _, r := range results {
+		for _, p := range r.pending {
+			if ctx.Err() != nil {
+				return context.Cause(ctx) // a late signal: nothing more replaced
+			}
+			if err := p.commit(stdout); err != nil {
 				return err
 			}
-			pending = append(pending, p)
-		}
-	}
-	if c.outDir == "" {
-		d := concat(docs, c.inputs)
-		o := *opts
-		o.SourcePath = ins[0].path // writers tell a title made from its name
-		o.To = jobs[0].Name
-		o.Report = reports[0]
-		p, err := writeOutput(ctx, targets[0], d, &o)
-		if err != nil {
-			return err
-		}
-		pending = append(pending, p)
-	}
-	for _, p := range pending {
-		if ctx.Err() != nil {
-			return context.Cause(ctx) // a late signal: nothing more replaced
-		}
-		if err := p.commit(stdout); err != nil {
-			return err
-		}
-		temps.Lock()
-		temps.written = append(temps.written, p.t.path)
-		temps.Unlock()
-		if !c.quiet && p.t.kind != toStdout {
-			fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", p.t.path, p.size)
-		}
-	}
-	pending = nil
-	if !c.quiet {
-		for i, r := range reports {
-			text := r.String()
-			if len(reports) > 1 && text != "" {
-				name := c.inputs[i]
-				if name == "-" {
-					name = "<stdin>"
-				}
-				text = name + ": " + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+name+": ") + "\n"
+			r.written = append(r.written, p)
+			temps.Lock()
+			temps.written = append(temps.written, p.t.path)
+			temps.Unlock()
+			if !c.quiet && p.t.kind != toStdout {
+				fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", p.t.path, p.size)
 			}
-			io.WriteString(stderr, text)
 		}
+		r.pending = nil
+	}
+	if !c.quiet {
+		for _, r := range results {
+			io.WriteString(stderr, reportText(r, len(results) > 1))
+		}
+	}
+	for _, r := range results {
+		if r.err != nil {
+			fmt.Fprintf(stderr, "docconv: %v\n", r.err)
+		}
+	}
+	if !c.quiet && len(results) > 1 {
+		io.WriteString(stderr, summary(results, time.Since(start)))
+	}
+	if reportTarget != nil {
+		if err := c.writeReport(reportTarget, results, jobs, stdout); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d inputs failed", failed, len(results))
 	}
 	return nil
+}
+
+// reportTargetFor resolves the --report-json file, which may be no
+// output's and no input's.
+func (c *config) reportTargetFor(targets []*target, ins []input) (*target, error) {
+	t, err := resolveTarget(c.reportJSON)
+	if err != nil {
+		return nil, fmt.Errorf("--report-json: %w", err)
+	}
+	for _, o := range targets {
+		if t.kind == toStdout && o.kind == toStdout || t.kind == toFile && o.kind == toFile && sameName(t.real) == sameName(o.real) {
+			return nil, usagef("--report-json %s: is also an output", c.reportJSON)
+		}
+	}
+	for _, in := range ins {
+		if t.kind == toFile && t.old != nil && in.path != "-" && samePath(in.path, t.real) {
+			return nil, usagef("--report-json %s: refusing to overwrite the input file", c.reportJSON)
+		}
+	}
+	return t, nil
 }
 
 // targets resolves the outputs before any work: with -d, one per input and
@@ -383,6 +427,9 @@ func (c *config) options() (*convert.Options, error) {
 	if err := convert.ApplyMetadata(&convert.Meta{}, c.meta); err != nil {
 		return nil, usagef("-M: %v", err)
 	}
+	if c.jobs < 0 {
+		return nil, usagef("-j must be a number of inputs converted at once (0: one per CPU), not %d", c.jobs)
+	}
 	maxIn, err := parseSize(c.maxInputSize)
 	if err != nil {
 		return nil, usagef("--max-input-size: %v", err)
@@ -482,6 +529,7 @@ func writeOutput(ctx context.Context, t *target, d *convert.Document, o *convert
 	if err != nil {
 		return nil, err
 	}
+	p.format = o.To
 	if err := convert.Write(ctx, p, d, o); err != nil {
 		p.discard()
 		var ce *convert.Error
