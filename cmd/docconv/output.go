@@ -136,10 +136,12 @@ func unwrapPath(err error) error {
 // exit on a signal removes them all. Its lock also makes each commit's
 // rename and unregistration one step.
 // written lists the outputs put in place, for the message on a signal.
+// planned counts those to put in place.
 var temps = struct {
 	sync.Mutex
 	files   map[string]bool
 	written []string
+	planned int // outputs to put in place
 }{files: map[string]bool{}}
 
 // removeTemps removes every registered temporary file (on a forced exit).

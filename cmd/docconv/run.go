@@ -196,7 +196,7 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		}
 	}
 	temps.Lock()
-	temps.written = nil
+	temps.written, temps.planned = nil, 0
 	temps.Unlock()
 
 	// Every output goes to a temporary file (or memory) first; all are put
@@ -242,6 +242,11 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		}
 		return err
 	}
+	temps.Lock()
+	for _, r := range results {
+		temps.planned += len(r.pending)
+	}
+	temps.Unlock()
 	for _, r := range results {
 		for _, p := range r.pending {
 			if ctx.Err() != nil {

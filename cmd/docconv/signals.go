@@ -136,9 +136,13 @@ func stopExit(cause error) int {
 func stopMessage(cause error) string {
 	temps.Lock()
 	written := append([]string(nil), temps.written...)
+	planned := temps.planned
 	temps.Unlock()
-	if len(written) == 0 {
+	switch {
+	case len(written) == 0:
 		return fmt.Sprintf("docconv: %v: stopped, no output written", cause)
+	case len(written) >= planned:
+		return fmt.Sprintf("docconv: %v after writing %s", cause, strings.Join(written, ", "))
 	}
 	return fmt.Sprintf("docconv: %v after writing %s; the other outputs were not written", cause, strings.Join(written, ", "))
 }
