@@ -22,6 +22,7 @@ const (
 	fSynthBold                    // draw with synthetic bold (fill + stroke)
 	fMissing                      // no font has the glyph: draw a box
 	fSlant                        // draw slanted (synthetic oblique)
+	fRTL                          // in a right-to-left run, drawn in visual order (bidi.go)
 )
 
 // atom is one character of a paragraph as laid out.

@@ -6,9 +6,10 @@ import (
 	"github.com/docconv/docconv/convert"
 )
 
-// linkStats counts the links the PDF writes as text.
-type linkStats struct {
-	unsafe, relative int
+// contentStats counts what the PDF could not draw as given: links written
+// as text, Arabic letters drawn unjoined (arabic.go).
+type contentStats struct {
+	unsafe, relative, unjoined int
 }
 
 // linkTarget applies convert.LinkTarget, the URL policy of every writer,
@@ -24,14 +25,18 @@ func (t *setter) linkTarget(raw string) string {
 	case convert.LinkFragment:
 		return strings.TrimSpace(raw)
 	case convert.LinkRelative:
-		t.links.relative++
+		t.content.relative++
 	default:
-		t.links.unsafe++
+		t.content.unsafe++
 	}
 	return ""
 }
 
-func (s linkStats) report(r *convert.Report) {
+func (s contentStats) report(r *convert.Report) {
+	if s.unjoined > 0 {
+		r.Warn("pdf: %d Arabic letters drawn unjoined: no font covers their contextual forms (Arabic Presentation Forms-B); use --font with a font that has them, such as DejaVu Sans", s.unjoined)
+		r.Add("pdf", "Arabic letters drawn unjoined", s.unjoined)
+	}
 	if s.unsafe > 0 {
 		r.Add("pdf", "unsafe links written as text", s.unsafe)
 	}

@@ -44,8 +44,11 @@ type para struct {
 	rubies []rubyAnn
 	// actual is the text of a missing-glyph atom when it is more than its
 	// rune: an emoji sequence (joiners, variation selectors, modifiers,
-	// flag pairs) drawn as one box.
+	// flag pairs) drawn as one box; also the logical text of an atom drawn
+	// with another character (a mirrored bracket, an Arabic contextual
+	// form: bidi.go).
 	actual map[int]string
+	bidi   *bidiInfo // resolved on first use (bidi.go)
 }
 
 // actualText returns the characters atom i stands for in the text layer.
@@ -110,7 +113,14 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		// atoms large.
 		p.atoms = slices.Grow(p.atoms, n)
 	}
+	shaped, orig, unjoined := shapeArabic(s, func(r rune) bool { _, ok := t.fs.lookup(r, f.st); return ok })
+	if shaped != nil {
+		s = string(shaped) // contextual forms (arabic.go)
+		t.content.unjoined += unjoined
+	}
+	k := -1 // index of r among the runes of s
 	for i, r := range s {
+		k++
 		if r == '\r' {
 			continue
 		}
@@ -208,6 +218,13 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 			t.compressPair(prev, &a, p.fmts[prev.fmt].size, f.size)
 		}
 		p.atoms = append(p.atoms, a)
+		if o, ok := orig[k]; ok {
+			// A contextual form or a ligature stands for these letters.
+			if p.actual == nil {
+				p.actual = map[int]string{}
+			}
+			p.actual[len(p.atoms)-1] = o
+		}
 	}
 }
 
@@ -424,6 +441,7 @@ func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) [
 			lines[i].off += indent
 		}
 	}
+	t.mirrorLines(p, lines, measure) // right-to-left paragraphs (bidi.go)
 	return lines
 }
 
@@ -433,6 +451,7 @@ func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) [
 // lines, code backgrounds and ruby annotations. x0 is the left of the
 // measure, base the baseline, both relative to the slice.
 func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
+	p, l = t.visualLine(p, l) // bidirectional text in display order (bidi.go)
 	x0 += l.off
 	var bg []item
 	var fg []item
@@ -474,9 +493,12 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		}
 		tc, _ := gap(s)
 		e := s + 1
-		for ; e < l.e; e++ {
+		for ; e < l.e && !ownSpan(p, s); e++ {
 			b := &p.atoms[e]
-			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fSlant|fMissing|fHard) != a.flags&(fSynthBold|fSlant|fMissing|fHard) {
+			if ownSpan(p, e) {
+				break
+			}
+			if b.face != a.face || b.fmt != a.fmt || b.flags&(fSynthBold|fSlant|fMissing|fHard|fRTL) != a.flags&(fSynthBold|fSlant|fMissing|fHard|fRTL) {
 				break
 			}
 			if g, ok := gap(e); ok && (g-tc > 0.002 || tc-g > 0.002) {
@@ -494,8 +516,12 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		last := &p.atoms[e-1]
 		w := last.x + last.width() - a.x
 		x := x0 + a.x
-		fg = append(fg, item{kind: itText, x: x, y: base, face: a.face, size: f.size, tc: tc,
-			synth: a.is(fSynthBold), slant: a.is(fSlant), color: f.color, text: sb.String()})
+		it := item{kind: itText, x: x, y: base, face: a.face, size: f.size, tc: tc,
+			synth: a.is(fSynthBold), slant: a.is(fSlant), color: f.color, text: sb.String()}
+		if ownSpan(p, s) {
+			it.actual = visualActual(p.actualText(s)) // bidi.go
+		}
+		fg = append(fg, it)
 		if f.code {
 			bg = append(bg, item{kind: itRect, x: x - f.size*0.1, y: base - f.size*0.85, w: w + f.size*0.2, h: f.size * 1.1, fill: true, color: rgb{0.93, 0.93, 0.93}})
 		}

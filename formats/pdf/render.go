@@ -160,12 +160,20 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				if it.tc > 0.0005 || it.tc < -0.0005 {
 					fmt.Fprintf(&raw, "q %.4f Tc", it.tc)
 				}
+				if it.actual != "" {
+					// A right-to-left run, drawn in visual order: text
+					// extraction reads its logical order (bidi.go).
+					pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC", utf16Hex(it.actual)))
+				}
 				if raw.Len() > 0 {
 					pdf.RawWriteStr(raw.String())
 				}
 				pdf.Text(it.x, it.y, it.text)
 				if n := strings.Count(raw.String(), "q "); n > 0 {
 					pdf.RawWriteStr(strings.Repeat("Q ", n-1) + "Q")
+				}
+				if it.actual != "" {
+					pdf.RawWriteStr("EMC")
 				}
 			case itActual:
 				if cur.face != it.face || cur.size != it.size {

@@ -37,6 +37,7 @@ type item struct {
 	lw         float64
 	color      rgb
 	text       string
+	actual     string // itText: /ActualText, the logical text of a right-to-left run (bidi.go)
 	url        string
 	dest       int
 }
@@ -84,7 +85,7 @@ type setter struct {
 	seg     segmenter.Segmenter
 	rbuf    []rune
 	missing map[rune]int
-	links   linkStats // links written as text (links.go)
+	content contentStats // links written as text, unjoined Arabic (links.go)
 	marks   []mark
 	out     []slice
 	scratch []atom // reused atom buffer of body paragraphs

@@ -350,7 +350,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 	t.headerFooter(pages, title, 1, len(pages))
 
-	t.links.report(w.Report)
+	t.content.report(w.Report)
 	if len(t.missing) > 0 {
 		msg, n := missingReport(t.missing, w.Strict)
 		if w.Strict {
