@@ -690,6 +690,9 @@ func TestHostileLinksAndDate(t *testing.T) {
 	for _, bad := range []string{"javascript", "file:", "data:text", "rel.html", "2024-02-30"} {
 		assert.NotContains(t, s, bad)
 	}
+	assert.Contains(t, s, `<p dir="auto">שלום עולם`)
+	assert.Contains(t, s, `<p dir="auto">مرحبا`)
+	assert.Contains(t, s, `<p><a href="https://example.com/?q=%3Cb%3E">`)
 	assert.Equal(t, "", w3cDate("2024-02-30"))
 	assert.Equal(t, "2024-02-29", w3cDate("2024-02-29"))
 	assert.Equal(t, "2024-02-29T10:00:00Z", w3cDate("2024-02-29T10:00:00Z"))

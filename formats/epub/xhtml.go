@@ -213,6 +213,7 @@ func (r *renderer) block(b *strings.Builder, bl convert.Block, tight bool) {
 		if id := r.ids[x]; id != "" {
 			b.WriteString(` id="` + id + `"`)
 		}
+		b.WriteString(dirAuto(x.Inlines))
 		b.WriteByte('>')
 		r.inlines(b, x.Inlines)
 		b.WriteString("</h" + lvl + ">\n")
@@ -221,7 +222,7 @@ func (r *renderer) block(b *strings.Builder, bl convert.Block, tight bool) {
 			r.inlines(b, x.Inlines)
 			return
 		}
-		b.WriteString("<p>")
+		b.WriteString("<p" + dirAuto(x.Inlines) + ">")
 		r.inlines(b, x.Inlines)
 		b.WriteString("</p>\n")
 	case *convert.List:
@@ -325,4 +326,14 @@ func codeClass(lang string) string {
 		}
 	}
 	return b.String()
+}
+
+// dirAuto is ` dir="auto"` for a block with right-to-left text (Hebrew,
+// Arabic…): the reader sets it in the direction of its first strong
+// character, as the PDF writer does.
+func dirAuto(ins []convert.Inline) string {
+	if convert.HasRTL(ins) {
+		return ` dir="auto"`
+	}
+	return ""
 }

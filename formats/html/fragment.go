@@ -95,7 +95,7 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 	switch x := b.(type) {
 	case *convert.Heading:
 		level := strconv.Itoa(min(max(x.Level, 1), 6))
-		r.b.WriteString("<h" + level + ` id="` + attr(r.ids[x]) + `">`)
+		r.b.WriteString("<h" + level + ` id="` + attr(r.ids[x]) + `"` + dirAuto(x.Inlines) + ">")
 		r.inlines(x.Inlines, false)
 		r.b.WriteString("</h" + level + ">\n")
 	case *convert.Paragraph:
@@ -106,7 +106,7 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 			}
 			return
 		}
-		r.b.WriteString("<p>")
+		r.b.WriteString("<p" + dirAuto(x.Inlines) + ">")
 		r.inlines(x.Inlines, false)
 		r.b.WriteString("</p>\n")
 	case *convert.List:
@@ -230,4 +230,14 @@ func (r *renderer) wrap(tag string, ins []convert.Inline, inLink bool) {
 	r.b.WriteString("<" + tag + ">")
 	r.inlines(ins, inLink)
 	r.b.WriteString("</" + tag + ">")
+}
+
+// dirAuto is ` dir="auto"` for a block with right-to-left text (Hebrew,
+// Arabic…): the reader sets it in the direction of its first strong
+// character, as the PDF writer does.
+func dirAuto(ins []convert.Inline) string {
+	if convert.HasRTL(ins) {
+		return ` dir="auto"`
+	}
+	return ""
 }

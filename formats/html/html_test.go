@@ -191,3 +191,13 @@ func BenchmarkWrite(b *testing.B) {
 		_ = w.Write(context.Background(), io.Discard, d)
 	}
 }
+
+// Blocks with right-to-left text get dir="auto"; others no attribute.
+func TestDirAuto(t *testing.T) {
+	d, err := (&markdown.Reader{}).Parse([]byte("# כותרת\n\nEnglish only.\n\nשלום עולם, hello.\n\nHello, مرحبا.\n"))
+	require.NoError(t, err)
+	got := render(t, &html.Writer{}, d)
+	assert.Contains(t, got, `<p>English only.</p>`)
+	assert.Contains(t, got, `<p dir="auto">שלום עולם, hello.</p>`)
+	assert.Contains(t, got, `<p dir="auto">Hello, مرحبا.</p>`)
+}

@@ -6,6 +6,8 @@ import (
 
 	gbidi "github.com/go-text/typesetting/bidi"
 	xbidi "golang.org/x/text/unicode/bidi"
+
+	"github.com/docconv/docconv/convert"
 )
 
 // Bidirectional text (Hebrew, Arabic and other right-to-left scripts)
@@ -29,19 +31,6 @@ type bidiInfo struct {
 	rtl    bool // paragraph direction right to left
 }
 
-// mayNeedBidi reports whether r is a right-to-left character or an
-// Arabic number, so that paragraphs without any skip the algorithm.
-func mayNeedBidi(r rune) bool {
-	switch {
-	case r < 0x0590:
-		return false
-	case r <= 0x08FF, r >= 0xFB1D && r <= 0xFDFF, r >= 0xFE70 && r <= 0xFEFF,
-		r >= 0x10800 && r <= 0x10FFF, r >= 0x1E800 && r <= 0x1EFFF:
-		return true
-	}
-	return false
-}
-
 // bidiOf resolves the embedding levels of p's atoms, once per paragraph.
 func (t *setter) bidiOf(p *para) *bidiInfo {
 	if p.bidi != nil {
@@ -50,7 +39,7 @@ func (t *setter) bidiOf(p *para) *bidiInfo {
 	p.bidi = &bidiInfo{}
 	need := false
 	for i := range p.atoms {
-		if mayNeedBidi(p.atoms[i].r) {
+		if convert.IsRTL(p.atoms[i].r) {
 			need = true
 			break
 		}
