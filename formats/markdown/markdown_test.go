@@ -299,6 +299,18 @@ func FuzzRead(f *testing.F) {
 		if err != nil {
 			return
 		}
+		unsafe := false
+		convert.Inspect(d.Blocks, func(n any) bool {
+			if l, ok := n.(*convert.Link); ok {
+				if _, k := convert.LinkTarget(l.URL); k == convert.LinkUnsafe {
+					unsafe = true
+				}
+			}
+			return !unsafe
+		})
+		if unsafe {
+			return // the writer writes an unsafe link as its text, by design (TestWriteUnsafeLinks)
+		}
 		j1 := dump(t, d)
 		md := write(t, d)
 		d2, err := (&markdown.Reader{}).Parse(md)
