@@ -238,18 +238,6 @@ func kind(raw []byte) string {
 	return "a number"
 }
 
-func want(v any) string {
-	switch v.(type) {
-	case *string:
-		return "a string"
-	case *int:
-		return "an integer"
-	case *bool:
-		return "a boolean"
-	}
-	return "a value"
-}
-
 // blockKeys lists the keys each block type allows.
 var blockKeys = map[string][]string{
 	"heading":   {"type", "level", "id", "inlines"},
