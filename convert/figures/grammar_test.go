@@ -256,3 +256,42 @@ func TestGrammarBounded(t *testing.T) {
 }
 
 var _ = convert.KindQuantity
+
+// TestExtractInfersYear: Extract gives partial dates the article's year
+// when the article states only one; with two years it does not.
+func TestExtractInfersYear(t *testing.T) {
+	doc := func(lines ...string) *convert.Document {
+		d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hans"}}
+		for _, l := range lines {
+			d.Blocks = append(d.Blocks, &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: l}}})
+		}
+		return d
+	}
+	dates := func(figs []convert.Figure) []string {
+		var out []string
+		for _, f := range figs {
+			if f.Kind == convert.KindDate {
+				out = append(out, f.Text+" "+f.Date+" "+strconv.FormatFloat(f.Value, 'f', -1, 64))
+			}
+		}
+		return out
+	}
+	assert.Equal(t, []string{"3月15日 2023-03-15 20230315", "四月 2023-04 20230400"},
+		dates(Extract(doc("2023年工作报告发布。", "3月15日召开会议，四月完成。"))))
+	assert.Equal(t, []string{"3月15日 --03-15 315"},
+		dates(Extract(doc("2023年与2024年相比。", "3月15日召开会议。"))))
+	// The document's date counts: it must agree.
+	d := doc("3月15日召开会议。")
+	d.Meta.Date = "2025-01-02"
+	assert.Equal(t, []string{"3月15日 2025-03-15 20250315"}, dates(Extract(d)))
+	// Find sees one text and infers nothing.
+	assert.Equal(t, "--03-15", Find("2023年报告：3月15日召开", "zh-Hans")[1].Date)
+}
+
+// TestTableEra: the table shows an era year with its era and Gregorian year.
+func TestTableEra(t *testing.T) {
+	tb := Table(Find("康熙二十三年設府", "zh-Hant"), "zh-Hant")
+	require.Len(t, tb.Rows, 1)
+	assert.Equal(t, "23", convert.PlainText(tb.Rows[0][2]))
+	assert.Equal(t, "康熙 (1684)", convert.PlainText(tb.Rows[0][3]))
+}

@@ -87,7 +87,9 @@ func KindName(k convert.FigureKind, lang string) string {
 //   - the bound's symbol first: "≥ 38,000,000,000", "≤ 4%", "≈ 30%".
 //
 // The Unit column is empty where the value says it all (percentages,
-// years, dates) and names durations and quarters in lang (年, 個月, 天…).
+// years, dates), names durations and quarters in lang (年, 個月, 天…) and
+// an era year's era with its Gregorian year: 康熙二十三年 is "23" with the
+// unit "康熙 (1684)".
 // Paragraph is empty for a figure in a heading (Paragraph 0). The result
 // is a new table; figs is not modified. Without figures the table has its
 // header and no rows.
@@ -142,6 +144,12 @@ func displayUnit(f convert.Figure, l tableLabels) string {
 	case f.Kind == convert.KindYear && f.Unit == "year", f.Kind == convert.KindDate && f.Unit == "date",
 		f.Kind == convert.KindPercent && f.Unit == "%":
 		return ""
+	}
+	if era, ok := strings.CutPrefix(f.Unit, "year:"); ok && f.Kind == convert.KindYear {
+		if f.Date != "" {
+			return era + " (" + f.Date + ")" // 康熙 (1684): the era and the Gregorian year
+		}
+		return era
 	}
 	if u, ok := l.units[f.Unit]; ok && (f.Kind == convert.KindDuration || f.Kind == convert.KindOrdinal ||
 		f.Kind == convert.KindPercent) {
