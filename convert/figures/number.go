@@ -1032,8 +1032,11 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	if isHangul(next) || isHangul(prev) && p.start == t.start {
 		return h, false // 1인가구, 2쪽, 코로나19: part of a word
 	}
-	if (prev == '(' || prev == '（') && (next == ')' || next == '）') && (t.plain && t.val < 10 || t.val < 1 || isSpace(s.rune(t.end+1)) && isDigit(s.rune(t.end+2))) {
-		return h, false // (1): an enumerator or a reference; (852) 2152 0111: an area code
+	if (prev == '(' || prev == '（') && (next == ')' || next == '）') && (t.plain && t.val < 10 || t.val < 1 ||
+		isSpace(s.rune(t.end+1)) && isDigit(s.rune(t.end+2)) || t.plain && (isHan(s.rune(p.start-2)) || isLatin(s.rune(p.start-2)))) {
+		// (1): an enumerator or a reference; (852) 2152 0111: an area code;
+		// 台積電（２３３０）: a stock code
+		return h, false
 	}
 	if (prev == '[' || prev == '［') && (next == ']' || next == '］') {
 		return h, false // [8]: a footnote mark

@@ -247,6 +247,9 @@ func (s *scanner) fractionBefore(i int) bool {
 // than a rank: "at first", "first of all", "a second", "seconds", "second
 // to none".
 func (s *scanner) lexicalOrdinal(i, end int, lw string) bool {
+	if upperFirst(string(s.rs[i:end])) && isSpace(s.rune(end)) && upperFirst(s.latinWord(end+1)) {
+		return true // Fifth Street, Second World War: names
+	}
 	if lw != "first" && lw != "second" {
 		return upperFirst(string(s.rs[i:end])) && s.clauseStart(i) || s.rune(end) == ','
 	}
