@@ -530,3 +530,34 @@ func TestLayoutProportionalSymbols(t *testing.T) {
 		assert.InDelta(t, s.size, p.atoms[2].adv, 1e-9)
 	}
 }
+
+// TestRubyOverhang: an annotation wider than its base overhangs the kana
+// beside it (jlreq 3.3.6) instead of opening gaps around the base, but
+// never a kanji or another ruby base.
+func TestRubyOverhang(t *testing.T) {
+	s := testSetter("ja", true)
+	lay := func(ins ...convert.Inline) *para {
+		var p para
+		s.addInlines(&p, ins, s.body())
+		s.layoutPara(&p, 40*s.size, 0, alignJustify)
+		return &p
+	}
+	ruby := func(b, r string) *convert.Ruby { return &convert.Ruby{Base: b, Text: r} }
+	txt := func(x string) *convert.Text { return &convert.Text{Text: x} }
+	// を擱《さしお》き: three ruby kana (1.5 em) over one kanji, kana on both
+	// sides: no padding left.
+	p := lay(txt("筆を"), ruby("擱", "さしお"), txt("き"))
+	assert.InDelta(t, 0, p.atoms[2].pre, 1e-9)
+	assert.InDelta(t, 0, p.atoms[2].post, 1e-9)
+	// Between kanji: padded a quarter em on each side.
+	p = lay(txt("筆"), ruby("擱", "さしお"), txt("筆"))
+	assert.InDelta(t, 0.25*s.size, p.atoms[1].pre, 1e-9)
+	assert.InDelta(t, 0.25*s.size, p.atoms[1].post, 1e-9)
+	// Next to another ruby base: no overhang on that side.
+	p = lay(txt("を"), ruby("擱", "さしお"), ruby("漢", "かん"))
+	assert.InDelta(t, 0, p.atoms[1].pre, 1e-9)
+	assert.InDelta(t, 0.25*s.size, p.atoms[1].post, 1e-9)
+	// Laying out twice takes nothing more back.
+	s.layoutPara(p, 30*s.size, 0, alignJustify)
+	assert.InDelta(t, 0.25*s.size, p.atoms[1].post, 1e-9)
+}

@@ -34,6 +34,11 @@ type rubyAnn struct {
 	text        string
 	first, last int
 	st          style
+	// pad is the space added on each side of a base narrower than its
+	// annotation; overhung is set once overhangRubies has taken back what
+	// may overhang the neighbours.
+	pad      float64
+	overhung bool
 }
 
 // para is a paragraph being laid out.
@@ -405,7 +410,41 @@ func (t *setter) padRuby(p *para, ri int, f runFmt) {
 		pad := (aw - bw) / 2
 		p.atoms[rb.first].pre += pad
 		p.atoms[rb.last].post += pad
+		p.rubies[ri].pad = pad
 	}
+}
+
+// overhangRubies lets an annotation wider than its base overhang the kana
+// or punctuation mark beside it by up to one ruby character (jlreq 3.3.6,
+// as Japanese books and InDesign set it), never a kanji nor another ruby
+// base: the base keeps only the rest of its padding, so that 擱《さしお》き
+// does not open gaps around 擱. The characters of the paragraph must all
+// have been added.
+func (t *setter) overhangRubies(p *para) {
+	for i := range p.rubies {
+		rb := &p.rubies[i]
+		if rb.overhung || rb.pad <= 0 {
+			rb.overhung = true
+			continue
+		}
+		rb.overhung = true
+		most := min(rb.pad, p.fmts[p.atoms[rb.first].fmt].size*rubyScale)
+		if rb.first > 0 && overhangable(&p.atoms[rb.first-1]) {
+			p.atoms[rb.first].pre -= most
+		}
+		if rb.last+1 < len(p.atoms) && overhangable(&p.atoms[rb.last+1]) {
+			p.atoms[rb.last].post -= most
+		}
+	}
+}
+
+// overhangable reports whether a ruby annotation may overhang a: kana or a
+// punctuation mark without ruby of its own.
+func overhangable(a *atom) bool {
+	if a.ruby >= 0 || a.is(fHard|fSpace|fMissing) {
+		return false
+	}
+	return a.r >= 0x3041 && a.r <= 0x30FF && a.r != 0x30FB || isPunctMark(a.r)
 }
 
 // rubyScale is the size of ruby annotations relative to their base.
@@ -428,6 +467,7 @@ func (t *setter) noteMissing(r rune) {
 // layoutPara breaks a paragraph into lines of the given measure and
 // positions the atoms.
 func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) []line {
+	t.overhangRubies(p)
 	brk := breaks(p.atoms, &t.seg, &t.rbuf, t.keepAll)
 	em := t.size
 	if len(p.fmts) > 0 {
