@@ -44,8 +44,12 @@
 //   - justification: the slack of every line but the last is spread over
 //     the gaps between characters (CJK) and the spaces (Latin), drawn with
 //     the character-spacing operator Tc so that the text layer stays one
-//     string per run; paragraphs get a 2-em first-line indent;
-//   - pages: A4, A5, B5 or Letter; for CJK documents the measure is a whole
+//     string per run; paragraphs get a first-line indent of 2 em (1 em in
+//     Japanese);
+//   - ruby above its base, overhanging neighbouring kana by up to one ruby
+//     character; emphasis in CJK text as dots (above in Japanese and
+//     Korean, below in Chinese), drawn as graphics;
+//   - pages: A4, A5, B5 (ISO), B5-JIS or Letter; for CJK documents the measure is a whole
 //     number of characters; headings are larger, bold, bookmarked and kept
 //     with the next lines; no orphan or widow lines; tables get automatic
 //     column widths (CSS 2.1 auto layout, LaTeX tabulary: short columns

@@ -23,6 +23,7 @@ const (
 	fMissing                      // no font has the glyph: draw a box
 	fSlant                        // draw slanted (synthetic oblique)
 	fRTL                          // in a right-to-left run, drawn in visual order (bidi.go)
+	fDot                          // emphasis dot beside the character (CJK emphasis)
 )
 
 // atom is one character of a paragraph as laid out.

@@ -561,3 +561,37 @@ func TestRubyOverhang(t *testing.T) {
 	s.layoutPara(p, 30*s.size, 0, alignJustify)
 	assert.InDelta(t, 0.25*s.size, p.atoms[1].post, 1e-9)
 }
+
+// TestEmphasisDots: emphasis in CJK text is drawn as dots (below the
+// characters in Chinese, above in Japanese), not slanted; Latin text in it
+// stays italic; the dots are graphics, not text.
+func TestEmphasisDots(t *testing.T) {
+	for _, c := range []struct {
+		lang  string
+		below bool
+	}{{"zh-Hant", true}, {"ja", false}} {
+		s := testSetter(c.lang, true)
+		var p para
+		s.addInlines(&p, []convert.Inline{&convert.Text{Text: "這是"},
+			&convert.Emph{Inlines: []convert.Inline{&convert.Text{Text: "重要ab"}}}}, s.body())
+		lines := s.layoutPara(&p, 40*s.size, 0, alignJustify)
+		require.Len(t, lines, 1)
+		assert.True(t, p.atoms[2].is(fDot) && p.atoms[3].is(fDot))
+		assert.False(t, p.atoms[2].is(fSlant))
+		assert.False(t, p.atoms[4].is(fDot), "Latin letters are not dotted")
+		var items []item
+		s.emitLine(&p, lines[0], 0, 20, &items)
+		var dots []item
+		for _, it := range items {
+			if it.kind == itDot {
+				dots = append(dots, it)
+			}
+			if it.kind == itText {
+				assert.NotContains(t, it.text, "•")
+			}
+		}
+		require.Len(t, dots, 2, c.lang)
+		assert.InDelta(t, p.atoms[2].x+p.atoms[2].adv/2, dots[0].x, 1e-9)
+		assert.Equal(t, c.below, dots[0].y > 20, c.lang)
+	}
+}

@@ -159,8 +159,13 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 			if e.synthBold {
 				a.flags |= fSynthBold
 			}
-			if f.st&stItalic != 0 && !e.face.font.Italic() {
-				a.flags |= fSlant // synthetic oblique (CJK emphasis)
+			switch {
+			case f.st&stItalic != 0 && t.cjk && f.st&stMono == 0 && (isIdeographic(r) || isKana(r)):
+				// Emphasis in CJK text: dots beside the characters
+				// (傍点, 着重号), as the EPUB's text-emphasis, not a slant.
+				a.flags |= fDot
+			case f.st&stItalic != 0 && !e.face.font.Italic():
+				a.flags |= fSlant // synthetic oblique
 			}
 		} else {
 			if p.joinMissing(r) {
@@ -341,6 +346,35 @@ func (t *setter) halve(a *atom, al alignment) bool {
 // halveClosing compresses a closing mark (glyph in the left half) to push
 // a line in.
 func (t *setter) halveClosing(a *atom) bool { return t.halve(a, alignLeft) }
+
+// isKana reports whether r is a hiragana or katakana letter (not the
+// middle dot).
+func isKana(r rune) bool { return r >= 0x3041 && r <= 0x30FF && r != 0x30FB && r != 0x30A0 }
+
+// emphasisDots draws the emphasis dots of the fDot atoms of line l: a
+// filled dot of a fifth of an em centred on each character, above it in
+// Japanese and Korean (above the ruby when there is one), below it in
+// Chinese (GB/T 15834 着重号), as the EPUB's CSS places them. Dots are
+// drawn, not set as text, so that text extraction sees the words alone.
+func (t *setter) emphasisDots(p *para, l line, x0, base float64, fg *[]item) {
+	below := strings.HasPrefix(strings.ToLower(t.lang), "zh")
+	for i := l.s; i < l.e; i++ {
+		a := &p.atoms[i]
+		if !a.is(fDot) {
+			continue
+		}
+		f := p.fmts[a.fmt]
+		r := f.size * 0.1
+		y := base - f.size*1.08
+		switch {
+		case below:
+			y = base + f.size*0.33
+		case a.ruby >= 0:
+			y = base - f.size*(0.98+rubyScale*1.1)
+		}
+		*fg = append(*fg, item{kind: itDot, x: x0 + a.x + a.adv/2, y: y, w: r, color: f.color})
+	}
+}
 
 // hardBreak appends a hard line break.
 func (t *setter) hardBreak(p *para, f runFmt) {
@@ -573,6 +607,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		}
 		s = e
 	}
+	t.emphasisDots(p, l, x0, base, &fg)
 	for _, rb := range p.rubies {
 		if rb.first < l.s || rb.first >= l.e {
 			continue

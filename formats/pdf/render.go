@@ -194,6 +194,9 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 					setDraw(it.color, it.lw)
 					pdf.Rect(it.x, it.y, it.w, it.h, "D")
 				}
+			case itDot:
+				setFill(it.color)
+				pdf.Circle(it.x, it.y, it.w, "F")
 			case itLine:
 				setDraw(it.color, it.lw)
 				if it.w > 0 {

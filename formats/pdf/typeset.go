@@ -22,6 +22,7 @@ const (
 	itGoto                   // internal link area to mark dest
 	itDots                   // dotted leader line
 	itActual                 // a space standing (/ActualText) for the characters drawn as a box
+	itDot                    // filled circle of radius w centred on (x, y): an emphasis dot
 )
 
 // item is one thing drawn on a page. Coordinates are in pt from the top
