@@ -28,6 +28,12 @@ import (
 // listed, and the exit status is 1. A run of several inputs ends with a
 // one-line summary; on a terminal (standard error) a progress bar shows
 // while it runs. --report-json writes one JSON object per input.
+//
+// A directory input stands for the files under it that match --include
+// (by default the text and Markdown extensions), in lexical order; their
+// outputs mirror the tree under -d. --skip-existing leaves alone an output
+// that exists and is not older than its input (make's rule); an input
+// whose outputs are all up to date is not read.
 
 // result is what became of one input.
 type result struct {
@@ -35,6 +41,7 @@ type result struct {
 	report  *convert.Report
 	pending []*pendingFile // outputs waiting to be put in place
 	written []*pendingFile // outputs put in place
+	skipped []*target      // outputs up to date (--skip-existing)
 	figures int            // figures found, -1 if not counted
 	err     error
 	elapsed time.Duration
@@ -94,6 +101,17 @@ feed:
 func (c *config) convertOne(ctx context.Context, r *result, opts *convert.Options, jobs []convert.Format, targets []*target, stdin io.Reader) {
 	start := time.Now()
 	defer func() { r.elapsed = time.Since(start) }()
+	var todo []int
+	for j := range jobs {
+		if c.skipExisting && targets[j].kind == toFile && upToDate(r.in, targets[j].real) {
+			r.skipped = append(r.skipped, targets[j])
+			continue
+		}
+		todo = append(todo, j)
+	}
+	if len(todo) == 0 {
+		return // every output is up to date: not even read
+	}
 	o := *opts
 	o.SourcePath = r.in.path
 	o.Report = r.report
@@ -102,7 +120,8 @@ func (c *config) convertOne(ctx context.Context, r *result, opts *convert.Option
 		r.err = err
 		return
 	}
-	for j, f := range jobs {
+	for _, j := range todo {
+		f := jobs[j]
 		o.To = f.Name
 		p, err := writeOutput(ctx, targets[j], d, &o)
 		if err != nil {
@@ -209,8 +228,9 @@ func (b *progress) wait() {
 
 // summary is the one-line account of a run of several inputs.
 func summary(results []*result, elapsed time.Duration) string {
-	ok, outputs, failed := 0, 0, 0
+	ok, outputs, skipped, failed := 0, 0, 0, 0
 	for _, r := range results {
+		skipped += len(r.skipped)
 		if r.err != nil {
 			failed++
 			continue
@@ -218,14 +238,19 @@ func summary(results []*result, elapsed time.Duration) string {
 		ok++
 		outputs += len(r.written)
 	}
-	return fmt.Sprintf("converted %d of %d inputs: %d outputs written, %d failed, %.2f s\n",
-		ok, len(results), outputs, failed, elapsed.Seconds())
+	up := ""
+	if skipped > 0 {
+		up = fmt.Sprintf(", %d up to date", skipped)
+	}
+	return fmt.Sprintf("converted %d of %d inputs: %d outputs written%s, %d failed, %.2f s\n",
+		ok, len(results), outputs, up, failed, elapsed.Seconds())
 }
 
 // reportEntry is one line of --report-json.
 type reportEntry struct {
 	Path     string         `json:"path"`
 	Outputs  []reportOutput `json:"outputs"`
+	Skipped  []string       `json:"skipped,omitempty"` // outputs up to date
 	Figures  *int           `json:"figures,omitempty"`
 	Warnings []string       `json:"warnings"`
 	Error    string         `json:"error,omitempty"`
@@ -264,6 +289,9 @@ func (c *config) writeReport(t *target, results []*result, jobs []convert.Format
 				shared = e.Outputs
 			}
 			e.Outputs = shared
+		}
+		for _, t := range r.skipped {
+			e.Skipped = append(e.Skipped, t.path)
 		}
 		if r.figures >= 0 {
 			n := r.figures

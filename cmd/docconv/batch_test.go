@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -153,4 +154,58 @@ func TestBatchUsage(t *testing.T) {
 	code, _, stderr := docconv(t, dir, "", "-t", "md", "-d", "out", ins[0])
 	require.Equal(t, 0, code)
 	assert.NotRegexp(t, regexp.MustCompile(`converted \d`), stderr)
+}
+
+func TestBatchDirectoryTreeAndSkipExisting(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "tree/a.txt"), "第一篇\n\n2023年增長32%。\n")
+	write(t, filepath.Join(dir, "tree/sub/b.md"), "# Second\n\nUp 5% in 2024.\n")
+	write(t, filepath.Join(dir, "tree/sub/c.json.bak"), "not an input\n")
+	write(t, filepath.Join(dir, "tree/.git/d.txt"), "hidden\n")
+	write(t, filepath.Join(dir, "tree/sub/deeper/e.text"), "third\n")
+	code, _, stderr := docconv(t, dir, "", "-t", "txt,html", "-d", "out", "tree")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "converted 3 of 3 inputs: 6 outputs written, 0 failed")
+	for _, p := range []string{"out/a.txt", "out/a.html", "out/sub/b.txt", "out/sub/b.html", "out/sub/deeper/e.txt"} {
+		_, err := os.Stat(filepath.Join(dir, p))
+		assert.NoError(t, err, p)
+	}
+	for _, p := range []string{"out/d.txt", "out/.git", "out/sub/c.txt"} {
+		_, err := os.Stat(filepath.Join(dir, p))
+		assert.True(t, os.IsNotExist(err), p)
+	}
+
+	// --include picks other names; a directory with none is refused.
+	code, _, stderr = docconv(t, dir, "", "-q", "-t", "txt", "-d", "out2", "--include", "*.md", "tree")
+	require.Equal(t, 0, code, stderr)
+	entries, _ := os.ReadDir(filepath.Join(dir, "out2", "sub"))
+	require.Len(t, entries, 1)
+	assert.Equal(t, "b.txt", entries[0].Name())
+	code, _, stderr = docconv(t, dir, "", "-t", "txt", "-d", "out2", "--include", "*.rst", "tree")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "docconv: tree: no file in it matches *.rst\n", stderr)
+
+	// --skip-existing: nothing newer, nothing done; a touched input is
+	// converted again, only the formats that are out of date.
+	code, _, stderr = docconv(t, dir, "", "--skip-existing", "-t", "txt,html", "-d", "out", "--report-json", "r.jsonl", "tree")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "converted 3 of 3 inputs: 0 outputs written, 6 up to date, 0 failed")
+	lines := reportLines(t, filepath.Join(dir, "r.jsonl"))
+	assert.Equal(t, []any{"out/a.txt", "out/a.html"}, lines[0]["skipped"])
+	future := time.Now().Add(time.Hour)
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "tree/sub/b.md"), future, future))
+	require.NoError(t, os.Chtimes(filepath.Join(dir, "out/sub/b.html"), future, future))
+	code, _, stderr = docconv(t, dir, "", "--skip-existing", "-t", "txt,html", "-d", "out", "tree")
+	require.Equal(t, 0, code, stderr)
+	assert.Contains(t, stderr, "wrote out/sub/b.txt")
+	assert.Contains(t, stderr, "converted 3 of 3 inputs: 1 outputs written, 5 up to date, 0 failed")
+
+	// Two trees that would write the same file are refused.
+	write(t, filepath.Join(dir, "other/a.txt"), "again\n")
+	code, _, stderr = docconv(t, dir, "", "-t", "txt", "-d", "out3", "tree", "other")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "docconv: tree/a.txt and other/a.txt would both be written to out3/a.txt; convert them in separate runs or to different -d directories\n", stderr)
+	code, _, stderr = docconv(t, dir, "", "--skip-existing", "-t", "txt", "-o", "x.txt", "tree/a.txt")
+	assert.Equal(t, 2, code)
+	assert.Equal(t, "docconv: --skip-existing needs -d DIR\n", stderr)
 }

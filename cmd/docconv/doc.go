@@ -46,6 +46,8 @@
 //	-j, --jobs N                   convert N inputs at once with -d (default: the number of CPUs)
 //	-k, --keep-going               write what converts, list the failures, exit 1
 //	    --report-json FILE         one JSON object per input (JSON Lines)
+//	    --include GLOB             files a directory input yields (default: text and Markdown)
+//	    --skip-existing            with -d, leave outputs not older than their input
 //	-q, --quiet                    no report on standard error
 //	    --version
 //
@@ -73,7 +75,9 @@
 // stops the run and nothing is put in place; with it, the inputs that
 // convert are written and the failures listed (exit 1). Several inputs end
 // with a one-line summary on standard error; a progress bar shows on a
-// terminal only.
+// terminal only. A directory input (with -d) stands for the files under it
+// matching --include; the outputs mirror its tree. --skip-existing leaves
+// outputs that are not older than their input.
 //
 // SIGINT, SIGTERM and SIGHUP stop the run: temporary files are removed, no
 // output is replaced, the exit status is 128 + the signal number (130, 143,

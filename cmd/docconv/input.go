@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -26,14 +27,15 @@ var stdinNames = map[string]bool{"-": true, "/dev/stdin": true, "/dev/fd/0": tru
 // input is a checked input.
 type input struct {
 	path string // as given; "-" for standard input
+	rel  string // its directory relative to the directory input it came from
 	fifo bool   // a named pipe
 	err  error  // why it cannot be read (--keep-going goes on without it)
 }
 
 // checkInput applies the input policy to path, and refuses a format that
 // cannot be read (HTML) before any work.
-func (c *config) checkInput(path string) (input, error) {
-	in := input{path: path}
+func (c *config) checkInput(in input) (input, error) {
+	path := in.path
 	if stdinNames[path] {
 		in.path = "-"
 	} else {
@@ -124,4 +126,91 @@ func (c *countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.n += int64(n)
 	return n, err
+}
+
+// defaultIncludes are the names a directory input yields without
+// --include: the text and Markdown extensions.
+var defaultIncludes = []string{"*.txt", "*.text", "*.md", "*.markdown"}
+
+// expandInputs replaces each directory among the inputs by the files under
+// it (recursively, in lexical order, skipping names that start with a dot)
+// whose names match an --include pattern; their outputs mirror the tree
+// under -d. A directory needs -d.
+func (c *config) expandInputs() ([]input, error) {
+	var out []input
+	for _, path := range c.inputs {
+		fi, err := os.Stat(path)
+		if stdinNames[path] || err != nil || !fi.IsDir() {
+			out = append(out, input{path: path})
+			continue
+		}
+		if c.outDir == "" {
+			return nil, usagef("%s: is a directory; converting a directory needs -d DIR", path)
+		}
+		patterns := c.includes
+		if len(patterns) == 0 {
+			patterns = defaultIncludes
+		}
+		n := 0
+		err = filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if p != path && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.IsDir() || !matchAny(patterns, d.Name()) {
+				return nil
+			}
+			rel, err := filepath.Rel(path, filepath.Dir(p))
+			if err != nil {
+				return err
+			}
+			if rel == "." {
+				rel = ""
+			}
+			out = append(out, input{path: p, rel: rel})
+			n++
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("cannot read directory %s: %w", path, unwrapPath(err))
+		}
+		if n == 0 {
+			return nil, usagef("%s: no file in it matches %s", path, strings.Join(patterns, ", "))
+		}
+	}
+	return out, nil
+}
+
+func matchAny(patterns []string, name string) bool {
+	for _, p := range patterns {
+		if ok, _ := filepath.Match(p, name); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// outputPath is where -d puts an input's output of extension ext:
+// DIR/<the input's place in a directory input>/<stem>.<ext>.
+func (c *config) outputPath(in input, ext string) string {
+	return filepath.Join(c.outDir, in.rel, stem(in.path)+"."+ext)
+}
+
+// upToDate reports whether the output at path exists and is not older
+// than the input (--skip-existing).
+func upToDate(in input, path string) bool {
+	if in.path == "-" {
+		return false
+	}
+	ifi, err := os.Stat(in.path)
+	if err != nil {
+		return false
+	}
+	ofi, err := os.Stat(path)
+	return err == nil && ofi.Mode().IsRegular() && !ofi.ModTime().Before(ifi.ModTime())
 }

@@ -149,7 +149,7 @@ func TestInputPolicy(t *testing.T) {
 		{[]string{"page.html"}, "", 2, "docconv: page.html: HTML input is not supported (formats read: aozora, json, markdown, text); -f text reads it as plain text\n"},
 		{[]string{"page.htm"}, "", 2, "docconv: page.htm: HTML input is not supported (formats read: aozora, json, markdown, text); -f text reads it as plain text\n"},
 		{[]string{"-"}, "\n <!doctype HTML>\n<p>x</p>", 2, "docconv: <stdin>: read: HTML input is not supported (formats read: aozora, json, markdown, text)\n"},
-		{[]string{"sub"}, "", 2, "docconv: sub: is a directory, not an input file\n"},
+		{[]string{"sub"}, "", 2, "docconv: sub: is a directory; converting a directory needs -d DIR\n"},
 		{[]string{"-", "/dev/stdin"}, "", 2, "docconv: standard input is given twice (- and /dev/stdin)\n"},
 		{[]string{"nosuch.txt"}, "", 1, "docconv: cannot read nosuch.txt: no such file or directory\n"},
 	} {

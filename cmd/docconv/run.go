@@ -52,6 +52,8 @@ type config struct {
 	pageSize             string
 	maxInputSize         string
 	maxMemory            string
+	includes             []string
+	skipExisting         bool
 	jobs                 int
 	keepGoing            bool
 	reportJSON           string
@@ -83,6 +85,8 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
 	fs.IntVarP(&c.jobs, "jobs", "j", 0, "convert `N` inputs at once with -d (default: the number of CPUs)")
 	fs.BoolVarP(&c.keepGoing, "keep-going", "k", false, "with several inputs, write the outputs of those that convert, list the failures, exit 1")
+	fs.StringArrayVar(&c.includes, "include", nil, "with a directory input, convert the files whose names match `GLOB` (repeatable; default *.txt, *.text, *.md, *.markdown)")
+	fs.BoolVar(&c.skipExisting, "skip-existing", false, "with -d, skip outputs that exist and are not older than their input")
 	fs.StringVar(&c.reportJSON, "report-json", "", "write one JSON object per input (path, outputs, figures, warnings, error, time) to `FILE`")
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
@@ -162,11 +166,18 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 	if len(c.inputs) == 0 {
 		c.inputs = []string{"-"}
 	}
+	if c.skipExisting && c.outDir == "" {
+		return usagef("--skip-existing needs -d DIR")
+	}
 	// Check every input, font file and output before any work.
-	ins := make([]input, len(c.inputs))
-	for i, path := range c.inputs {
-		if ins[i], err = c.checkInput(path); err != nil {
-			if !c.keepGoing || len(c.inputs) < 2 {
+	ins, err := c.expandInputs()
+	if err != nil {
+		return err
+	}
+	for i := range ins {
+		path := ins[i].path
+		if ins[i], err = c.checkInput(ins[i]); err != nil {
+			if !c.keepGoing || len(ins) < 2 {
 				return err
 			}
 			ins[i].err = err // listed with the failures, the others go on
@@ -330,7 +341,7 @@ func (c *config) targets(ins []input, jobs []convert.Format) ([]*target, error) 
 		byName := map[string]string{}
 		for _, in := range ins {
 			for _, f := range jobs {
-				path := filepath.Join(c.outDir, stem(in.path)+"."+f.Ext())
+				path := c.outputPath(in, f.Ext())
 				if prev, ok := byName[sameName(path)]; ok {
 					return nil, collision(prev, in.path, path)
 				}
@@ -347,10 +358,18 @@ func (c *config) targets(ins []input, jobs []convert.Format) ([]*target, error) 
 			}
 		}
 		// Symbolic links may still make two names one file.
+		for _, in := range ins {
+			if in.rel != "" {
+				dir := filepath.Join(c.outDir, in.rel)
+				if err := os.MkdirAll(dir, 0o777); err != nil {
+					return nil, fmt.Errorf("cannot create directory %s: %w", dir, unwrapPath(err))
+				}
+			}
+		}
 		seen := map[string]*target{}
 		for _, in := range ins {
 			for _, f := range jobs {
-				path := filepath.Join(c.outDir, stem(in.path)+"."+f.Ext())
+				path := c.outputPath(in, f.Ext())
 				t, err := resolveTarget(path)
 				if err != nil {
 					return nil, err
