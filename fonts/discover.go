@@ -339,8 +339,9 @@ func quoteAll(ss []string) []string {
 
 // Resolve returns the font named by spec: a file path (when the file
 // exists, or spec has a font file extension or a path separator; "#N"
-// selects a collection face) loaded with Load, or else a font name looked
-// up with Find. It is ResolveLang without a language: a collection of
+// selects a collection face) loaded with Load, or else a font name: a
+// face compiled in and registered (LookupEmbedded), or one installed,
+// looked up with Find. It is ResolveLang without a language: a collection of
 // regional faces named without "#N" gives its Japanese face, as Noto CJK
 // orders them.
 func Resolve(spec string) (*Font, error) {

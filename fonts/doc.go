@@ -4,8 +4,13 @@
 // between fonts (Chain), extraction of faces from collections, subsetting
 // for embedding, and discovery of the fonts installed on the system.
 //
-// The default fonts compiled into the binary are in the sub-package
-// fonts/embedded, so that only programs that import it pay their size.
+// The default fonts compiled into the binary are in the sub-packages of
+// fonts/embedded (one per language), so that only programs that import
+// them pay their size. Importing one registers its faces (Register,
+// Registered): writers take their default chains from the registry
+// (Defaults: by language, LangRegions, and role, Role), and Resolve and
+// LookupEmbedded find a registered face by name, before the installed
+// fonts.
 //
 // # Outlines: TrueType and CFF
 //

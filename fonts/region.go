@@ -118,8 +118,8 @@ func findFamily(infos []Info, family string) (Info, error) {
 	return findIn(fam, family)
 }
 
-// ResolveLang is Resolve for a document in language lang: a font name goes
-// through FindLang, and a collection file named without a "#N" face index
+// ResolveLang is Resolve for a document in language lang: a font name is
+// a registered compiled-in face (LookupEmbedded) or goes through FindLang, and a collection file named without a "#N" face index
 // (NotoSerifCJK-Regular.ttc) gives its face for lang's region, when its
 // faces are regional; otherwise face 0.
 func ResolveLang(spec, lang string) (*Font, error) {
@@ -133,6 +133,9 @@ func ResolveLang(spec, lang string) (*Font, error) {
 			}
 		}
 		return Load(spec)
+	}
+	if e, ok := LookupEmbedded(spec); ok {
+		return e.Font()
 	}
 	info, err := FindLang(spec, lang)
 	if err != nil {
