@@ -3,28 +3,37 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/docconv/docconv/fonts"
-	"github.com/docconv/docconv/fonts/embedded"
-	"github.com/docconv/docconv/fonts/embedded/korean"
 )
 
-// listFonts prints the embedded fonts, then the installed ones that --font
-// can name (TrueType and CFF outlines).
+// listFonts prints the fonts compiled into docconv (registered by the
+// packages under fonts/embedded, which formats/all imports), with the
+// languages and roles they are the default for, then the installed ones
+// that --font can name (TrueType and CFF outlines).
 func listFonts(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "FAMILY\tSTYLE\tFORMAT\tSOURCE")
-	for _, f := range []*fonts.Font{embedded.Sans(false, false), embedded.Sans(true, false), embedded.Sans(false, true),
-		embedded.Sans(true, true), embedded.Serif(false, false), embedded.Mono(false), embedded.CJK(), korean.Font()} {
-		fmt.Fprintf(tw, "%s\t%s\ttruetype\tembedded (default)\n", f.Family(), f.Style())
+	fmt.Fprintln(tw, "FAMILY\tSTYLE\tFORMAT\tREGION\tSOURCE")
+	for _, e := range fonts.Registered() {
+		var uses []string
+		for _, u := range e.Uses {
+			lang := u.Lang
+			if lang == "" {
+				lang = "all"
+			}
+			uses = append(uses, lang+" "+u.Role.String())
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\tembedded (default: %s; %s)\n", e.Family, e.Style, e.Format, e.Region,
+			strings.Join(uses, ", "), e.License)
 	}
 	infos, err := fonts.List(fonts.Dirs())
 	if err != nil {
 		return err
 	}
 	for _, in := range infos {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", in.Family, in.Style, in.Format, in.Spec())
+		fmt.Fprintf(tw, "%s\t%s\t%s\t\t%s\n", in.Family, in.Style, in.Format, in.Spec())
 	}
 	return tw.Flush()
 }

@@ -3,7 +3,6 @@ package embedded
 import (
 	_ "embed"
 	"fmt"
-	"sync"
 
 	"github.com/docconv/docconv/fonts"
 	"github.com/go-fonts/liberation/liberationmonobold"
@@ -55,31 +54,53 @@ var CJKLicenseText string
 //go:embed LICENSE-Liberation-OFL.txt
 var LiberationLicenseText string
 
-// lazyFont parses an embedded font once, on first use.
-type lazyFont struct {
-	once sync.Once
-	data []byte
-	font *fonts.Font
+// face registers an embedded TrueType face and returns its registry
+// entry.
+func face(data []byte, family, style string, bold, italic bool, region, license string, uses ...fonts.Use) *fonts.Embedded {
+	e := &fonts.Embedded{Family: family, Style: style, Bold: bold, Italic: italic, Format: fonts.FormatTrueType,
+		Region: region, Uses: uses, License: license, Load: func() (*fonts.Font, error) { return fonts.Parse(data) }}
+	fonts.Register(e)
+	return e
 }
 
-func (l *lazyFont) get() *fonts.Font {
-	l.once.Do(func() {
-		f, err := fonts.Parse(l.data)
-		if err != nil {
-			// The embedded fonts are tested; this cannot happen with the
-			// files shipped in the module.
-			panic(fmt.Sprintf("embedded: parsing an embedded font: %v", err))
-		}
-		l.font = f
-	})
-	return l.font
+// get returns an embedded face's font.
+func get(e *fonts.Embedded) *fonts.Font {
+	f, err := e.Font()
+	if err != nil {
+		// The embedded fonts are tested; this cannot happen with the
+		// files shipped in the module.
+		panic(fmt.Sprintf("embedded: %v", err))
+	}
+	return f
 }
+
+const (
+	latin        = "Latin, Greek, Cyrillic"
+	liberationPk = "github.com/go-fonts/liberation v0.3.3"
+)
 
 var (
-	cjk   = &lazyFont{data: cjkTTF}
-	sans  = [4]*lazyFont{{data: liberationsansregular.TTF}, {data: liberationsansbold.TTF}, {data: liberationsansitalic.TTF}, {data: liberationsansbolditalic.TTF}}
-	serif = [4]*lazyFont{{data: liberationserifregular.TTF}, {data: liberationserifbold.TTF}, {data: liberationserifitalic.TTF}, {data: liberationserifbolditalic.TTF}}
-	mono  = [2]*lazyFont{{data: liberationmonoregular.TTF}, {data: liberationmonobold.TTF}}
+	// Droid Sans Fallback is the coverage fallback of every language and
+	// the heading (Hei) face of Chinese documents.
+	cjk = face(cjkTTF, CJKFamily, "Regular", false, false, "CJK, mainland Chinese forms", CJKLicense,
+		fonts.Use{Role: fonts.RoleFallback},
+		fonts.Use{Lang: "zh-Hant", Role: fonts.RoleHeading}, fonts.Use{Lang: "zh-Hans", Role: fonts.RoleHeading})
+	sans = [4]*fonts.Embedded{
+		face(liberationsansregular.TTF, SansFamily, "Regular", false, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleHeading}),
+		face(liberationsansbold.TTF, SansFamily, "Bold", true, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleHeading}),
+		face(liberationsansitalic.TTF, SansFamily, "Italic", false, true, latin, LiberationLicense, fonts.Use{Role: fonts.RoleHeading}),
+		face(liberationsansbolditalic.TTF, SansFamily, "Bold Italic", true, true, latin, LiberationLicense, fonts.Use{Role: fonts.RoleHeading}),
+	}
+	serif = [4]*fonts.Embedded{
+		face(liberationserifregular.TTF, SerifFamily, "Regular", false, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleBody}),
+		face(liberationserifbold.TTF, SerifFamily, "Bold", true, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleBody}),
+		face(liberationserifitalic.TTF, SerifFamily, "Italic", false, true, latin, LiberationLicense, fonts.Use{Role: fonts.RoleBody}),
+		face(liberationserifbolditalic.TTF, SerifFamily, "Bold Italic", true, true, latin, LiberationLicense, fonts.Use{Role: fonts.RoleBody}),
+	}
+	mono = [2]*fonts.Embedded{
+		face(liberationmonoregular.TTF, MonoFamily, "Regular", false, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleMono}),
+		face(liberationmonobold.TTF, MonoFamily, "Bold", true, false, latin, LiberationLicense, fonts.Use{Role: fonts.RoleMono}),
+	}
 )
 
 func style(bold, italic bool) int {
@@ -95,20 +116,20 @@ func style(bold, italic bool) int {
 
 // CJK returns Droid Sans Fallback Full, a sans-serif TrueType font covering
 // Simplified and Traditional Chinese, Japanese kana and CJK punctuation, but
-// not Hangul syllables (see the package documentation and package korean).
+// not Hangul syllables (see the package documentation and package ko).
 // It has no bold face: use synthetic bold.
-func CJK() *fonts.Font { return cjk.get() }
+func CJK() *fonts.Font { return get(cjk) }
 
 // Sans returns a Liberation Sans face (metric-compatible with Arial).
-func Sans(bold, italic bool) *fonts.Font { return sans[style(bold, italic)].get() }
+func Sans(bold, italic bool) *fonts.Font { return get(sans[style(bold, italic)]) }
 
 // Serif returns a Liberation Serif face (metric-compatible with Times New
 // Roman).
-func Serif(bold, italic bool) *fonts.Font { return serif[style(bold, italic)].get() }
+func Serif(bold, italic bool) *fonts.Font { return get(serif[style(bold, italic)]) }
 
 // Mono returns a Liberation Mono face (metric-compatible with Courier New),
 // for code.
-func Mono(bold bool) *fonts.Font { return mono[style(bold, false)].get() }
+func Mono(bold bool) *fonts.Font { return get(mono[style(bold, false)]) }
 
 // DefaultChain returns the default fallback chain: Liberation Sans regular
 // for Latin text, then the CJK font.

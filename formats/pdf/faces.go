@@ -2,13 +2,13 @@ package pdf
 
 import (
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"math"
 	"strings"
+	"unicode"
 
 	"github.com/docconv/docconv/fonts"
-	"github.com/docconv/docconv/fonts/embedded"
-	kofont "github.com/docconv/docconv/fonts/embedded/korean"
 )
 
 // style is a combination of inline styles that selects a font chain.
@@ -38,6 +38,38 @@ type face struct {
 	half *face    // the half-width variant of this face, made on demand
 	base *face    // for a half face, the face it derives from
 	cff  *cffFace // the CFF program of a font with CFF outlines (see cfffont.go)
+	// mid caches centred's answers.
+	mid map[rune]bool
+}
+
+// centredMarks are the pause and stop marks that Taiwan and Hong Kong
+// fonts centre in their em box, where mainland and Japanese fonts put them
+// in the lower left corner.
+var centredMarks = runeSet("、，。．：；！？")
+
+// centred reports whether the glyph of r, a pause or stop mark, is centred
+// horizontally in its em box (its outline's middle within the middle
+// fifth), as in Taiwan and Hong Kong fonts, rather than in the left half.
+func (f *face) centred(r rune) bool {
+	if !centredMarks[r] || f.font == nil {
+		return false
+	}
+	if c, ok := f.mid[r]; ok {
+		return c
+	}
+	c := false
+	if g := f.font.GlyphIndex(r); g != 0 {
+		if x0, x1, ok := glyphBBox(f.font.Data(), g); ok && x1 > x0 {
+			adv := f.font.Advance(r) * float64(f.font.UnitsPerEm())
+			mid := float64(x0+x1) / 2
+			c = adv > 0 && mid > adv*0.4 && mid < adv*0.6
+		}
+	}
+	if f.mid == nil {
+		f.mid = map[rune]bool{}
+	}
+	f.mid[r] = c
+	return c
 }
 
 // advance returns r's advance in em, rounded to 1/1000 em as gofpdf writes
@@ -93,9 +125,12 @@ func (f *face) runes() []rune {
 }
 
 // chainEntry is a face of a style's chain and whether it needs synthetic
-// bold.
+// bold. A registered default face is loaded (and decompressed) on the
+// first lookup that reaches it: src is set and face nil until then.
 type chainEntry struct {
 	face      *face
+	src       *fonts.Embedded
+	ranges    *unicode.RangeTable // the only characters looked up, if set
 	synthBold bool
 }
 
@@ -105,47 +140,76 @@ type fontSet struct {
 	byFont map[*fonts.Font]*face
 	chains [nStyles][]chainEntry
 	cjkDoc bool
-	korean bool
 	// cache maps a BMP rune to 1 + its chain index (0: not looked up yet,
 	// 255: no face), per style; runes beyond the BMP are never drawn.
 	cache [nStyles][]uint8
+	// err is the first error loading a registered face.
+	err error
 }
 
-// newFontSet builds the chains: the user's fonts first (Writer.Fonts), then
-// the embedded Liberation face of the style (Sans for CJK documents and
-// headings, Serif for Latin body text, Mono for code), then the embedded
-// CJK font (Droid Sans Fallback) and the embedded Korean font (NanumGothic,
-// which has the Hangul syllables Droid lacks; first in Korean documents).
-// Fonts without a bold face get synthetic bold.
-func newFontSet(user fonts.Chain, cjkDoc, korean bool) *fontSet {
-	fs := &fontSet{byFont: map[*fonts.Font]*face{}, cjkDoc: cjkDoc, korean: korean}
+// ErrNoFonts is returned by the Writer when it has no font: no Fonts or
+// FontSpecs were given and no default faces are registered.
+var ErrNoFonts = errors.New("pdf: no fonts: set Writer.Fonts (or FontSpecs), " +
+	"or import the default faces: _ \"github.com/docconv/docconv/formats/all\" registers them all, " +
+	"or import the packages under github.com/docconv/docconv/fonts/embedded for the languages needed " +
+	"(embedded for Latin, hant, hans, ja, ko)")
+
+// newFontSet builds the chains of a document in language lang: the user's
+// fonts first (Writer.Fonts; after the code face for code), then the
+// registered default faces (fonts.Defaults): the Latin face of the role
+// (serif for body text, sans for headings, mono for code), the CJK faces of
+// the document's region for the role (a Ming/Song/Mincho/Myeongjo for body
+// text, a Hei/Gothic for headings and code) and the coverage fallbacks
+// (Droid Sans Fallback, NanumGothic for Hangul). A style's bold uses the
+// real bold face of a family where one is registered, synthetic bold
+// otherwise.
+func newFontSet(user fonts.Chain, lang string, cjkDoc bool) (*fontSet, error) {
+	fs := &fontSet{byFont: map[*fonts.Font]*face{}, cjkDoc: cjkDoc}
+	total := 0
 	for st := style(0); st < nStyles; st++ {
 		bold, italic := st&stBold != 0, st&stItalic != 0
-		var chain []*fonts.Font
+		latinRole, cjkRole := fonts.RoleBody, fonts.RoleBody
+		switch {
+		case st&stMono != 0:
+			latinRole, cjkRole = fonts.RoleMono, fonts.RoleHeading
+		case st&stSans != 0:
+			latinRole, cjkRole = fonts.RoleHeading, fonts.RoleHeading
+		}
+		var chain []chainEntry
+		seen := map[*fonts.Embedded]bool{}
+		addUser := func() {
+			for _, f := range user {
+				if f != nil {
+					chain = append(chain, chainEntry{face: fs.face(f), synthBold: bold && !f.Bold()})
+				}
+			}
+		}
+		add := func(ds []fonts.Default, global bool) {
+			for _, d := range ds {
+				if global != (d.Lang == "") || seen[d.Embedded] {
+					continue
+				}
+				seen[d.Embedded] = true
+				chain = append(chain, chainEntry{src: d.Embedded, ranges: d.Ranges, synthBold: bold && !d.Bold})
+			}
+		}
+		latin := fonts.Defaults(lang, latinRole, bold, italic)
 		if st&stMono != 0 {
-			chain = append(chain, embedded.Mono(bold))
-			chain = append(chain, user...)
+			add(latin, true)
+			addUser()
 		} else {
-			chain = append(chain, user...)
-			if cjkDoc || st&stSans != 0 {
-				chain = append(chain, embedded.Sans(bold, italic))
-			} else {
-				chain = append(chain, embedded.Serif(bold, italic))
-			}
+			addUser()
+			add(latin, true)
 		}
-		if korean {
-			chain = append(chain, kofont.Font(), embedded.CJK())
-		} else {
-			chain = append(chain, embedded.CJK(), kofont.Font())
-		}
-		for _, f := range chain {
-			if f == nil {
-				continue
-			}
-			fs.chains[st] = append(fs.chains[st], chainEntry{face: fs.face(f), synthBold: bold && !f.Bold()})
-		}
+		add(fonts.Defaults(lang, cjkRole, bold, false), false)
+		add(fonts.Defaults(lang, fonts.RoleFallback, bold, false), true)
+		fs.chains[st] = chain
+		total += len(chain)
 	}
-	return fs
+	if total == 0 {
+		return nil, ErrNoFonts
+	}
+	return fs, nil
 }
 
 func (fs *fontSet) face(f *fonts.Font) *face {
@@ -158,13 +222,36 @@ func (fs *fontSet) face(f *fonts.Font) *face {
 	return fc
 }
 
+// has reports whether entry e of a chain has a glyph for r, loading its
+// font first if needed.
+func (fs *fontSet) has(e *chainEntry, r rune) bool {
+	if e.ranges != nil && !unicode.Is(e.ranges, r) {
+		return false
+	}
+	if e.face == nil {
+		if e.src == nil {
+			return false
+		}
+		f, err := e.src.Font()
+		if err != nil {
+			if fs.err == nil {
+				fs.err = err
+			}
+			e.src = nil
+			return false
+		}
+		e.face = fs.face(f)
+	}
+	return e.face.font.HasGlyph(r)
+}
+
 // lookup returns the face for r in style st: the first face of the chain
 // with a glyph for r. In CJK documents, marks of ambiguous width (quotes,
-// ellipsis, dashes, middle dot) come from a CJK face that has them (not
-// the Korean font in Chinese or Japanese text: its Korean-style marks
-// would not match; the Latin glyph is then set full width). ok is false
-// when no
-// face has the glyph, or r is outside the BMP (gofpdf cannot encode it).
+// ellipsis, dashes, middle dot) come from a CJK face that has them (the
+// fallback for Hangul excluded: its Korean-style marks would not match
+// Chinese or Japanese text; the Latin glyph is then set full width). ok is
+// false when no face has the glyph, or r is outside the BMP (gofpdf cannot
+// encode it).
 func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 	if r > 0xFFFF || r < 0 {
 		return chainEntry{}, false
@@ -183,16 +270,16 @@ func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 	}
 	found := -1
 	if fs.cjkDoc && isAmbiguous(r) {
-		for i, e := range chain {
-			if e.face.cjk && e.face.font.HasGlyph(r) && (fs.korean || e.face.font != kofont.Font()) {
+		for i := range chain {
+			if e := &chain[i]; fs.has(e, r) && e.face.cjk {
 				found = i
 				break
 			}
 		}
 	}
 	if found < 0 {
-		for i, e := range chain {
-			if e.face.font.HasGlyph(r) {
+		for i := range chain {
+			if fs.has(&chain[i], r) {
 				found = i
 				break
 			}

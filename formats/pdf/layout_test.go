@@ -11,7 +11,7 @@ import (
 )
 
 func testSetter(lang string, cjk bool) *setter {
-	return &setter{fs: newFontSet(nil, cjk, lang == "ko"), lang: lang, cjk: cjk, widePunct: cjk && lang != "ko", keepAll: lang == "ko", size: 10, lead: 1.75}
+	return &setter{fs: mustFontSet(lang, cjk), lang: lang, cjk: cjk, widePunct: cjk && lang != "ko", keepAll: lang == "ko", size: 10, lead: 1.75}
 }
 
 // lineTexts lays text out at the given measure (in em of 10 pt) and
@@ -358,10 +358,12 @@ func TestLayoutNoHyphenAtLineEnd(t *testing.T) {
 	}
 }
 
-// TestLayoutCJKQuotes checks that curly quotes, which come from the Latin
-// font in Chinese, are set in a full-width box with the opening quote at
-// its right side and the closing one at its left, as in Chinese fonts (no
-// gap between “ and 加), and keep their Latin width in Korean.
+// TestLayoutCJKQuotes checks that curly quotes are full width in Chinese:
+// from the Song body face, which has them; in headings, set in Droid Sans
+// Fallback, which lacks them, from the Latin font in a full-width box with
+// the opening quote at its right side and the closing one at its left, as
+// in Chinese fonts (no gap between “ and 加). In Korean they keep their
+// Latin width.
 func TestLayoutCJKQuotes(t *testing.T) {
 	s := testSetter("zh-Hans", true)
 	lines, p := layoutText(t, s, "跑出合作“加速度”，好", 30, 0)
@@ -370,9 +372,18 @@ func TestLayoutCJKQuotes(t *testing.T) {
 	require.Equal(t, '“', open.r)
 	require.Equal(t, '”', close.r)
 	assert.InDelta(t, s.size, open.adv, 1e-9)
+	assert.True(t, open.face.cjk, "the quote comes from the CJK body face")
+	assert.InDelta(t, open.x+open.adv, p.atoms[5].x, 1e-9, "加 right after the quote's box")
+
+	var hp para
+	s.addText(&hp, "跑出合作“加速度”，好", runFmt{st: stSans | stBold, size: s.size}, -1)
+	lines = s.layoutPara(&hp, 30*s.size, 0, alignLeft)
+	require.Len(t, lines, 1)
+	open, close = hp.atoms[4], hp.atoms[8]
+	assert.False(t, open.face.cjk, "the heading face has no curly quotes")
+	assert.InDelta(t, s.size, open.adv, 1e-9)
 	assert.Equal(t, alignRight, open.face.wide['“'])
 	assert.Equal(t, alignLeft, close.face.base.wide['”'], "” before ， is halved, its glyph at the left")
-	assert.InDelta(t, open.x+open.adv, p.atoms[5].x, 1e-9, "加 right after the quote's box")
 
 	k := testSetter("ko", true)
 	_, p = layoutText(t, k, "그는 “노력”이라며", 30, 0)

@@ -96,14 +96,17 @@ func TestDeterministic(t *testing.T) {
 	b, err := w.Render(context.Background(), d)
 	require.NoError(t, err)
 	assert.True(t, bytes.Equal(a, b), "two runs gave different bytes")
-	assert.LessOrEqual(t, len(a), 110_000)
+	assert.LessOrEqual(t, len(a), 195_000)
 }
 
 func TestSampleSize(t *testing.T) {
 	d := readFixture(t, fixtures[0])
 	b, err := (&Writer{}).Render(context.Background(), d)
 	require.NoError(t, err)
-	assert.LessOrEqual(t, len(b), 100_000, "the sample's PDF should stay under 100 KB")
+	// The Ming body face (AR PL UMing TW) has outlines about three times
+	// the size of Droid Sans Fallback's: its 560 glyphs are about 155 KB
+	// of the 179 KB.
+	assert.LessOrEqual(t, len(b), 185_000, "the sample's PDF should stay under 185 KB")
 }
 
 // TestNoChange checks that the writer leaves the document alone.

@@ -53,9 +53,11 @@ type Writer struct {
 	// NoIndent turns it off.
 	Indent   float64
 	NoIndent bool
-	// Fonts are tried first for every character, before the embedded
-	// defaults (Liberation for Latin, Droid Sans Fallback for CJK,
-	// NanumGothic for Hangul), which are always appended as the fallback.
+	// Fonts are tried first for every character, before the default
+	// faces registered with the fonts package (see the package
+	// documentation: Default fonts), which are appended as the fallback.
+	// With neither Fonts nor registered faces, Render returns an error
+	// wrapping ErrNoFonts.
 	// Fonts whose OS/2 fsType forbids embedding are skipped with a warning.
 	Fonts fonts.Chain
 	// FontSpecs are font names or files resolved with fonts.ResolveLang for
@@ -214,7 +216,10 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 
 	cjk := convert.IsCJKLang(lang)
-	fs := newFontSet(kept, cjk, strings.HasPrefix(strings.ToLower(lang), "ko"))
+	fs, err := newFontSet(kept, lang, cjk)
+	if err != nil {
+		return nil, err
+	}
 	for _, f := range kept {
 		// The bold face of a font named by FontSpecs, when its family has
 		// one installed (Noto Serif CJK TC Bold for Noto Serif CJK TC),
@@ -360,6 +365,10 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		w.Report.Add("pdf", "characters not covered by any font", n)
 	}
 
+	if t.fs.err != nil {
+		return nil, fmt.Errorf("pdf: %w", t.fs.err)
+	}
+
 	// Faces in order of first use.
 	var order []*face
 	seen := map[*face]bool{}
@@ -403,7 +412,7 @@ func (fs *fontSet) useBold(f, b *fonts.Font) {
 			continue
 		}
 		for i, e := range fs.chains[st] {
-			if e.face.font == f {
+			if e.face != nil && e.face.font == f {
 				fs.chains[st][i] = chainEntry{face: fs.face(b)}
 			}
 		}
