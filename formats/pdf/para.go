@@ -289,6 +289,11 @@ func punctClassOf(x *atom, size float64) punctClass {
 		return pcNone
 	}
 	switch {
+	case squeezableSet[x.r] && x.face.centred(x.r):
+		// 。，、 centred in the em box (Taiwan and Hong Kong fonts) have
+		// blank quarters on both sides, like the middle dots: their glyph
+		// would not fit the left half.
+		return pcMiddle
 	case squeezableSet[x.r]:
 		return pcClosing
 	case openingSet[x.r]:
@@ -344,8 +349,14 @@ func (t *setter) halve(a *atom, al alignment) bool {
 }
 
 // halveClosing compresses a closing mark (glyph in the left half) to push
-// a line in.
-func (t *setter) halveClosing(a *atom) bool { return t.halve(a, alignLeft) }
+// a line in. A pause or stop mark centred in its em box, as Taiwan and
+// Hong Kong fonts draw 。，、：；！？, stays centred in its half-em box.
+func (t *setter) halveClosing(a *atom) bool {
+	if a.face != nil && a.face.base == nil && a.face.centred(a.r) {
+		return t.halve(a, alignCenter)
+	}
+	return t.halve(a, alignLeft)
+}
 
 // isKana reports whether r is a hiragana or katakana letter (not the
 // middle dot).
