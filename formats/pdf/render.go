@@ -6,6 +6,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"fmt"
+	"io"
 	"runtime"
 	"slices"
 	"sort"
@@ -366,8 +367,9 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 
 	// Find the uncompressed streams and compress them in parallel.
 	type job struct {
-		data []byte
-		out  []byte
+		data  []byte
+		out   []byte
+		extra string // dictionary entries kept (a font program's /Length1)
 	}
 	jobs := make([]*job, len(objs))
 	var todo []*job
@@ -384,7 +386,14 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 		}
 		ln, err := strconv.Atoi(string(rest[:k]))
 		if err != nil {
-			continue // a stream with a filter (fonts, maps): gofpdf compressed it
+			// A stream gofpdf compressed itself, at its fastest level:
+			// a font program is inflated and compressed again with the
+			// others, which makes it about 12% smaller.
+			if raw, extra, ok := fontProgram(rest[:k], rest[k+len(">>\nstream\n"):]); ok {
+				jobs[i] = &job{data: raw, extra: extra}
+				todo = append(todo, jobs[i])
+			}
+			continue
 		}
 		data := rest[k+len(">>\nstream\n"):]
 		if ln > len(data) || !bytes.HasPrefix(data[ln:], []byte("\nendstream\nendobj\n")) {
@@ -442,7 +451,7 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 		}
 		switch {
 		case jobs[i] != nil:
-			out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode /Length %d>>\nstream\n", o.num, len(jobs[i].out))
+			out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode %s/Length %d>>\nstream\n", o.num, jobs[i].extra, len(jobs[i].out))
 			out = append(out, jobs[i].out...)
 			out = append(out, "\nendstream\nendobj\n"...)
 		case bytes.Contains(body, []byte("\n/Type /Catalog\n")):
@@ -495,4 +504,31 @@ func sanitizeLang(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// fontProgram returns the inflated data and the /Length1 entry of a
+// TrueType font program stream as gofpdf writes it (dict, the text after
+// "<</Length ", is "N\n/Filter /FlateDecode\n/Length1 M\n"; the data
+// follows), or ok false for any other stream.
+func fontProgram(dict, rest []byte) (raw []byte, extra string, ok bool) {
+	n, tail, _ := bytes.Cut(dict, []byte("\n/Filter /FlateDecode\n/Length1 "))
+	l1s, _, found := bytes.Cut(tail, []byte("\n"))
+	if !found || len(tail) != len(l1s)+1 {
+		return nil, "", false
+	}
+	ln, err1 := strconv.Atoi(string(n))
+	l1, err2 := strconv.Atoi(string(l1s))
+	if err1 != nil || err2 != nil || ln < 0 || l1 < 0 || ln > len(rest) || !bytes.HasPrefix(rest[ln:], []byte("\nendstream\nendobj\n")) {
+		return nil, "", false
+	}
+	zr, err := zlib.NewReader(bytes.NewReader(rest[:ln]))
+	if err != nil {
+		return nil, "", false
+	}
+	raw = make([]byte, 0, l1)
+	raw, err = io.ReadAll(io.LimitReader(zr, int64(l1)+1))
+	if err != nil || len(raw) != l1 {
+		return nil, "", false
+	}
+	return raw, fmt.Sprintf("/Length1 %d ", l1), true
 }
