@@ -37,32 +37,44 @@ var labelsByScript = map[script]labels{
 	scriptOther: {contents: "Contents", untitled: "Untitled", landmarks: "Landmarks", titlePage: "Title page", start: "Start of content"},
 }
 
+// The font stacks name first the family the PDF writer sets the same text
+// in by default (the faces embedded in docconv: fonts/embedded and its
+// language packages), so that the EPUB and the PDF of an article look
+// alike on a reading system that has it, then the regional families of
+// the common systems (Noto CJK and Source Han on Linux and Android,
+// Apple's and Microsoft's), in the same style: Ming/Song, Mincho and
+// Myeongjo faces for body text, Hei, Gothic and Dotum faces for headings.
+// The CJK families come before the Latin ones so that quotes, dashes and
+// ellipses take their full-width CJK forms.
+
 // fontStack returns the CSS font-family fallbacks for body text.
 func (s script) fontStack() string {
 	switch s {
 	case scriptHans:
-		return `"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, serif`
+		return `"AR PL SungtiL GB", "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", STSong, SimSun, "AR PL UMing CN", "Liberation Serif", serif`
 	case scriptHant:
-		return `"Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", PMingLiU, MingLiU, serif`
+		return `"AR PL UMing TW", "Noto Serif CJK TC", "Source Han Serif TC", "Songti TC", PMingLiU, MingLiU, "AR PL Mingti2L Big5", "Liberation Serif", serif`
 	case scriptJa:
-		return `"Noto Serif CJK JP", "Source Han Serif JP", "Hiragino Mincho ProN", "Yu Mincho", YuMincho, serif`
+		return `IPAexMincho, "Noto Serif CJK JP", "Source Han Serif JP", "Hiragino Mincho ProN", "Yu Mincho", YuMincho, "MS PMincho", "Liberation Serif", serif`
 	case scriptKo:
-		return `"Noto Serif CJK KR", "Source Han Serif K", AppleMyungjo, Batang, serif`
+		return `NanumMyeongjo, "Noto Serif CJK KR", "Source Han Serif KR", "Source Han Serif K", AppleMyungjo, Batang, "Liberation Serif", serif`
 	}
-	return `Georgia, "Times New Roman", "Liberation Serif", serif`
+	return `"Liberation Serif", "Times New Roman", Times, Georgia, serif`
 }
 
-// headingStack returns the CSS font-family fallbacks for headings.
+// headingStack returns the CSS font-family fallbacks for headings. In
+// Chinese, the regional families come before Droid Sans Fallback, the
+// PDF's Hei face, whose Han glyphs follow no single region's forms.
 func (s script) headingStack() string {
 	switch s {
 	case scriptHans:
-		return `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif`
+		return `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "Droid Sans Fallback", "Liberation Sans", sans-serif`
 	case scriptHant:
-		return `"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", sans-serif`
+		return `"Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei", "Droid Sans Fallback", "Liberation Sans", sans-serif`
 	case scriptJa:
-		return `"Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic", YuGothic, sans-serif`
+		return `IPAexGothic, "Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Hiragino Kaku Gothic ProN", "Yu Gothic", YuGothic, Meiryo, "Liberation Sans", sans-serif`
 	case scriptKo:
-		return `"Noto Sans CJK KR", "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", sans-serif`
+		return `NanumGothic, "Noto Sans CJK KR", "Source Han Sans KR", "Source Han Sans K", "Apple SD Gothic Neo", "Malgun Gothic", Dotum, "Liberation Sans", sans-serif`
 	}
-	return `"Helvetica Neue", Arial, "Liberation Sans", sans-serif`
+	return `"Liberation Sans", Arial, "Helvetica Neue", Helvetica, sans-serif`
 }

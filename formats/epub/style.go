@@ -125,7 +125,7 @@ p.cont, li p, td p, th p {
 del { text-decoration: line-through; }
 a { color: inherit; text-decoration: underline; }
 code, pre {
-  font-family: "Noto Sans Mono CJK SC", "Source Code Pro", Menlo, Consolas, "Liberation Mono", monospace;
+  font-family: "Liberation Mono", "Noto Sans Mono CJK SC", "Source Code Pro", Menlo, Consolas, monospace;
   font-size: 0.9em;
 }
 pre {
