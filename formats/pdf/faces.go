@@ -59,9 +59,9 @@ func (f *face) centred(r rune) bool {
 	}
 	c := false
 	if g := f.font.GlyphIndex(r); g != 0 {
-		if x0, x1, ok := glyphBBox(f.font.Data(), g); ok && x1 > x0 {
+		if b, ok := f.font.GlyphBounds(g); ok && b.XMax > b.XMin {
 			adv := f.font.Advance(r) * float64(f.font.UnitsPerEm())
-			mid := float64(x0+x1) / 2
+			mid := float64(b.XMin+b.XMax) / 2
 			c = adv > 0 && mid > adv*0.4 && mid < adv*0.6
 		}
 	}

@@ -374,6 +374,9 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	jobs := make([]*job, len(objs))
 	var todo []*job
 	for i, o := range objs {
+		if _, ok := rewrites[o.num]; ok {
+			continue // a CFF program, written compressed by cffRewrites
+		}
 		body := b[o.off:o.end]
 		hdr := fmt.Sprintf("%d 0 obj\n<</Length ", o.num)
 		if !bytes.HasPrefix(body, []byte(hdr)) {
