@@ -476,7 +476,7 @@ func TestFontSubset(t *testing.T) {
 	assert.Contains(t, css, `@font-face {
   font-family: "Droid Sans Fallback";`)
 	assert.Contains(t, css, `src: url("../fonts/font1.ttf") format("truetype");`)
-	assert.Contains(t, css, `font-family: "Droid Sans Fallback", "Noto Serif CJK TC"`)
+	assert.Contains(t, css, `font-family: "Droid Sans Fallback", "AR PL UMing TW", "Noto Serif CJK TC"`)
 	opf := readEntry(t, data, "EPUB/package.opf")
 	assert.Contains(t, opf, `href="fonts/font1.ttf" media-type="font/ttf"`)
 	sub := readEntry(t, data, "EPUB/fonts/font1.ttf")
