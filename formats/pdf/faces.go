@@ -297,9 +297,10 @@ func (fs *fontSet) lookup(r rune, st style) (chainEntry, bool) {
 // not a CJK font: the proportional glyph of a symbol that CJK fonts draw
 // full width.
 func (fs *fontSet) lookupLatin(r rune, st style) (chainEntry, bool) {
-	for _, e := range fs.chains[st] {
-		if !e.face.cjk && e.face.font.HasGlyph(r) {
-			return e, true
+	chain := fs.chains[st]
+	for i := range chain {
+		if e := &chain[i]; fs.has(e, r) && !e.face.cjk {
+			return *e, true
 		}
 	}
 	return chainEntry{}, false

@@ -197,10 +197,11 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 		if prop {
 			a.flags |= fLatin // the quarter-em gap from ideographs, as for the digits
 		}
-		if t.widePunct && !prop && isAmbiguous(r) && a.face != nil && !a.face.cjk && f.st&stMono == 0 && a.adv < f.size*0.95 {
+		if t.widePunct && !prop && isAmbiguous(r) && a.face != nil && f.st&stMono == 0 && a.adv < f.size*0.95 {
 			// A CJK mark the CJK font lacks (Droid Sans Fallback has no
-			// curly quotes, ellipsis or middle dot): the Latin glyph is set
-			// in a full-width box, as the CJK glyph would be. The box is
+			// curly quotes, ellipsis or middle dot), or has only in a
+			// proportional glyph (AR PL UMing's §): the glyph is set in a
+			// full-width box, as a CJK glyph would be. The box is
 			// made in the embedded subset (advance one em, the outline
 			// moved right for opening quotes, centred for dots) rather than
 			// with spacing, so that text extraction sees no gap around it.
@@ -266,6 +267,9 @@ const (
 	pcClosing
 	pcOpening
 	pcMiddle
+	// pcCentred: a pause or stop mark centred in its em box (Taiwan and
+	// Hong Kong fonts), blank on both sides.
+	pcCentred
 )
 
 // punctClassOf returns the class of x when it is a full-width mark set in
@@ -290,10 +294,7 @@ func punctClassOf(x *atom, size float64) punctClass {
 	}
 	switch {
 	case squeezableSet[x.r] && x.face.centred(x.r):
-		// 。，、 centred in the em box (Taiwan and Hong Kong fonts) have
-		// blank quarters on both sides, like the middle dots: their glyph
-		// would not fit the left half.
-		return pcMiddle
+		return pcCentred
 	case squeezableSet[x.r]:
 		return pcClosing
 	case openingSet[x.r]:
@@ -308,7 +309,9 @@ func punctClassOf(x *atom, size float64) punctClass {
 // instead of 2 (clreq 3.1.6, jlreq 3.1.4 and table 3): a closing mark
 // before a closing, opening or middle mark loses the blank half after its
 // glyph (`。」` `」、` `）。` `”“`); an opening mark after an opening or
-// middle mark loses the blank half before its glyph (`「『` `：“`). The
+// middle mark loses the blank half before its glyph (`「『` `：“`); a
+// pause or stop mark centred in its em box (Taiwan and Hong Kong fonts)
+// before another mark is set in a half em, its glyph centred. The
 // compressed mark is drawn from the half-width variant of its face. sa and
 // sb are the text sizes of a and b.
 func (t *setter) compressPair(a, b *atom, sa, sb float64) {
@@ -328,6 +331,10 @@ func (t *setter) compressPair(a, b *atom, sa, sb float64) {
 	case ca == pcNone || cb == pcNone:
 	case ca == pcClosing:
 		t.halve(a, alignLeft)
+	case ca == pcCentred:
+		// Its glyph would not fit the left half: it keeps its place in
+		// the middle of a half em, like ？ and ！ above (`。」` in 1.5 em).
+		t.halve(a, alignCenter)
 	case cb == pcOpening:
 		t.halve(b, alignRight)
 	}

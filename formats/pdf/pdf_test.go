@@ -105,8 +105,8 @@ func TestSampleSize(t *testing.T) {
 	require.NoError(t, err)
 	// The Ming body face (AR PL UMing TW) has outlines about three times
 	// the size of Droid Sans Fallback's: its 560 glyphs are about 155 KB
-	// of the 179 KB.
-	assert.LessOrEqual(t, len(b), 185_000, "the sample's PDF should stay under 185 KB")
+	// of the 182 KB (the CLI's output, with the normalizing transforms).
+	assert.LessOrEqual(t, len(b), 195_000, "the sample's PDF should stay under 195 KB")
 }
 
 // TestNoChange checks that the writer leaves the document alone.
