@@ -17,8 +17,16 @@ func (s *scanner) number(i int, p prefix) int {
 		if p.start == i && i > 0 && (isLatin(prev) || strings.ContainsRune("-._/#", prev) && isAlnum(s.rune(i-2))) {
 			return s.skipToken(i) // G20, PM2.5, GPT-4o, COVID-19, v1.2
 		}
-	} else if end, lex := lexicalAt(rs, i); lex {
+	} else if end, lex := lexicalAt(rs, i); lex && !hasAt(rs, i, "四季度") {
 		return end
+	}
+	if strings.ContainsRune("数數几幾", s.rune(p.start-1)) && strings.ContainsRune("十百千万萬", rs[i]) {
+		return i + 1 // 数百万名: several million, vague
+	}
+	if isDigit(rs[i]) && p.start == i {
+		if e, ok := s.dayMonthYear(i, p); ok {
+			return e // 27.5.2020: a date, day first
+		}
 	}
 	if s.rune(p.start-1) == 'の' && strings.ContainsRune("条項号條", s.rune(p.start-2)) {
 		for i < len(rs) && isDigit(rs[i]) {
@@ -36,11 +44,6 @@ func (s *scanner) number(i int, p prefix) int {
 	end := t.end
 	if e, ok := s.timeOfDay(t, p.start); ok {
 		return e // 8時45分, 下午3点, 3點半: a time of day, not a figure
-	}
-	if t.arabic && t.plain && t.digits <= 2 {
-		if e, ok := s.dayMonthYear(t, p); ok {
-			return e // 27.5.2020: a date, day first
-		}
 	}
 	if t.arabic && t.plain && t.digits == 4 {
 		if e, ok := s.dottedDate(t, p); ok {
@@ -301,6 +304,14 @@ func (s *scanner) finish(t numTok, p prefix) int {
 			return e // 二十四度五十四分: degrees and minutes
 		}
 	}
+	if t.cjk && !t.arabic && t.end-t.start == 1 && s.rune(t.end) == '、' && isCJKDigitAt(s, t.end+1) &&
+		s.rune(t.end+2) == '月' && cjkDigit[s.rune(t.end+1)] == int(t.val)+1 && t.val >= 1 && t.val < 12 {
+		// 七、八月: July and August, two months
+		for _, m := range []float64{t.val, t.val + 1} {
+			s.add(hit{start: p.start, end: t.end + 3, value: m * 100, unit: "date", kind: convert.KindDate})
+		}
+		return t.end + 3
+	}
 	u, uend := s.unitAfter(t.end)
 	if u == nil && (s.rune(p.start-1) == '(' || s.rune(p.start-1) == '（') && (s.rune(t.end) == ')' || s.rune(t.end) == '）') && t.plain {
 		// 今(6)日, (110)年: the unit after the parentheses
@@ -334,6 +345,9 @@ func (s *scanner) finish(t numTok, p prefix) int {
 	s.compound(&h, t, u)
 	if e, ok := s.koShare(&h, t, u); ok {
 		h.end = e // 10명 중 6명: six in ten
+	}
+	if h.kind == convert.KindOrdinal {
+		bound = convert.Exact // 역대 최대 1분기: a superlative, not a bound on a rank
 	}
 	h.bound = join(h.bound, bound, s.boundAfter(h.end))
 	s.add(h)
@@ -377,11 +391,17 @@ func (s *scanner) lsd(h *hit, t numTok) {
 	}
 }
 
-// dayMonthYear reads a European date d.m.yyyy (27.5.2020) at the number t.
-func (s *scanner) dayMonthYear(t numTok, p prefix) (int, bool) {
-	d := int(t.val)
-	j := t.end
-	if s.rune(j) != '.' || !isDigit(s.rune(j+1)) {
+// dayMonthYear reads a European date d.m.yyyy (27.5.2020) at i.
+func (s *scanner) dayMonthYear(i int, p prefix) (int, bool) {
+	if isAlnum(s.rune(i-1)) || s.rune(i-1) == '.' {
+		return 0, false
+	}
+	d, j := 0, i
+	for isDigit(s.rune(j)) && j-i < 2 {
+		d = d*10 + digitVal(s.rune(j))
+		j++
+	}
+	if j == i || s.rune(j) != '.' || !isDigit(s.rune(j+1)) {
 		return 0, false
 	}
 	m, k := 0, j+1
@@ -840,6 +860,9 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			hasAt(s.rs, uend, " 이하") || hasAt(s.rs, uend, " 미만") || s.rune(uend) == '의' || hasAt(s.rs, uend, "에서")) {
 			h.unit, h.kind = "age", convert.KindQuantity // 50대 이상: people in their fifties and older
 			return h, true
+		}
+		if (u.s == "类" || u.s == "類") && s.rune(p.start-1) == '、' {
+			return h, false // 一、二类苗: category names
 		}
 		if s.rune(uend) == '당' {
 			return h, false // 1,000명당: the base of a rate

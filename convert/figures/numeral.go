@@ -363,7 +363,7 @@ loop:
 				pos = j
 				continue
 			case len(rest) == 1 && !any && rest[0] >= 2 && s.rune(j) == '、' && cjkDigit[s.rune(j+1)] == rest[0]+1 &&
-				isCJKDigitAt(s, j+1) && !isCJKDigitAt(s, j+2) && s.unitAt(j+2) != nil:
+				isCJKDigitAt(s, j+1) && !isCJKDigitAt(s, j+2) && s.unitAt(j+2) != nil && s.unitAt(j+2).class != cMonth:
 				// 三、四本, 七、八月: "three or four", the lower bound
 				pend, pendSingle = decInt(int64(rest[0])), false
 				t.fuzzy = true

@@ -393,7 +393,7 @@ var boundBeforeWords = longestFirst(
 
 // Words written after a figure (outside its text).
 var boundAfterWords = longestFirst(
-	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "or so",
+	boundWords(convert.About, "左右", "上下", "前后", "前後", "程度", "ほど", "近く", "안팎", "가량", "정도", "내외", "가까이", "or so",
 		"ぐらい", "くらい", "ぐらゐ", "くらゐ", "ばかり", "ごろ", "頃"),
 	boundWords(convert.AtLeast, "以上", "有余", "有餘", "余り", "あまり", "を超える", "を超え", "超", "이상", "여", "or more", "plus",
 		"이후", "以降", "and older", "and over", "or older"),
