@@ -1,10 +1,12 @@
 package pdf
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 
 	"github.com/docconv/docconv/convert"
+	_ "github.com/docconv/docconv/formats/aozora"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -82,5 +84,36 @@ func TestTypesetPunctuation(t *testing.T) {
 			assert.Positive(t, lines)
 			t.Logf("%d lines, %d pairs", lines, pairs)
 		})
+	}
+}
+
+// TestAozoraRuby converts the Aozora Bunko fixtures as the CLI does
+// (detected in .txt input): every reading is drawn at half size above its
+// base, none of the notation reaches the page, 傍点 become dots.
+func TestAozoraRuby(t *testing.T) {
+	for _, c := range []struct {
+		path       string
+		ruby, dots int
+	}{{"../aozora/testdata/ryoya.txt", 70, 0}, {"../aozora/testdata/furui-mura.txt", 15, 2}} {
+		d := readFixture(t, c.path)
+		r, err := (&Writer{}).layout(context.Background(), d)
+		require.NoError(t, err)
+		ruby, dots := 0, 0
+		for _, pg := range r.pages {
+			for _, it := range pg.items {
+				switch {
+				case it.kind == itDot:
+					dots++
+				case it.kind == itText:
+					assert.NotContains(t, it.text, "《")
+					assert.NotContains(t, it.text, "［＃")
+					if it.size < r.t.size*0.6 && it.y < 700 {
+						ruby += len([]rune(it.text))
+					}
+				}
+			}
+		}
+		assert.Equal(t, c.ruby, ruby, c.path)
+		assert.Equal(t, c.dots, dots, c.path)
 	}
 }
