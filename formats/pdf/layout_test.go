@@ -606,3 +606,26 @@ func TestEmphasisDots(t *testing.T) {
 		assert.Equal(t, c.below, dots[0].y > 20, c.lang)
 	}
 }
+
+// TestRubyAtLineEdges: an annotation wider than its base at the start or
+// end of a line is aligned with the line's edge, not hung in the margin.
+func TestRubyAtLineEdges(t *testing.T) {
+	s := testSetter("ja", true)
+	var p para
+	s.addInlines(&p, []convert.Inline{&convert.Ruby{Base: "擱", Text: "さしおき"}, &convert.Text{Text: "本文"},
+		&convert.Ruby{Base: "擱", Text: "さしおき"}}, s.body())
+	lines := s.layoutPara(&p, 40*s.size, 0, alignLeft)
+	require.Len(t, lines, 1)
+	var items []item
+	s.emitLine(&p, lines[0], 100, 20, &items)
+	var rubyX []float64
+	for _, it := range items {
+		if it.kind == itText && it.size < s.size {
+			rubyX = append(rubyX, it.x)
+		}
+	}
+	require.Len(t, rubyX, 2)
+	assert.GreaterOrEqual(t, rubyX[0], 100.0-1e-9, "ruby at the line start stays in the measure")
+	last := p.atoms[len(p.atoms)-1]
+	assert.LessOrEqual(t, rubyX[1]+4*s.size*rubyScale, 100+last.x+last.width()+1e-9, "ruby at the line end stays in the line")
+}

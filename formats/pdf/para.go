@@ -639,7 +639,18 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		last := min(rb.last, l.e-1)
 		left := x0 + p.atoms[rb.first].x
 		right := x0 + p.atoms[last].x + p.atoms[last].width()
-		t.emitLine(&rp, rl, (left+right-rl.width)/2, base-f.size*0.98, &fg)
+		rx := (left + right - rl.width) / 2
+		// At a line start or end the annotation is aligned with the line's
+		// edge rather than overhang the margin (jlreq 3.3.8).
+		if l.e > l.s {
+			lineL := x0 + p.atoms[l.s].x
+			lineR := x0 + p.atoms[l.e-1].x + p.atoms[l.e-1].width()
+			if rx+rl.width > lineR {
+				rx = lineR - rl.width
+			}
+			rx = max(rx, lineL)
+		}
+		t.emitLine(&rp, rl, rx, base-f.size*0.98, &fg)
 	}
 	*items = append(*items, bg...)
 	*items = append(*items, fg...)
