@@ -244,11 +244,13 @@ func writeIndex(objs [][]byte) []byte {
 	return out
 }
 
-// encodeCharstring writes segments as a Type 2 charstring: rmoveto;
-// hlineto/vlineto for runs of alternating horizontal and vertical lines
-// (most of a CJK glyph), rlineto for the others; hvcurveto/vhcurveto,
-// hhcurveto and vvcurveto for curves with horizontal or vertical ends,
-// rrcurveto for the others; endchar. No width (the Private DICT's default
+// encodeCharstring writes segments as a Type 2 charstring: rmoveto
+// (hmoveto or vmoveto when one delta is 0); hlineto/vlineto for runs of
+// alternating horizontal and vertical lines (most of a CJK glyph), rlineto
+// for the others; hvcurveto/vhcurveto, hhcurveto and vvcurveto for curves
+// with horizontal or vertical ends, rrcurveto for the others (rcurveline
+// and rlinecurve would save an operator byte now and then but make the
+// program compress worse); endchar. No width (the Private DICT's default
 // applies) and no hints. The closing line of a contour back to its start
 // is implicit in CFF and left out. x is moved by shift and every
 // coordinate multiplied by scale.
@@ -302,9 +304,16 @@ func encodeCharstring(segs []ot.Segment, shift, scale float64) []byte {
 			x, y := pt(s.Args[0])
 			dx, dy := delta(&cx, x), delta(&cy, y)
 			startX, startY = cx, cy
-			out = appendCSNumber(out, dx)
-			out = appendCSNumber(out, dy)
-			out = append(out, 21)
+			switch {
+			case dy == 0:
+				out = append(appendCSNumber(out, dx), 22) // hmoveto
+			case dx == 0:
+				out = append(appendCSNumber(out, dy), 4) // vmoveto
+			default:
+				out = appendCSNumber(out, dx)
+				out = appendCSNumber(out, dy)
+				out = append(out, 21)
+			}
 		case ot.SegmentOpLineTo:
 			x, y := pt(s.Args[0])
 			last := i+1 == len(segs) || segs[i+1].Op == ot.SegmentOpMoveTo
