@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"context"
+	"os"
 	"testing"
 
 	"github.com/docconv/docconv/convert"
@@ -54,5 +55,36 @@ func BenchmarkLayout(b *testing.B) {
 		if _, err := (&Writer{}).layout(context.Background(), d); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// BenchmarkPDFCFF writes the sample and about one million characters with
+// Noto Serif CJK TC (CFF outlines) and its bold face, as
+// `--font "Noto Serif CJK TC"` does. Skipped without fonts-noto-cjk.
+//
+//	go test -run - -bench PDFCFF -benchmem ./formats/pdf
+func BenchmarkPDFCFF(b *testing.B) {
+	if _, err := os.Stat(notoSerifTTC); err != nil {
+		b.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk)")
+	}
+	for _, c := range []struct {
+		name string
+		doc  *convert.Document
+	}{
+		{"sample", readFixture(b, fixtures[0])},
+		{"1M", bigDocument(b, 1_000_000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var size int
+			for b.Loop() {
+				out, err := (&Writer{FontSpecs: []string{"Noto Serif CJK TC"}}).Render(context.Background(), c.doc)
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(out)
+			}
+			b.ReportMetric(float64(size), "bytes/pdf")
+		})
 	}
 }

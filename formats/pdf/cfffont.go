@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/docconv/docconv/fonts"
 )
@@ -187,7 +190,109 @@ var (
 	reDescriptor = regexp.MustCompile(`/FontDescriptor (\d+) 0 R`)
 	reCIDToGID   = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R`)
 	reFontFile2  = regexp.MustCompile(`/FontFile2 (\d+) 0 R`)
+	reDW         = regexp.MustCompile(`/DW (\d+)`)
+	reW          = regexp.MustCompile(`/W \[([^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]`)
 )
+
+// compactWidths rewrites the /W array of CIDFont dictionary db without
+// the widths equal to /DW (gofpdf lists every glyph, and most CJK glyphs
+// have the default width) and with runs of consecutive CIDs merged: c1 c2
+// w for a run of one width, c [w1 w2 …] otherwise.
+func compactWidths(db []byte) ([]byte, error) {
+	m := reW.FindSubmatchIndex(db)
+	if m == nil {
+		return db, nil
+	}
+	dw := 1000
+	if d := reDW.FindSubmatch(db); d != nil {
+		dw, _ = strconv.Atoi(string(d[1]))
+	}
+	widths := map[int]int{}
+	toks := bytes.Fields([]byte(strings.NewReplacer("[", " [ ", "]", " ] ").Replace(string(db[m[2]:m[3]]))))
+	num := func(i int) (int, error) {
+		if i >= len(toks) {
+			return 0, errors.New("truncated /W array")
+		}
+		v, err := strconv.ParseFloat(string(toks[i]), 64)
+		if err != nil || v < 0 || v > 1<<20 {
+			return 0, fmt.Errorf("bad /W entry %q", toks[i])
+		}
+		return int(math.Round(v)), nil
+	}
+	for i := 0; i < len(toks); {
+		c, err := num(i)
+		if err != nil {
+			return nil, err
+		}
+		if i+1 < len(toks) && string(toks[i+1]) == "[" {
+			i += 2
+			for ; i < len(toks) && string(toks[i]) != "]"; i++ {
+				w, err := num(i)
+				if err != nil {
+					return nil, err
+				}
+				widths[c] = w
+				c++
+			}
+			i++
+			continue
+		}
+		c2, err1 := num(i + 1)
+		w, err2 := num(i + 2)
+		if err := errors.Join(err1, err2); err != nil {
+			return nil, err
+		}
+		if c2-c > 0xFFFF {
+			return nil, errors.New("/W range too long")
+		}
+		for ; c <= c2; c++ {
+			widths[c] = w
+		}
+		i += 3
+	}
+	var cids []int
+	for c, w := range widths {
+		if w != dw {
+			cids = append(cids, c)
+		}
+	}
+	sort.Ints(cids)
+	var w []byte
+	for i := 0; i < len(cids); {
+		j := i + 1
+		for j < len(cids) && cids[j] == cids[j-1]+1 {
+			j++
+		}
+		same := true
+		for k := i + 1; k < j; k++ {
+			same = same && widths[cids[k]] == widths[cids[i]]
+		}
+		if same && j-i > 1 {
+			w = fmt.Appendf(w, "%d %d %d ", cids[i], cids[j-1], widths[cids[i]])
+		} else {
+			w = fmt.Appendf(w, "%d [", cids[i])
+			for k := i; k < j; k++ {
+				if k > i {
+					w = append(w, ' ')
+				}
+				w = strconv.AppendInt(w, int64(widths[cids[k]]), 10)
+			}
+			w = append(w, "] "...)
+		}
+		i = j
+	}
+	out := slices.Clone(db[:m[0]])
+	if len(w) > 0 {
+		out = append(out, "/W ["...)
+		out = append(out, bytes.TrimSuffix(w, []byte(" "))...)
+		out = append(out, ']')
+	}
+	rest := db[m[1]:]
+	if len(w) == 0 {
+		rest = bytes.TrimPrefix(rest, []byte("\n"))
+	}
+	return append(out, rest...), nil
+}
 
 // cffRewrites plans the changes that make gofpdf's objects for the CFF
 // faces CIDFontType0 fonts: object number → new object body. type0 gives
@@ -231,6 +336,9 @@ func cffRewrites(faces []*face, type0s map[string]int, body func(int) []byte) (m
 		}
 		db = bytes.Replace(db, []byte("/Subtype /CIDFontType2\n"), []byte("/Subtype /CIDFontType0\n"), 1)
 		db = reCIDToGID.ReplaceAll(db, nil)
+		if db, err = compactWidths(db); err != nil {
+			return nil, fmt.Errorf("%w: widths of %s: %v", errPost, f.key, err)
+		}
 		out[desc] = db
 		out[sysInfo] = fmt.Appendf(nil, "%d 0 obj\n<</Registry (Adobe)\n/Ordering (Identity)\n/Supplement 0>>\nendobj\n", sysInfo)
 		out[fd] = reFontFile2.ReplaceAll(fdb, []byte("/FontFile3 $1 0 R"))
