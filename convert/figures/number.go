@@ -1281,7 +1281,8 @@ func (s *scanner) enNoun(i int, one bool) (string, int, bool) {
 		if _, m := enMonths[w]; m {
 			return "", 0, false
 		}
-		if !upperFirst(w) && !adjective && (pluralNoun(w) || one && words == 0) {
+		title := upperFirst(w) && s.titleCase(i)
+		if (!upperFirst(w) || title && pluralNoun(strings.ToLower(w))) && !adjective && (pluralNoun(strings.ToLower(w)) || one && words == 0) {
 			return w, e, true
 		}
 		if s.rune(e) == '-' && isLatin(s.rune(e+1)) {
@@ -1294,6 +1295,30 @@ func (s *scanner) enNoun(i int, one bool) (string, int, bool) {
 		j = e + 1
 	}
 	return "", 0, false
+}
+
+// titleCase reports whether the words before i are capitalized too (More
+// Than 76 Million Students): in a headline a capitalized noun is a noun.
+func (s *scanner) titleCase(i int) bool {
+	k := i
+	for n := 0; n < 4; n++ {
+		for k > 0 && isSpace(s.rs[k-1]) {
+			k--
+		}
+		e := k
+		for k > 0 && !isSpace(s.rs[k-1]) {
+			k--
+		}
+		if k == e {
+			return false
+		}
+		tok := string(s.rs[k:e])
+		if _, scale := enScale[strings.ToLower(tok)]; scale || isDigit(s.rs[k]) || s.rs[k] == '$' {
+			continue // the number and its scale
+		}
+		return upperFirst(tok) && !enStop[tok] && tok != "Top" && tok != "No."
+	}
+	return false
 }
 
 // monthAfter reads " January" after a day number.
