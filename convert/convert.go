@@ -421,7 +421,9 @@ func hasExtOf(path string, f Format) bool {
 	return false
 }
 
-// Write writes d to w in the format opts.To (a name or alias).
+// Write writes d to w in the format opts.To (a name or alias). A document
+// that Document.Validate refuses (nil, a nil block, a heading level 9) is
+// an error wrapping ErrInvalidInput, before any writer runs.
 func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
 	opts = opts.orDefault()
 	name := opts.To
@@ -439,6 +441,9 @@ func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
 		return err
 	}
 	if _, _, err := SourceDateEpoch(); err != nil {
+		return &Error{Op: "write", Format: f.Name, Err: err}
+	}
+	if err := d.Validate(); err != nil {
 		return &Error{Op: "write", Format: f.Name, Err: err}
 	}
 	return wrapError(f.NewWriter(opts).Write(ctx, w, d), "write", f.Name, "")

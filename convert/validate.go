@@ -1,0 +1,154 @@
+package convert
+
+import (
+	"fmt"
+	"strings"
+)
+
+// MaxListStart is the largest first number of an ordered list (nine
+// digits, as CommonMark allows).
+const MaxListStart = 999_999_999
+
+// Validate checks that d is a document every writer can write: not nil, no
+// nil block or inline anywhere (a nil interface or a nil pointer), heading
+// levels 1 to 6, ordered-list starts from 0 to MaxListStart (0 means 1).
+// The error wraps ErrInvalidInput and says where the problem is
+// ("block 3 > item 2 > block 1: heading level 9, want 1 to 6"). Write
+// calls it before any writer runs.
+func (d *Document) Validate() error {
+	if d == nil {
+		return fmt.Errorf("%w: nil document", ErrInvalidInput)
+	}
+	return validateBlocks(d.Blocks, nil)
+}
+
+func invalid(path []string, format string, args ...any) error {
+	msg := fmt.Sprintf(format, args...)
+	if len(path) > 0 {
+		msg = strings.Join(path, " > ") + ": " + msg
+	}
+	return fmt.Errorf("%w: %s", ErrInvalidInput, msg)
+}
+
+func validateBlocks(blocks []Block, path []string) error {
+	for i, b := range blocks {
+		p := append(path[:len(path):len(path)], fmt.Sprintf("block %d", i+1))
+		var err error
+		switch x := b.(type) {
+		case *Heading:
+			if x == nil {
+				return invalid(p, "nil heading")
+			}
+			if x.Level < 1 || x.Level > 6 {
+				return invalid(p, "heading level %d, want 1 to 6", x.Level)
+			}
+			err = validateInlines(x.Inlines, p)
+		case *Paragraph:
+			if x == nil {
+				return invalid(p, "nil paragraph")
+			}
+			err = validateInlines(x.Inlines, p)
+		case *List:
+			if x == nil {
+				return invalid(p, "nil list")
+			}
+			if x.Start < 0 || x.Start > MaxListStart {
+				return invalid(p, "list start %d, want 0 to %d", x.Start, MaxListStart)
+			}
+			for j, item := range x.Items {
+				if err = validateBlocks(item, append(p[:len(p):len(p)], fmt.Sprintf("item %d", j+1))); err != nil {
+					return err
+				}
+			}
+		case *Quote:
+			if x == nil {
+				return invalid(p, "nil quote")
+			}
+			err = validateBlocks(x.Blocks, p)
+		case *CodeBlock:
+			if x == nil {
+				return invalid(p, "nil code block")
+			}
+		case *Table:
+			if x == nil {
+				return invalid(p, "nil table")
+			}
+			if err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption")); err != nil {
+				return err
+			}
+			for j, c := range x.Header {
+				if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("header cell %d", j+1))); err != nil {
+					return err
+				}
+			}
+			for r, row := range x.Rows {
+				for j, c := range row {
+					if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("row %d cell %d", r+1, j+1))); err != nil {
+						return err
+					}
+				}
+			}
+		case *Rule:
+			if x == nil {
+				return invalid(p, "nil rule")
+			}
+		default:
+			return invalid(p, "nil block")
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validateInlines(ins []Inline, path []string) error {
+	for i, in := range ins {
+		p := append(path[:len(path):len(path)], fmt.Sprintf("inline %d", i+1))
+		var children []Inline
+		switch x := in.(type) {
+		case *Text:
+			if x == nil {
+				return invalid(p, "nil text")
+			}
+		case *Code:
+			if x == nil {
+				return invalid(p, "nil code")
+			}
+		case *Ruby:
+			if x == nil {
+				return invalid(p, "nil ruby")
+			}
+		case *LineBreak:
+			if x == nil {
+				return invalid(p, "nil line break")
+			}
+		case *Strong:
+			if x == nil {
+				return invalid(p, "nil strong")
+			}
+			children = x.Inlines
+		case *Emph:
+			if x == nil {
+				return invalid(p, "nil emphasis")
+			}
+			children = x.Inlines
+		case *Strike:
+			if x == nil {
+				return invalid(p, "nil strike")
+			}
+			children = x.Inlines
+		case *Link:
+			if x == nil {
+				return invalid(p, "nil link")
+			}
+			children = x.Inlines
+		default:
+			return invalid(p, "nil inline")
+		}
+		if err := validateInlines(children, p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
