@@ -25,7 +25,7 @@ import (
 var exitNow func(code int)
 
 // stopGrace is how long a signalled run may take to stop by itself.
-const stopGrace = 500 * time.Millisecond
+const stopGrace = 250 * time.Millisecond
 
 var stopSignals = []os.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
 
