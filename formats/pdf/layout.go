@@ -118,6 +118,8 @@ func breaks(atoms []atom, seg *segmenter.Segmenter, bufp *[]rune, keepAll bool) 
 			brk[i] = false // Korean: keep-all, break at spaces
 		case atoms[i-1].ruby >= 0 && atoms[i-1].ruby == atoms[i].ruby:
 			brk[i] = false
+		case a == ' ' && i >= 2 && (atoms[i-2].r == '§' || atoms[i-2].r == '¶') && isDigit(b):
+			brk[i] = false // § 3 stays together, as with a no-break space
 		case a == '-' || a == ' ' && i >= 2 && atoms[i-2].r == '-':
 			// No line ends with a hyphen-minus: pdftotext would take it
 			// for hyphenation and drop it. Compounds break at spaces, a

@@ -629,3 +629,17 @@ func TestRubyAtLineEdges(t *testing.T) {
 	last := p.atoms[len(p.atoms)-1]
 	assert.LessOrEqual(t, rubyX[1]+4*s.size*rubyScale, 100+last.x+last.width()+1e-9, "ruby at the line end stays in the line")
 }
+
+// TestLayoutSectionSign: "§ 3" never breaks after the sign.
+func TestLayoutSectionSign(t *testing.T) {
+	for _, lang := range []string{"zh-Hant", "en"} {
+		s := testSetter(lang, lang != "en")
+		for _, m := range []float64{5, 6, 7, 8, 9, 10} {
+			lines, p := layoutText(t, s, "依照第5條§ 3規定 and see § 12 of it", m, 0)
+			for _, l := range lines {
+				str := lineString(p, l)
+				assert.False(t, strings.HasSuffix(strings.TrimSpace(str), "§"), "%s at %v em: %q", lang, m, str)
+			}
+		}
+	}
+}
