@@ -83,7 +83,10 @@
 //
 // Arrays and objects nested deeper than MaxDepth (1,000) levels are refused
 // before decoding, with an error wrapping convert.ErrLimit (the command
-// exits with status 3) that gives the line, column and JSON path. The
+// exits with status 3) that gives the line, column and JSON path. Within
+// that limit, Reader.Read flattens quotes and lists nested deeper than
+// convert.MaxNesting (100) levels into that level, with a warning, as the
+// Markdown reader does. The
 // reader holds the whole input in memory, decodes it once and walks it
 // once: time and memory are linear in the input.
 package json

@@ -324,3 +324,24 @@ func TestDeepIndentLinear(t *testing.T) {
 	require.NoError(t, stdjson.Indent(&want, compact.Bytes(), "", "  "))
 	assert.Equal(t, want.String()+"\n", string(shallow), "shallow documents are indented as json.Indent does")
 }
+
+// Read flattens quotes and lists nested deeper than convert.MaxNesting, as
+// the Markdown reader does, and warns.
+func TestReadLimitsNesting(t *testing.T) {
+	n := convert.MaxNesting + 20
+	src := `{"docconv": 1, "blocks": [` + strings.Repeat(`{"type": "quote", "blocks": [`, n) +
+		`{"type": "paragraph", "inlines": [{"type": "text", "text": "deep"}]}` + strings.Repeat(`]}`, n) + `]}`
+	rep := &convert.Report{}
+	d, err := (&djson.Reader{Report: rep}).Read(context.Background(), strings.NewReader(src))
+	require.NoError(t, err)
+	depth := 0
+	for bs := d.Blocks; len(bs) > 0; depth++ {
+		q, ok := bs[0].(*convert.Quote)
+		if !ok {
+			break
+		}
+		bs = q.Blocks
+	}
+	assert.Equal(t, convert.MaxNesting, depth)
+	assert.Contains(t, strings.Join(rep.Warnings(), "\n"), "flattened")
+}

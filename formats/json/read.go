@@ -18,9 +18,11 @@ import (
 // Reader reads the docconv JSON dump back into a Document. The zero value
 // is ready to use.
 type Reader struct {
-	// Report receives the warning about a "date" that is no valid date
-	// (kept in meta.extra, see convert.Meta.SetSourceDate); nil discards
-	// it.
+	// Report receives the warnings about a "date" that is no valid date
+	// (kept in meta.extra, see convert.Meta.SetSourceDate) and about
+	// quotes and lists nested deeper than convert.MaxNesting (flattened
+	// by Read, as the Markdown reader does; Unmarshal keeps them); nil
+	// discards them.
 	Report *convert.Report
 }
 
@@ -31,10 +33,16 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 		return nil, fmt.Errorf("json: %w", err)
 	}
 	d, err := Unmarshal(data)
-	if err == nil {
-		convert.WarnSourceDate(r.Report, "json", &d.Meta)
+	if err != nil {
+		return nil, err
 	}
-	return d, err
+	convert.WarnSourceDate(r.Report, "json", &d.Meta)
+	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
+		// As the Markdown reader does: no writer meets deeper structure.
+		d.Blocks = bs
+		r.Report.Warn("json: quotes and lists nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
+	}
+	return d, nil
 }
 
 // MaxDepth is the deepest nesting of JSON arrays and objects the reader

@@ -8,7 +8,7 @@ func init() {
 		Extensions:  []string{"json"},
 		MediaType:   "application/json",
 		Description: "docconv JSON: a lossless dump of the document model (pandoc's native)",
-		NewReader:   func(*convert.Options) convert.Reader { return &Reader{} },
+		NewReader:   func(o *convert.Options) convert.Reader { return &Reader{Report: o.Report} },
 		NewWriter:   func(*convert.Options) convert.Writer { return &Writer{} },
 	})
 }
