@@ -91,7 +91,7 @@ func clean(v float64) float64 {
 	return c
 }
 
-func (s *scanner) masked(i int) bool { return s.mask != nil && s.mask[i] }
+func (s *scanner) masked(i int) bool { return s.mask != nil && i >= 0 && i < len(s.mask) && s.mask[i] }
 
 func (s *scanner) rune(i int) rune {
 	if i < 0 || i >= len(s.rs) {
