@@ -30,7 +30,7 @@ var errCharstring = errors.New("charstring")
 // 1-based offsets, offSize bytes each, follow the header. Objects are read
 // on demand; every offset is checked when read.
 type cffIndex struct {
-	b       []byte // the CFF table
+	t       *cffTable
 	count   int
 	offSize int
 	offs    int // position of the offset array
@@ -38,41 +38,48 @@ type cffIndex struct {
 	end     int // position after the INDEX
 }
 
-// readIndex reads the INDEX header at pos of b.
-func readIndex(b []byte, pos int, what string) (cffIndex, error) {
-	if pos < 0 || pos+2 > len(b) {
-		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX at offset %d is outside the %d-byte CFF table", ErrInvalid, what, pos, len(b))
+// readIndex reads the INDEX header at pos of t.
+func readIndex(t *cffTable, pos int, what string) (cffIndex, error) {
+	h, err := t.at(pos, pos+2)
+	if err != nil {
+		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX at offset %d is outside the %d-byte CFF table", ErrInvalid, what, pos, t.size)
 	}
-	x := cffIndex{b: b, count: int(binary.BigEndian.Uint16(b[pos:]))}
+	x := cffIndex{t: t, count: int(binary.BigEndian.Uint16(h))}
 	if x.count == 0 {
 		x.end = pos + 2
 		return x, nil
 	}
-	if pos+3 > len(b) {
+	h, err = t.at(pos+2, pos+3)
+	if err != nil {
 		return cffIndex{}, fmt.Errorf("%w: truncated CFF %s INDEX", ErrInvalid, what)
 	}
-	x.offSize = int(b[pos+2])
+	x.offSize = int(h[0])
 	if x.offSize < 1 || x.offSize > 4 {
 		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX offset size %d (want 1..4)", ErrInvalid, what, x.offSize)
 	}
 	x.offs = pos + 3
 	arrayEnd := x.offs + (x.count+1)*x.offSize
-	if arrayEnd > len(b) {
+	if arrayEnd > t.size {
 		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX of %d objects overruns the table", ErrInvalid, what, x.count)
 	}
 	x.base = arrayEnd - 1
 	first, last := x.offset(0), x.offset(x.count)
-	if first != 1 || last < 1 || x.base+last > len(b) {
+	if first != 1 || last < 1 || x.base+last > t.size {
 		return cffIndex{}, fmt.Errorf("%w: CFF %s INDEX offsets %d..%d out of bounds", ErrInvalid, what, first, last)
 	}
 	x.end = x.base + last
 	return x, nil
 }
 
+// offset returns offset i, or -1 when it cannot be read.
 func (x cffIndex) offset(i int) int {
 	p := x.offs + i*x.offSize
+	b, err := x.t.at(p, p+x.offSize)
+	if err != nil {
+		return -1
+	}
 	v := 0
-	for _, c := range x.b[p : p+x.offSize] {
+	for _, c := range b {
 		v = v<<8 | int(c)
 	}
 	return v
@@ -88,7 +95,7 @@ func (x cffIndex) get(i int) ([]byte, error) {
 	if a < 1 || z < a || x.base+z > x.end {
 		return nil, fmt.Errorf("%w: CFF INDEX object %d has bad offsets %d..%d", ErrInvalid, i, a, z)
 	}
-	return x.b[x.base+a : x.base+z], nil
+	return x.t.at(x.base+a, x.base+z)
 }
 
 // all returns every object; bad offsets become empty objects (a
@@ -222,7 +229,7 @@ func dictInt(d map[int][]float64, op, def int) int {
 // need: the charstrings, the subroutines and, for a CID-keyed font, which
 // font dict (and so which local subroutines) each glyph uses.
 type cffFont struct {
-	b           []byte
+	t           *cffTable
 	charStrings cffIndex
 	gsubrs      cffIndex
 	lsubrs      []cffIndex // per font dict; one for a name-keyed font
@@ -245,30 +252,36 @@ type cffFont struct {
 // parseCFF reads the structure of a CFF table. It reads only headers and
 // dictionaries: charstrings and subroutines are read when outlines are.
 func parseCFF(b []byte) (*cffFont, error) {
-	if len(b) < 4 {
-		return nil, fmt.Errorf("%w: CFF table of %d bytes", ErrInvalid, len(b))
+	return parseCFFTable(&cffTable{low: b, size: len(b)})
+}
+
+// parseCFFTable reads the structure of the CFF table t.
+func parseCFFTable(t *cffTable) (*cffFont, error) {
+	b, err := t.at(0, 4)
+	if err != nil {
+		return nil, fmt.Errorf("%w: CFF table of %d bytes", ErrInvalid, t.size)
 	}
 	if b[0] != 1 {
 		return nil, fmt.Errorf("%w: CFF major version %d (want 1)", ErrInvalid, b[0])
 	}
 	hdrSize := int(b[2])
-	names, err := readIndex(b, hdrSize, "Name")
+	names, err := readIndex(t, hdrSize, "Name")
 	if err != nil {
 		return nil, err
 	}
 	if names.count != 1 {
 		return nil, fmt.Errorf("%w: CFF table holds %d fonts (an OpenType font holds one)", ErrInvalid, names.count)
 	}
-	tops, err := readIndex(b, names.end, "Top DICT")
+	tops, err := readIndex(t, names.end, "Top DICT")
 	if err != nil {
 		return nil, err
 	}
-	strs, err := readIndex(b, tops.end, "String")
+	strs, err := readIndex(t, tops.end, "String")
 	if err != nil {
 		return nil, err
 	}
-	f := &cffFont{b: b}
-	if f.gsubrs, err = readIndex(b, strs.end, "Global Subr"); err != nil {
+	f := &cffFont{t: t}
+	if f.gsubrs, err = readIndex(t, strs.end, "Global Subr"); err != nil {
 		return nil, err
 	}
 	if tops.count != 1 {
@@ -288,7 +301,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 	if _, ok := top[opSyntheticBas]; ok {
 		return nil, fmt.Errorf("%w: synthetic CFF font (SyntheticBase) not supported", ErrInvalid)
 	}
-	if f.charStrings, err = readIndex(b, dictInt(top, opCharStrings, -1), "CharStrings"); err != nil {
+	if f.charStrings, err = readIndex(t, dictInt(top, opCharStrings, -1), "CharStrings"); err != nil {
 		return nil, err
 	}
 	f.numGlyphs = f.charStrings.count
@@ -305,7 +318,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 		f.lsubrs = []cffIndex{sub}
 		return f, nil
 	}
-	fds, err := readIndex(b, dictInt(top, opFDArray, -1), "FDArray")
+	fds, err := readIndex(t, dictInt(top, opFDArray, -1), "FDArray")
 	if err != nil {
 		return nil, err
 	}
@@ -363,34 +376,36 @@ func (f *cffFont) subrs(fd int) (local, global [][]byte) {
 func (f *cffFont) privateSubrs(d map[int][]float64, what string) (cffIndex, error) {
 	p := d[opPrivate]
 	if len(p) != 2 {
-		return cffIndex{b: f.b}, nil
+		return cffIndex{t: f.t}, nil
 	}
 	size, off := int(p[0]), int(p[1])
-	if size < 0 || off < 0 || off+size > len(f.b) {
+	pb, err := f.t.at(off, off+size)
+	if err != nil {
 		return cffIndex{}, fmt.Errorf("%w: CFF %s DICT out of bounds", ErrInvalid, what)
 	}
-	pd, err := parseDict(f.b[off : off+size])
+	pd, err := parseDict(pb)
 	if err != nil {
 		return cffIndex{}, err
 	}
 	s := dictInt(pd, opSubrs, 0)
 	if s <= 0 {
-		return cffIndex{b: f.b}, nil
+		return cffIndex{t: f.t}, nil
 	}
-	return readIndex(f.b, off+s, what+" Subrs")
+	return readIndex(f.t, off+s, what+" Subrs")
 }
 
 // readFDSelect checks the FDSelect table at off (formats 0 and 3).
 func (f *cffFont) readFDSelect(off int) error {
-	if off < 0 || off >= len(f.b) {
+	b, err := f.t.at(off, off+1)
+	if err != nil {
 		return fmt.Errorf("%w: CFF FDSelect offset %d out of bounds", ErrInvalid, off)
 	}
-	f.fdFormat = f.b[off]
+	f.fdFormat = b[0]
 	nfd := len(f.lsubrs)
 	switch f.fdFormat {
 	case 0:
-		d := f.b[off+1:]
-		if len(d) < f.numGlyphs {
+		d, err := f.t.at(off+1, off+1+f.numGlyphs)
+		if err != nil {
 			return fmt.Errorf("%w: truncated CFF FDSelect", ErrInvalid)
 		}
 		for _, fd := range d[:f.numGlyphs] {
@@ -400,15 +415,15 @@ func (f *cffFont) readFDSelect(off int) error {
 		}
 		f.fdSelect = d[:f.numGlyphs]
 	case 3:
-		if off+3 > len(f.b) {
+		h, err := f.t.at(off+1, off+3)
+		if err != nil {
 			return fmt.Errorf("%w: truncated CFF FDSelect", ErrInvalid)
 		}
-		n := int(binary.BigEndian.Uint16(f.b[off+1:]))
-		end := off + 3 + 3*n + 2
-		if n == 0 || end > len(f.b) {
+		n := int(binary.BigEndian.Uint16(h))
+		d, err := f.t.at(off+3, off+3+3*n+2)
+		if n == 0 || err != nil {
 			return fmt.Errorf("%w: CFF FDSelect of %d ranges overruns the table", ErrInvalid, n)
 		}
-		d := f.b[off+3 : end]
 		prev := -1
 		for i := range n {
 			first := int(binary.BigEndian.Uint16(d[3*i:]))

@@ -248,9 +248,9 @@ func indexOf(s []uint16, v uint16) int {
 // glyph.
 func readCharset(t *testing.T, p []byte, n int) []uint16 {
 	t.Helper()
-	names, err := readIndex(p, int(p[2]), "Name")
+	names, err := readIndex(&cffTable{low: p, size: len(p)}, int(p[2]), "Name")
 	require.NoError(t, err)
-	tops, err := readIndex(p, names.end, "Top")
+	tops, err := readIndex(&cffTable{low: p, size: len(p)}, names.end, "Top")
 	require.NoError(t, err)
 	tb, err := tops.get(0)
 	require.NoError(t, err)
@@ -409,9 +409,9 @@ func TestCFFHostile(t *testing.T) {
 // hugeFDArray turns the test font's CFF into one whose FDArray INDEX
 // claims 300 font dicts.
 func hugeFDArray(t *testing.T, table []byte) []byte {
-	names, err := readIndex(table, int(table[2]), "Name")
+	names, err := readIndex(&cffTable{low: table, size: len(table)}, int(table[2]), "Name")
 	require.NoError(t, err)
-	tops, err := readIndex(table, names.end, "Top")
+	tops, err := readIndex(&cffTable{low: table, size: len(table)}, names.end, "Top")
 	require.NoError(t, err)
 	tb, err := tops.get(0)
 	require.NoError(t, err)
@@ -457,9 +457,9 @@ func TestCFFNameKeyed(t *testing.T) {
 	// the Top DICT gets FontMatrix [1/2000 0 0 1/2000 0 0].
 	o, err := f.buildCFF("Square", []CIDGlyph{{}, {CID: 1, GID: 1}}, false)
 	require.NoError(t, err)
-	names, err := readIndex(o, int(o[2]), "Name")
+	names, err := readIndex(&cffTable{low: o, size: len(o)}, int(o[2]), "Name")
 	require.NoError(t, err)
-	tops, err := readIndex(o, names.end, "Top")
+	tops, err := readIndex(&cffTable{low: o, size: len(o)}, names.end, "Top")
 	require.NoError(t, err)
 	tb, err := tops.get(0)
 	require.NoError(t, err)

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -69,9 +70,17 @@ func Parse(data []byte) (*Font, error) {
 
 // newFont validates the tables of a standalone font and reads its metrics.
 func newFont(data []byte, dir *directory) (*Font, error) {
+	return newFontCFF(data, dir, nil)
+}
+
+// newFontCFF is newFont for a font whose CFF table, when ext is not nil,
+// is ext rather than a table of data (a large font's table read from its
+// file as needed: see readCFFTable).
+func newFontCFF(data []byte, dir *directory, ext *cffTable) (*Font, error) {
 	required := []string{"head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf"}
 	_, hasGlyf := dir.find("glyf")
 	_, hasCFF := dir.find("CFF ")
+	hasCFF = hasCFF || ext != nil
 	_, hasCFF2 := dir.find("CFF2")
 	switch {
 	case hasCFF2 && !hasCFF && !hasGlyf:
@@ -80,7 +89,7 @@ func newFont(data []byte, dir *directory) (*Font, error) {
 		required = []string{"head", "hhea", "maxp", "hmtx", "cmap", "CFF "}
 	}
 	for _, tag := range required {
-		if _, ok := dir.find(tag); !ok {
+		if _, ok := dir.find(tag); !ok && !(tag == "CFF " && ext != nil) {
 			return nil, fmt.Errorf("%w: missing required table %q", ErrInvalid, tag)
 		}
 	}
@@ -123,7 +132,11 @@ func newFont(data []byte, dir *directory) (*Font, error) {
 		return nil, fmt.Errorf("%w: short 'hmtx' table", ErrInvalid)
 	}
 	if required[len(required)-1] == "CFF " {
-		c, err := parseCFF(dir.table(data, "CFF "))
+		if ext == nil {
+			b := dir.table(data, "CFF ")
+			ext = &cffTable{low: b, size: len(b)}
+		}
+		c, err := parseCFFTable(ext)
 		if err != nil {
 			return nil, fmt.Errorf("%w (in the 'CFF ' table of %s)", err, nameOr(f.names))
 		}
@@ -210,7 +223,34 @@ func (f *Font) init() {
 // Data returns the font file: standalone OpenType bytes (for a collection
 // face, the extracted face). For a TrueType font gofpdf's
 // AddUTF8FontFromBytes accepts them. The caller must not modify it.
-func (f *Font) Data() []byte { return f.data }
+//
+// A face read by Load from a file keeps a large CFF table in the file (see
+// readCFFTable); Data then reads it again and returns the whole font (or,
+// should the file have become unreadable, the font without it).
+func (f *Font) Data() []byte {
+	if f.cff == nil || f.cff.t.r == nil {
+		return f.data
+	}
+	full, err := f.cff.t.at(0, f.cff.t.size)
+	if err != nil {
+		return f.data
+	}
+	recs := slices.Clone(f.dir.Tables)
+	recs = append(recs, tableRecord{Tag: "CFF ", Length: uint32(len(full))})
+	slices.SortFunc(recs, func(a, b tableRecord) int { return strings.Compare(a.Tag, b.Tag) })
+	out, err := assembleSFNT(f.dir.Version, recs, func(i int, dst []byte) error {
+		if recs[i].Tag == "CFF " {
+			copy(dst, full)
+		} else {
+			copy(dst, f.dir.table(f.data, recs[i].Tag))
+		}
+		return nil
+	})
+	if err != nil {
+		return f.data
+	}
+	return out
+}
 
 // Family returns the font's family name (the typographic family, name ID
 // 16, when present, else name ID 1), e.g. "Liberation Sans".

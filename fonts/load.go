@@ -36,38 +36,51 @@ func Load(path string) (*Font, error) {
 
 // loadFace reads face index of a font file. A face of a collection is read
 // table by table into its standalone font, so that loading one face of a
-// 26 MB Noto CJK collection does not hold the whole file as well.
-func loadFace(file string, index int) (*Font, error) {
+// 26 MB Noto CJK collection does not hold the whole file as well; so is an
+// OpenType CFF font ('OTTO'). A large CFF table keeps its charstrings in
+// the file (readCFFTable), which then stays open while the font is
+// reachable (an *os.File closes itself when it becomes garbage).
+func loadFace(file string, index int) (_ *Font, err error) {
 	fh, err := os.Open(file)
 	if err != nil {
 		return nil, err
 	}
-	defer fh.Close()
+	keep := false
+	defer func() {
+		if !keep {
+			fh.Close()
+		}
+	}()
 	st, err := fh.Stat()
 	if err != nil {
 		return nil, err
 	}
 	size := st.Size()
 	var hdr [12]byte
-	if n, _ := fh.ReadAt(hdr[:], 0); n < 12 || string(hdr[:4]) != "ttcf" {
+	n, _ := fh.ReadAt(hdr[:], 0)
+	var off int64 // the face's table directory
+	switch {
+	case n == 12 && string(hdr[:4]) == "ttcf":
+		count := int64(binary.BigEndian.Uint32(hdr[8:]))
+		if count == 0 || count > 1<<16 || 12+4*count > size {
+			return nil, fmt.Errorf("%w: bad collection face count %d", ErrInvalid, count)
+		}
+		if index < 0 || int64(index) >= count {
+			return nil, fmt.Errorf("%w: face %d requested but the collection has %d faces (0..%d)", ErrInvalid, index, count, count-1)
+		}
+		var offb [4]byte
+		if _, err := fh.ReadAt(offb[:], 12+4*int64(index)); err != nil {
+			return nil, fmt.Errorf("%w: truncated collection header", ErrInvalid)
+		}
+		off = int64(binary.BigEndian.Uint32(offb[:]))
+	case n == 12 && string(hdr[:4]) == "OTTO" && index == 0:
+	default:
 		data, err := os.ReadFile(file)
 		if err != nil {
 			return nil, err
 		}
 		return ParseFace(data, index)
 	}
-	count := int64(binary.BigEndian.Uint32(hdr[8:]))
-	if count == 0 || count > 1<<16 || 12+4*count > size {
-		return nil, fmt.Errorf("%w: bad collection face count %d", ErrInvalid, count)
-	}
-	if index < 0 || int64(index) >= count {
-		return nil, fmt.Errorf("%w: face %d requested but the collection has %d faces (0..%d)", ErrInvalid, index, count, count-1)
-	}
-	var offb [4]byte
-	if _, err := fh.ReadAt(offb[:], 12+4*int64(index)); err != nil {
-		return nil, fmt.Errorf("%w: truncated collection header", ErrInvalid)
-	}
-	off := int64(binary.BigEndian.Uint32(offb[:]))
 	var dh [12]byte
 	if _, err := fh.ReadAt(dh[:], off); err != nil {
 		return nil, fmt.Errorf("%w: truncated sfnt header", ErrInvalid)
@@ -86,11 +99,22 @@ func loadFace(file string, index int) (*Font, error) {
 	}
 	var recs []tableRecord
 	var total int64
+	var cff *cffTable
+	_, hasGlyf := dir.find("glyf")
 	for _, r := range dir.Tables {
 		if total += int64(r.Length); total > size {
 			return nil, fmt.Errorf("%w: overlapping tables", ErrInvalid)
 		}
-		if r.Tag != "DSIG" { // a collection's signature does not apply to one face
+		switch {
+		case r.Tag == "DSIG": // a collection's signature does not apply to one face
+		case r.Tag == "CFF " && !hasGlyf && int(r.Length) >= minLazyCFF:
+			if int64(r.Offset)+int64(r.Length) > size {
+				return nil, fmt.Errorf("%w: table \"CFF \" out of bounds", ErrInvalid)
+			}
+			if cff, err = readCFFTable(fh, int64(r.Offset), int(r.Length)); err != nil {
+				return nil, err
+			}
+		default:
 			recs = append(recs, r)
 		}
 	}
@@ -107,7 +131,14 @@ func loadFace(file string, index int) (*Font, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newFont(data, d)
+	f, err := newFontCFF(data, d, cff)
+	if err != nil {
+		return nil, err
+	}
+	// The font's CFF table reads the file: it stays open, and closes
+	// when the font (and so the *os.File) is garbage.
+	keep = cff != nil && cff.r != nil
+	return f, nil
 }
 
 // splitFace separates a "#N" face suffix from a path, unless the whole path
