@@ -53,9 +53,10 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 // refused with an error wrapping convert.ErrLimit and naming the JSON path.
 const MaxDepth = 1000
 
-// MaxStart is the largest "start" of an ordered list: CommonMark's limit
-// of nine digits, so that every item's number fits any integer.
-const MaxStart = 999_999_999
+// MaxStart is the largest "start" of an ordered list: convert.MaxListStart,
+// CommonMark's limit of nine digits, so that every item's number fits any
+// integer.
+const MaxStart = convert.MaxListStart
 
 // Unmarshal parses a docconv JSON dump. Malformed JSON gives a
 // *convert.Error with Line and Column; a well-formed document that does not
