@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -54,6 +55,36 @@ type para struct {
 	// form: bidi.go).
 	actual map[int]string
 	bidi   *bidiInfo // resolved on first use (bidi.go)
+	// flush, when set, is called by addText when the paragraph holds
+	// flushAt atoms: it lays out and emits the complete lines and drops
+	// their atoms (see paraStream).
+	flush   func(*para)
+	flushAt int
+}
+
+// drop removes atoms [0, n), which have been emitted, with the ruby
+// annotations and emoji texts over them (a line never ends inside a
+// ruby base).
+func (p *para) drop(n int) {
+	p.atoms = p.atoms[:copy(p.atoms, p.atoms[n:])]
+	rs := p.rubies[:0]
+	for _, rb := range p.rubies {
+		if rb.first >= n {
+			rb.first -= n
+			rb.last -= n
+			rs = append(rs, rb)
+		}
+	}
+	p.rubies = rs
+	if len(p.actual) > 0 {
+		act := map[int]string{}
+		for i, s := range p.actual {
+			if i >= n {
+				act[i-n] = s
+			}
+		}
+		p.actual = act
+	}
 }
 
 // actualText returns the characters atom i stands for in the text layer.
@@ -95,11 +126,25 @@ func (p *para) appendActual(i int, r rune) {
 }
 
 func (p *para) fmtOf(f runFmt) int32 {
+	if p.fmtIdx == nil {
+		// Most paragraphs have a format or two: a map for each of a
+		// million one-line paragraphs cost more than their text.
+		for i := range p.fmts {
+			if p.fmts[i] == f {
+				return int32(i)
+			}
+		}
+		if len(p.fmts) < 8 {
+			p.fmts = append(p.fmts, f)
+			return int32(len(p.fmts) - 1)
+		}
+		p.fmtIdx = make(map[runFmt]int32, 2*len(p.fmts))
+		for i, g := range p.fmts {
+			p.fmtIdx[g] = int32(i)
+		}
+	}
 	if i, ok := p.fmtIdx[f]; ok {
 		return i
-	}
-	if p.fmtIdx == nil {
-		p.fmtIdx = map[runFmt]int32{}
 	}
 	i := int32(len(p.fmts))
 	p.fmts = append(p.fmts, f)
@@ -115,7 +160,10 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 	fi := p.fmtOf(f)
 	if n := utf8.RuneCountInString(s); cap(p.atoms)-len(p.atoms) < n {
 		// Room for every character at once: paragraphs are long and
-		// atoms large.
+		// atoms large (but no more than a chunk of a streamed one).
+		if p.flush != nil {
+			n = min(n, streamChunk)
+		}
 		p.atoms = slices.Grow(p.atoms, n)
 	}
 	shaped, orig, unjoined := shapeArabic(s, func(r rune) bool { _, ok := t.fs.lookup(r, f.st); return ok })
@@ -235,6 +283,9 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 				p.actual = map[int]string{}
 			}
 			p.actual[len(p.atoms)-1] = o
+		}
+		if p.flush != nil && ruby < 0 && len(p.atoms) >= p.flushAt {
+			p.flush(p)
 		}
 	}
 }
@@ -626,9 +677,12 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		s = e
 	}
 	t.emphasisDots(p, l, x0, base, &fg)
-	for _, rb := range p.rubies {
-		if rb.first < l.s || rb.first >= l.e {
-			continue
+	// Rubies are in order: those of the line are found by bisection, not
+	// by a walk over the paragraph's for every line.
+	from := sort.Search(len(p.rubies), func(i int) bool { return p.rubies[i].first >= l.s })
+	for _, rb := range p.rubies[from:] {
+		if rb.first >= l.e {
+			break
 		}
 		f := p.fmts[p.atoms[rb.first].fmt]
 		size := f.size * rubyScale

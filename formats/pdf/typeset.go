@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -90,6 +91,8 @@ type setter struct {
 	marks   []mark
 	out     []slice
 	scratch []atom // reused atom buffer of body paragraphs
+	// goctx is the conversion's context (ctx is the layout box type).
+	goctx context.Context
 }
 
 // ctx is the box a block is laid out in.
@@ -127,8 +130,18 @@ func (t *setter) emit(c ctx, s slice) {
 // blocks lays out a sequence of blocks.
 func (t *setter) blocks(bs []convert.Block, c ctx) {
 	for i, b := range bs {
+		if t.cancelled() {
+			return
+		}
 		t.block(b, c, i == 0)
 	}
+}
+
+// cancelled reports whether the conversion was cancelled: layout loops
+// check it at every block and every chunk of a long paragraph, so that an
+// interrupt acts within a fraction of a second.
+func (t *setter) cancelled() bool {
+	return t.goctx != nil && t.goctx.Err() != nil
 }
 
 func (t *setter) block(b convert.Block, c ctx, first bool) {
@@ -152,20 +165,27 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		// emitted: reuse one buffer.
 		p := para{atoms: t.scratch[:0]}
 		defer func() { t.scratch = p.atoms[:0] }()
-		t.addInlines(&p, x.Inlines, t.body())
 		indent := t.indent * t.size
 		if c.inList {
 			indent = 0
 		}
-		t.paraSlices(&p, c, indent, alignJustify, t.size, gap)
+		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
+		ps.attach(&p)
+		t.addInlines(&p, x.Inlines, t.body())
+		ps.finish(&p)
 	case *convert.List:
 		t.list(x, c, gap)
 	case *convert.Quote:
 		q := c
-		q.bars = append(append([]float64(nil), c.bars...), c.x+t.size*0.4)
-		q.barStart = append(append([]int(nil), c.barStart...), len(t.out))
-		q.x += t.size * 1.5
-		q.w -= t.size * 1.5
+		if c.w-t.size*1.5 >= t.measure/2 {
+			q.bars = append(append([]float64(nil), c.bars...), c.x+t.size*0.4)
+			q.barStart = append(append([]int(nil), c.barStart...), len(t.out))
+			q.x += t.size * 1.5
+			q.w -= t.size * 1.5
+		}
+		// Deeper quotes are not indented further (nor ruled): the measure
+		// stays at least half the page's, and the rules drawn beside every
+		// line stay few.
 		q.quote++
 		start := len(t.out)
 		t.blocks(x.Blocks, q)
@@ -186,23 +206,118 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 // keeps with the second and the last but one with the last (no orphans,
 // no widows).
 func (t *setter) paraSlices(p *para, c ctx, indent float64, align alignment, size, before float64) []int {
-	lines := t.layoutPara(p, c.w, indent, align)
-	pitch := t.pitch(size)
-	var idx []int
-	for i, l := range lines {
-		var items []item
-		base := ascentIn(pitch, size)
-		t.emitLine(p, l, c.x, base, &items)
-		s := slice{h: pitch, items: items, base: base}
-		if i == 0 {
-			s.before = before
-		}
-		n := len(lines)
-		s.keep = n > 1 && (i == 0 || i == n-2)
-		idx = append(idx, len(t.out))
-		t.emit(c, s)
+	ps := &paraStream{t: t, c: c, indent: indent, align: align, size: size, before: before}
+	return ps.finish(p)
+}
+
+// streamChunk is the number of atoms at which a body paragraph being read
+// is laid out, its complete lines emitted and their atoms dropped, so
+// that a paragraph of any length takes bounded memory (an atom is 64
+// bytes: a 50 MB line took 3.3 GB). A paragraph with right-to-left text
+// is laid out whole (the bidirectional algorithm needs all of it). streamMargin atoms before the end are
+// kept with the line they are in: breaking a line looks ahead of it (a
+// long word, a URL) no further than that.
+var (
+	streamChunk  = 1 << 15
+	streamMargin = 1 << 12
+)
+
+// paraStream emits the lines of a paragraph as paraSlices does, while the
+// paragraph is read when attached to it.
+type paraStream struct {
+	t            *setter
+	c            ctx
+	indent       float64
+	align        alignment
+	size, before float64
+	idx          []int  // slices emitted, in t.out
+	work         []atom // the atoms being laid out by flush
+}
+
+// attach makes addText call ps.flush whenever p holds streamChunk atoms.
+func (ps *paraStream) attach(p *para) {
+	p.flush = ps.flush
+	p.flushAt = len(p.atoms) + streamChunk
+}
+
+// lineIndent is the indent of the first line laid out next.
+func (ps *paraStream) lineIndent() float64 {
+	if len(ps.idx) == 0 {
+		return ps.indent
 	}
-	return idx
+	return 0
+}
+
+// emitLines emits lines of p as slices.
+func (ps *paraStream) emitLines(p *para, lines []line) {
+	t := ps.t
+	pitch := t.pitch(ps.size)
+	for _, l := range lines {
+		var items []item
+		base := ascentIn(pitch, ps.size)
+		t.emitLine(p, l, ps.c.x, base, &items)
+		s := slice{h: pitch, items: items, base: base}
+		if len(ps.idx) == 0 {
+			s.before = ps.before
+		}
+		ps.idx = append(ps.idx, len(t.out))
+		t.emit(ps.c, s)
+	}
+}
+
+// flush lays out what p holds, emits the lines that end streamMargin
+// atoms or more before its end and drops their atoms.
+func (ps *paraStream) flush(p *para) {
+	p.flushAt = len(p.atoms) + streamChunk
+	if ps.t.cancelled() {
+		return
+	}
+	// The bidirectional algorithm resolves a paragraph as a whole: one
+	// with right-to-left text is laid out whole.
+	p.bidi = nil
+	if ps.t.bidiOf(p).levels != nil {
+		p.bidi = nil
+		p.flush = nil
+		return
+	}
+	p.bidi = nil
+	// Breaking lines may compress punctuation in place to push a line
+	// in: the layout works on a copy, so that the atoms kept for the next
+	// layout are as read.
+	orig := p.atoms
+	ps.work = append(ps.work[:0], orig...)
+	p.atoms = ps.work
+	lines := ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align)
+	k := len(lines) - 1
+	for k > 0 && lines[k].s > len(p.atoms)-streamMargin {
+		k--
+	}
+	if k > 0 {
+		ps.emitLines(p, lines[:k])
+	}
+	p.atoms = orig
+	p.bidi = nil
+	if k <= 0 {
+		return
+	}
+	p.drop(lines[k].s)
+	p.flushAt = len(p.atoms) + streamChunk
+}
+
+// finish lays out the rest of p and sets the keeps: the first line with
+// the second, the last but one with the last. It returns the slices of
+// the paragraph's lines.
+func (ps *paraStream) finish(p *para) []int {
+	p.flush = nil
+	if ps.t.cancelled() {
+		return ps.idx
+	}
+	ps.emitLines(p, ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align))
+	if n := len(ps.idx); n > 1 {
+		ps.t.out[ps.idx[0]].keep = true
+		ps.t.out[ps.idx[n-2]].keep = true
+	}
+	return ps.idx
 }
 
 var headingScale = [...]float64{1.7, 1.4, 1.2, 1.08, 1, 1}

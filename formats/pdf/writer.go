@@ -233,6 +233,7 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		}
 	}
 	t := &setter{
+		goctx:     ctx,
 		fs:        fs,
 		lang:      lang,
 		cjk:       cjk,

@@ -1,0 +1,117 @@
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/scaletest"
+)
+
+// oneParagraph joins the paragraphs of a fixture into one paragraph of
+// about n characters (the text repeated).
+func oneParagraph(t testing.TB, path string, n int) *convert.Document {
+	d := readFixture(t, path)
+	var text []string
+	for _, b := range d.Blocks {
+		if p, ok := b.(*convert.Paragraph); ok {
+			text = append(text, convert.PlainText(p.Inlines))
+		}
+	}
+	joined := strings.Join(text, " ")
+	var ins []convert.Inline
+	for size := 0; size < n; size += len([]rune(joined)) {
+		ins = append(ins, &convert.Text{Text: joined + " "},
+			&convert.Strong{Inlines: []convert.Inline{&convert.Text{Text: "https://example.com/a/long/path?q=1 "}}})
+	}
+	return &convert.Document{Meta: d.Meta, Blocks: []convert.Block{&convert.Paragraph{Inlines: ins}}}
+}
+
+// A long paragraph is laid out in chunks as it is read (bounded memory),
+// and the PDF is the same as when it is laid out whole.
+func TestStreamedParagraphSameOutput(t *testing.T) {
+	for _, fx := range []string{fixtures[0], fixtures[5]} {
+		d := oneParagraph(t, fx, 80_000)
+		w := &Writer{Time: time.Unix(0, 0)}
+		r, err := w.layout(context.Background(), d)
+		require.NoError(t, err)
+		assert.LessOrEqual(t, cap(r.t.scratch), 2*streamChunk, "atoms held at once")
+		streamed, err := w.Render(context.Background(), d)
+		require.NoError(t, err)
+
+		saved := streamChunk
+		streamChunk = 1 << 30
+		whole, err := w.Render(context.Background(), d)
+		streamChunk = saved
+		require.NoError(t, err)
+		assert.True(t, bytes.Equal(streamed, whole), "%s: streamed layout differs from the whole one", fx)
+	}
+}
+
+// A cancelled context stops the layout of a long paragraph and of a long
+// heading or title within a chunk.
+func TestLayoutCancelled(t *testing.T) {
+	d := oneParagraph(t, fixtures[5], 2_000_000)
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	t0 := time.Now()
+	_, err := (&Writer{}).Render(ctx, d)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, time.Since(t0), 5*time.Second)
+}
+
+// Scaling: 10× the text, the headings or the title cost about 10×.
+func TestLayoutScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling test")
+	}
+	render := func(d *convert.Document) {
+		if _, err := (&Writer{}).Render(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	line := func(n int) *convert.Document {
+		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: strings.Repeat("x", n)}}}}}
+	}
+	scaletest.Linear(t, "one long line", render, line(20_000), line(200_000))
+	lines := func(n int) *convert.Document {
+		d := &convert.Document{Meta: convert.Meta{Lang: "en"}}
+		for range n {
+			d.Blocks = append(d.Blocks, &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "a"}}})
+		}
+		return d
+	}
+	scaletest.Linear(t, "one-character paragraphs", render, lines(2_000), lines(20_000))
+	title := func(n int) *convert.Document {
+		words := strings.TrimSpace(strings.Repeat("international-cooperation ", n))
+		return &convert.Document{Meta: convert.Meta{Lang: "en", Title: words}, Blocks: []convert.Block{
+			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: words}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: words}}}}}
+	}
+	scaletest.Linear(t, "long title and heading", render, title(200), title(2000))
+	table := func(n int) *convert.Document {
+		tb := &convert.Table{}
+		for i := range n {
+			tb.Header = append(tb.Header, convert.Cell{&convert.Text{Text: fmt.Sprintf("c%d", i)}})
+		}
+		tb.Rows = [][]convert.Cell{tb.Header}
+		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{tb}}
+	}
+	scaletest.Linear(t, "table columns", render, table(200), table(2000))
+	quotes := func(n int) *convert.Document {
+		var b convert.Block = &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "deep"}}}
+		for range n {
+			b = &convert.Quote{Blocks: []convert.Block{b}}
+		}
+		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{b}}
+	}
+	scaletest.Linear(t, "quote depth", render, quotes(100), quotes(1000))
+}
