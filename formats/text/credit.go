@@ -102,12 +102,15 @@ func creditENParts(s string) ([]string, bool) {
 // (the one before the last only when the last is a credit or an e-mail
 // address) when no authors are known. The lines stay paragraphs.
 func (p *parser) footer(m *convert.Meta) {
+	const maxCreditLine = 600 // bytes: 200 CJK characters
 	if p.r.NoTitle || len(m.Authors) > 0 {
 		return
 	}
 	n := len(p.units)
 	one := func(i int) (string, bool) {
-		if i < 0 || p.units[i].kind != uPara || p.units[i].lines != 1 {
+		// A credit line is short; the patterns are not run over a long
+		// paragraph (a 50 MB line took seconds).
+		if i < 0 || p.units[i].kind != uPara || p.units[i].lines != 1 || len(p.units[i].text) > maxCreditLine {
 			return "", false
 		}
 		return p.units[i].text, true

@@ -1,0 +1,33 @@
+package text
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/docconv/docconv/convert/scaletest"
+)
+
+// Scaling tests of the reader and the writer: 10× the input costs about
+// 10× for a long line, many short lines and many headings.
+func TestScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling test")
+	}
+	roundTrip := func(src []byte) {
+		d, err := (&Reader{}).Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out bytes.Buffer
+		if err := (&Writer{}).Write(context.Background(), &out, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rep := func(s string, n int) []byte { return []byte(strings.Repeat(s, n)) }
+	scaletest.Linear(t, "one long line", roundTrip, rep("x", 100_000), rep("x", 1_000_000))
+	scaletest.Linear(t, "one-character lines", roundTrip, rep("a\n", 5_000), rep("a\n", 50_000))
+	scaletest.Linear(t, "CJK paragraphs", roundTrip, rep("中哈兩國將加強政策溝通，優化營商環境。\n", 1_000), rep("中哈兩國將加強政策溝通，優化營商環境。\n", 10_000))
+	scaletest.Linear(t, "headings", roundTrip, rep("第一章 總則\n\n正文。\n\n", 500), rep("第一章 總則\n\n正文。\n\n", 5_000))
+}
