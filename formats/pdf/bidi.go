@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"slices"
+	"sort"
 	"unicode"
 
 	gbidi "github.com/go-text/typesetting/bidi"
@@ -183,12 +184,14 @@ func (t *setter) visualLine(p *para, l line) (*para, line) {
 		}
 		return p.atoms[i].width()
 	}
+	// The copy holds the line's atoms only, from index 0 (a copy of the
+	// whole paragraph for every line cost the square of its length).
 	q := *p
-	q.atoms = slices.Clone(p.atoms)
-	q.actual = make(map[int]string, len(p.actual))
-	remap := make(map[int]int, l.e-l.s) // logical atom index → visual
+	q.atoms = make([]atom, l.e-l.s)
+	q.actual = map[int]string{}
+	remap := make(map[int]int, l.e-l.s) // logical atom index → visual, in q
 	x := p.atoms[l.s].x
-	k := l.s
+	k := 0
 	for _, c := range cs {
 		for i := c.s; i < c.e; i++ {
 			a := p.atoms[i]
@@ -212,27 +215,31 @@ func (t *setter) visualLine(p *para, l line) (*para, line) {
 			k++
 		}
 	}
-	for i, s := range p.actual {
-		if j, ok := remap[i]; ok {
-			q.actual[j] = s
+	for i := l.s; i < l.e; i++ {
+		if s, ok := p.actual[i]; ok {
+			q.actual[remap[i]] = s
+		}
+	}
+	q.rubies = nil
+	from := sort.Search(len(p.rubies), func(i int) bool { return p.rubies[i].first >= l.s })
+	for _, rb := range p.rubies[from:] {
+		if rb.first >= l.e {
+			break
+		}
+		rb.first = remap[rb.first]
+		if j, ok := remap[rb.last]; ok {
+			rb.last = j
 		} else {
-			q.actual[i] = s
+			rb.last -= l.s
 		}
-	}
-	if len(p.rubies) > 0 {
-		q.rubies = slices.Clone(p.rubies)
-		for i := range q.rubies {
-			if j, ok := remap[q.rubies[i].first]; ok {
-				q.rubies[i].first = j
-			}
-			if j, ok := remap[q.rubies[i].last]; ok {
-				q.rubies[i].last = j
-			}
-			if q.rubies[i].first > q.rubies[i].last {
-				q.rubies[i].first, q.rubies[i].last = q.rubies[i].last, q.rubies[i].first
-			}
+		if rb.first > rb.last {
+			rb.first, rb.last = rb.last, rb.first
 		}
+		q.rubies = append(q.rubies, rb)
 	}
+	sort.SliceStable(q.rubies, func(i, j int) bool { return q.rubies[i].first < q.rubies[j].first })
+	l.e -= l.s
+	l.s = 0
 	return &q, l
 }
 
