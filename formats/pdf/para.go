@@ -60,6 +60,7 @@ type para struct {
 	// their atoms (see paraStream).
 	flush   func(*para)
 	flushAt int
+	stopped bool // cancelled while streamed: addText adds nothing more
 }
 
 // drop removes atoms [0, n), which have been emitted, with the ruby
@@ -173,6 +174,9 @@ func (t *setter) addText(p *para, s string, f runFmt, ruby int) {
 	}
 	k := -1 // index of r among the runes of s
 	for i, r := range s {
+		if p.stopped {
+			return
+		}
 		k++
 		if r == '\r' {
 			continue

@@ -270,6 +270,8 @@ func (ps *paraStream) emitLines(p *para, lines []line) {
 func (ps *paraStream) flush(p *para) {
 	p.flushAt = len(p.atoms) + streamChunk
 	if ps.t.cancelled() {
+		p.atoms = p.atoms[:0] // nothing more is laid out
+		p.stopped = true
 		return
 	}
 	// The bidirectional algorithm resolves a paragraph as a whole: one
