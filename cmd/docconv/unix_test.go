@@ -93,7 +93,11 @@ func bigInput(t *testing.T, dir string) string {
 	t.Helper()
 	b, err := os.ReadFile(sample)
 	require.NoError(t, err)
-	return write(t, filepath.Join(dir, "big.txt"), strings.Repeat(string(b), 40))
+	n := 20
+	if raceEnabled {
+		n = 4 // the race detector makes it several times slower
+	}
+	return write(t, filepath.Join(dir, "big.txt"), strings.Repeat(string(b), n))
 }
 
 // TestSignals sends SIGINT, SIGTERM and SIGHUP to a real docconv process at
@@ -115,10 +119,15 @@ func TestSignals(t *testing.T) {
 	b, err := command(t, dir, args...).CombinedOutput()
 	require.NoError(t, err, "%s", b)
 	full := time.Since(start)
+	t.Logf("an uninterrupted run takes %v", full)
 
 	signals := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM, syscall.SIGHUP}
 	stopped := 0
-	for i, frac := range []float64{0.1, 0.3, 0.5, 0.7, 0.85, 0.95, 1.05} {
+	fracs := []float64{0.2, 0.5, 0.8, 0.95, 1.05}
+	if raceEnabled {
+		fracs = []float64{0.5, 0.95} // each run is several times slower
+	}
+	for i, frac := range fracs {
 		sig := signals[i%len(signals)]
 		require.NoError(t, os.WriteFile(out, []byte("old"), 0o644))
 		cmd := command(t, dir, args...)
@@ -139,8 +148,11 @@ func TestSignals(t *testing.T) {
 		case err == nil:
 			assert.True(t, bytes.HasPrefix(got, []byte("%PDF-")), "%s: exit 0 with the new output", name)
 		case ws.Signaled():
-			// Killed before the handler was installed: nothing was done.
-			assert.Equal(t, "old", string(got), name)
+			// Killed before the handler was installed (nothing done) or
+			// after the run had ended (the output complete).
+			if string(got) != "old" {
+				assert.True(t, bytes.HasPrefix(got, []byte("%PDF-")) && bytes.HasSuffix(got, []byte("%%EOF\n")), name)
+			}
 		default:
 			stopped++
 			assert.Equal(t, 128+int(sig), code, "%s: %s", name, stderr.String())
