@@ -1,6 +1,7 @@
 package fonts_test
 
 import (
+	"os"
 	"strconv"
 	"testing"
 
@@ -108,6 +109,63 @@ func BenchmarkCFFProgram(b *testing.B) {
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
 			for b.Loop() {
 				if _, err := f.CFFProgram("ABCDEF+Bench", all[:n]); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkLoadCFF measures Load of a Noto Serif CJK TC face (a 23 MB CFF
+// table, whose charstrings stay in the file) and the first outline.
+// B/op is what the face holds in memory. Skipped without fonts-noto-cjk.
+func BenchmarkLoadCFF(b *testing.B) {
+	const spec = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#3"
+	if _, err := fonts.Load(spec); err != nil {
+		b.Skip(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		f, err := fonts.Load(spec)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, ok := f.GlyphBounds(f.GlyphIndex('骨')); !ok {
+			b.Fatal("no outline for 骨")
+		}
+	}
+}
+
+// BenchmarkCFFProgramSource compares CFFProgram for 1000 glyphs of Noto
+// Serif CJK TC with the charstrings read from the file (Load) and held in
+// memory (ParseFace of the file's bytes). Skipped without fonts-noto-cjk.
+func BenchmarkCFFProgramSource(b *testing.B) {
+	const file = "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"
+	data, err := os.ReadFile(file)
+	if err != nil {
+		b.Skip(err)
+	}
+	mem, err := fonts.ParseFace(data, 3)
+	if err != nil {
+		b.Fatal(err)
+	}
+	lazy, err := fonts.Load(file + "#3")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var gs []fonts.CIDGlyph
+	for r := rune(0x4E00); r < 0x9FA6 && len(gs) < 1000; r++ {
+		if g := mem.GlyphIndex(r); g != 0 {
+			gs = append(gs, fonts.CIDGlyph{CID: uint16(r), GID: g})
+		}
+	}
+	for _, c := range []struct {
+		name string
+		f    *fonts.Font
+	}{{"file", lazy}, {"memory", mem}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := c.f.CFFProgram("ABCDEF+Bench", gs); err != nil {
 					b.Fatal(err)
 				}
 			}
