@@ -282,7 +282,11 @@ func (c *config) writeReport(t *target, results []*result, jobs []convert.Format
 			e.Warnings = []string{}
 		}
 		for _, w := range r.written {
-			e.Outputs = append(e.Outputs, reportOutput{Path: displayName(w.t.path), Format: w.format, Bytes: w.size})
+			path := w.t.path
+			if w.t.kind == toStdout {
+				path = "<stdout>"
+			}
+			e.Outputs = append(e.Outputs, reportOutput{Path: path, Format: w.format, Bytes: w.size})
 		}
 		if c.outDir == "" {
 			if shared == nil {

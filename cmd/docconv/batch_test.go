@@ -209,3 +209,20 @@ func TestBatchDirectoryTreeAndSkipExisting(t *testing.T) {
 	assert.Equal(t, 2, code)
 	assert.Equal(t, "docconv: --skip-existing needs -d DIR\n", stderr)
 }
+
+func TestReportOfConcatenationToStdout(t *testing.T) {
+	dir := t.TempDir()
+	ins := batchInputs(t, dir, 2)
+	code, out, stderr := docconv(t, dir, "", append([]string{"-t", "txt", "--report-json", "r.jsonl"}, ins...)...)
+	require.Equal(t, 0, code, stderr)
+	lines := reportLines(t, filepath.Join(dir, "r.jsonl"))
+	require.Len(t, lines, 2)
+	for i, l := range lines {
+		assert.Equal(t, ins[i], l["path"])
+		outs := l["outputs"].([]any)
+		require.Len(t, outs, 1, "every input lists the one output")
+		o := outs[0].(map[string]any)
+		assert.Equal(t, "<stdout>", o["path"])
+		assert.EqualValues(t, len(out), o["bytes"])
+	}
+}
