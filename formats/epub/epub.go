@@ -32,6 +32,33 @@ const MediaType = "application/epub+zip"
 // whole content document at once; 300 KB is the usual ceiling.
 const DefaultMaxDocumentSize = 256 << 10
 
+// NewWriter returns the Writer the format registry gives for opts (what
+// convert.Write uses): FiguresTable, Fonts, EmbedFonts, ModTime, Strict,
+// Report, the file-name title, and the variable epub.max-document-size.
+// A nil opts gives the zero Writer's settings.
+func NewWriter(o *convert.Options) *Writer {
+	if o == nil {
+		o = &convert.Options{}
+	}
+	w := &Writer{
+		FiguresTable: o.FiguresTable,
+		Fonts:        o.Fonts,
+		EmbedFonts:   o.EmbedFonts,
+		ModTime:      o.ModTime,
+		Strict:       o.Strict,
+		Report:       o.Report,
+		FileTitle:    o.FileTitle(),
+	}
+	if v, ok := o.Var("epub", "max-document-size"); ok {
+		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
+			w.MaxDocumentSize = n
+		} else {
+			o.Report.Warn("epub: -V epub.max-document-size=%q is not a positive number of bytes; using %d", v, DefaultMaxDocumentSize)
+		}
+	}
+	return w
+}
+
 // File names the writer gives inside the container.
 const (
 	titlePageName = "titlepage.xhtml"
@@ -45,28 +72,7 @@ func init() {
 		MediaType:   MediaType,
 		Binary:      true,
 		Description: "EPUB 3 e-book (reproducible, with navigation, CJK typesetting CSS and optional font subsets)",
-		NewWriter: func(o *convert.Options) convert.Writer {
-			if o == nil {
-				o = &convert.Options{}
-			}
-			w := &Writer{
-				FiguresTable: o.FiguresTable,
-				Fonts:        o.Fonts,
-				EmbedFonts:   o.EmbedFonts,
-				ModTime:      o.ModTime,
-				Strict:       o.Strict,
-				Report:       o.Report,
-				FileTitle:    o.FileTitle(),
-			}
-			if v, ok := o.Var("epub", "max-document-size"); ok {
-				if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
-					w.MaxDocumentSize = n
-				} else {
-					o.Report.Warn("epub: -V epub.max-document-size=%q is not a positive number of bytes; using %d", v, DefaultMaxDocumentSize)
-				}
-			}
-			return w
-		},
+		NewWriter:   func(o *convert.Options) convert.Writer { return NewWriter(o) },
 	})
 	// go-epub stages the book in a file system before zipping it; keep
 	// that in memory. Its in-memory file system is a plain map, so every

@@ -139,7 +139,7 @@ func TestMetadata(t *testing.T) {
 	assert.NotContains(t, s, "/utf8")
 
 	tm := time.Date(2021, 2, 3, 4, 5, 6, 0, time.UTC)
-	b, err = (&Writer{Time: tm}).Render(context.Background(), d)
+	b, err = (&Writer{ModTime: tm}).Render(context.Background(), d)
 	require.NoError(t, err)
 	assert.Contains(t, string(b), "/CreationDate (D:20210203040506)")
 	qpdfCheck(t, b)

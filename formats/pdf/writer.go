@@ -76,8 +76,13 @@ type Writer struct {
 	FiguresTable bool
 	// NoRunningHead turns off the title at the top of pages 2 and later.
 	NoRunningHead bool
-	// Time is the creation and modification date; zero means
+	// ModTime is the creation and modification date; zero means
 	// convert.DocumentTime (Meta.Date, SOURCE_DATE_EPOCH, or a fixed date).
+	// The EPUB and XLSX writers have a field of the same name.
+	ModTime time.Time
+	// Time is the former name of ModTime, used when ModTime is zero.
+	//
+	// Deprecated: use ModTime.
 	Time time.Time
 	// Report receives the count of characters no font covers; nil
 	// discards it.
@@ -106,7 +111,7 @@ func NewWriter(opts *convert.Options) *Writer {
 		FontSpecs:    append([]string(nil), opts.Fonts...),
 		TOC:          opts.TOC,
 		FiguresTable: opts.FiguresTable,
-		Time:         opts.ModTime,
+		ModTime:      opts.ModTime,
 		Report:       opts.Report,
 		Strict:       opts.Strict,
 		FileTitle:    opts.FileTitle(),
@@ -383,7 +388,11 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	}
 	faces := t.fs.prepare(order)
 
-	tm, err := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: w.Time})
+	mod := w.ModTime
+	if mod.IsZero() {
+		mod = w.Time
+	}
+	tm, err := convert.DocumentTime(&d.Meta, &convert.Options{ModTime: mod})
 	if err != nil {
 		return nil, err
 	}

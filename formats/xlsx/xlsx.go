@@ -45,6 +45,26 @@ var Kinds = []convert.FigureKind{convert.KindMoney, convert.KindPercent, convert
 // document with more is refused with an error wrapping convert.ErrLimit.
 const MaxFigures = excelize.TotalRows - 1
 
+// NewWriter returns the Writer the format registry gives for opts (what
+// convert.Write uses): ModTime, Report, and the variables xlsx.chart and
+// xlsx.context-width. A nil opts gives the zero Writer.
+func NewWriter(opts *convert.Options) *Writer {
+	w := &Writer{}
+	if opts != nil {
+		w.ModTime = opts.ModTime
+		w.Report = opts.Report
+		if v, ok := opts.Var("xlsx", "chart"); ok {
+			w.NoChart = v == "false" || v == "0" || v == "no"
+		}
+		if v, ok := opts.Var("xlsx", "context-width"); ok {
+			if n, err := strconv.Atoi(v); err == nil && n > 0 {
+				w.ContextWidth = n
+			}
+		}
+	}
+	return w
+}
+
 // ErrWrite wraps errors from building the workbook.
 var ErrWrite = errors.New("xlsx: cannot write workbook")
 
@@ -55,22 +75,7 @@ func init() {
 		MediaType:   MediaType,
 		Binary:      true,
 		Description: "Excel workbook listing the document's figures (amounts, percentages, years…)",
-		NewWriter: func(opts *convert.Options) convert.Writer {
-			w := &Writer{}
-			if opts != nil {
-				w.ModTime = opts.ModTime
-				w.Report = opts.Report
-				if v, ok := opts.Var("xlsx", "chart"); ok {
-					w.NoChart = v == "false" || v == "0" || v == "no"
-				}
-				if v, ok := opts.Var("xlsx", "context-width"); ok {
-					if n, err := strconv.Atoi(v); err == nil && n > 0 {
-						w.ContextWidth = n
-					}
-				}
-			}
-			return w
-		},
+		NewWriter:   func(opts *convert.Options) convert.Writer { return NewWriter(opts) },
 	})
 }
 
