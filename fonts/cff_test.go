@@ -455,7 +455,7 @@ func TestCFFNameKeyed(t *testing.T) {
 
 	// For an OpenType 'CFF ' table the outline keeps the font's units and
 	// the Top DICT gets FontMatrix [1/2000 0 0 1/2000 0 0].
-	o, err := f.buildCFF("Square", []CIDGlyph{{}, {CID: 1, GID: 1}}, false)
+	o, err := f.buildCFF("Square", []CIDGlyph{{}, {CID: 1, GID: 1}}, false, true)
 	require.NoError(t, err)
 	names, err := readIndex(&cffTable{low: o, size: len(o)}, int(o[2]), "Name")
 	require.NoError(t, err)

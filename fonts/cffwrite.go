@@ -40,7 +40,7 @@ func (f *Font) CFFProgram(name string, glyphs []CIDGlyph) ([]byte, error) {
 	if len(gs) == 0 || gs[0].CID != 0 {
 		gs = append([]CIDGlyph{{}}, gs...)
 	}
-	return f.buildCFF(name, gs, true)
+	return f.buildCFF(name, gs, true, true)
 }
 
 // buildCFF writes the CID-keyed CFF for gs, sorted by CID with .notdef
@@ -48,7 +48,9 @@ func (f *Font) CFFProgram(name string, glyphs []CIDGlyph) ([]byte, error) {
 // (what a PDF's default FontMatrix and /W widths assume); otherwise they
 // keep the font's units and a font whose unitsPerEm is not 1000 gets a
 // Top DICT FontMatrix (what an OpenType 'CFF ' table must match).
-func (f *Font) buildCFF(name string, gs []CIDGlyph, to1000 bool) ([]byte, error) {
+//
+// Without outlines every charstring is a bare endchar (nothing is decoded).
+func (f *Font) buildCFF(name string, gs []CIDGlyph, to1000, outlines bool) ([]byte, error) {
 	if len(gs) > 0xFFFF {
 		return nil, fmt.Errorf("%w: CFF subset of %d glyphs", ErrInvalid, len(gs))
 	}
@@ -69,6 +71,10 @@ func (f *Font) buildCFF(name string, gs []CIDGlyph, to1000 bool) ([]byte, error)
 	for i, g := range gs {
 		if int(g.GID) >= f.cff.numGlyphs {
 			return nil, fmt.Errorf("%w: glyph %d of %d", ErrInvalid, g.GID, f.cff.numGlyphs)
+		}
+		if !outlines {
+			charstrings[i] = []byte{14}
+			continue
 		}
 		segs, err := f.cff.outline(int(g.GID))
 		if err != nil {
@@ -154,6 +160,16 @@ func (f *Font) buildCFF(name string, gs []CIDGlyph, to1000 bool) ([]byte, error)
 	out = append(out, writeIndex([][]byte{fd(privOff)})...)
 	out = append(out, private...)
 	return out, nil
+}
+
+// SubsetMetrics returns what Subset returns, except that for a CFF font
+// every glyph of the subset is empty (its charstring a bare endchar): the
+// character map, advances and metrics of the subset, at a fraction of the
+// cost, for a program that lays text out with them and embeds the outlines
+// otherwise (as a PDF does with CFFProgram). For a TrueType font it is
+// Subset.
+func (f *Font) SubsetMetrics(runes []rune) ([]byte, error) {
+	return f.subset(runes, false)
 }
 
 // sanitizePSName keeps the characters allowed in a PostScript font name.

@@ -34,6 +34,12 @@ var subsetTables = []string{"name", "cvt ", "fpgm", "prep", "gasp"}
 // Glyph indices are renumbered: .notdef is 0, then the glyphs of the runes
 // in increasing rune order, then composite components.
 func (f *Font) Subset(runes []rune) ([]byte, error) {
+	return f.subset(runes, true)
+}
+
+// subset is Subset; without outlines a CFF font's glyphs are empty (see
+// SubsetMetrics).
+func (f *Font) subset(runes []rune, outlines bool) ([]byte, error) {
 	f.init()
 	rs := slices.Clone(runes)
 	slices.Sort(rs)
@@ -71,7 +77,7 @@ func (f *Font) Subset(runes []rune) ([]byte, error) {
 		return nil, fmt.Errorf("%w: subset needs %d glyphs", ErrInvalid, len(order))
 	}
 	if f.cff != nil {
-		return f.subsetCFF(order, maps)
+		return f.subsetCFF(order, maps, outlines)
 	}
 
 	// glyf + loca. Glyphs of a valid font do not overlap, so the subset's
@@ -368,7 +374,7 @@ func buildCmap12(maps []runeGlyph) []byte {
 
 // subsetCFF writes the OpenType CFF subset of the glyphs in order (new
 // glyph index → old) with the character map maps.
-func (f *Font) subsetCFF(order []uint16, maps []runeGlyph) ([]byte, error) {
+func (f *Font) subsetCFF(order []uint16, maps []runeGlyph, outlines bool) ([]byte, error) {
 	be := binary.BigEndian
 	gs := make([]CIDGlyph, len(order))
 	for i, old := range order {
@@ -378,7 +384,7 @@ func (f *Font) subsetCFF(order []uint16, maps []runeGlyph) ([]byte, error) {
 	if ps == "" {
 		ps = f.names.familyName()
 	}
-	cff, err := f.buildCFF(ps, gs, false)
+	cff, err := f.buildCFF(ps, gs, false, outlines)
 	if err != nil {
 		return nil, err
 	}

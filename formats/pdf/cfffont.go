@@ -47,7 +47,7 @@ type cffFace struct {
 // stand-in TrueType font gofpdf gets and stores the CFF program in f.cff.
 func addCFFFont(f *face) ([]byte, error) {
 	runes := f.runes()
-	otf, err := f.font.Subset(runes)
+	otf, err := f.font.SubsetMetrics(runes) // the outlines come from CFFProgram
 	if err != nil {
 		return nil, err
 	}
