@@ -28,7 +28,7 @@ func TestScaling(t *testing.T) {
 	}
 	rep := func(s string, n int) []byte { return []byte(strings.Repeat(s, n)) }
 	line := "地區(qū)合作,優化營商環境;推動 AI 發展(2023)。"
-	scaletest.Linear(t, "one long line", read, rep(line, 2_000), rep(line, 20_000))
-	scaletest.Linear(t, "short lines", read, rep(line+"\n", 1_000), rep(line+"\n", 10_000))
-	scaletest.Linear(t, "one-character lines", read, rep("a\n", 5_000), rep("a\n", 50_000))
+	scaletest.Linear(t, "one long line", read, rep(line, 1_000), rep(line, 10_000))
+	scaletest.Linear(t, "short lines", read, rep(line+"\n", 500), rep(line+"\n", 5_000))
+	scaletest.Linear(t, "one-character lines", read, rep("a\n", 2_000), rep("a\n", 20_000))
 }

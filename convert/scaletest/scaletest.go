@@ -31,8 +31,14 @@ const (
 // bytes or MaxTimeRatio times the time of run(small), where large is
 // meant to be ten times small. Each size runs three times; the least time
 // counts. run must do the same work each time it is called.
+//
+// Under the race detector it skips t: instrumentation distorts the ratios
+// (CI runs the scaling tests without it, in .ci/scaling).
 func Linear[T any](t testing.TB, name string, run func(T), small, large T) {
 	t.Helper()
+	if raceEnabled {
+		t.Skip("scaling tests run without the race detector (.ci/scaling)")
+	}
 	sb, st := measure(run, small)
 	lb, lt := measure(run, large)
 	br := float64(lb) / float64(max(sb, 1))

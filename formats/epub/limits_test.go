@@ -56,5 +56,5 @@ func TestWriterScaling(t *testing.T) {
 		var buf bytes.Buffer
 		require.NoError(t, (&Writer{}).Write(context.Background(), &buf, d))
 	}
-	scaletest.Linear(t, "headings", run, headingsDoc(2000), headingsDoc(20000))
+	scaletest.Linear(t, "headings", run, headingsDoc(1000), headingsDoc(10000))
 }

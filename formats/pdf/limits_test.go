@@ -37,8 +37,13 @@ func oneParagraph(t testing.TB, path string, n int) *convert.Document {
 // A long paragraph is laid out in chunks as it is read (bounded memory),
 // and the PDF is the same as when it is laid out whole.
 func TestStreamedParagraphSameOutput(t *testing.T) {
+	// Small chunks, so that a paragraph of a few pages is laid out in
+	// several.
+	savedChunk, savedMargin := streamChunk, streamMargin
+	streamChunk, streamMargin = 4096, 512
+	defer func() { streamChunk, streamMargin = savedChunk, savedMargin }()
 	for _, fx := range []string{fixtures[0], fixtures[5], "../../testdata/bidi/mixed.md"} {
-		d := oneParagraph(t, fx, 80_000)
+		d := oneParagraph(t, fx, 20_000)
 		w := &Writer{Time: time.Unix(0, 0)}
 		r, err := w.layout(context.Background(), d)
 		require.NoError(t, err)
@@ -83,12 +88,12 @@ func TestLayoutScaling(t *testing.T) {
 		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
 			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: strings.Repeat("x", n)}}}}}
 	}
-	scaletest.Linear(t, "one long line", render, line(20_000), line(200_000))
+	scaletest.Linear(t, "one long line", render, line(10_000), line(100_000))
 	mixed := func(n int) *convert.Document {
 		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
 			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: strings.Repeat("שלום (world) עולם ", n)}}}}}
 	}
-	scaletest.Linear(t, "a long bidirectional paragraph", render, mixed(500), mixed(5_000))
+	scaletest.Linear(t, "a long bidirectional paragraph", render, mixed(300), mixed(3_000))
 	lines := func(n int) *convert.Document {
 		d := &convert.Document{Meta: convert.Meta{Lang: "en"}}
 		for range n {
@@ -96,14 +101,14 @@ func TestLayoutScaling(t *testing.T) {
 		}
 		return d
 	}
-	scaletest.Linear(t, "one-character paragraphs", render, lines(2_000), lines(20_000))
+	scaletest.Linear(t, "one-character paragraphs", render, lines(1_000), lines(10_000))
 	title := func(n int) *convert.Document {
 		words := strings.TrimSpace(strings.Repeat("international-cooperation ", n))
 		return &convert.Document{Meta: convert.Meta{Lang: "en", Title: words}, Blocks: []convert.Block{
 			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: words}}},
 			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: words}}}}}
 	}
-	scaletest.Linear(t, "long title and heading", render, title(200), title(2000))
+	scaletest.Linear(t, "long title and heading", render, title(100), title(1000))
 	table := func(n int) *convert.Document {
 		tb := &convert.Table{}
 		for i := range n {
@@ -112,7 +117,7 @@ func TestLayoutScaling(t *testing.T) {
 		tb.Rows = [][]convert.Cell{tb.Header}
 		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{tb}}
 	}
-	scaletest.Linear(t, "table columns", render, table(200), table(2000))
+	scaletest.Linear(t, "table columns", render, table(100), table(1000))
 	quotes := func(n int) *convert.Document {
 		var b convert.Block = &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "deep"}}}
 		for range n {
@@ -120,5 +125,5 @@ func TestLayoutScaling(t *testing.T) {
 		}
 		return &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{b}}
 	}
-	scaletest.Linear(t, "quote depth", render, quotes(100), quotes(1000))
+	scaletest.Linear(t, "quote depth", render, quotes(50), quotes(500))
 }
