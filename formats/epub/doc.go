@@ -14,7 +14,10 @@
 // section listing the document's figures. A section whose XHTML would
 // exceed Writer.MaxDocumentSize (256 KiB by default) continues in further
 // documents, cut between blocks, or between table rows, list items, code
-// lines or sentences of a single oversized block. The navigation document
+// lines or sentences of a single oversized block. A book of more than 1,000
+// top-level sections puts small consecutive sections in one document (a
+// new one starts once the current holds half the size limit): go-epub's
+// cost grows with the square of the number of documents. The navigation document
 // lists every heading, nested by level, under a contents heading in the
 // book's language (目录, 目錄, 目次, 목차, Contents), plus landmarks; an
 // EPUB 2 NCX repeats the table of contents for older reading systems.

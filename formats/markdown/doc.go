@@ -83,6 +83,18 @@
 // letter) is not strong emphasis; the reader keeps it as literal text, as
 // GitHub does.
 //
+// # Limits
+//
+// Reading is linear in the input. Quotes and lists nested deeper than
+// convert.MaxNesting (100) levels are flattened into level 100, and
+// container markers past the 100th at the start of a line ("> > > …", for
+// which goldmark's cost grows with the square of their number) are
+// dropped, their text kept. A paragraph whose unmatched emphasis
+// delimiters would make goldmark walk back over more than 32 open
+// delimiters per delimiter (plus 65,536), as "*a_ " repeated does, has
+// the rest of its * _ ~ read as text. Each case is reported as a warning
+// naming the line.
+//
 // # Writing
 //
 // The writer emits YAML front matter (keys in convert.Meta's field order,

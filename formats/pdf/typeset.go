@@ -516,9 +516,11 @@ func (t *setter) balanced(text string, f runFmt, measure float64) (*para, []line
 	}
 	p, lines := set(measure)
 	n := len(lines)
-	if n < 2 || (t.cjk && !t.keepAll) {
+	if n < 2 || n > 8 || (t.cjk && !t.keepAll) {
 		// Chinese and Japanese break between any characters: a narrower
-		// measure would split words that the full one keeps whole.
+		// measure would split words that the full one keeps whole. A
+		// title of more than eight lines is not balanced (each try is a
+		// layout of all of it).
 		return p, lines, measure
 	}
 	lo, hi := measure*float64(n-1)/float64(n), measure

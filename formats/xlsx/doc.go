@@ -38,5 +38,7 @@
 // appends some of them in map order).
 //
 // The figures come from figures.Of: Document.Figures when set, else they are
-// extracted; the document is never modified.
+// extracted; the document is never modified. A sheet has 1,048,576 rows:
+// a document of more than MaxFigures figures is refused before any work
+// with an error wrapping convert.ErrLimit.
 package xlsx
