@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -89,14 +90,14 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	base := bytes.Count(full[:len(full)-len(src)], []byte("\n"))
 	src, cut, first := limitMarkers(src)
 	if cut > 0 {
-		r.Report.Warn("markdown: line %d: more than %d quote and list markers on a line (%d such lines); the deeper ones are dropped, their text kept at level %d",
-			base+first, convert.MaxNesting, cut, convert.MaxNesting)
+		r.Report.Warn("markdown: line %d: more than %d quote and list markers on a line (%s); the deeper ones are dropped, their text kept at level %d",
+			base+first, convert.MaxNesting, count(cut, "such line", "such lines"), convert.MaxNesting)
 	}
 	pc := parser.NewContext()
 	root := r.parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	if st, _ := pc.Get(guardKey).(*guardState); st != nil && st.blocks > 0 {
-		r.Report.Warn("markdown: line %d: too many unmatched emphasis delimiters (* _ ~) in a paragraph (%d such paragraphs); from there on they are read as text",
-			base+1+bytes.Count(src[:st.firstPos], []byte("\n")), st.blocks)
+		r.Report.Warn("markdown: line %d: too many unmatched emphasis delimiters (* _ ~) in a paragraph (%s); from there on they are read as text",
+			base+1+bytes.Count(src[:st.firstPos], []byte("\n")), count(st.blocks, "such paragraph", "such paragraphs"))
 	}
 	c := &converter{src: src, ids: newIDs()}
 	d.Blocks = c.blocks(root)
@@ -328,4 +329,12 @@ func promoteTitle(m *convert.Meta, blocks []convert.Block) []convert.Block {
 	}
 	m.Title = title
 	return blocks[1:]
+}
+
+// count is "1 thing" or "n things".
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
