@@ -260,7 +260,8 @@ func TestReport(t *testing.T) {
 
 func TestErrorFormatting(t *testing.T) {
 	e := &convert.Error{Op: "write", Format: "pdf", Path: "out.pdf", Err: errors.New("pdf: boom")}
-	assert.Equal(t, "out.pdf: write pdf: pdf: boom", e.Error())
+	assert.Equal(t, "out.pdf: write pdf: boom", e.Error(), "the format is named once")
+	assert.Equal(t, "pdf: boom", e.Unwrap().Error())
 	e = &convert.Error{Line: 3, Column: 4, Err: errors.New("x")}
 	assert.Equal(t, "line 3: x", e.Error())
 }

@@ -66,7 +66,13 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	if e.Err != nil {
-		b.WriteString(e.Err.Error())
+		msg := e.Err.Error()
+		if e.Op != "" && e.Format != "" {
+			// "write pdf: pdf: …" says the format twice: a format
+			// package's own prefix is dropped after the pipeline's.
+			msg = strings.TrimPrefix(msg, e.Format+": ")
+		}
+		b.WriteString(msg)
 	}
 	return b.String()
 }

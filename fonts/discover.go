@@ -326,7 +326,7 @@ func notFound(infos []Info, name, q string) error {
 	if len(similar) > 0 {
 		hint = "; did you mean " + strings.Join(quoteAll(similar), " or ") + "?"
 	}
-	return fmt.Errorf("%w: %q is not installed (run `docconv --list-fonts` to see the fonts found, or give a font file path)%s", ErrNotFound, name, hint)
+	return fmt.Errorf("%w: %q is not installed in the font directories (give a font file path instead)%s", ErrNotFound, name, hint)
 }
 
 func quoteAll(ss []string) []string {

@@ -88,7 +88,7 @@ func TestFindIn(t *testing.T) {
 	_, err := fonts.FindIn([]string{dir}, "Liberation")
 	require.ErrorIs(t, err, fonts.ErrNotFound)
 	assert.ErrorContains(t, err, `"Liberation"`)
-	assert.ErrorContains(t, err, "docconv --list-fonts")
+	assert.NotContains(t, err.Error(), "docconv", "a library error does not talk about the command")
 	assert.ErrorContains(t, err, `did you mean "Liberation Mono" or "Liberation Sans"?`)
 
 	_, err = fonts.FindIn([]string{dir}, "Comic Sans")
@@ -125,7 +125,7 @@ func TestResolveName(t *testing.T) {
 	// not-found path and, when installed, a font every Debian has.
 	_, err := fonts.Resolve("No Such Font Family 12345")
 	require.ErrorIs(t, err, fonts.ErrNotFound)
-	assert.ErrorContains(t, err, "--list-fonts")
+	assert.ErrorContains(t, err, "is not installed in the font directories")
 	if _, err := fonts.Find("DejaVu Sans"); err != nil {
 		t.Skip("DejaVu Sans not installed")
 	}

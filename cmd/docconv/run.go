@@ -17,6 +17,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
+	"github.com/docconv/docconv/fonts"
 	_ "github.com/docconv/docconv/formats/all"
 )
 
@@ -130,6 +131,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	fmt.Fprintf(stderr, "docconv: %v\n", err)
+	if errors.Is(err, fonts.ErrNotFound) {
+		fmt.Fprintln(stderr, "docconv: docconv --list-fonts lists the fonts --font can name")
+	}
 	var ue *usageError
 	switch {
 	case errors.As(err, &ue), errors.Is(err, convert.ErrUnsupported):

@@ -1,0 +1,19 @@
+package main
+
+import (
+	"bytes"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// TestFontNotFoundHint: the fonts package's error names no command; the
+// command adds where to look.
+func TestFontNotFoundHint(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"-q", "-t", "pdf", "--font", "No Such Font Family 12345", "-o", filepath.Join(t.TempDir(), "a.pdf"), "../../examples/article.txt"}, nil, &out, &errb)
+	assert.Equal(t, exitFail, code)
+	assert.Contains(t, errb.String(), `"No Such Font Family 12345" is not installed`)
+	assert.Contains(t, errb.String(), "docconv --list-fonts lists the fonts --font can name")
+}
