@@ -141,19 +141,18 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
 	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
-		return nil, &Error{Op: "read", Path: path, Err: unsupportedInput("html")}
+		h, err := Lookup("html")
+		if err != nil || h.NewReader == nil {
+			return nil, &Error{Op: "read", Path: path, Err: unsupportedInput("html")}
+		}
+		f = h
 	}
 	if opts.From == "" && f.Name == "text" {
 		f = sniffText(f, src)
 	}
-	for _, t := range opts.Transforms {
-		if err := ctx.Err(); err != nil {
+	if !f.DecodesSource {
+		if src, err = SourceTransforms(ctx, src, opts); err != nil {
 			return nil, err
-		}
-		if st, ok := t.(SourceTransform); ok {
-			if src, err = st.TransformSource(ctx, src, opts); err != nil {
-				return nil, wrapError(err, "transform", t.Name(), path)
-			}
 		}
 	}
 	d, err := f.NewReader(opts).Read(ctx, bytes.NewReader(src))
@@ -183,6 +182,27 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
 		d.Meta.Lang = DetectLanguage(DocumentText(d))
 	}
 	return d, nil
+}
+
+// SourceTransforms runs the source transforms of opts.Transforms on src,
+// in order, and returns the result. Read calls it before the reader,
+// except for a format that decodes its own bytes (Format.DecodesSource),
+// whose reader calls it on the text it decoded. Errors are *Error values
+// naming the transform and the input; a done ctx returns ctx.Err().
+func SourceTransforms(ctx context.Context, src []byte, opts *Options) ([]byte, error) {
+	opts = opts.orDefault()
+	for _, t := range opts.Transforms {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if st, ok := t.(SourceTransform); ok {
+			var err error
+			if src, err = st.TransformSource(ctx, src, opts); err != nil {
+				return nil, wrapError(err, "transform", t.Name(), opts.displayPath())
+			}
+		}
+	}
+	return src, nil
 }
 
 // ReadAll reads r to its end like io.ReadAll, but refuses more than limit
@@ -351,9 +371,8 @@ func keepHeadline(d *Document, own string) {
 
 // InputFormat returns the format Read uses for opts: From, else the
 // format of SourcePath's extension, else "text". An extension of a format
-// that can only be written (.html, .pdf, .epub, .xlsx) is an error
-// wrapping ErrUnsupported ("HTML input is not supported"), never read as
-// text; an unknown extension (.log) is read as text.
+// that can only be written (.pdf, .epub, .xlsx) is an error wrapping
+// ErrUnsupported ("PDF input is not supported"), never read as text; an unknown extension (.log) is read as text.
 func InputFormat(opts *Options) (Format, error) {
 	opts = opts.orDefault()
 	if opts.From != "" {

@@ -58,6 +58,11 @@ type Format struct {
 	// as plain text (no -f, a .txt or unknown extension): Read then uses
 	// this format's reader (Aozora Bunko notation in a .txt file).
 	Sniff func(src []byte) bool
+	// DecodesSource is set when the reader decodes the input's bytes
+	// itself (HTML: the charset its byte order mark or <meta> declares,
+	// GBK, Big5, Shift_JIS…). Read then gives the reader the raw bytes,
+	// and the reader runs SourceTransforms on the text it decoded.
+	DecodesSource bool
 }
 
 // Ext returns the format's output file extension ("pdf"), or its name.
