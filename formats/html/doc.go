@@ -1,9 +1,52 @@
-// Package html writes standalone HTML5 documents with CJK-aware
-// typography, and exports Fragment, which renders blocks as markup that is
-// also well-formed XHTML (for EPUB content documents).
+// Package html reads HTML documents and saved web pages (Reader), writes
+// standalone HTML5 documents with CJK-aware typography, and exports
+// Fragment, which renders blocks as markup that is also well-formed XHTML
+// (for EPUB content documents).
 //
-// Importing the package registers the format "html" (extensions .html and
-// .htm, media type text/html); it has no reader yet.
+// Importing the package registers the format "html" (aliases htm, xhtml;
+// extensions .html, .htm and .xhtml; media type text/html).
+//
+// # Reading
+//
+// The input is decoded from the charset its byte order mark or a <meta
+// charset> / <meta http-equiv="Content-Type"> in its first 1024 bytes
+// declares (golang.org/x/net/html/charset: GBK, GB18030, Big5, Shift_JIS,
+// EUC-JP, EUC-KR…); undeclared valid UTF-8 is UTF-8, other undeclared
+// input windows-1252 with a warning. The format sets
+// convert.Format.DecodesSource: the source transforms (normalize) run on
+// the decoded text. It is parsed by golang.org/x/net/html, the HTML
+// standard's tree construction, after a linear pass that refuses elements
+// nested deeper than MaxDepth (convert.ErrLimit, with the line).
+//
+// The article is the longest outermost <article>, else the first <main>
+// or role="main" element, else the <body>; nav, header (except an
+// article's own), footer and aside are page furniture and left out, and so
+// are, everywhere, script, style, noscript, template, form, iframe, object,
+// embed, svg, canvas, media and form controls, elements with hidden,
+// aria-hidden="true" or an inline display:none / visibility:hidden, and
+// MediaWiki's mw-editsection, mw-jump and noprint elements.
+// Reader.WholeBody (-V html.extract=false) keeps the whole body.
+//
+// Elements map to the model: h1–h6 → Heading (id kept when unique), p and
+// other blocks → Paragraph, ul/ol/menu → List (start; items holding <p>
+// are loose), dl → a bold term paragraph and its definitions, blockquote
+// → Quote, pre/listing/xmp → CodeBlock (language from a class
+// language-X or lang-X on pre or its code), table → Table (caption, the
+// thead row or a first row of th cells as header, colspan padded with empty
+// cells up to 1000), hr → Rule; b/strong → Strong, i/em/cite/dfn → Emph,
+// s/del/strike → Strike, code/kbd/samp/tt → Code, a[href] → Link (unsafe
+// URLs by convert.SafeURL become text, counted; relative ones resolved
+// against <base href> or the canonical URL), ruby → Ruby per base and rt,
+// br → LineBreak; img → its alt text (the model has no image; counted as
+// "images dropped"); other elements keep their text. White space is
+// collapsed as a browser does, a line break between two wide characters
+// (not Hangul) is removed (CSS Text 3 segment break transformation);
+// <pre> is kept as is. Metadata: Title (og:title, else the first h1 when
+// <title> contains it, else <title>), Lang (<html lang>, else
+// Content-Language or og:locale), Authors (author, dc.creator,
+// article:author…), Date (article:published_time, date, dc.date…,
+// validated by convert.Meta.SetSourceDate), Description, Keywords, Source
+// (the canonical URL) and Extra["site"] (og:site_name).
 //
 // # Output
 //

@@ -4,10 +4,13 @@ import "github.com/docconv/docconv/convert"
 
 func init() {
 	convert.Register(convert.Format{
-		Name:        "html",
-		Extensions:  []string{"html", "htm"},
-		MediaType:   "text/html",
-		Description: "standalone HTML5 with CJK-aware typography",
-		NewWriter:   func(o *convert.Options) convert.Writer { return newWriter(o) },
+		Name:          "html",
+		Aliases:       []string{"htm", "xhtml"},
+		Extensions:    []string{"html", "htm", "xhtml"},
+		MediaType:     "text/html",
+		Description:   "HTML5: reads saved web pages (the article, any declared charset), writes standalone HTML5 with CJK-aware typography",
+		NewReader:     func(o *convert.Options) convert.Reader { return newReader(o) },
+		NewWriter:     func(o *convert.Options) convert.Writer { return newWriter(o) },
+		DecodesSource: true,
 	})
 }
