@@ -53,8 +53,10 @@
 //
 // Inputs are regular files, standard input ("-", /dev/stdin) or named
 // pipes a process is writing to (bash's <(command)); a pipe with no writer
-// is an error at once. Directories, devices and sockets are refused, as is
-// HTML (.html, .htm): "HTML input is not supported". Inputs and --font
+// is an error at once. Directories, devices and sockets are refused.
+// HTML (.html, .htm, .xhtml, or a .log/standard input starting with
+// <!DOCTYPE html>) is read as a saved web page: its article, not the page's
+// furniture (see package formats/html). Inputs and --font
 // files larger than --max-input-size (default 256MiB, 0 for no limit) are
 // refused; standard input stops at the limit. UTF-16 and UTF-32 input is
 // decoded. -M title=… keeps the document's own headline as the subtitle (or

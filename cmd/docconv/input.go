@@ -33,7 +33,7 @@ type input struct {
 }
 
 // checkInput applies the input policy to path, and refuses a format that
-// cannot be read (HTML) before any work.
+// cannot be read (PDF, EPUB, XLSX) before any work.
 func (c *config) checkInput(in input) (input, error) {
 	path := in.path
 	if stdinNames[path] {

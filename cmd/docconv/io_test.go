@@ -139,6 +139,8 @@ func TestInputPolicy(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "page.html"), "<!DOCTYPE html><p>Hello</p>\n")
 	write(t, filepath.Join(dir, "page.htm"), "<p>Hello</p>\n")
+	write(t, filepath.Join(dir, "page.pdf"), "%PDF-1.7\n")
+	write(t, filepath.Join(dir, "page.epub"), "PK\x03\x04")
 	require.NoError(t, os.Mkdir(filepath.Join(dir, "sub"), 0o755))
 	for _, c := range []struct {
 		args   []string
@@ -146,9 +148,8 @@ func TestInputPolicy(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"page.html"}, "", 2, "docconv: page.html: HTML input is not supported (formats read: aozora, json, markdown, text); -f text reads it as plain text\n"},
-		{[]string{"page.htm"}, "", 2, "docconv: page.htm: HTML input is not supported (formats read: aozora, json, markdown, text); -f text reads it as plain text\n"},
-		{[]string{"-"}, "\n <!doctype HTML>\n<p>x</p>", 2, "docconv: <stdin>: read: HTML input is not supported (formats read: aozora, json, markdown, text)\n"},
+		{[]string{"page.pdf"}, "", 2, "docconv: page.pdf: PDF input is not supported (formats read: aozora, html, json, markdown, text); -f text reads it as plain text\n"},
+		{[]string{"page.epub"}, "", 2, "docconv: page.epub: EPUB input is not supported (formats read: aozora, html, json, markdown, text); -f text reads it as plain text\n"},
 		{[]string{"sub"}, "", 2, "docconv: sub: is a directory; converting a directory needs -d DIR\n"},
 		{[]string{"-", "/dev/stdin"}, "", 2, "docconv: standard input is given twice (- and /dev/stdin)\n"},
 		{[]string{"nosuch.txt"}, "", 1, "docconv: cannot read nosuch.txt: no such file or directory\n"},
@@ -156,6 +157,13 @@ func TestInputPolicy(t *testing.T) {
 		code, _, stderr := docconv(t, dir, c.stdin, append([]string{"-t", "txt"}, c.args...)...)
 		assert.Equal(t, c.code, code, "%v", c.args)
 		assert.Equal(t, c.stderr, stderr, "%v", c.args)
+	}
+	// HTML is read as a web page: by extension, or by its doctype on
+	// standard input.
+	for _, c := range []struct{ arg, stdin string }{{"page.html", ""}, {"page.htm", ""}, {"-", "\n <!doctype HTML>\n<p>Hello</p>"}} {
+		code, out, stderr := docconv(t, dir, c.stdin, "-t", "txt", c.arg)
+		require.Equal(t, 0, code, stderr)
+		assert.Equal(t, "Hello\n", out, c.arg)
 	}
 	// Named as text, it is text.
 	code, out, stderr := docconv(t, dir, "", "-f", "text", "-t", "txt", "page.htm")
