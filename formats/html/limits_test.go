@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/scaletest"
 	"github.com/docconv/docconv/formats/html"
 )
 
@@ -32,12 +33,17 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-// TestReadScaling: the reader's allocations grow linearly with the input,
-// for a long flat page and for deep nesting (just under html.MaxDepth,
-// repeated).
+// TestReadScaling: 10× the input costs about 10× (see scaletest), for a
+// long flat page, for deep nesting (just under html.MaxDepth, repeated), for
+// many unclosed paragraphs and for a long run of formatting elements.
 func TestReadScaling(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scaling test")
+	}
+	read := func(src string) {
+		if _, err := (&html.Reader{}).Read(context.Background(), strings.NewReader(src)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	flat := func(n int) string {
 		return "<html><body><article>" + strings.Repeat("<p>Paragraph <b>bold</b> <a href='/x'>link</a> 文字\n文字.</p><ul><li>a<li>b</ul>", n) + "</article>"
@@ -46,22 +52,11 @@ func TestReadScaling(t *testing.T) {
 		one := strings.Repeat("<div><blockquote><b>", 150) + "x" + strings.Repeat("</b></blockquote></div>", 150)
 		return "<body>" + strings.Repeat(one, n)
 	}
-	for name, gen := range map[string]func(int) string{"flat": flat, "deep": deep} {
-		small, large := gen(10), gen(100)
-		allocs := func(s string) float64 {
-			return testing.AllocsPerRun(2, func() {
-				if _, err := (&html.Reader{}).Read(context.Background(), strings.NewReader(s)); err != nil {
-					t.Fatal(err)
-				}
-			})
-		}
-		a1, a10 := allocs(small), allocs(large)
-		if a10 > 15*a1 {
-			t.Errorf("%s: 10× the input costs %.0f allocations, %.1f× those of 1× (%.0f): not linear", name, a10, a10/a1, a1)
-		}
-		t.Logf("%s: %.0f → %.0f allocations (%.1f×)", name, a1, a10, a10/a1)
-	}
-	// Past the limit the input is refused quickly, with ErrLimit.
+	scaletest.Linear(t, "flat page", read, flat(200), flat(2000))
+	scaletest.Linear(t, "deep nesting", read, deep(5), deep(50))
+	scaletest.Linear(t, "unclosed paragraphs", read, strings.Repeat("<p>a", 2000), strings.Repeat("<p>a", 20000))
+	scaletest.Linear(t, "table cells", read, "<table><tr>"+strings.Repeat("<td>x", 2000), "<table><tr>"+strings.Repeat("<td>x", 20000))
+	// Past the limit the input is refused at once, with ErrLimit.
 	_, err := (&html.Reader{}).Read(context.Background(), strings.NewReader(strings.Repeat("<div>", 100000)))
 	if !errors.Is(err, convert.ErrLimit) {
 		t.Fatalf("got %v, want ErrLimit", err)
