@@ -3,6 +3,7 @@ package pdf
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -54,9 +55,13 @@ type mark struct {
 // slice is an unbreakable piece of the flow: a line of text, a table row,
 // a rule. Items are relative to the slice's top left corner (x absolute).
 type slice struct {
-	h       float64
-	before  float64 // space above, dropped at the top of a page
-	keep    bool    // keep with the next slice on the same page
+	h      float64
+	before float64 // space above, dropped at the top of a page
+	keep   bool    // keep with the next slice on the same page
+	// soft keeps with the next slice unless the page would then end two
+	// lines short or more (widow and orphan control, see paginate).
+	soft    bool
+	grid    bool // a body line: its top sits on the line grid
 	items   []item
 	mark    int     // index into setter.marks + 1; 0 when none
 	base    float64 // first baseline (list markers align on it)
@@ -169,10 +174,20 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		if c.inList {
 			indent = 0
 		}
+		if indent > 0 {
+			// The indent marks the paragraph: no space between paragraphs,
+			// whose lines stay on the line grid (without an indent, the
+			// space is rounded up to a whole line by paginate).
+			gap = 0
+		}
 		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
 		ps.attach(&p)
 		t.addInlines(&p, x.Inlines, t.body())
-		ps.finish(&p)
+		if idx := ps.finish(&p); len(idx) > 0 && len(idx) <= 2 && headingLike(x.Inlines) {
+			// A short, fully bold paragraph reads as a heading: kept with
+			// the next line, as headings are.
+			t.out[idx[len(idx)-1]].keep = true
+		}
 	case *convert.List:
 		t.list(x, c, gap)
 	case *convert.Quote:
@@ -256,7 +271,7 @@ func (ps *paraStream) emitLines(p *para, lines []line) {
 		var items []item
 		base := ascentIn(pitch, ps.size)
 		t.emitLine(p, l, ps.c.x, base, &items)
-		s := slice{h: pitch, items: items, base: base}
+		s := slice{h: pitch, items: items, base: base, grid: ps.size == t.size}
 		if len(ps.idx) == 0 {
 			s.before = ps.before
 		}
@@ -316,10 +331,29 @@ func (ps *paraStream) finish(p *para) []int {
 	}
 	ps.emitLines(p, ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align))
 	if n := len(ps.idx); n > 1 {
-		ps.t.out[ps.idx[0]].keep = true
-		ps.t.out[ps.idx[n-2]].keep = true
+		ps.t.out[ps.idx[0]].soft = true
+		ps.t.out[ps.idx[n-2]].soft = true
 	}
 	return ps.idx
+}
+
+// headingLike reports whether a paragraph is all bold (white space
+// aside): set in at most two lines, it reads as a heading.
+func headingLike(ins []convert.Inline) bool {
+	bold := false
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *convert.Strong:
+			bold = true
+		case *convert.Text:
+			if strings.TrimSpace(x.Text) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return bold
 }
 
 var headingScale = [...]float64{1.7, 1.4, 1.2, 1.08, 1, 1}
@@ -339,6 +373,12 @@ func (t *setter) heading(h *convert.Heading, c ctx) {
 	}
 	lines := t.layoutPara(&p, c.w, 0, alignLeft)
 	pitch := size * 1.45
+	// The heading takes a whole number of body lines, the space above it
+	// rounded up: the text below stays on the line grid, and close to its
+	// heading.
+	total := before + pitch*float64(len(lines)) + size*0.3
+	grid := t.pitch(t.size)
+	before += math.Ceil(total/grid-1e-6)*grid - total
 	for i, l := range lines {
 		var items []item
 		base := ascentIn(pitch, size)
@@ -464,7 +504,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 	last.items = append(last.items, item{kind: itRect, x: c.x, y: last.h - 0.5, w: c.w, h: pad/2 + 0.5, fill: true, color: bgc})
 	last.h += pad / 2
 	for i := range all {
-		all[i].keep = len(all) > 1 && (i == 0 || i == len(all)-2)
+		all[i].soft = len(all) > 1 && (i == 0 || i == len(all)-2)
 		t.emit(c, all[i])
 	}
 }
@@ -583,74 +623,152 @@ func (t *setter) bodyCtx() ctx { return ctx{x: t.left, w: t.measure} }
 type page struct {
 	items []item
 	marks []int // marks placed on this page
+	// block is the bottom of the text block (a whole number of body lines
+	// below t.top), used the bottom of the last slice on the page.
+	block, used float64
+	// section: the page is a section's last (a heading, a page break or
+	// the end follows), so it may end short.
+	section bool
+	grid    []float64 // tops of the body lines (on the line grid)
 }
 
-// paginate distributes slices over pages of usable height from t.top to
-// t.pageH-t.bottom, honouring keep-with-next (headings, orphans, widows)
-// and dropping the space above a slice at the top of a page.
+// paginate distributes slices over pages, honouring keep-with-next
+// (headings, bold paragraphs that read as headings, table headers) and
+// dropping the space above a slice at the top of a page.
+//
+// The text block is a whole number of body lines high and body lines
+// (slice.grid) sit on a line grid from t.top, so lines of facing pages
+// align: a slice that follows a heading, a table or a code block starts at
+// the next grid line.
+//
+// Widows and orphans (slice.soft: the first line of a paragraph alone at
+// a page foot, its last line alone at a page head) are avoided by moving a
+// line to the next page, which ends the page one line short. When that
+// would leave the page two lines short or more (a paragraph of three
+// lines with two lines of room), the page is filled instead, accepting an
+// orphan rather than a widow: pages are full to within one line, except a
+// section's last page, where the slack before a heading stays.
+//
+// Each page is measured once forward and at most one page back, so
+// pagination is linear in the number of slices.
 func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64)) []page {
+	pitch := t.pitch(t.size)
 	bottom := t.pageH - t.bottom
-	var pages []page
-	pg := -1
-	y := 0.0
-	newPage := func() {
-		pages = append(pages, page{})
-		pg++
-		y = t.top
+	if n := math.Floor((bottom-t.top)/pitch + 1e-9); n >= 1 {
+		bottom = t.top + n*pitch
 	}
-	newPage()
-	atTop := true
-	for i := 0; i < len(slices); i++ {
+	// place returns where slice i starts (below a repeated table header
+	// and its space above, on the grid for body lines) and ends on a page
+	// where the previous slice ended at y.
+	place := func(i int, y float64, atTop bool) (head, top, end float64) {
 		s := &slices[i]
-		if s.newPage && !atTop {
-			newPage()
-			atTop = true
-		}
-		before := s.before
-		if atTop {
-			before = 0
-		}
-		// The height of the run of slices kept together with this one
-		// (bounded: a run longer than a page breaks anyway).
-		need := before + s.h
-		for j := i; slices[j].keep && j+1 < len(slices) && need < bottom-t.top; j++ {
-			need += slices[j+1].before + slices[j+1].h
-		}
-		if y+need > bottom+0.01 && !atTop {
-			newPage()
-			before = 0
-		}
-		if y+before+s.h > bottom+0.01 && !atTop {
-			newPage()
-			before = 0
-		}
-		if y == t.top && s.header != nil && i > 0 {
-			// A table continues on a new page: repeat its header row.
-			for _, it := range s.header.items {
-				it.y += y
-				pages[pg].items = append(pages[pg].items, it)
-			}
+		head = y
+		if atTop && s.header != nil && i > 0 {
 			y += s.header.h
 		}
-		y += before
-		for _, it := range s.items {
-			if it.y < 0 && before < s.before {
-				// Space above dropped at the top of the page: clip what
-				// bridged it (quote rules).
-				it.h += it.y
-				it.y = 0
-			}
-			it.y += y
-			pages[pg].items = append(pages[pg].items, it)
+		top = y
+		if !atTop {
+			top += s.before
 		}
-		if s.mark > 0 {
-			pages[pg].marks = append(pages[pg].marks, s.mark-1)
-			if markPage != nil {
-				markPage(s.mark-1, pg, y)
-			}
+		if s.grid {
+			top = t.top + math.Ceil((top-t.top)/pitch-1e-6)*pitch
 		}
-		y += s.h
-		atTop = false
+		return head, top, top + s.h
+	}
+	var pages []page
+	var ends []float64
+	for start := 0; start < len(slices); {
+		// Fill the page as far as it goes.
+		ends = ends[:0]
+		y := t.top
+		i := start
+		for ; i < len(slices); i++ {
+			if i > start && slices[i].newPage {
+				break
+			}
+			_, _, e := place(i, y, i == start)
+			if e > bottom+0.01 && i > start {
+				break
+			}
+			y = e
+			ends = append(ends, e)
+		}
+		section := i == len(slices) || slices[i].newPage
+		if !section {
+			// Move back over the slices kept with the next one.
+			b, hard := i, false
+			for b > start && (slices[b-1].keep || slices[b-1].soft) {
+				hard = hard || slices[b-1].keep
+				b--
+			}
+			end := func(b int) float64 { return ends[b-1-start] }
+			switch {
+			case b == start:
+				b = i // a run longer than a page breaks where the page is full
+			case hard:
+				section = true // the slack goes before the heading
+			case end(i)-end(b) > pitch*1.01:
+				// Avoiding the widow or orphan leaves the page two lines
+				// short or more: take the first break that fills it to
+				// within a line.
+				for k := b + 1; k <= i; k++ {
+					if end(i)-end(k) <= pitch*1.01 {
+						b = k
+						break
+					}
+				}
+			}
+			i = b
+			// A page before a heading is a section's last.
+			section = section || slices[i].keep || slices[i].mark > 0
+		}
+		// Place slices [start, i).
+		pg := page{block: bottom, section: section}
+		y = t.top
+		for j := start; j < i; j++ {
+			s := &slices[j]
+			head, top, end := place(j, y, j == start)
+			if j == start && s.header != nil && j > 0 {
+				// A table continues on a new page: repeat its header row.
+				for _, it := range s.header.items {
+					it.y += head
+					pg.items = append(pg.items, it)
+				}
+			}
+			gap := top - y
+			for _, it := range s.items {
+				if it.y < 0 {
+					// What bridges the space above (quote rules) is clipped
+					// at the top of the page and stretched when the grid
+					// widened the space.
+					if j == start {
+						it.h += it.y
+						it.y = 0
+					} else if gap > s.before {
+						it.y -= gap - s.before
+						it.h += gap - s.before
+					}
+				}
+				it.y += top
+				pg.items = append(pg.items, it)
+			}
+			if s.mark > 0 {
+				pg.marks = append(pg.marks, s.mark-1)
+				if markPage != nil {
+					markPage(s.mark-1, len(pages), top)
+				}
+			}
+			if s.grid {
+				pg.grid = append(pg.grid, top)
+			}
+			y = end
+		}
+		pg.used = y
+		pages = append(pages, pg)
+		start = i
+	}
+	if len(pages) == 0 {
+		pages = append(pages, page{block: bottom, section: true})
 	}
 	return pages
 }
