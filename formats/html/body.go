@@ -142,9 +142,73 @@ func (w *walker) flush() {
 	}
 	ins := tidy(w.pending)
 	w.pending = nil
-	if len(ins) > 0 {
-		w.out = append(w.out, &convert.Paragraph{Inlines: ins})
+	for _, para := range splitParagraphs(ins) {
+		w.out = append(w.out, &convert.Paragraph{Inlines: para})
 	}
+}
+
+// splitParagraphs splits a paragraph's inlines where line breaks make
+// paragraphs of their own, as pages without <p> do: at two or more line
+// breaks in a row (<br><br>), and at a line break followed by an
+// ideographic space (U+3000), the first-line indent of Chinese and
+// Japanese paragraphs, or by an opening corner bracket 「『 (dialogue
+// paragraphs, set without indent) — Aozora Bunko's pages put one <br>
+// after each paragraph. The indent is removed: writers indent paragraphs
+// themselves.
+func splitParagraphs(ins []convert.Inline) [][]convert.Inline {
+	var out [][]convert.Inline
+	start := 0
+	add := func(seg []convert.Inline) {
+		for len(seg) > 0 {
+			if _, ok := seg[len(seg)-1].(*convert.LineBreak); !ok {
+				break
+			}
+			seg = seg[:len(seg)-1]
+		}
+		for len(seg) > 0 {
+			if _, ok := seg[0].(*convert.LineBreak); !ok {
+				break
+			}
+			seg = seg[1:]
+		}
+		if len(seg) == 0 {
+			return
+		}
+		if t, ok := seg[0].(*convert.Text); ok {
+			if t.Text = strings.TrimLeft(t.Text, "\u3000"); t.Text == "" {
+				seg = seg[1:]
+			}
+		}
+		if len(seg) > 0 {
+			out = append(out, seg)
+		}
+	}
+	for i := 0; i < len(ins); i++ {
+		if _, ok := ins[i].(*convert.LineBreak); !ok {
+			continue
+		}
+		j := i
+		for j < len(ins) {
+			if _, ok := ins[j].(*convert.LineBreak); !ok {
+				break
+			}
+			j++
+		}
+		indent := false
+		if j < len(ins) {
+			if t, ok := ins[j].(*convert.Text); ok && (strings.HasPrefix(t.Text, "\u3000") ||
+				strings.HasPrefix(t.Text, "「") || strings.HasPrefix(t.Text, "『")) {
+				indent = true
+			}
+		}
+		if j-i >= 2 || indent {
+			add(ins[start:i])
+			start = j
+		}
+		i = j - 1
+	}
+	add(ins[start:])
+	return out
 }
 
 // sub runs f with a fresh output and returns the blocks it made.

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -225,3 +226,37 @@ func TestReadSavedPages(t *testing.T) {
 	assert.Contains(t, heads, "References")
 	assert.Greater(t, rep.Get("html", "images dropped (alt text kept)"), 0)
 }
+
+func TestReadBreakParagraphs(t *testing.T) {
+	d := readHTML(t, "<div>　一段。<br />　二段。<br />「三段」<br />四<br><br>五<br>六</div>", nil)
+	assert.Equal(t, "一段。\n\n二段。\n\n「三段」\\\n四\n\n五\\\n六", md(t, d))
+}
+
+// TestReadSavedShiftJIS reads a page of Aozora Bunko as it is served:
+// XHTML in Shift_JIS, declared by <meta http-equiv>, with ruby, a hidden
+// element and a javascript: link (see testdata/pages/SOURCES.md).
+func TestReadSavedShiftJIS(t *testing.T) {
+	src, err := os.ReadFile("testdata/pages/aozora-wagahai.html")
+	require.NoError(t, err)
+	require.False(t, validUTF8(src), "the fixture is Shift_JIS")
+	rep := &convert.Report{}
+	d, err := convert.Read(context.Background(), bytes.NewReader(src),
+		&convert.Options{SourcePath: "aozora-wagahai.html", Transforms: normalize.Default(), Report: rep})
+	require.NoError(t, err)
+	assert.Equal(t, "吾輩は猫である", d.Meta.Title, "the h1, which <title> contains")
+	assert.Equal(t, []string{"夏目漱石"}, d.Meta.Authors)
+	assert.Equal(t, "ja", d.Meta.Lang)
+	assert.Equal(t, 1, rep.Get("html", "inputs decoded from shift_jis"))
+	assert.Equal(t, 1, rep.Get("html", "unsafe links written as text"))
+	assert.Empty(t, rep.Warnings())
+	p := d.Blocks[3].(*convert.Paragraph)
+	assert.Equal(t, "吾輩は猫である。名前はまだ無い。", convert.PlainText(p.Inlines))
+	assert.Equal(t, &convert.Ruby{Base: "吾輩", Text: "わがはい"}, p.Inlines[0])
+	text := convert.DocumentText(d)
+	assert.Contains(t, text, "南無阿弥陀仏南無阿弥陀仏。ありがたいありがたい。")
+	assert.Contains(t, text, "●図書カード")
+	assert.NotContains(t, text, "（わがはい）", "rp parentheses are not text")
+	assert.NotContains(t, text, "goLibCard")
+}
+
+var validUTF8 = utf8.Valid
