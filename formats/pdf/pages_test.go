@@ -28,6 +28,9 @@ func longText(t testing.TB, lang string, chapters int) string {
 		split = regexp.MustCompile(`.+?[.:](\s+|$)`)
 	} else {
 		files = []string{"testdata/typeset/kongyiji-hans.txt", "../../testdata/articles/zh-hans.txt"}
+		if lang == "ja" {
+			files = []string{"testdata/typeset/bocchan-ja.txt", "../../testdata/articles/ja.txt"}
+		}
 		split = regexp.MustCompile(`[^。！？]+[。！？][”」]?`)
 	}
 	var sents []string
@@ -96,7 +99,7 @@ func TestPagesFill(t *testing.T) {
 	if d := os.Getenv("DOCCONV_PAGES_DIR"); d != "" {
 		dir = d // keep the texts, to convert them with the CLI
 	}
-	for _, c := range []struct{ lang, size string }{{"zh", "A4"}, {"zh", "A5"}, {"en", "A4"}, {"en", "B5"}} {
+	for _, c := range []struct{ lang, size string }{{"zh", "A4"}, {"zh", "A5"}, {"en", "A4"}, {"en", "B5"}, {"ja", "B5"}} {
 		t.Run(c.lang+"-"+c.size, func(t *testing.T) {
 			path := filepath.Join(dir, "long-"+c.lang+".md")
 			require.NoError(t, os.WriteFile(path, []byte(longText(t, c.lang, 18)), 0o644))
