@@ -133,9 +133,6 @@ func (d dec) add(o dec) dec {
 
 func (d dec) neg() dec { d.m = -d.m; return d }
 
-// cmp compares d with o (neither big).
-func (d dec) cmp(o dec) int { return d.rat().Cmp(o.rat()) }
-
 // float returns the float64 nearest to d.
 func (d dec) float() float64 {
 	if d.big {
@@ -182,18 +179,6 @@ func (d dec) rat() *big.Rat {
 
 // integer reports whether d is a whole number.
 func (d dec) integer() bool { return !d.big && (d.e >= 0 || d.m == 0) }
-
-// small returns d as an int when it is a whole number below 10^9.
-func (d dec) small() (int, bool) {
-	if !d.integer() || d.e > 9 {
-		return 0, false
-	}
-	v := d.m * pow10i[d.e]
-	if abs64(v) >= 1e9 {
-		return 0, false
-	}
-	return int(v), true
-}
 
 // quo returns the float64 nearest to a/b, exactly rounded; b is not zero.
 func quo(a, b dec) float64 {

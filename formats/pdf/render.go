@@ -528,7 +528,6 @@ func fontProgram(dict, rest []byte) (raw []byte, extra string, ok bool) {
 	if err != nil {
 		return nil, "", false
 	}
-	raw = make([]byte, 0, l1)
 	raw, err = io.ReadAll(io.LimitReader(zr, int64(l1)+1))
 	if err != nil || len(raw) != l1 {
 		return nil, "", false
