@@ -44,6 +44,12 @@ func TestStreamedParagraphSameOutput(t *testing.T) {
 	defer func() { streamChunk, streamMargin = savedChunk, savedMargin }()
 	for _, fx := range []string{fixtures[0], fixtures[5], "../../testdata/bidi/mixed.md"} {
 		d := oneParagraph(t, fx, 20_000)
+		if fx == fixtures[5] {
+			// and as a heading, and as a title
+			ins := d.Blocks[0].(*convert.Paragraph).Inlines
+			d.Blocks = append(d.Blocks, &convert.Heading{Level: 2, Inlines: ins})
+			d.Meta.Title = strings.Repeat(convert.PlainText(ins), 2)
+		}
 		w := &Writer{Time: time.Unix(0, 0)}
 		r, err := w.layout(context.Background(), d)
 		require.NoError(t, err)

@@ -247,6 +247,9 @@ type paraStream struct {
 	size, before float64
 	idx          []int  // slices emitted, in t.out
 	work         []atom // the atoms being laid out by flush
+	// A title's lines: their pitch, all kept with the next.
+	pitch   float64
+	heading bool
 }
 
 // attach makes addText call ps.flush whenever p holds streamChunk atoms.
@@ -266,12 +269,15 @@ func (ps *paraStream) lineIndent() float64 {
 // emitLines emits lines of p as slices.
 func (ps *paraStream) emitLines(p *para, lines []line) {
 	t := ps.t
-	pitch := t.pitch(ps.size)
+	pitch := ps.pitch
+	if pitch == 0 {
+		pitch = t.pitch(ps.size)
+	}
 	for _, l := range lines {
 		var items []item
 		base := ascentIn(pitch, ps.size)
 		t.emitLine(p, l, ps.c.x, base, &items)
-		s := slice{h: pitch, items: items, base: base, grid: ps.size == t.size}
+		s := slice{h: pitch, items: items, base: base, grid: ps.size == t.size, keep: ps.heading}
 		if len(ps.idx) == 0 {
 			s.before = ps.before
 		}
@@ -330,7 +336,7 @@ func (ps *paraStream) finish(p *para) []int {
 		return ps.idx
 	}
 	ps.emitLines(p, ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align))
-	if n := len(ps.idx); n > 1 {
+	if n := len(ps.idx); n > 1 && !ps.heading {
 		ps.t.out[ps.idx[0]].soft = true
 		ps.t.out[ps.idx[n-2]].soft = true
 	}
@@ -584,14 +590,25 @@ func (t *setter) title(m *convert.Meta, c ctx) {
 		return
 	}
 	size := t.size * 1.9
-	p, lines, w := t.balanced(m.Title, runFmt{st: stBold | stSans, size: size, color: black}, c.w)
-	x := c.x + (c.w-w)/2
 	pitch := size * 1.4
-	for _, l := range lines {
-		var items []item
-		base := ascentIn(pitch, size)
-		t.emitLine(p, l, x, base, &items)
-		t.emit(c, slice{h: pitch, items: items, keep: true, base: base})
+	f := runFmt{st: stBold | stSans, size: size, color: black}
+	if len(m.Title) > 4*maxHeadRunes {
+		// A title longer than a page is not balanced (see balanced):
+		// laid out as it is read, centred, like a heading.
+		var p para
+		ps := &paraStream{t: t, c: c, align: alignCenter, size: size, pitch: pitch, heading: true}
+		ps.attach(&p)
+		t.addText(&p, m.Title, f, -1)
+		ps.finish(&p)
+	} else {
+		p, lines, w := t.balanced(m.Title, f, c.w)
+		x := c.x + (c.w-w)/2
+		for _, l := range lines {
+			var items []item
+			base := ascentIn(pitch, size)
+			t.emitLine(p, l, x, base, &items)
+			t.emit(c, slice{h: pitch, items: items, keep: true, base: base})
+		}
 	}
 	sub := []string{}
 	if m.Subtitle != "" {
@@ -784,6 +801,16 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 	var head []item
 	if title != "" && first+len(pages) > 2 {
 		var p para
+		// The head is one line: a title as long as a book is cut first
+		// (truncate then ends it with "…" where the measure ends).
+		if i, n := 0, 0; len(title) > 4*maxHeadRunes {
+			for i = range title {
+				if n++; n > maxHeadRunes {
+					break
+				}
+			}
+			title = title[:i]
+		}
 		t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
 		p = truncate(p, t.measure, t)
 		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
@@ -805,6 +832,9 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 		t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &pages[i].items)
 	}
 }
+
+// maxHeadRunes is more characters than a running head can hold.
+const maxHeadRunes = 2000
 
 // truncate shortens a one-line paragraph to fit width, ending it with "…":
 // it keeps the longest start that fits with the ellipsis (one pass, the
