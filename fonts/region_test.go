@@ -5,6 +5,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/docconv/docconv/internal/validate"
 )
 
 func TestRegionSuffixes(t *testing.T) {
@@ -72,7 +74,7 @@ func TestBoldSibling(t *testing.T) {
 
 	regular, err := Load("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc#3")
 	if err != nil {
-		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): bold face lookup not checked")
+		validate.Missing(t, "Noto Serif CJK not installed (apt-get install fonts-noto-cjk): bold face lookup not checked")
 	}
 	b, err := BoldSibling(regular)
 	if err != nil {

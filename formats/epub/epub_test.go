@@ -521,7 +521,7 @@ func TestFontSubsetCFF(t *testing.T) {
 // different languages: each gets its region's face.
 func TestFontSubsetRegional(t *testing.T) {
 	if _, err := os.Stat(notoSerifTTC); err != nil {
-		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): regional faces not checked")
+		validate.Missing(t, "Noto Serif CJK not installed (apt-get install fonts-noto-cjk): regional faces not checked")
 	}
 	for lang, family := range map[string]string{"zh-Hant": "Noto Serif CJK TC", "zh-Hans": "Noto Serif CJK SC", "ja": "Noto Serif CJK JP", "ko": "Noto Serif CJK KR", "zh-HK": "Noto Serif CJK HK"} {
 		d := &convert.Document{Blocks: []convert.Block{para(txt("骨角值令說內"))}, Meta: convert.Meta{Lang: lang}}

@@ -178,7 +178,7 @@ func cidWidths(t *testing.T, b []byte, marker string) func(cid int) int {
 // gets its language's face.
 func TestNotoCJKRegions(t *testing.T) {
 	if _, err := os.Stat(notoSerifTTC); err != nil {
-		t.Skip("Noto Serif CJK not installed (Debian fonts-noto-cjk): regional CFF faces not checked")
+		validate.Missing(t, "Noto Serif CJK not installed (apt-get install fonts-noto-cjk): regional CFF faces not checked")
 	}
 	tests := []struct {
 		fixture, spec, want string
