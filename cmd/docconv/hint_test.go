@@ -17,3 +17,18 @@ func TestFontNotFoundHint(t *testing.T) {
 	assert.Contains(t, errb.String(), `"No Such Font Family 12345" is not installed`)
 	assert.Contains(t, errb.String(), "docconv --list-fonts lists the fonts --font can name")
 }
+
+// TestHelpToStdout: asked-for help goes to standard output (it can be
+// piped to less), a usage error to standard error.
+func TestHelpToStdout(t *testing.T) {
+	for _, flag := range []string{"--help", "-h"} {
+		var out, errb bytes.Buffer
+		assert.Equal(t, exitOK, run([]string{flag}, nil, &out, &errb))
+		assert.Contains(t, out.String(), "usage: docconv [flags] [INPUT...]\n       docconv inspect FILE...")
+		assert.Empty(t, errb.String())
+	}
+	var out, errb bytes.Buffer
+	assert.Equal(t, exitUsage, run([]string{"--no-such-flag"}, nil, &out, &errb))
+	assert.Empty(t, out.String())
+	assert.Contains(t, errb.String(), "see docconv --help")
+}

@@ -61,7 +61,7 @@ type config struct {
 	inputs               []string
 }
 
-func parseArgs(args []string, stderr io.Writer) (*config, error) {
+func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	c := &config{}
 	fs := pflag.NewFlagSet("docconv", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
@@ -100,7 +100,7 @@ func parseArgs(args []string, stderr io.Writer) (*config, error) {
 	}
 	if *help {
 		usage := strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             ")
-		fmt.Fprintf(stderr, "usage: docconv [flags] [INPUT...]\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded,\n128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n", usage)
+		fmt.Fprintf(helpOut, "usage: docconv [flags] [INPUT...]\n       docconv inspect FILE...\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded,\n128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n", usage)
 		return nil, nil
 	}
 	c.inputs = fs.Args()
@@ -111,7 +111,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "inspect" {
 		return runInspect(args[1:], stdin, stdout, stderr) // inspect.go
 	}
-	c, err := parseArgs(args, stderr)
+	c, err := parseArgs(args, stdout) // --help is asked for: standard output
 	if err == nil && c == nil {
 		return exitOK // --help
 	}
