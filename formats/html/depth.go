@@ -9,12 +9,13 @@ import (
 	"github.com/docconv/docconv/convert"
 )
 
-// MaxDepth is the deepest nesting of elements the reader accepts: the
-// depth at which Chromium's HTML parser stops nesting (512). The HTML
-// parser looks up the stack of open elements for many tags, so a page of
-// n nested elements costs n² in it; with the cap the cost stays linear in
-// the input. Real pages nest a few dozen levels.
-const MaxDepth = 512
+// MaxDepth is the deepest nesting of elements the reader accepts.
+// golang.org/x/net/html refuses a document whose stack of open elements
+// passes 512 (Chromium's parser stops nesting at 512 too): MaxDepth is
+// 500, so that the elements the parser adds itself (html, body, tbody, tr
+// and the like) stay under that limit, and the error names the line.
+// Real pages nest a few dozen levels.
+const MaxDepth = 500
 
 // checkDepth refuses src, with an error wrapping convert.ErrLimit that
 // names the line, when its elements nest deeper than MaxDepth. It runs the

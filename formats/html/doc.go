@@ -15,8 +15,9 @@
 // input windows-1252 with a warning. The format sets
 // convert.Format.DecodesSource: the source transforms (normalize) run on
 // the decoded text. It is parsed by golang.org/x/net/html, the HTML
-// standard's tree construction, after a linear pass that refuses elements
-// nested deeper than MaxDepth (convert.ErrLimit, with the line).
+// standard's tree construction, after a linear pass of its tokenizer that
+// refuses elements nested deeper than MaxDepth (convert.ErrLimit, with the
+// line).
 //
 // The article is the longest outermost <article>, else the first <main>
 // or role="main" element, else the <body>; nav, header (except an
@@ -41,7 +42,10 @@
 // "images dropped"); other elements keep their text. White space is
 // collapsed as a browser does, a line break between two wide characters
 // (not Hangul) is removed (CSS Text 3 segment break transformation);
-// <pre> is kept as is. Metadata: Title (og:title, else the first h1 when
+// <pre> is kept as is. A paragraph is split at two or more line breaks in
+// a row and at a line break before an ideographic space (U+3000, removed:
+// writers indent) or 「『 — pages without <p>, such as Aozora Bunko's.
+// Metadata: Title (og:title, else the first h1 when
 // <title> contains it, else <title>), Lang (<html lang>, else
 // Content-Language or og:locale), Authors (author, dc.creator,
 // article:author…), Date (article:published_time, date, dc.date…,

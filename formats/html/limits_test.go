@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 
@@ -60,5 +61,25 @@ func TestReadScaling(t *testing.T) {
 	_, err := (&html.Reader{}).Read(context.Background(), strings.NewReader(strings.Repeat("<div>", 100000)))
 	if !errors.Is(err, convert.ErrLimit) {
 		t.Fatalf("got %v, want ErrLimit", err)
+	}
+}
+
+// BenchmarkRead reads the saved pages of testdata/pages (bytes/op is the
+// page's size).
+func BenchmarkRead(b *testing.B) {
+	for _, name := range []string{"wikipedia-mozilla.html", "aozora-wagahai.html"} {
+		src, err := os.ReadFile("testdata/pages/" + name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(src)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := (&html.Reader{}).Read(context.Background(), bytes.NewReader(src)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

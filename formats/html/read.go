@@ -67,8 +67,11 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 		return nil, err
 	}
 	root, err := html.Parse(bytes.NewReader(text))
-	if err != nil { // only a read error of the bytes.Reader, never expected
-		return nil, fmt.Errorf("html: %w: %v", convert.ErrInvalidInput, err)
+	if err != nil {
+		// The parser's only error on input in memory: more than 512
+		// open elements, which checkDepth lets through only when the
+		// parser's own elements take a deep page past it.
+		return nil, convert.LimitErrorf("html: elements nested deeper than the parser's 512 levels (%v)", err)
 	}
 	return r.document(root), nil
 }

@@ -191,6 +191,10 @@ func TestReadDepthLimit(t *testing.T) {
 	assert.NoError(t, err)
 	_, err = (&html.Reader{}).Read(context.Background(), strings.NewReader("<svg><foreignObject>"+strings.Repeat("<x/>", html.MaxDepth+1)))
 	assert.ErrorIs(t, err, convert.ErrLimit)
+	// Tables the parser fills with tbody, tr and td pass its own limit of
+	// 512 open elements first: ErrLimit all the same.
+	_, err = (&html.Reader{}).Read(context.Background(), strings.NewReader(strings.Repeat("<table><tr><td>", 200)))
+	assert.ErrorIs(t, err, convert.ErrLimit)
 	// Unclosed paragraphs and list items do not nest.
 	d := readHTML(t, strings.Repeat("<p>a", 5000)+strings.Repeat("<li>b", 5000), nil)
 	assert.Equal(t, 10000, len(d.Blocks))
