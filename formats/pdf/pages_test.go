@@ -230,3 +230,16 @@ func BenchmarkPaginate(b *testing.B) {
 		})
 	}
 }
+
+func TestParagraphSpace(t *testing.T) {
+	s := testSetter("en", false)
+	s.measure, s.left, s.indent = 300, 50, 1.5
+	para := func(x string) *convert.Paragraph {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: x}}}
+	}
+	s.blocks([]convert.Block{para("a"), para("b"), &convert.List{Items: [][]convert.Block{{para("i")}}}, para("c")}, s.bodyCtx())
+	require.Len(t, s.out, 4)
+	assert.Zero(t, s.out[1].before, "indented paragraphs: no space between them")
+	assert.Positive(t, s.out[3].before, "a paragraph after a list is set off (a whole line, by paginate)")
+	assert.True(t, s.out[3].grid)
+}

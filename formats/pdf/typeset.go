@@ -96,6 +96,9 @@ type setter struct {
 	marks   []mark
 	out     []slice
 	scratch []atom // reused atom buffer of body paragraphs
+	// afterText: the block being laid out follows a paragraph or a
+	// heading, or comes first in its container (set by blocks).
+	afterText bool
 	// goctx is the conversion's context (ctx is the layout box type).
 	goctx context.Context
 }
@@ -138,6 +141,13 @@ func (t *setter) blocks(bs []convert.Block, c ctx) {
 		if t.cancelled() {
 			return
 		}
+		t.afterText = i == 0 // the first block: the space above is its container's
+		if i > 0 {
+			switch bs[i-1].(type) {
+			case *convert.Paragraph, *convert.Heading:
+				t.afterText = true
+			}
+		}
 		t.block(b, c, i == 0)
 	}
 }
@@ -174,10 +184,12 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		if c.inList {
 			indent = 0
 		}
-		if indent > 0 {
-			// The indent marks the paragraph: no space between paragraphs,
-			// whose lines stay on the line grid (without an indent, the
-			// space is rounded up to a whole line by paginate).
+		if indent > 0 && t.afterText {
+			// The indent marks the paragraph: no space after a paragraph
+			// or a heading, so that lines stay on the line grid. After a
+			// list, quote, code block or table, and between paragraphs
+			// without an indent, paginate rounds the space up to a whole
+			// line.
 			gap = 0
 		}
 		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
