@@ -115,6 +115,9 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 		return err
 	}
 	w.Report.Add("xlsx", "figures listed", len(figs))
+	if len(figs) == 0 {
+		w.Report.Warn("xlsx: the text has no figures (amounts, percentages, years, counts…): the Figures sheet has its header row only")
+	}
 	_, err = out.Write(b)
 	return err
 }

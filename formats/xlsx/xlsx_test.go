@@ -440,3 +440,18 @@ func TestTooManyFigures(t *testing.T) {
 	assert.Contains(t, err.Error(), "1048576 figures, more than the 1048575 rows")
 	assert.Zero(t, buf.Len())
 }
+
+// TestNoFiguresSaysSo: a workbook of a text without figures is written
+// (header row only) and the report says why it is empty.
+func TestNoFiguresSaysSo(t *testing.T) {
+	rep := &convert.Report{}
+	d := &convert.Document{Blocks: []convert.Block{convert.Para("沒有數字的一段話。")}}
+	var b bytes.Buffer
+	require.NoError(t, (&xlsx.Writer{Report: rep}).Write(context.Background(), &b, d))
+	require.Len(t, rep.Warnings(), 1)
+	assert.Contains(t, rep.Warnings()[0], "the text has no figures")
+	rep = &convert.Report{}
+	d = &convert.Document{Blocks: []convert.Block{convert.Para("增長32%。")}}
+	require.NoError(t, (&xlsx.Writer{Report: rep}).Write(context.Background(), &b, d))
+	assert.Empty(t, rep.Warnings())
+}
