@@ -418,3 +418,13 @@ func TestWriteUnsafeLinks(t *testing.T) {
 	assert.Equal(t, "js [ok](https://example.com/) vbscript:x\n", out)
 	assert.Equal(t, 2, rep.Get("markdown", "unsafe links written as text"))
 }
+
+func TestReadNULIsReplacementCharacter(t *testing.T) {
+	// CommonMark 2.3: U+0000 is replaced by U+FFFD, so no NUL reaches the
+	// model (and the Markdown written back is not taken for a binary file).
+	d, err := (&markdown.Reader{}).Parse([]byte("a\x00b\n"))
+	require.NoError(t, err)
+	md := write(t, d)
+	require.NotContains(t, string(md), "\x00")
+	require.Contains(t, string(md), "a\uFFFDb")
+}

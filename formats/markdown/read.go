@@ -75,6 +75,12 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	// holds half a character (which a later join could complete). The
 	// normalize transforms count such repairs before the reader runs.
 	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
+	// CommonMark 2.3: "For security reasons, the Unicode character U+0000
+	// must be replaced with the REPLACEMENT CHARACTER (U+FFFD)". goldmark
+	// keeps it, and a NUL written back out makes the text read as binary.
+	if bytes.IndexByte(src, 0) >= 0 {
+		src = bytes.ReplaceAll(src, []byte{0}, []byte("\uFFFD"))
+	}
 	full := src
 	d := &convert.Document{}
 	if yml, body, ok := splitFrontMatter(src); ok {
