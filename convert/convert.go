@@ -3,7 +3,6 @@ package convert
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -126,18 +125,24 @@ type DocumentTransform interface {
 // opts.Metadata. If the document has no title, the stem of SourcePath is
 // used; if it has no language, DetectLanguage guesses one. Errors are
 // *Error values naming the input.
-func Read(ctx context.Context, r io.Reader, opts *Options) (*Document, error) {
+//
+// When ctx is done, the error is an *Error wrapping ctx.Err() (see
+// "Errors" in the package documentation).
+func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err error) {
 	opts = opts.orDefault()
 	path := opts.displayPath()
-	f, err := InputFormat(opts)
+	var f Format
+	defer func() {
+		if err != nil {
+			err = cancelled(ctx, err, "read", f.Name, path)
+		}
+	}()
+	f, err = InputFormat(opts)
 	if err != nil {
 		return nil, &Error{Op: "read", Path: path, Err: err}
 	}
 	src, err := ReadAll(ctx, r, opts.MaxInput())
 	if err != nil {
-		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-			return nil, err
-		}
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
 	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
@@ -442,14 +447,22 @@ func hasExtOf(path string, f Format) bool {
 
 // Write writes d to w in the format opts.To (a name or alias). A document
 // that Document.Validate refuses (nil, a nil block, a heading level 9) is
-// an error wrapping ErrInvalidInput, before any writer runs.
-func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
+// an error wrapping ErrInvalidInput, before any writer runs. When ctx is
+// done, the error is an *Error wrapping ctx.Err() (see "Errors" in the
+// package documentation); what was written to w is then incomplete.
+func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) (err error) {
 	opts = opts.orDefault()
 	name := opts.To
 	if name == "" {
 		name = "json"
 	}
-	f, err := Lookup(name)
+	var f Format
+	defer func() {
+		if err != nil {
+			err = cancelled(ctx, err, "write", f.Name, "")
+		}
+	}()
+	f, err = Lookup(name)
 	if err != nil {
 		return &Error{Op: "write", Err: err}
 	}
@@ -469,6 +482,8 @@ func Write(ctx context.Context, w io.Writer, d *Document, opts *Options) error {
 }
 
 // Convert reads r and writes w: Read then Write with the same options.
+// Its errors are those of Read and Write: *Error values, wrapping
+// ctx.Err() when ctx is done.
 func Convert(ctx context.Context, w io.Writer, r io.Reader, opts *Options) error {
 	d, err := Read(ctx, r, opts)
 	if err != nil {

@@ -32,6 +32,21 @@
 // identifiers are derived from the content, so the same input and options
 // give the same bytes.
 //
+// # Errors
+//
+// Read, Write and Convert return *[Error] values naming the step (Op), the
+// format and the input; match their causes with errors.Is (ErrUnknownFormat,
+// ErrUnsupported, ErrInvalidInput, ErrStrict, ErrLimit) and get the line and
+// column with errors.As.
+//
+// Cancellation has the same shape: when ctx is cancelled or its deadline
+// passes, the error is always an *Error whose Err wraps ctx.Err(), so both
+// errors.Is(err, context.Canceled) (or context.DeadlineExceeded) and
+// errors.As(err, new(*convert.Error)) hold, whichever reader, transform or
+// writer was running. A failure that happened as the context ended is kept
+// beside ctx.Err() and matches errors.Is too. The lower-level ReadAll and
+// SourceTransforms return ctx.Err() itself.
+//
 // # Concurrency
 //
 // A Document is not safe for concurrent mutation. Registered formats may be

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -100,3 +101,45 @@ func wrapError(err error, op, format, path string) error {
 	}
 	return &Error{Op: op, Format: format, Path: path, Err: err}
 }
+
+// cancelled gives a failure while ctx is done its one documented shape:
+// an *Error (the one err is, else a new one carrying op, format and path)
+// whose Err wraps ctx.Err(). A failure that does not already wrap ctx.Err()
+// (a writer that saw a closed pipe, a limit hit as the context ended) is
+// kept beside it: errors.Is matches both. Errors while ctx is not done are
+// returned unchanged.
+func cancelled(ctx context.Context, err error, op, format, path string) error {
+	cerr := ctx.Err()
+	if err == nil || cerr == nil {
+		return err
+	}
+	e, ok := err.(*Error)
+	if !ok {
+		e = &Error{Op: op, Format: format, Path: path, Err: err}
+	}
+	if e.Op == "" {
+		e.Op = op
+	}
+	if e.Format == "" {
+		e.Format = format
+	}
+	if e.Path == "" {
+		e.Path = path
+	}
+	if !errors.Is(e.Err, cerr) {
+		e.Err = &interrupted{ctx: cerr, err: e.Err}
+	}
+	return e
+}
+
+// interrupted is a failure that happened while the context was done.
+type interrupted struct{ ctx, err error }
+
+func (e *interrupted) Error() string {
+	if e.err == nil {
+		return e.ctx.Error()
+	}
+	return e.ctx.Error() + ": " + e.err.Error()
+}
+
+func (e *interrupted) Unwrap() []error { return []error{e.ctx, e.err} }
