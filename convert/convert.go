@@ -64,7 +64,9 @@ type Options struct {
 	// DocumentTime). Zero means derive it.
 	ModTime time.Time
 	// Vars are format-specific settings as "format.key" → value, e.g.
-	// "pdf.indent" → "2". Unknown keys are ignored.
+	// "pdf.indent" → "2", as each format declares them in
+	// Format.Variables. The pipeline ignores unknown keys and bad values
+	// (the format's default applies); CheckVars refuses them.
 	Vars map[string]string
 }
 

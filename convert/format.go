@@ -63,6 +63,10 @@ type Format struct {
 	// GBK, Big5, Shift_JIS…). Read then gives the reader the raw bytes,
 	// and the reader runs SourceTransforms on the text it decoded.
 	DecodesSource bool
+	// Variables declares the format-specific settings the format's reader
+	// and writer read from Options.Vars ("pdf.indent"), for CheckVars and
+	// docconv --list-variables.
+	Variables []Variable
 }
 
 // Ext returns the format's output file extension ("pdf"), or its name.

@@ -42,7 +42,9 @@
 //	    --max-input-size SIZE      refuse larger inputs and font files (default 256MiB; 0: none)
 //	    --max-memory SIZE          stop with exit status 3 past this memory use (default auto:
 //	                               3/4 of the available memory; 0: none)
-//	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0
+//	-V, --variable KEY=VALUE       format-specific setting, e.g. pdf.indent=0; an unknown key
+//	                               or a bad value is a usage error
+//	    --list-variables           list the -V keys with type, default and meaning
 //	-j, --jobs N                   convert N inputs at once with -d (default: the number of CPUs)
 //	-k, --keep-going               write what converts, list the failures, exit 1
 //	    --report-json FILE         one JSON object per input (JSON Lines)

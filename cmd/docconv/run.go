@@ -43,7 +43,7 @@ type config struct {
 	to                   []string
 	meta, vars           []string
 	listIn, listOut      bool
-	listFonts            bool
+	listFonts, listVars  bool
 	version, quiet       bool
 	strict, toc          bool
 	figuresTable         bool
@@ -92,6 +92,7 @@ func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	fs.BoolVar(&c.listIn, "list-input-formats", false, "list the input formats")
 	fs.BoolVar(&c.listOut, "list-output-formats", false, "list the output formats")
 	fs.BoolVar(&c.listFonts, "list-fonts", false, "list the fonts --font can name (embedded and installed)")
+	fs.BoolVar(&c.listVars, "list-variables", false, "list the -V variables: key, type, default and meaning")
 	fs.BoolVarP(&c.quiet, "quiet", "q", false, "print no report on standard error")
 	fs.BoolVar(&c.version, "version", false, "print the version")
 	help := fs.BoolP("help", "h", false, "show this help")
@@ -158,6 +159,9 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		return nil
 	case c.listFonts:
 		return listFonts(stdout)
+	case c.listVars:
+		listVariables(stdout)
+		return nil
 	}
 	opts, err := c.options()
 	if err != nil {
@@ -472,6 +476,9 @@ func (c *config) options() (*convert.Options, error) {
 			return nil, usagef("-V %q: want FORMAT.KEY=VALUE, e.g. pdf.indent=0", v)
 		}
 		vars[k] = val
+	}
+	if err := convert.CheckVars(vars); err != nil {
+		return nil, usagef("-V: %v; docconv --list-variables lists the valid keys", err)
 	}
 	return &convert.Options{
 		From:         c.from,

@@ -73,6 +73,9 @@ func init() {
 		Binary:      true,
 		Description: "EPUB 3 e-book (reproducible, with navigation, CJK typesetting CSS and optional font subsets)",
 		NewWriter:   func(o *convert.Options) convert.Writer { return NewWriter(o) },
+		Variables: []convert.Variable{
+			{Key: "max-document-size", Kind: convert.VarInt, Min: 1, Default: "262144", Usage: "largest body of one XHTML content document in bytes; longer chapters are split"},
+		},
 	})
 	// go-epub stages the book in a file system before zipping it; keep
 	// that in memory. Its in-memory file system is a plain map, so every

@@ -38,8 +38,10 @@ func newReader(o *convert.Options) *Reader {
 	r := &Reader{Options: o}
 	if o != nil {
 		r.Report = o.Report
-		if v, ok := o.Var("html", "extract"); ok && (v == "false" || v == "no" || v == "0") {
-			r.WholeBody = true
+		if v, ok := o.Var("html", "extract"); ok {
+			if b, ok := convert.ParseVarBool(v); ok {
+				r.WholeBody = !b
+			}
 		}
 	}
 	return r

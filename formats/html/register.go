@@ -12,5 +12,8 @@ func init() {
 		NewReader:     func(o *convert.Options) convert.Reader { return newReader(o) },
 		NewWriter:     func(o *convert.Options) convert.Writer { return newWriter(o) },
 		DecodesSource: true,
+		Variables: []convert.Variable{
+			{Key: "extract", Kind: convert.VarBool, Default: "true", Usage: "reading HTML: keep only the article found in the page; false keeps the whole body"},
+		},
 	})
 }

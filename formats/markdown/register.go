@@ -17,5 +17,8 @@ func init() {
 			return r
 		},
 		NewWriter: func(o *convert.Options) convert.Writer { return newWriter(o) },
+		Variables: []convert.Variable{
+			{Key: "front-matter", Kind: convert.VarBool, Default: "true", Usage: "writing Markdown: the YAML front matter with the metadata"},
+		},
 	})
 }

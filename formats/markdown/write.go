@@ -29,8 +29,10 @@ type Writer struct {
 
 func newWriter(o *convert.Options) *Writer {
 	w := &Writer{FiguresTable: o.FiguresTable, Report: o.Report}
-	if v, ok := o.Var("markdown", "front-matter"); ok && (v == "false" || v == "0" || v == "no") {
-		w.NoFrontMatter = true
+	if v, ok := o.Var("markdown", "front-matter"); ok {
+		if b, ok := convert.ParseVarBool(v); ok {
+			w.NoFrontMatter = !b
+		}
 	}
 	return w
 }

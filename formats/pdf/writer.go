@@ -21,6 +21,12 @@ func init() {
 		Binary:      true,
 		Description: "PDF with CJK typesetting and embedded subset fonts",
 		NewWriter:   func(opts *convert.Options) convert.Writer { return NewWriter(opts) },
+		Variables: []convert.Variable{
+			{Key: "indent", Kind: convert.VarNumber, Default: "2 (Chinese, Korean), 1 (Japanese), 1.5 (others)", Usage: "first-line indent of paragraphs in em; 0 turns it off"},
+			{Key: "fontsize", Kind: convert.VarNumber, Min: 4, Max: 72, Default: "10.5 (CJK), 11.5 (others), 9.5 on A5", Usage: "body text size in pt"},
+			{Key: "margin", Kind: convert.VarNumber, Above: true, Default: "11% of the page width at the sides (15% non-CJK), 9% of its height top and bottom", Usage: "page margin in pt, all four sides"},
+			{Key: "header", Kind: convert.VarBool, Default: "true", Usage: "the running head (title at the top of pages 2 and later)"},
+		},
 	})
 }
 
@@ -133,7 +139,9 @@ func NewWriter(opts *convert.Options) *Writer {
 		}
 	}
 	if v, ok := opts.Var("pdf", "header"); ok {
-		w.NoRunningHead = strings.EqualFold(strings.TrimSpace(v), "false") || v == "0" || strings.EqualFold(v, "no")
+		if b, ok := convert.ParseVarBool(v); ok {
+			w.NoRunningHead = !b
+		}
 	}
 	return w
 }

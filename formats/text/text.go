@@ -1,8 +1,6 @@
 package text
 
 import (
-	"strings"
-
 	"github.com/docconv/docconv/convert"
 )
 
@@ -20,20 +18,15 @@ func init() {
 			}
 			return r
 		},
+		Variables: []convert.Variable{
+			{Key: "blank-lines", Kind: convert.VarBool, Default: "false", Usage: "writing text: a blank line between blocks"},
+		},
 		NewWriter: func(opts *convert.Options) convert.Writer {
 			w := &Writer{}
 			if v, ok := opts.Var("text", "blank-lines"); ok {
-				w.BlankLines = isTrue(v)
+				w.BlankLines, _ = convert.ParseVarBool(v)
 			}
 			return w
 		},
 	})
-}
-
-func isTrue(s string) bool {
-	switch strings.ToLower(strings.TrimSpace(s)) {
-	case "1", "true", "yes", "on", "":
-		return true
-	}
-	return false
 }

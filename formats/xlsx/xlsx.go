@@ -54,7 +54,9 @@ func NewWriter(opts *convert.Options) *Writer {
 		w.ModTime = opts.ModTime
 		w.Report = opts.Report
 		if v, ok := opts.Var("xlsx", "chart"); ok {
-			w.NoChart = v == "false" || v == "0" || v == "no"
+			if b, ok := convert.ParseVarBool(v); ok {
+				w.NoChart = !b
+			}
 		}
 		if v, ok := opts.Var("xlsx", "context-width"); ok {
 			if n, err := strconv.Atoi(v); err == nil && n > 0 {
@@ -76,6 +78,10 @@ func init() {
 		Binary:      true,
 		Description: "Excel workbook listing the document's figures (amounts, percentages, years…)",
 		NewWriter:   func(opts *convert.Options) convert.Writer { return NewWriter(opts) },
+		Variables: []convert.Variable{
+			{Key: "chart", Kind: convert.VarBool, Default: "true", Usage: "the Chart sheet (a bar chart of the figures)"},
+			{Key: "context-width", Kind: convert.VarInt, Min: 1, Default: "80", Usage: "widest the Context column gets, in character cells (a CJK character is two)"},
+		},
 	})
 }
 

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/docconv/docconv/convert"
+)
+
+func TestVariablesValidated(t *testing.T) {
+	dir := t.TempDir()
+	in := copySample(t, dir)
+	for _, tc := range []struct {
+		v    string
+		want []string
+	}{
+		{"pdf.indnet=0", []string{`"pdf.indnet"`, "did you mean pdf.indent?", "--list-variables"}},
+		{"md.front-matter=false", []string{"did you mean markdown.front-matter?"}},
+		{"docx.zzzzzzzzz=1", []string{`unknown variable "docx.zzzzzzzzz"`}},
+		{"pdf.indent=abc", []string{"pdf.indent", `"abc"`, "number"}},
+		{"pdf.fontsize=100", []string{"pdf.fontsize", "4…72"}},
+		{"pdf.margin=0", []string{"pdf.margin", "> 0"}},
+		{"xlsx.context-width=1.5", []string{"xlsx.context-width", "integer"}},
+		{"pdf.header=maybe", []string{"pdf.header", "bool"}},
+	} {
+		code, out, errs := docconv(t, dir, "", "-V", tc.v, "-t", "pdf", "-o", "out.pdf", in)
+		assert.Equal(t, exitUsage, code, tc.v)
+		assert.Empty(t, out)
+		for _, w := range tc.want {
+			assert.Contains(t, errs, w, tc.v)
+		}
+		assert.NoFileExists(t, dir+"/out.pdf")
+	}
+	// Valid values of every kind are accepted.
+	code, _, errs := docconv(t, dir, "", "-V", "pdf.indent=0", "-V", "pdf.header=off", "-V", "xlsx.context-width=60",
+		"-V", "text.blank-lines=yes", "-t", "txt", "-o", "out.txt", in)
+	assert.Equal(t, 0, code, errs)
+}
+
+func TestListVariables(t *testing.T) {
+	code, out, _ := docconv(t, t.TempDir(), "", "--list-variables")
+	assert.Equal(t, 0, code)
+	n := 0
+	for _, f := range convert.Formats() {
+		for _, v := range f.Variables {
+			n++
+			line := f.Name + "." + v.Key + "  (" + v.Range() + "; default " + v.Default + ")\n    " + v.Usage + "\n"
+			assert.Contains(t, out, line)
+			assert.NotEmpty(t, v.Usage, f.Name+"."+v.Key)
+			assert.NotEmpty(t, v.Default, f.Name+"."+v.Key)
+		}
+	}
+	// Every variable a format reads (opts.Var) is listed.
+	for _, k := range []string{"pdf.indent", "pdf.fontsize", "pdf.margin", "pdf.header", "xlsx.chart",
+		"xlsx.context-width", "epub.max-document-size", "html.extract", "markdown.front-matter", "text.blank-lines"} {
+		assert.Contains(t, out, k+"  (")
+	}
+	assert.Equal(t, 2*n, strings.Count(out, "\n"))
+}
