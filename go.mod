@@ -16,6 +16,7 @@ require (
 	github.com/yuin/goldmark v1.8.7 // CommonMark + GFM reader
 	golang.org/x/image v0.48.0 // font/sfnt cross-checks of our TrueType parser
 	golang.org/x/net v0.62.0 // html tokenizer for raw HTML in Markdown; IDNA for link host names
+	golang.org/x/term v0.48.0 // is standard input a terminal (no input: usage, not a silent wait)
 	golang.org/x/text v0.44.0 // NFC, East Asian width
 	gopkg.in/yaml.v3 v3.0.1 // YAML front matter
 )

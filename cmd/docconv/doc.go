@@ -53,6 +53,9 @@
 //	-q, --quiet                    no report on standard error
 //	    --version
 //
+// With no INPUT, standard input is read, unless it is a terminal: then the
+// usage is printed to standard error (exit 2) instead of waiting.
+//
 // Inputs are regular files, standard input ("-", /dev/stdin) or named
 // pipes a process is writing to (bash's <(command)); a pipe with no writer
 // is an error at once. Directories, devices and sockets are refused.

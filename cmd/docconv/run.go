@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/spf13/pflag"
+	"golang.org/x/term"
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
@@ -59,6 +60,7 @@ type config struct {
 	keepGoing            bool
 	reportJSON           string
 	inputs               []string
+	usage                string // the --help text
 }
 
 func parseArgs(args []string, helpOut io.Writer) (*config, error) {
@@ -99,9 +101,10 @@ func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	if err := fs.Parse(args); err != nil {
 		return nil, usagef("%v (see docconv --help)", err)
 	}
+	c.usage = fmt.Sprintf("usage: docconv [flags] [INPUT...]\n       docconv inspect FILE...\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded,\n128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n",
+		strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             "))
 	if *help {
-		usage := strings.ReplaceAll(fs.FlagUsages(), "[=true|false]", "             ")
-		fmt.Fprintf(helpOut, "usage: docconv [flags] [INPUT...]\n       docconv inspect FILE...\n\n%s\nExit status: 0 ok, 1 conversion failed, 2 bad usage, 3 a resource limit exceeded,\n128+N interrupted by signal N (130 SIGINT, 143 SIGTERM, 129 SIGHUP).\n", usage)
+		io.WriteString(helpOut, c.usage)
 		return nil, nil
 	}
 	c.inputs = fs.Args()
@@ -172,6 +175,12 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		return err
 	}
 	if len(c.inputs) == 0 {
+		if stdinIsTerminal(stdin) {
+			// Nobody is piping text in: waiting for a Ctrl-D that would
+			// write an empty document helps no one.
+			io.WriteString(stderr, c.usage+"\n")
+			return usagef("no input: name INPUT files, or pipe text to standard input (\"-\" reads the terminal)")
+		}
 		c.inputs = []string{"-"}
 	}
 	if c.skipExisting && c.outDir == "" {
@@ -611,6 +620,13 @@ func concat(docs []*convert.Document, paths []string) *convert.Document {
 		d.Blocks = append(d.Blocks, x.Blocks...)
 	}
 	return d
+}
+
+// stdinIsTerminal reports whether r is a terminal (not a pipe, a file or
+// /dev/null, which is a character device too).
+func stdinIsTerminal(r io.Reader) bool {
+	f, ok := r.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 func isTerminal(f *os.File) bool {
