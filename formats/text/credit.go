@@ -29,7 +29,8 @@ var (
 // "（记者 张三 李四）", "【責任編輯：王小明】", "责任编辑：王小明", "(Reporting by
 // Jane Doe; Editing by John Roe)", "홍길동 기자 hong@example.com".
 func credit(s string) ([]string, bool) {
-	if s == "" || utf8.RuneCountInString(s) > 200 {
+	// The shortest credit line has four characters ("记者王明").
+	if n := utf8.RuneCountInString(s); n < 4 || n > 200 {
 		return nil, false
 	}
 	if names := byline(s); names != nil {

@@ -44,6 +44,11 @@ var numberings = []struct {
 // text; "1." must not be followed by a digit (1.5亿) or a space (a list
 // item).
 func numbering(s string) (numStyle, int) {
+	// Every pattern starts with 第, a Chinese numeral, a digit or an
+	// opening parenthesis: other lines skip the regexps.
+	if r, _ := utf8.DecodeRuneInString(s); !numberingStart(r) {
+		return numNone, 0
+	}
 	for _, n := range numberings {
 		loc := n.re.FindStringIndex(s)
 		if loc == nil {
@@ -64,6 +69,12 @@ func numbering(s string) (numStyle, int) {
 		return n.style, loc[1]
 	}
 	return numNone, 0
+}
+
+// numberingStart reports whether r can start a numbering (see numberings).
+func numberingStart(r rune) bool {
+	return r == '第' || r == '（' || r == '(' || '0' <= r && r <= '9' || '０' <= r && r <= '９' ||
+		strings.ContainsRune("一二三四五六七八九十百零〇两", r)
 }
 
 // Bylines: "By Sarah Mitchell" (a first name of two or more capitalized
@@ -87,6 +98,10 @@ var (
 
 // byline returns the author names of a byline line, or nil.
 func byline(s string) []string {
+	// The shortest byline has four characters ("文／王明").
+	if utf8.RuneCountInString(s) < 4 {
+		return nil
+	}
 	if m := bylineEN.FindStringSubmatch(s); m != nil {
 		var out []string
 		for _, n := range enNameSep.Split(m[1], -1) {

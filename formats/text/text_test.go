@@ -559,3 +559,40 @@ func BenchmarkWrite(b *testing.B) {
 		_ = (&Writer{}).Bytes(d)
 	}
 }
+
+// oneCharLines is n one-character lines, each line a paragraph: the shape
+// with the most blocks per character.
+func oneCharLines(n int) []byte {
+	s := []rune("天地玄黃宇宙洪荒日月盈昃辰宿列張")
+	var b bytes.Buffer
+	for i := range n {
+		b.WriteRune(s[i%len(s)])
+		b.WriteByte('\n')
+	}
+	return b.Bytes()
+}
+
+// BenchmarkShortParas reads and writes one million one-character lines.
+//
+//	go test -run - -bench ShortParas -benchmem ./formats/text
+func BenchmarkShortParas(b *testing.B) {
+	src := oneCharLines(1_000_000)
+	b.Run("read", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := (&Reader{}).Parse(src); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	d, err := (&Reader{}).Parse(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("write", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			_ = (&Writer{}).Bytes(d)
+		}
+	})
+}
