@@ -85,6 +85,12 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 // documentation), empty input in strict mode, and malformed front matter
 // (a *convert.Error with the line set).
 func (r *Reader) Parse(src []byte) (*convert.Document, error) {
+	return r.parse(src, false)
+}
+
+// parse is Parse; metaOnly stops once the metadata is known (the
+// document then has no blocks).
+func (r *Reader) parse(src []byte, metaOnly bool) (*convert.Document, error) {
 	if r == nil {
 		r = &Reader{}
 	}
@@ -136,6 +142,9 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	}
 	p.title(&d.Meta, layout)
 	p.footer(&d.Meta)
+	if metaOnly {
+		return d, nil
+	}
 	if !r.NoHeadings {
 		p.headings()
 	}

@@ -69,9 +69,10 @@ func opensHeader(b []byte) bool {
 
 // takesMeta reports whether the Reader would take lines of out (which has
 // no header) for metadata: a title, a subtitle, a byline or a closing
-// credit. It costs a second reading, linear like the first.
+// credit. It costs a second reading (up to the metadata), linear like the
+// first.
 func takesMeta(out []byte) bool {
-	d, err := (&Reader{}).Parse(out)
+	d, err := (&Reader{}).parse(out, true)
 	if err != nil {
 		return false
 	}
