@@ -7,9 +7,11 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // Options configures a conversion: which formats, which transforms, and the
@@ -126,7 +128,9 @@ type DocumentTransform interface {
 // before and the document transforms after the reader, then applying
 // opts.Metadata. If the document has no title, the stem of SourcePath is
 // used; if it has no language, DetectLanguage guesses one. Errors are
-// *Error values naming the input.
+// *Error values naming the input. An input with no text (no bytes, or
+// only white space and byte order marks) is read as an empty document
+// with the warning "input is empty" in opts.Report.
 //
 // When ctx is done, the error is an *Error wrapping ctx.Err() (see
 // "Errors" in the package documentation).
@@ -147,6 +151,7 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 	if err != nil {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
+	empty := isBlank(src)
 	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
 		h, err := Lookup("html")
 		if err != nil || h.NewReader == nil {
@@ -161,10 +166,18 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 		if src, err = SourceTransforms(ctx, src, opts); err != nil {
 			return nil, err
 		}
+		empty = empty || isBlank(src) // UTF-16 spaces, a lone byte order mark
 	}
+	warned := len(opts.Report.Warnings())
 	d, err := f.NewReader(opts).Read(ctx, bytes.NewReader(src))
 	if err != nil {
 		return nil, wrapError(err, "read", f.Name, path)
+	}
+	if empty && !slices.Contains(opts.Report.Warnings()[warned:], emptyWarning) {
+		// The outputs are still written (an empty document), but a
+		// conversion of nothing is most likely a mistake: say so, once
+		// (the text reader says it itself).
+		opts.Report.Warn("%s", emptyWarning)
 	}
 	for _, t := range opts.Transforms {
 		if err := ctx.Err(); err != nil {
@@ -190,6 +203,16 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 	}
 	return d, nil
 }
+
+// isBlank reports whether src holds no text: no bytes, or only white space
+// and byte order marks.
+func isBlank(src []byte) bool {
+	return len(bytes.TrimFunc(src, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' })) == 0
+}
+
+// emptyWarning is the warning of Read for an input with no text (the text
+// reader's too).
+const emptyWarning = "input is empty"
 
 // SourceTransforms runs the source transforms of opts.Transforms on src,
 // in order, and returns the result. Read calls it before the reader,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -58,4 +59,19 @@ func TestListVariables(t *testing.T) {
 		assert.Contains(t, out, k+"  (")
 	}
 	assert.Equal(t, 2*n, strings.Count(out, "\n"))
+}
+
+// Empty input (no bytes, or white space only) is converted with a warning,
+// once, whatever the input format.
+func TestEmptyInputWarns(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct{ from, in string }{{"text", ""}, {"text", " \n\u3000\n"}, {"markdown", ""}, {"markdown", "\n \n"}, {"html", " "}} {
+		code, _, errs := docconv(t, dir, tc.in, "-f", tc.from, "-t", "pdf", "-o", "empty.pdf")
+		assert.Equal(t, 0, code, errs)
+		assert.Equal(t, 1, strings.Count(errs, "warning: input is empty\n"), "%s %q: %s", tc.from, tc.in, errs)
+		assert.FileExists(t, filepath.Join(dir, "empty.pdf"))
+	}
+	code, _, errs := docconv(t, dir, "a", "-t", "txt", "-o", "a.txt")
+	assert.Equal(t, 0, code)
+	assert.NotContains(t, errs, "empty")
 }
