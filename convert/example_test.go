@@ -65,7 +65,7 @@ func ExampleConvert() {
 	// ---
 	//
 	// 地區合作，持續推進。
-	// normalized: 1 pinyin annotations removed, 1 halfwidth commas made fullwidth
+	// normalized: 1 pinyin annotation removed, 1 halfwidth comma made fullwidth
 }
 
 // A document that no writer can write is an error, not a panic.

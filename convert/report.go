@@ -21,11 +21,62 @@ type Report struct {
 type countKey struct{ stage, what string }
 
 // Count is one counted change: Stage is the step ("normalized", "pdf"…),
-// What describes the change in plural form ("pinyin annotations removed").
+// What describes the change in plural form ("pinyin annotations removed");
+// String gives the singular for a count of 1.
 type Count struct {
 	Stage string
 	What  string
 	N     int
+}
+
+// String formats the count as "142 pinyin annotations removed", in the
+// singular for 1: "1 pinyin annotation removed" (see Singular).
+func (c Count) String() string {
+	if c.N == 1 {
+		return "1 " + Singular(c.What)
+	}
+	return fmt.Sprintf("%d %s", c.N, c.What)
+}
+
+// Singular turns a count's description, plural form, into the singular:
+// its first plural noun ("pinyin annotations removed" → "pinyin
+// annotation removed", "spaces between CJK characters removed" → "space
+// between CJK characters removed"), and a second one joined by "and"
+// ("lists and quotes nested…" → "list or quote nested…"). Words in
+// parentheses and upper-case words (NUL, UTF-16) are left alone.
+func Singular(what string) string {
+	words := strings.Split(what, " ")
+	for i, w := range words {
+		if strings.HasPrefix(w, "(") {
+			break
+		}
+		s, ok := singularWord(w)
+		if !ok {
+			continue
+		}
+		words[i] = s
+		if i+2 < len(words) && words[i+1] == "and" {
+			if s2, ok := singularWord(words[i+2]); ok {
+				words[i+1], words[i+2] = "or", s2
+			}
+		}
+		break
+	}
+	return strings.Join(words, " ")
+}
+
+// singularWord returns the singular of a lower-case English plural noun.
+func singularWord(w string) (string, bool) {
+	if len(w) < 4 || w != strings.ToLower(w) || !strings.HasSuffix(w, "s") || strings.HasSuffix(w, "ss") {
+		return w, false
+	}
+	switch {
+	case strings.HasSuffix(w, "ies"):
+		return w[:len(w)-3] + "y", true
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "xes"), strings.HasSuffix(w, "sses"):
+		return w[:len(w)-2], true
+	}
+	return w[:len(w)-1], true
 }
 
 // Add adds n to the counter for (stage, what). n of 0 is recorded so that a
@@ -103,7 +154,7 @@ func (r *Report) String() string {
 		if _, ok := byStage[c.Stage]; !ok {
 			stages = append(stages, c.Stage)
 		}
-		byStage[c.Stage] = append(byStage[c.Stage], fmt.Sprintf("%d %s", c.N, c.What))
+		byStage[c.Stage] = append(byStage[c.Stage], c.String())
 	}
 	var b strings.Builder
 	for _, s := range stages {

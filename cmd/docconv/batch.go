@@ -227,6 +227,9 @@ func (b *progress) wait() {
 }
 
 // summary is the one-line account of a run of several inputs.
+// plural formats "n things", in the singular for 1.
+func plural(n int, what string) string { return convert.Count{N: n, What: what}.String() }
+
 func summary(results []*result, elapsed time.Duration) string {
 	ok, outputs, skipped, failed := 0, 0, 0, 0
 	for _, r := range results {
@@ -242,8 +245,8 @@ func summary(results []*result, elapsed time.Duration) string {
 	if skipped > 0 {
 		up = fmt.Sprintf(", %d up to date", skipped)
 	}
-	return fmt.Sprintf("converted %d of %d inputs: %d outputs written%s, %d failed, %.2f s\n",
-		ok, len(results), outputs, up, failed, elapsed.Seconds())
+	return fmt.Sprintf("converted %d of %s: %s%s, %d failed, %.2f s\n",
+		ok, plural(len(results), "inputs"), plural(outputs, "outputs written"), up, failed, elapsed.Seconds())
 }
 
 // reportEntry is one line of --report-json.

@@ -198,7 +198,7 @@ func TestBatchDirectoryTreeAndSkipExisting(t *testing.T) {
 	code, _, stderr = docconv(t, dir, "", "--skip-existing", "-t", "txt,html", "-d", "out", "tree")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, stderr, "wrote out/sub/b.txt")
-	assert.Contains(t, stderr, "converted 3 of 3 inputs: 1 outputs written, 5 up to date, 0 failed")
+	assert.Contains(t, stderr, "converted 3 of 3 inputs: 1 output written, 5 up to date, 0 failed")
 
 	// Two trees that would write the same file are refused.
 	write(t, filepath.Join(dir, "other/a.txt"), "again\n")

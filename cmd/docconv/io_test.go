@@ -220,7 +220,7 @@ func TestWideEncodingsDecoded(t *testing.T) {
 	code, out, stderr := docconv(t, dir, "", "-t", "md", "u32.txt")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "第一段，2024年。")
-	assert.Contains(t, stderr, "1 UTF-32 inputs decoded")
+	assert.Contains(t, stderr, "1 UTF-32 input decoded")
 	code, out, stderr = docconv(t, dir, "", "-t", "md", "u16.txt")
 	require.Equal(t, 0, code, stderr)
 	assert.Contains(t, out, "第一段，2024年。")

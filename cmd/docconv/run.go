@@ -288,7 +288,7 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 			temps.written = append(temps.written, p.t.path)
 			temps.Unlock()
 			if !c.quiet && p.t.kind != toStdout {
-				fmt.Fprintf(stderr, "wrote %s (%d bytes)\n", p.t.path, p.size)
+				fmt.Fprintf(stderr, "wrote %s (%s)\n", p.t.path, plural(int(p.size), "bytes"))
 			}
 		}
 		r.pending = nil
@@ -312,7 +312,7 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		}
 	}
 	if failed > 0 {
-		return fmt.Errorf("%d of %d inputs failed", failed, len(results))
+		return fmt.Errorf("%d of %s failed", failed, plural(len(results), "inputs"))
 	}
 	return nil
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -74,4 +75,21 @@ func TestEmptyInputWarns(t *testing.T) {
 	code, _, errs := docconv(t, dir, "a", "-t", "txt", "-o", "a.txt")
 	assert.Equal(t, 0, code)
 	assert.NotContains(t, errs, "empty")
+}
+
+// The report and the summary read correctly in the singular.
+func TestReportSingular(t *testing.T) {
+	dir := t.TempDir()
+	code, _, errs := docconv(t, dir, "漲幅達3%。\n", "-t", "xlsx,txt", "-d", "out", "-")
+	assert.Equal(t, 0, code, errs)
+	assert.Contains(t, errs, "xlsx: 1 figure listed\n")
+	assert.NotContains(t, errs, "1 figures")
+
+	code, _, errs = docconv(t, dir, "a", "-t", "txt", "-o", "one.txt", "-")
+	assert.Equal(t, 0, code, errs)
+	assert.Contains(t, errs, "wrote one.txt (2 bytes)\n")
+	assert.Equal(t, "1 byte", plural(1, "bytes"))
+
+	assert.Equal(t, "converted 1 of 2 inputs: 1 output written, 1 failed, 0.00 s\n",
+		summary([]*result{{written: make([]*pendingFile, 1)}, {err: os.ErrNotExist}}, 0))
 }

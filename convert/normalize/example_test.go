@@ -25,7 +25,7 @@ func ExampleDefault() {
 	fmt.Print(rep)
 	// Output:
 	// 地區合作，持續推進。
-	// normalized: 1 pinyin annotations removed, 1 halfwidth commas made fullwidth
+	// normalized: 1 pinyin annotation removed, 1 halfwidth comma made fullwidth
 }
 
 // Options select another clean-up: here the pinyin becomes ruby over its

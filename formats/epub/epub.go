@@ -189,13 +189,17 @@ func (w *Writer) write(ctx context.Context, out io.Writer, d *convert.Document) 
 	rep := w.Report
 	rep.Add("epub", "content documents", len(b.content))
 	if r.stats.dropped > 0 {
-		rep.Warn("epub: %d characters that XML does not allow (control characters) were left out", r.stats.dropped)
+		rep.Warn("epub: %s that XML does not allow (control characters) %s left out", convert.Count{N: r.stats.dropped, What: "characters"}, wasWere(r.stats.dropped))
 	}
 	if r.stats.invalidUTF8 > 0 {
-		rep.Warn("epub: %d invalid UTF-8 sequences were replaced by U+FFFD", r.stats.invalidUTF8)
+		rep.Warn("epub: %s %s replaced by U+FFFD", convert.Count{N: r.stats.invalidUTF8, What: "invalid UTF-8 sequences"}, wasWere(r.stats.invalidUTF8))
 	}
 	if r.stats.linksPlain > 0 {
-		rep.Warn("epub: %d links to targets outside the book (relative files, unknown anchors, unsupported schemes) were kept as plain text", r.stats.linksPlain)
+		what := fmt.Sprintf("%d links to targets outside the book (relative files, unknown anchors, unsupported schemes) were", r.stats.linksPlain)
+		if r.stats.linksPlain == 1 {
+			what = "1 link to a target outside the book (a relative file, an unknown anchor or an unsupported scheme) was"
+		}
+		rep.Warn("epub: %s kept as plain text", what)
 	}
 	return nil
 }
@@ -796,4 +800,11 @@ func w3cDate(s string) string {
 		return t.UTC().Format("2006-01-02T15:04:05Z")
 	}
 	return t.Format("2006-01-02")
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
 }
