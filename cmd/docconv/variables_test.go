@@ -1,8 +1,10 @@
 package main
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -92,4 +94,29 @@ func TestReportSingular(t *testing.T) {
 
 	assert.Equal(t, "converted 1 of 2 inputs: 1 output written, 1 failed, 0.00 s\n",
 		summary([]*result{{written: make([]*pendingFile, 1)}, {err: os.ErrNotExist}}, 0))
+}
+
+// Every variable a reader or writer reads (opts.Var("FORMAT", "KEY")) is
+// declared in its format's Variables, so -V accepts it and
+// --list-variables lists it.
+func TestEveryReadVariableDeclared(t *testing.T) {
+	re := regexp.MustCompile(`\.Var\("([a-z]+)", "([a-z-]+)"\)`)
+	n := 0
+	err := filepath.WalkDir("../../formats", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		for _, m := range re.FindAllStringSubmatch(string(b), -1) {
+			n++
+			_, ok := convert.LookupVar(m[1] + "." + m[2])
+			assert.True(t, ok, "%s reads %s.%s, which its format does not declare", path, m[1], m[2])
+		}
+		return nil
+	})
+	assert.NoError(t, err)
+	assert.GreaterOrEqual(t, n, 10, "the scan found the formats' variables")
 }
