@@ -43,6 +43,15 @@ func Linear[T any](t testing.TB, name string, run func(T), small, large T) {
 	lb, lt := measure(run, large)
 	br := float64(lb) / float64(max(sb, 1))
 	tr := float64(lt) / float64(max(st, time.Microsecond))
+	// CPU time is the process's, so a busy moment (GC, another test of the
+	// package) can inflate one measurement: a ratio over the limit is
+	// measured again, twice at most, and the lowest counts. A superlinear
+	// step stays over the limit every time.
+	for retry := 0; retry < 2 && tr > MaxTimeRatio; retry++ {
+		_, st2 := measure(run, small)
+		_, lt2 := measure(run, large)
+		tr = min(tr, float64(lt2)/float64(max(st2, time.Microsecond)))
+	}
 	t.Logf("%s: 1×: %d B, %v; 10×: %d B, %v; ratios %.1f (bytes), %.1f (time)", name, sb, st, lb, lt, br, tr)
 	if br > MaxAllocRatio {
 		t.Errorf("%s: 10× the input allocates %.1f times the bytes (limit %d): not linear", name, br, MaxAllocRatio)
