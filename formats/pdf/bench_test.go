@@ -88,3 +88,31 @@ func BenchmarkPDFCFF(b *testing.B) {
 		})
 	}
 }
+
+// shortParas is n paragraphs of one character each: the shape with the
+// most paragraphs (and lines) per character.
+func shortParas(n int) *convert.Document {
+	s := []rune("天地玄黃宇宙洪荒日月盈昃辰宿列張")
+	d := &convert.Document{Blocks: make([]convert.Block, n)}
+	for i := range n {
+		d.Blocks[i] = &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: string(s[i%len(s)])}}}
+	}
+	return d
+}
+
+// BenchmarkShortParas writes one million one-character paragraphs.
+//
+//	go test -run - -bench ShortParas -benchmem ./formats/pdf
+func BenchmarkShortParas(b *testing.B) {
+	d := shortParas(1_000_000)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		out, err := (&Writer{}).Render(context.Background(), d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+}

@@ -135,7 +135,10 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	}
 	levels := outlineLevels(bookmarks)
 	var raw strings.Builder
-	for _, pg := range pages {
+	for i, pg := range pages {
+		// Drawn once: let the items go as the page is drawn (the caller
+		// does not use them after render).
+		pages[i].items = nil
 		pdf.AddPage()
 		cur.init = false
 		setText(black)

@@ -753,6 +753,14 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 		}
 		// Place slices [start, i).
 		pg := page{block: bottom, section: section}
+		n := 0
+		if slices[start].header != nil && start > 0 {
+			n += len(slices[start].header.items)
+		}
+		for j := start; j < i; j++ {
+			n += len(slices[j].items)
+		}
+		pg.items = make([]item, 0, n)
 		y = t.top
 		for j := start; j < i; j++ {
 			s := &slices[j]
@@ -832,16 +840,27 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 		t.emitLine(&p, l, t.left, base, &head)
 		head = append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey})
 	}
+	var foot []item
 	for i := range pages {
 		n := first + i
+		var h []item
 		if head != nil && n > 1 {
-			pages[i].items = append(pages[i].items, head...)
+			h = head
 		}
 		var p para
 		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey}, -1)
 		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
 		l.off = position(p.atoms, l, alignCenter)
-		t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &pages[i].items)
+		foot = foot[:0]
+		t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &foot)
+		// Grow the page's items (laid out to their size) once, to their
+		// final size: appending would double them.
+		its := pages[i].items
+		if need := len(its) + len(h) + len(foot); need > cap(its) {
+			its = append(make([]item, 0, need), its...)
+		}
+		its = append(its, h...)
+		pages[i].items = append(its, foot...)
 	}
 }
 

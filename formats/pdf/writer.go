@@ -343,6 +343,9 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	body := t.paginate(bodySlices, func(mk, pg int, y float64) {
 		markPage[mk], markY[mk] = pg, y
 	})
+	// The pages hold the items now: let the slices go (a document of many
+	// short paragraphs has as many slices as lines).
+	t.out, bodySlices = nil, nil
 
 	// With a contents page, the first pages hold the title block and the
 	// contents, and the body starts on a new page. The contents are laid
