@@ -364,21 +364,11 @@ func widenGlyphs(data []byte, wide map[rune]alignment, box float64) map[uint16]i
 			continue
 		}
 		x0, x1, ok := glyphBBox(data, g)
-		if !ok || x1 <= x0 {
+		if !ok {
 			out[g] = 0
 			continue
 		}
-		free := max(bu-(x1-x0), 0)
-		var target int
-		switch align {
-		case alignLeft:
-			target = free * 15 / 100
-		case alignRight:
-			target = free - free*15/100
-		default:
-			target = free / 2
-		}
-		out[g] = target - x0
+		out[g] = boxShift(x0, x1, bu, align)
 	}
 	return out
 }
