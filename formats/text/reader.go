@@ -387,6 +387,12 @@ func atxHeading(s string) (int, string, bool) {
 	if t == "" {
 		return 0, "", false
 	}
+	// "# # Title" is read as the heading "Title", not "# Title": the text
+	// writer prints headings without a marker, so a heading whose text
+	// looked like a marked heading would change level when read back.
+	if _, inner, ok := atxHeading(t); ok {
+		t = inner
+	}
 	return n, t, true
 }
 

@@ -512,6 +512,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("Title\n\nWrapped line one that is long enough\nand a second line.\n\n# H\n"))
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n% heading-like\nBody text. It is long enough to be a paragraph surely.\n"))
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n---\ntitle: x\n---\nBody.\n"))
+	f.Add([]byte("00000000000000000000000000\n# # 0")) // found by CI's fuzz smoke run
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
 		if err != nil {
