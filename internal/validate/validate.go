@@ -1,5 +1,5 @@
 // Package validate runs docconv's outputs through the validators its users'
-// tools are judged by — epubcheck, poppler, qpdf, MuPDF, openpyxl — for the
+// tools are judged by — epubcheck, poppler, qpdf, MuPDF, openpyxl, LibreOffice — for the
 // project's tests, and holds the checks that compare an output's text with
 // its source.
 //
@@ -68,6 +68,8 @@ func debianPackage(name string) string {
 		return "epubcheck"
 	case "python3":
 		return "python3-openpyxl"
+	case "soffice":
+		return "libreoffice-calc-nogui"
 	}
 	return name
 }
