@@ -1,7 +1,8 @@
 package convert
 
 // Block is a block-level element of a Document. The set is sealed: Heading,
-// Paragraph, List, Quote, CodeBlock, Table and Rule are the only kinds.
+// Paragraph, List, Quote, CodeBlock, Table, Rule and FigureBlock are the
+// only kinds.
 type Block interface {
 	isBlock()
 }

@@ -3,7 +3,7 @@ package convert
 import "strings"
 
 // Inline is an inline element. The set is sealed: Text, Strong, Emph,
-// Strike, Code, Link, Ruby and LineBreak are the only kinds.
+// Strike, Code, Link, Ruby, LineBreak and Image are the only kinds.
 type Inline interface {
 	isInline()
 }
@@ -61,7 +61,7 @@ func (*Ruby) isInline()      {}
 func (*LineBreak) isInline() {}
 
 // PlainText returns the text of inlines as a reader would copy it: markup
-// dropped, Ruby as its base, LineBreak as "\n".
+// dropped, Ruby as its base, LineBreak as "\n", an Image as its alt text.
 func PlainText(inlines []Inline) string {
 	var b strings.Builder
 	writePlain(&b, inlines)
@@ -87,6 +87,8 @@ func writePlain(b *strings.Builder, inlines []Inline) {
 			b.WriteString(x.Base)
 		case *LineBreak:
 			b.WriteByte('\n')
+		case *Image:
+			b.WriteString(x.Alt)
 		}
 	}
 }
@@ -103,6 +105,8 @@ func InlineText(in Inline) string {
 		return x.Base
 	case *LineBreak:
 		return "\n"
+	case *Image:
+		return x.Alt
 	case *Strong, *Emph, *Strike, *Link:
 		return PlainText(Children(in))
 	}
@@ -110,7 +114,7 @@ func InlineText(in Inline) string {
 }
 
 // AppendLeaves appends the leaf inlines of ins (Text, Code, Ruby,
-// LineBreak) to dst in reading order, descending into Strong, Emph, Strike
+// LineBreak, Image) to dst in reading order, descending into Strong, Emph, Strike
 // and Link, and returns the extended slice.
 func AppendLeaves(dst, ins []Inline) []Inline {
 	for _, in := range ins {
@@ -125,7 +129,8 @@ func AppendLeaves(dst, ins []Inline) []Inline {
 }
 
 // Children returns the inline children of a container inline (Strong, Emph,
-// Strike, Link) and nil for leaves.
+// Strike, Link) and nil for leaves (an Image's alt text is a string, not
+// inlines).
 func Children(in Inline) []Inline {
 	switch x := in.(type) {
 	case *Strong:

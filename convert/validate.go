@@ -11,7 +11,9 @@ const MaxListStart = 999_999_999
 
 // Validate checks that d is a document every writer can write: not nil, no
 // nil block or inline anywhere (a nil interface or a nil pointer), heading
-// levels 1 to 6, ordered-list starts from 0 to MaxListStart (0 means 1).
+// levels 1 to 6, ordered-list starts from 0 to MaxListStart (0 means 1),
+// image sizes not negative, a FigureBlock holding exactly one of an image
+// and a table.
 // The error wraps ErrInvalidInput and says where the problem is
 // ("block 3 > item 2 > block 1: heading level 9, want 1 to 6"). Write
 // calls it before any writer runs.
@@ -92,6 +94,21 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x == nil {
 				return invalid(p, "nil rule")
 			}
+		case *FigureBlock:
+			if x == nil {
+				return invalid(p, "nil figure")
+			}
+			if (x.Image == nil) == (x.Table == nil) {
+				return invalid(p, "figure holds %s, want exactly one of an image and a table", map[bool]string{true: "neither an image nor a table", false: "both an image and a table"}[x.Image == nil])
+			}
+			if x.Image != nil {
+				err = validateImage(x.Image, append(p[:len(p):len(p)], "image"))
+			} else {
+				err = validateBlocks([]Block{x.Table}, append(p[:len(p):len(p)], "table"))
+			}
+			if err == nil {
+				err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption"))
+			}
 		default:
 			return invalid(p, "nil block")
 		}
@@ -123,6 +140,13 @@ func validateInlines(ins []Inline, path []string) error {
 			if x == nil {
 				return invalid(p, "nil line break")
 			}
+		case *Image:
+			if x == nil {
+				return invalid(p, "nil image")
+			}
+			if err := validateImage(x, p); err != nil {
+				return err
+			}
 		case *Strong:
 			if x == nil {
 				return invalid(p, "nil strong")
@@ -149,6 +173,13 @@ func validateInlines(ins []Inline, path []string) error {
 		if err := validateInlines(children, p); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+func validateImage(x *Image, p []string) error {
+	if x.Width < 0 || x.Height < 0 {
+		return invalid(p, "image size %d×%d, want sizes of 0 (unknown) or more", x.Width, x.Height)
 	}
 	return nil
 }

@@ -5,7 +5,8 @@ import "strings"
 // Inspect traverses blocks in document order, calling f for every Block and
 // Inline (pre-order). If f returns false, the children of that node are
 // skipped. Table captions, header cells and body cells are visited in
-// reading order.
+// reading order; a FigureBlock's image (an Inline) or table, then its
+// caption.
 func Inspect(blocks []Block, f func(node any) bool) {
 	for _, b := range blocks {
 		inspectBlock(b, f)
@@ -27,6 +28,14 @@ func inspectBlock(b Block, f func(node any) bool) {
 		}
 	case *Quote:
 		Inspect(x.Blocks, f)
+	case *FigureBlock:
+		if x.Image != nil {
+			f(x.Image)
+		}
+		if x.Table != nil {
+			inspectBlock(x.Table, f)
+		}
+		inspectInlines(x.Caption, f)
 	case *Table:
 		inspectInlines(x.Caption, f)
 		for _, c := range x.Header {
@@ -48,10 +57,12 @@ func inspectInlines(ins []Inline, f func(node any) bool) {
 	}
 }
 
-// MapInlines rewrites every leaf inline (Text, Code, Ruby, LineBreak) of
-// blocks in place: each is replaced by the inlines f returns (none, itself,
-// or several). Container inlines (Strong, Emph, Strike, Link) are kept and
-// their children rewritten. Code blocks are left alone.
+// MapInlines rewrites every leaf inline (Text, Code, Ruby, LineBreak,
+// Image) of blocks in place: each is replaced by the inlines f returns
+// (none, itself, or several). Container inlines (Strong, Emph, Strike,
+// Link) are kept and their children rewritten. Code blocks are left
+// alone, and so is a FigureBlock's image (its table and caption are
+// rewritten).
 func MapInlines(blocks []Block, f func(Inline) []Inline) {
 	for _, b := range blocks {
 		switch x := b.(type) {
@@ -65,6 +76,11 @@ func MapInlines(blocks []Block, f func(Inline) []Inline) {
 			}
 		case *Quote:
 			MapInlines(x.Blocks, f)
+		case *FigureBlock:
+			if x.Table != nil {
+				MapInlines([]Block{x.Table}, f)
+			}
+			x.Caption = mapInlines(x.Caption, f)
 		case *Table:
 			x.Caption = mapInlines(x.Caption, f)
 			for i := range x.Header {
@@ -107,7 +123,8 @@ func mapInlines(ins []Inline, f func(Inline) []Inline) []Inline {
 
 // BlockText returns the plain text of a block (see PlainText). Blocks of a
 // list item, a quote, and table cells are separated by newlines; a code
-// block gives its text.
+// block gives its text; a figure its caption (an image figure without a
+// caption its alt text), then its table.
 func BlockText(b Block) string {
 	var sb strings.Builder
 	writeBlockText(&sb, b)
@@ -139,6 +156,16 @@ func writeBlockText(sb *strings.Builder, b Block) {
 		}
 	case *CodeBlock:
 		sb.WriteString(x.Text)
+	case *FigureBlock:
+		if len(x.Caption) > 0 {
+			writePlain(sb, x.Caption)
+		} else if x.Image != nil {
+			sb.WriteString(x.Image.Alt)
+		}
+		if x.Table != nil {
+			nl()
+			writeBlockText(sb, x.Table)
+		}
 	case *Table:
 		if len(x.Caption) > 0 {
 			writePlain(sb, x.Caption)

@@ -37,6 +37,8 @@
 //	{"type": "table", "caption": [inline…], "align": ["left", "", "center", "right"…],
 //	 "header": [[inline…]…], "rows": [[[inline…]…]…]}
 //	{"type": "rule"}
+//	{"type": "figure", "id": "…", "image": {image inline}, "table": {table block},
+//	 "caption": [inline…]}   (exactly one of "image" and "table")
 //
 // and so are inlines:
 //
@@ -46,6 +48,13 @@
 //	{"type": "link", "url": "…", "title": "…", "inlines": [inline…]}
 //	{"type": "ruby", "base": "區", "text": "qū"}
 //	{"type": "linebreak"}
+//	{"type": "image", "src": "img/a.png", "alt": "…", "title": "…", "width": 640,
+//	 "height": 480, "mediaType": "image/png"}
+//
+// An image's bytes are not in the dump: "src" is kept as written, and
+// convert.Read resolves it again relative to the JSON file (see
+// convert.ResolveImages); "width", "height" and "mediaType" are what was
+// learnt from the bytes when the dump was written.
 //
 // Keys whose value is the zero value (false, 0, "", an empty list) are
 // omitted, except "inlines", "items", "blocks", "rows" and "text", which are

@@ -87,6 +87,32 @@ func TestSampleGolden(t *testing.T) {
 	assert.Equal(t, sample(), d, "read(write(d)) == d")
 }
 
+// TestImagesRoundTrip reads back images and figures as written: every
+// field, an image in a link, a table figure.
+func TestImagesRoundTrip(t *testing.T) {
+	d := &convert.Document{Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{
+			&convert.Text{Text: "圖 "},
+			&convert.Image{Src: "img/a b.png", Alt: "替代", Title: "t", Width: 640, Height: 480, MediaType: "image/png"},
+			&convert.Link{URL: "https://example.com/", Inlines: []convert.Inline{&convert.Image{Src: "https://example.com/x.gif"}}},
+		}},
+		&convert.FigureBlock{ID: "fig-1", Image: &convert.Image{Src: "c.jpg", Alt: "圖說"}, Caption: []convert.Inline{&convert.Emph{Inlines: []convert.Inline{&convert.Text{Text: "圖說"}}}}},
+		&convert.FigureBlock{Table: &convert.Table{Rows: [][]convert.Cell{{{&convert.Text{Text: "1"}}}}}},
+	}}
+	require.NoError(t, d.Validate())
+	got, err := djson.Marshal(d)
+	require.NoError(t, err)
+	assert.Contains(t, string(got), `"src": "img/a b.png",
+          "alt": "替代",
+          "title": "t",
+          "width": 640,
+          "height": 480,
+          "mediaType": "image/png"`)
+	back, err := djson.Unmarshal(got)
+	require.NoError(t, err)
+	assert.Equal(t, d, back)
+}
+
 func TestNoMutation(t *testing.T) {
 	d := sample()
 	d.Figures = nil
@@ -164,6 +190,11 @@ func TestSchemaErrors(t *testing.T) {
 		{`{"docconv": 1, "x": 1}`, `unknown key "x"`},
 		{`[]`, "want an object"},
 		{`{"docconv": 1, "blocks": [{"type": "table", "align": ["middle"], "rows": []}]}`, `$.blocks[0].align[0]: unknown alignment "middle"`},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "caption": []}]}`, `$.blocks[0]: a figure holds exactly one of "image" and "table"`},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "image": {"type": "text", "text": ""}, "caption": []}]}`, `$.blocks[0].image: want an image inline`},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "table": {"type": "rule"}, "caption": []}]}`, `$.blocks[0].table: want a table block`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "width": -1}]}]}`, `$.blocks[0].inlines[0].width: -1 is out of range`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "mediaType": "text/html"}]}]}`, `$.blocks[0].inlines[0].mediaType: unknown image type "text/html"`},
 		{`{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", "bound": "ge", "block": 0, "paragraph": 0, "section": "", "sentence": ""}]}`, `$.figures[0].bound: unknown bound "ge"`},
 	} {
 		_, err := djson.Unmarshal([]byte(tc.src))
@@ -264,6 +295,11 @@ func TestHostileInput(t *testing.T) {
 		{`{"docconv": 1, "blocks": [{"type": "list", "items": [[{"type": "code", "text": "\u001b[31m"}]]}]}`, "$.blocks[0].items[0][0].text: control character U+001B"},
 		{`{"docconv": 1, "meta": {"title": "\u0007"}}`, "$.meta.title: control character U+0007"},
 		{`{"docconv": 1, "meta": {"extra": {"k": "\u009b"}}}`, "$.meta.extra.k: control character U+009B"},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "caption": []}]}`, `$.blocks[0]: a figure holds exactly one of "image" and "table"`},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "image": {"type": "text", "text": ""}, "caption": []}]}`, `$.blocks[0].image: want an image inline`},
+		{`{"docconv": 1, "blocks": [{"type": "figure", "table": {"type": "rule"}, "caption": []}]}`, `$.blocks[0].table: want a table block`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "width": -1}]}]}`, `$.blocks[0].inlines[0].width: -1 is out of range`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "mediaType": "text/html"}]}]}`, `$.blocks[0].inlines[0].mediaType: unknown image type "text/html"`},
 		{`{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", "block": -3, "paragraph": 0, "section": "", "sentence": ""}]}`, "$.figures[0].block: -3 is negative"},
 	} {
 		_, err := djson.Unmarshal([]byte(tc.src))

@@ -256,6 +256,7 @@ var blockKeys = map[string][]string{
 	"code":      {"type", "lang", "text"},
 	"table":     {"type", "caption", "align", "header", "rows"},
 	"rule":      {"type"},
+	"figure":    {"type", "id", "image", "table", "caption"},
 }
 
 // inlineKeys lists the keys each inline type allows.
@@ -268,6 +269,7 @@ var inlineKeys = map[string][]string{
 	"link":      {"type", "url", "title", "inlines"},
 	"ruby":      {"type", "base", "text"},
 	"linebreak": {"type"},
+	"image":     {"type", "src", "alt", "title", "width", "height", "mediaType"},
 }
 
 func typeNames(m map[string][]string) string {

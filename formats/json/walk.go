@@ -270,6 +270,8 @@ func readBlock(v any, path string) (convert.Block, error) {
 		return c, nil
 	case "table":
 		return readTable(m, path)
+	case "figure":
+		return readFigure(m, path)
 	}
 	return &convert.Rule{}, nil
 }
@@ -325,6 +327,75 @@ func readTable(m map[string]any, path string) (*convert.Table, error) {
 		}
 	}
 	return t, nil
+}
+
+func readFigure(m map[string]any, path string) (*convert.FigureBlock, error) {
+	f := &convert.FigureBlock{}
+	var err error
+	if f.ID, err = str(m, "id", path); err != nil {
+		return nil, err
+	}
+	if raw, ok := m["image"]; ok {
+		in, err := readInline(raw, path+".image")
+		if err != nil {
+			return nil, err
+		}
+		img, ok := in.(*convert.Image)
+		if !ok {
+			return nil, invalid(path+".image", "want an image inline")
+		}
+		f.Image = img
+	}
+	if raw, ok := m["table"]; ok {
+		b, err := readBlock(raw, path+".table")
+		if err != nil {
+			return nil, err
+		}
+		t, ok := b.(*convert.Table)
+		if !ok {
+			return nil, invalid(path+".table", "want a table block")
+		}
+		f.Table = t
+	}
+	if (f.Image == nil) == (f.Table == nil) {
+		return nil, invalid(path, `a figure holds exactly one of "image" and "table"`)
+	}
+	if f.Caption, err = optInlines(m, "caption", path); err != nil {
+		return nil, err
+	}
+	if len(f.Caption) == 0 {
+		f.Caption = nil
+	}
+	return f, nil
+}
+
+// MaxImageSide is the largest "width" or "height" of an image the reader
+// accepts (convert.MaxImagePixels allows no side longer).
+const MaxImageSide = 1 << 24
+
+func readImage(m map[string]any, path string) (*convert.Image, error) {
+	im := &convert.Image{}
+	var err error
+	for _, f := range []struct {
+		key string
+		v   *string
+	}{{"src", &im.Src}, {"alt", &im.Alt}, {"title", &im.Title}, {"mediaType", &im.MediaType}} {
+		if *f.v, err = str(m, f.key, path); err != nil {
+			return nil, err
+		}
+	}
+	switch im.MediaType {
+	case "", "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml":
+	default:
+		return nil, invalid(path+".mediaType", "unknown image type %q (want image/png, image/jpeg, image/gif, image/webp or image/svg+xml)", im.MediaType)
+	}
+	if im.Width, err = integer(m, "width", path, 0, MaxImageSide); err != nil {
+		return nil, err
+	}
+	if im.Height, err = integer(m, "height", path, 0, MaxImageSide); err != nil {
+		return nil, err
+	}
+	return im, nil
 }
 
 func readCells(v any, path string) ([]convert.Cell, error) {
@@ -415,6 +486,8 @@ func readInline(v any, path string) (convert.Inline, error) {
 			return nil, err
 		}
 		return r, nil
+	case "image":
+		return readImage(m, path)
 	}
 	return &convert.LineBreak{}, nil
 }

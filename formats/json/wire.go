@@ -128,3 +128,21 @@ type wireRuby struct {
 	Base string `json:"base"`
 	Text string `json:"text"`
 }
+
+type wireImage struct {
+	Type      string `json:"type"`
+	Src       string `json:"src"`
+	Alt       string `json:"alt,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Width     int    `json:"width,omitempty"`
+	Height    int    `json:"height,omitempty"`
+	MediaType string `json:"mediaType,omitempty"`
+}
+
+type wireFigureBlock struct {
+	Type    string     `json:"type"`
+	ID      string     `json:"id,omitempty"`
+	Image   *wireImage `json:"image,omitempty"`
+	Table   any        `json:"table,omitempty"`
+	Caption []any      `json:"caption"`
+}

@@ -207,6 +207,16 @@ func wireBlock(b convert.Block) any {
 		return t
 	case *convert.Rule:
 		return wireRule{Type: "rule"}
+	case *convert.FigureBlock:
+		f := wireFigureBlock{Type: "figure", ID: x.ID, Caption: wireInlines(x.Caption)}
+		if x.Image != nil {
+			im := wireImageOf(x.Image)
+			f.Image = &im
+		}
+		if x.Table != nil {
+			f.Table = wireBlock(x.Table)
+		}
+		return f
 	}
 	return nil // nil blocks are skipped
 }
@@ -247,6 +257,12 @@ func wireInline(in convert.Inline) any {
 		return wireRuby{Type: "ruby", Base: x.Base, Text: x.Text}
 	case *convert.LineBreak:
 		return wireRule{Type: "linebreak"}
+	case *convert.Image:
+		return wireImageOf(x)
 	}
 	return nil
+}
+
+func wireImageOf(x *convert.Image) wireImage {
+	return wireImage{Type: "image", Src: x.Src, Alt: x.Alt, Title: x.Title, Width: x.Width, Height: x.Height, MediaType: x.MediaType}
 }
