@@ -1,8 +1,10 @@
 package convert
 
+import "strings"
+
 // Block is a block-level element of a Document. The set is sealed: Heading,
-// Paragraph, List, Quote, CodeBlock, Table, Rule and FigureBlock are the
-// only kinds.
+// Paragraph, List, Quote, CodeBlock, Table, Rule, FigureBlock and PageBreak
+// are the only kinds.
 type Block interface {
 	isBlock()
 }
@@ -73,6 +75,11 @@ func (t *Table) Columns() int {
 // Rule is a thematic break (horizontal rule).
 type Rule struct{}
 
+// PageBreak ends the page: what follows starts on a new page (PDF), after a
+// CSS page break (EPUB, HTML). Aozora Bunko's ［＃改ページ］ and a form feed
+// in plain text are page breaks. It has no text.
+type PageBreak struct{}
+
 func (*Heading) isBlock()   {}
 func (*Paragraph) isBlock() {}
 func (*List) isBlock()      {}
@@ -80,3 +87,44 @@ func (*Quote) isBlock()     {}
 func (*CodeBlock) isBlock() {}
 func (*Table) isBlock()     {}
 func (*Rule) isBlock()      {}
+func (*PageBreak) isBlock() {}
+
+// PageBreakHTML is the element the HTML and Markdown writers write for a
+// PageBreak: browsers break the page there when printing, Markdown
+// renderers pass it through as raw HTML (pandoc keeps it in HTML and
+// EPUB output), and the HTML and Markdown readers read it back (see
+// PageBreakStyle).
+const PageBreakHTML = `<div style="page-break-after: always"></div>`
+
+// PageBreakStyle reports whether a CSS declaration list (an HTML style
+// attribute) asks for a page break before or after the element:
+// page-break-before/after: always|left|right, or break-before/after:
+// page|left|right|recto|verso.
+func PageBreakStyle(style string) (before, after bool) {
+	for _, decl := range strings.Split(style, ";") {
+		prop, val, ok := strings.Cut(decl, ":")
+		if !ok {
+			continue
+		}
+		prop = strings.ToLower(strings.TrimSpace(prop))
+		val = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(val), "!important")))
+		var forced bool
+		switch {
+		case strings.HasPrefix(prop, "page-break-"):
+			forced = val == "always" || val == "left" || val == "right"
+			prop = strings.TrimPrefix(prop, "page-")
+		case strings.HasPrefix(prop, "break-"):
+			forced = val == "page" || val == "left" || val == "right" || val == "recto" || val == "verso"
+		}
+		if !forced {
+			continue
+		}
+		switch prop {
+		case "break-before":
+			before = true
+		case "break-after":
+			after = true
+		}
+	}
+	return before, after
+}

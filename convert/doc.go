@@ -12,9 +12,9 @@
 // # Model
 //
 // A [Document] is [Meta] plus a slice of [Block]s. Blocks ([Heading],
-// [Paragraph], [List], [Quote], [CodeBlock], [Table], [Rule]) and inlines
-// ([Text], [Strong], [Emph], [Strike], [Code], [Link], [Ruby], [LineBreak])
-// are sealed: only this package can add kinds, so writers can switch over
+// [Paragraph], [List], [Quote], [CodeBlock], [Table], [Rule], [PageBreak])
+// and inlines ([Text], [Strong], [Emph], [Strike], [Code], [Link], [Ruby],
+// [LineBreak]) are sealed: only this package can add kinds, so writers can switch over
 // them exhaustively. [Walk] and [Inspect] traverse the model;
 // [MapInlines] rewrites leaf inlines (what most clean-up transforms need).
 //

@@ -109,6 +109,10 @@ func validateBlocks(blocks []Block, path []string) error {
 			if err == nil {
 				err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption"))
 			}
+		case *PageBreak:
+			if x == nil {
+				return invalid(p, "nil page break")
+			}
 		default:
 			return invalid(p, "nil block")
 		}

@@ -22,7 +22,8 @@
 //     [convert.Strong]; ［＃ここから２字下げ］…［＃ここで字下げ終わり］ and lines
 //     starting with ［＃２字下げ］ become a [convert.Quote] (an indented
 //     block); ［＃改ページ］, ［＃改丁］, ［＃改段］ and ［＃改見開き］ become a
-//     [convert.Rule] (the model has no page break); a gaiji ※［＃…、U+6318、…］
+//     [convert.PageBreak] (a one-column page has no column to break, and
+//     no writer places a page on the recto or a spread); a gaiji ※［＃…、U+6318、…］
 //     becomes its character. 縦中横, 地付き, 字上げ, ママ, 底本では and the
 //     like are dropped with the text they annotate kept; gaiji given only by
 //     a JIS X 0213 plane-row-cell keep their ※ and are counted in the

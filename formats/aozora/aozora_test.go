@@ -23,7 +23,7 @@ func parse(t *testing.T, src string) *convert.Document {
 	return d
 }
 
-// dump renders blocks compactly: H2{…} P{…} Q[…] HR, ruby as base(text),
+// dump renders blocks compactly: H2{…} P{…} Q[…] HR PB, ruby as base(text),
 // Emph as *…*, Strong as **…**.
 func dump(bs []convert.Block) string {
 	var b strings.Builder
@@ -60,6 +60,8 @@ func dump(bs []convert.Block) string {
 			b.WriteString("Q[ " + dump(x.Blocks) + "] ")
 		case *convert.Rule:
 			b.WriteString("HR ")
+		case *convert.PageBreak:
+			b.WriteString("PB ")
 		}
 	}
 	return b.String()
@@ -104,7 +106,7 @@ func TestAnnotations(t *testing.T) {
 	}, "\n")
 	got := dump(parse(t, src).Blocks)
 	want := "H2{第一章} P{*本文*の一行目。**強い***言葉(ことば)*。} H3{一} H4{小さな見出し} " +
-		"Q[ P{引用の一行目。} P{引用の二行目。} ] HR Q[ P{一行の字下げ。} ] " +
+		"Q[ P{引用の一行目。} P{引用の二行目。} ] PB Q[ P{一行の字下げ。} ] " +
 		"P{**ここは太字**で、*ここは傍点*。} P{**二行にわたる**} P{**太字。**} P{12月} P{**見出し**の後にも文がある} "
 	assert.Equal(t, want, got)
 }

@@ -65,7 +65,7 @@ func (p *parser) line(raw string, no int) {
 		switch {
 		case a == "改ページ" || a == "改丁" || a == "改段" || a == "改見開き":
 			p.flushQuote()
-			p.blocks = append(p.blocks, &convert.Rule{})
+			p.blocks = append(p.blocks, &convert.PageBreak{})
 			return
 		case strings.HasPrefix(a, "ここから") && strings.Contains(a, "字下げ"):
 			p.flushQuote()

@@ -697,3 +697,28 @@ func TestHostileLinksAndDate(t *testing.T) {
 	assert.Equal(t, "2024-02-29", w3cDate("2024-02-29"))
 	assert.Equal(t, "2024-02-29T10:00:00Z", w3cDate("2024-02-29T10:00:00Z"))
 }
+
+// TestPageBreak: a page break at the top level starts a new content
+// document (every reading system starts it on a new page); inside a quote
+// it is a CSS page break.
+func TestPageBreak(t *testing.T) {
+	pb := &convert.PageBreak{}
+	d := &convert.Document{Meta: convert.Meta{Title: "改頁", Lang: "ja"}, Blocks: []convert.Block{
+		pb, para(txt("一。")), pb, pb, para(txt("二。")), &convert.Quote{Blocks: []convert.Block{pb, para(txt("三。"))}}, pb,
+	}}
+	data := write(t, &Writer{}, d)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	var docs []string
+	for _, f := range zr.File {
+		if strings.HasPrefix(f.Name, "EPUB/xhtml/section") {
+			docs = append(docs, readEntry(t, data, f.Name))
+		}
+	}
+	require.Len(t, docs, 2)
+	assert.Contains(t, docs[0], "一。")
+	assert.NotContains(t, docs[0], "pagebreak")
+	assert.Contains(t, docs[1], "二。")
+	assert.Contains(t, docs[1], `<blockquote>
+<div class="pagebreak" style="page-break-after: always; break-after: page"></div>`)
+}

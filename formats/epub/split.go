@@ -148,7 +148,8 @@ const maxSections = 1000
 // items, lines, sentences), one or more per section, named from first on
 // (section%04d.xhtml). It returns the documents and the headings. A book
 // of more than maxSections sections puts several small ones in a
-// document.
+// document. A page break at the top level ends a document (while there
+// are fewer than maxSections); elsewhere it is a CSS page break.
 func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle string) ([]*contentDoc, []*tocEntry) {
 	var docs []*contentDoc
 	var toc []*tocEntry
@@ -179,6 +180,15 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 			part = 1 // in a document started by an earlier section
 		}
 		for _, b := range sec {
+			if _, ok := b.(*convert.PageBreak); ok && !share && len(docs) < maxSections {
+				// A page break starts a new content document: every
+				// reading system starts one on a new page (CSS page
+				// breaks are ignored by many).
+				if cur != nil && body.Len() > 0 {
+					flush()
+				}
+				continue
+			}
 			for _, f := range r.fragments(b, limit) {
 				if cur != nil && body.Len() > 0 && body.Len()+len(f.xhtml) > limit {
 					flush()

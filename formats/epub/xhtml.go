@@ -243,6 +243,11 @@ func (r *renderer) block(b *strings.Builder, bl convert.Block, tight bool) {
 		r.table(b, x)
 	case *convert.Rule:
 		b.WriteString("<hr/>\n")
+	case *convert.PageBreak:
+		// A page break at the top level starts a new content document
+		// (see split); inside a list or quote, or in a book of many
+		// documents, it is a CSS page break.
+		b.WriteString(`<div class="pagebreak" style="page-break-after: always; break-after: page"></div>` + "\n")
 	}
 }
 

@@ -252,6 +252,19 @@ func (w *walker) node(c *html.Node) {
 		return
 	}
 	w.flush()
+	// A style asking for a page break (convert.PageBreakStyle, such as
+	// the writer's convert.PageBreakHTML) gives a PageBreak.
+	if before, after := convert.PageBreakStyle(getAttr(c, "style")); before || after {
+		if before {
+			w.out = append(w.out, &convert.PageBreak{})
+		}
+		if after {
+			defer func() {
+				w.flush()
+				w.out = append(w.out, &convert.PageBreak{})
+			}()
+		}
+	}
 	switch a {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		ins := tidy(w.inlines(c))

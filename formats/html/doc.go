@@ -34,7 +34,9 @@
 // → Quote, pre/listing/xmp → CodeBlock (language from a class
 // language-X or lang-X on pre or its code), table → Table (caption, the
 // thead row or a first row of th cells as header, colspan padded with empty
-// cells up to 1000), hr → Rule; b/strong → Strong, i/em/cite/dfn → Emph,
+// cells up to 1000), hr → Rule, a block element whose style asks for a
+// page break (page-break-before/after: always, break-before/after: page)
+// → a PageBreak before or after its content; b/strong → Strong, i/em/cite/dfn → Emph,
 // s/del/strike → Strike, code/kbd/samp/tt → Code, a[href] → Link (unsafe
 // URLs by convert.SafeURL become text, counted; relative ones resolved
 // against <base href> or the canonical URL), ruby → Ruby per base and rt,

@@ -146,6 +146,8 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 		r.table(x)
 	case *convert.Rule:
 		r.b.WriteString("<hr />\n")
+	case *convert.PageBreak:
+		r.b.WriteString(convert.PageBreakHTML + "\n")
 	}
 }
 

@@ -64,6 +64,8 @@ func TestReadMapping(t *testing.T) {
 		{"nbsp kept", "<p>a&nbsp;&nbsp;b　c</p>", "a\u00a0\u00a0b　c"},
 		{"dl", "<dl><dt>term<dd>def</dl>", "**term**\n\ndef"},
 		{"block in inline", `<a href="/x"><div>one</div><div>two</div></a>`, "[one<br />two](/x)"},
+		{"page breaks", `<p>a</p><div style="page-break-after: always"></div><h2 style="break-before: page">H</h2><p style="PAGE-BREAK-AFTER:always !important">b</p><p style="page-break-after: auto">c</p>`,
+			"a\n\n" + convert.PageBreakHTML + "\n\n" + convert.PageBreakHTML + "\n\n## H\n\nb\n\n" + convert.PageBreakHTML + "\n\nc"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			d := readHTML(t, "<!DOCTYPE html><body>"+tc.in, nil)

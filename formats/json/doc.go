@@ -39,6 +39,7 @@
 //	{"type": "rule"}
 //	{"type": "figure", "id": "…", "image": {image inline}, "table": {table block},
 //	 "caption": [inline…]}   (exactly one of "image" and "table")
+//	{"type": "pagebreak"}
 //
 // and so are inlines:
 //

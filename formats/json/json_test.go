@@ -58,6 +58,7 @@ func sample() *convert.Document {
 			},
 			&convert.Table{Rows: [][]convert.Cell{}},
 			&convert.Rule{},
+			&convert.PageBreak{},
 		},
 		Figures: []convert.Figure{
 			{Text: "380億美元", Value: 3.8e10, Unit: "USD", Kind: convert.KindMoney, Bound: convert.AtLeast, Block: 1, Paragraph: 1, Section: "標題", Sentence: "…"},

@@ -257,6 +257,7 @@ var blockKeys = map[string][]string{
 	"table":     {"type", "caption", "align", "header", "rows"},
 	"rule":      {"type"},
 	"figure":    {"type", "id", "image", "table", "caption"},
+	"pagebreak": {"type"},
 }
 
 // inlineKeys lists the keys each inline type allows.

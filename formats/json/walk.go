@@ -272,6 +272,8 @@ func readBlock(v any, path string) (convert.Block, error) {
 		return readTable(m, path)
 	case "figure":
 		return readFigure(m, path)
+	case "pagebreak":
+		return &convert.PageBreak{}, nil
 	}
 	return &convert.Rule{}, nil
 }

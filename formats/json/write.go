@@ -217,6 +217,8 @@ func wireBlock(b convert.Block) any {
 			f.Table = wireBlock(x.Table)
 		}
 		return f
+	case *convert.PageBreak:
+		return wireRule{Type: "pagebreak"}
 	}
 	return nil // nil blocks are skipped
 }

@@ -77,6 +77,11 @@
 //     Each start tag, comment or declaration dropped counts in the report
 //     (Reader.Report, or convert.Options.Report through the registry) as
 //     "raw HTML elements dropped".
+//   - Page breaks: an HTML element whose style asks for a page break
+//     (page-break-before/after: always, break-before/after: page), such as
+//     the writer's <div style="page-break-after: always"></div>, and a
+//     paragraph that is only \newpage or \pagebreak (LaTeX, which pandoc
+//     reads as raw TeX) are a PageBreak.
 //
 // Goldmark follows CommonMark's flanking rules strictly, so
 // "**一是…。**其次" (a closing ** after CJK punctuation and before a
@@ -102,8 +107,10 @@
 // with "{#id}" only when the identifier differs from the one the reader
 // would generate, "-" bullets and "1." numbers (alternating with "*" and
 // "1)" when two lists follow each other; "*" or "+" where "- - -" would
-// read as a rule), fenced code, "***" rules and
-// GFM pipe tables with an alignment row and escaped pipes. Text is
+// read as a rule), fenced code, "***" rules, page breaks as
+// <div style="page-break-after: always"></div> (convert.PageBreakHTML:
+// CommonMark raw HTML, so renderers and pandoc keep it and browsers break
+// the page when printing), and GFM pipe tables with an alignment row and escaped pipes. Text is
 // escaped so that reading the output gives the same model back: Markdown
 // punctuation is backslash-escaped, leading and trailing spaces and
 // newlines inside Text are written as character references, and GFM's

@@ -428,3 +428,35 @@ func TestReadNULIsReplacementCharacter(t *testing.T) {
 	require.NotContains(t, string(md), "\x00")
 	require.Contains(t, string(md), "a\uFFFDb")
 }
+
+// TestPageBreak reads the page breaks Markdown files use — raw HTML with a
+// page-break style (what the writer writes) and pandoc's \newpage — and
+// checks that the writer's form reads back, counting nothing as dropped.
+func TestPageBreak(t *testing.T) {
+	pb := &convert.PageBreak{}
+	para := func(s string) convert.Block {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
+	for _, tc := range []struct {
+		in   string
+		want []convert.Block
+	}{
+		{"a\n\n" + convert.PageBreakHTML + "\n\nb", []convert.Block{para("a"), pb, para("b")}},
+		{"a\n\n\\newpage\n\nb\n\n\\pagebreak", []convert.Block{para("a"), pb, para("b"), pb}},
+		{`<div style="break-before: page">x</div>`, []convert.Block{pb, para("x")}},
+		{`<p style="page-break-after: always">x`, []convert.Block{para("x"), pb}},
+		{`<div style="break-after: page"><div>x</div><div>y</div></div>`, []convert.Block{para("x"), para("y"), pb}},
+		{"\\newpage text", []convert.Block{para("\\newpage text")}},
+		{"<pre style=\"page-break-after: always\">c</pre>\n<div>d</div>", []convert.Block{&convert.CodeBlock{Text: "c"}, pb, para("d")}},
+	} {
+		var rep convert.Report
+		d, err := (&markdown.Reader{Report: &rep}).Parse([]byte(tc.in))
+		require.NoError(t, err)
+		assert.Equal(t, tc.want, d.Blocks, tc.in)
+		assert.Equal(t, strings.Count(tc.in, "<div>"), rep.Get("markdown", "raw HTML elements dropped"), tc.in)
+	}
+	d := &convert.Document{Blocks: []convert.Block{para("a"), pb, &convert.List{Tight: true, Items: [][]convert.Block{{para("i"), pb}}}, pb}}
+	out := write(t, d)
+	assert.Equal(t, "a\n\n"+convert.PageBreakHTML+"\n\n- i\n  "+convert.PageBreakHTML+"\n\n"+convert.PageBreakHTML+"\n", string(out))
+	assert.Equal(t, string(dump(t, d)), string(dump(t, read(t, out))))
+}

@@ -14,7 +14,10 @@ import (
 // the text of the rest is kept (tags stripped, entities decoded, white
 // space collapsed as HTML does), one paragraph per block-level element
 // (blockElements), with the inline tags of tags.go mapped to the model;
-// <pre> becomes a code block. Nothing is left of a block without text.
+// <pre> becomes a code block. Nothing is left of a block without text,
+// except a page break: an element whose style asks for one
+// (convert.PageBreakStyle, such as convert.PageBreakHTML) gives a
+// PageBreak before or after its content.
 func (c *converter) htmlBlock(x *ast.HTMLBlock) []convert.Block {
 	raw := c.lines(x)
 	if x.HasClosure() {
@@ -28,6 +31,20 @@ func (c *converter) htmlBlock(x *ast.HTMLBlock) []convert.Block {
 			out = append(out, p)
 		}
 		items = nil
+	}
+	// A style asking for a page break after an element (the writer's
+	// convert.PageBreakHTML) gives a PageBreak after it: breakAfter holds
+	// the depths of the open elements that asked (depth counts the open
+	// elements), breakNow says one ends.
+	var breakAfter []int
+	depth := 0
+	breakNow := false
+	closed := func() { // an element ends
+		if k := len(breakAfter) - 1; k >= 0 && breakAfter[k] == depth {
+			breakAfter = breakAfter[:k]
+			breakNow = true
+		}
+		depth = max(depth-1, 0)
 	}
 	z := html.NewTokenizer(strings.NewReader(raw))
 	for {
@@ -43,19 +60,39 @@ func (c *converter) htmlBlock(x *ast.HTMLBlock) []convert.Block {
 		case html.CommentToken, html.DoctypeToken:
 			c.dropped++
 		case html.StartTagToken, html.SelfClosingTagToken:
+			before, after := pageBreakAttr(tok)
+			if before {
+				flush()
+				out = append(out, &convert.PageBreak{})
+			}
+			void := tt == html.SelfClosingTagToken || voidElements[name]
+			if !void {
+				depth++
+			}
+			if after {
+				if void {
+					breakNow = true
+				} else {
+					breakAfter = append(breakAfter, depth)
+				}
+			}
 			switch {
 			case dropContent[name]:
 				c.dropped++
 				if tt == html.StartTagToken && !voidElements[name] {
 					c.skipElement(z, name)
+					closed() // its end tag was read
 				}
 			case name == "pre" && tt == html.StartTagToken:
 				flush()
 				if s := c.preText(z); strings.TrimSpace(s) != "" {
 					out = append(out, &convert.CodeBlock{Text: s})
 				}
+				closed() // its end tag was read
 			case blockElements[name] || name == "pre":
-				c.dropped++
+				if !before && !after {
+					c.dropped++ // a page break's element is read, not dropped
+				}
 				flush()
 			case name == "td" || name == "th":
 				c.dropped++
@@ -72,9 +109,18 @@ func (c *converter) htmlBlock(x *ast.HTMLBlock) []convert.Block {
 			default:
 				items = append(items, c.endTag(tok)...)
 			}
+			closed()
+		}
+		if breakNow {
+			flush()
+			out = append(out, &convert.PageBreak{})
+			breakNow = false
 		}
 	}
 	flush()
+	if len(breakAfter) > 0 { // an element left open at the end of the block
+		out = append(out, &convert.PageBreak{})
+	}
 	return out
 }
 
@@ -247,4 +293,15 @@ func (c *converter) htmlParagraph(items []convert.Inline) *convert.Paragraph {
 		return nil
 	}
 	return &convert.Paragraph{Inlines: ins}
+}
+
+// pageBreakAttr reports whether a tag's style attribute asks for a page
+// break before or after the element (convert.PageBreakStyle).
+func pageBreakAttr(tok html.Token) (before, after bool) {
+	for _, a := range tok.Attr {
+		if a.Key == "style" {
+			return convert.PageBreakStyle(a.Val)
+		}
+	}
+	return false, false
 }

@@ -171,6 +171,11 @@ func (c *converter) block(n ast.Node) convert.Block {
 		}
 		return h
 	case *ast.Paragraph, *ast.TextBlock:
+		if l := strings.TrimSpace(c.lines(x)); l == `\newpage` || l == `\pagebreak` {
+			// LaTeX's page breaks, as pandoc users write them (pandoc
+			// reads them as raw TeX).
+			return &convert.PageBreak{}
+		}
 		ins := c.inlineBlock(x)
 		if len(ins) == 0 { // only raw HTML that was dropped
 			return nil

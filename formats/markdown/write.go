@@ -227,6 +227,8 @@ func (r *renderer) nonList(b convert.Block) string {
 		return r.table(x)
 	case *convert.Rule:
 		return "***"
+	case *convert.PageBreak:
+		return convert.PageBreakHTML
 	}
 	return ""
 }

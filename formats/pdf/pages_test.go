@@ -243,3 +243,22 @@ func TestParagraphSpace(t *testing.T) {
 	assert.Positive(t, s.out[3].before, "a paragraph after a list is set off (a whole line, by paginate)")
 	assert.True(t, s.out[3].grid)
 }
+
+// TestPageBreak: a page break starts a new page, with the page before it
+// a section's last; one at the start, or two in a row, make no empty page.
+func TestPageBreak(t *testing.T) {
+	p := func(s string) *convert.Paragraph {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
+	pb := &convert.PageBreak{}
+	s := testSetter("zh-Hans", true)
+	s.measure, s.left, s.indent = 300, 50, 2
+	s.blocks([]convert.Block{pb, p("一。"), pb, pb, p("二。"), &convert.Quote{Blocks: []convert.Block{pb, p("三。")}}, pb}, s.bodyCtx())
+	require.Len(t, s.out, 3)
+	assert.False(t, s.out[0].newPage)
+	assert.True(t, s.out[1].newPage)
+	assert.True(t, s.out[2].newPage)
+	pages := s.paginate(s.out, nil)
+	require.Len(t, pages, 3)
+	assert.True(t, pages[0].section)
+}

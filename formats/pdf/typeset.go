@@ -101,6 +101,9 @@ type setter struct {
 	afterText bool
 	// goctx is the conversion's context (ctx is the layout box type).
 	goctx context.Context
+	// pageBreak: a PageBreak was met; the next slice emitted starts a
+	// new page.
+	pageBreak bool
 }
 
 // ctx is the box a block is laid out in.
@@ -131,6 +134,9 @@ func (t *setter) emit(c ctx, s slice) {
 			top = 0
 		}
 		s.items = append(s.items, item{kind: itLine, x: bx, y: top, h: s.h - top, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
+	}
+	if t.pageBreak {
+		s.newPage, t.pageBreak = true, false
 	}
 	t.out = append(t.out, s)
 }
@@ -226,6 +232,8 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 	case *convert.Rule:
 		h := t.size * 1.6
 		t.emit(c, slice{h: h, before: gap, items: []item{{kind: itLine, x: c.x + c.w*0.25, y: h / 2, w: c.w * 0.5, lw: 0.6, color: grey}}})
+	case *convert.PageBreak:
+		t.pageBreak = len(t.out) > 0 // the next slice starts a new page
 	}
 }
 

@@ -118,8 +118,27 @@ func (r *Reader) parse(src []byte, metaOnly bool) (*convert.Document, error) {
 	convert.WarnSourceDate(r.Report, "text", &d.Meta)
 	lines := make([]line, 0, len(raw)-start)
 	for i := start; i < len(raw); i++ {
-		t := strings.TrimSpace(raw[i])
-		lines = append(lines, line{text: t, no: i + 1, indent: t != "" && indented(raw[i])})
+		l := raw[i]
+		// A form feed (U+000C) is a page break: the text before it on
+		// its line, if any, is a line of its own, and so is the text
+		// after it.
+		split := false
+		for {
+			k := strings.IndexByte(l, '\f')
+			if k < 0 {
+				break
+			}
+			if t := strings.TrimSpace(l[:k]); t != "" {
+				lines = append(lines, line{text: t, no: i + 1, indent: indented(l[:k])})
+			}
+			lines = append(lines, line{no: i + 1, pageBreak: true})
+			l, split = l[k+1:], true
+		}
+		t := strings.TrimSpace(l)
+		if split && t == "" {
+			continue
+		}
+		lines = append(lines, line{text: t, no: i + 1, indent: t != "" && indented(l)})
 	}
 	p := parser{r: r, lines: lines}
 	if start == 3 && emptyTitleBlock(raw) {
@@ -158,6 +177,9 @@ type line struct {
 	// indent: the line starts with a space, a tab or U+3000 (a first-line
 	// paragraph indent in the wrapped layout).
 	indent bool
+	// pageBreak: the line is a form feed (text is empty). It separates
+	// blocks as a blank line does, and is a page break.
+	pageBreak bool
 }
 
 func indented(s string) bool {
@@ -218,6 +240,7 @@ const (
 	uItem
 	uRow
 	uRule
+	uBreak // a page break (form feed)
 )
 
 // unit is a paragraph-level piece before grouping into blocks.
@@ -259,6 +282,9 @@ func (p *parser) unitsLines() {
 			if n := len(p.units); n > 0 {
 				p.units[n-1].blankAfter = true
 			}
+			if l.pageBreak {
+				p.units = append(p.units, unit{kind: uBreak, blankBefore: true, blankAfter: true})
+			}
 			continue
 		}
 		u := classify(l.text)
@@ -280,6 +306,9 @@ func (p *parser) unitsWrapped() {
 			blank = true
 			if n := len(p.units); n > 0 {
 				p.units[n-1].blankAfter = true
+			}
+			if p.lines[i].pageBreak {
+				p.units = append(p.units, unit{kind: uBreak, blankBefore: true, blankAfter: true})
 			}
 			i++
 			continue
@@ -833,6 +862,8 @@ func (p *parser) blocks() []convert.Block {
 		switch u.kind {
 		case uRule:
 			out = append(out, &convert.Rule{})
+		case uBreak:
+			out = append(out, &convert.PageBreak{})
 		case uHeading:
 			out = append(out, &convert.Heading{Level: u.level, Inlines: textInlines(u.text)})
 		case uItem:

@@ -98,7 +98,7 @@ func parse(t *testing.T, s string) *convert.Document {
 	return d
 }
 
-// shape summarises blocks: "H2:text", "P:text", "P:[lead]rest", "L•:a|b", "L1:a|b", "T:a\tb/c\td", "R".
+// shape summarises blocks: "H2:text", "P:text", "P:[lead]rest", "L•:a|b", "L1:a|b", "T:a\tb/c\td", "R", "PB".
 func shape(d *convert.Document) []string {
 	var out []string
 	for _, b := range d.Blocks {
@@ -132,6 +132,8 @@ func shape(d *convert.Document) []string {
 			out = append(out, "T:"+strings.ReplaceAll(convert.BlockText(x), "\n", "/"))
 		case *convert.Rule:
 			out = append(out, "R")
+		case *convert.PageBreak:
+			out = append(out, "PB")
 		default:
 			out = append(out, "?")
 		}
@@ -506,6 +508,29 @@ func TestRegistered(t *testing.T) {
 	assert.Contains(t, err.Error(), "a.txt:")
 }
 
+// TestFormFeed reads a form feed as a page break, alone on its line or
+// not, in both layouts, and writes a page break as a form feed line.
+func TestFormFeed(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{longZH + "\n\f\n" + longZH + "\f\n\f" + longZH, []string{"P:" + longZH, "PB", "P:" + longZH, "PB", "PB", "P:" + longZH}},
+		{longZH + "\n  \f  \n" + longZH, []string{"P:" + longZH, "PB", "P:" + longZH}},
+		{"First line of a wrapped paragraph that goes on\nand ends here.\n\fSecond paragraph, wrapped over\ntwo lines of text.\n",
+			[]string{"P:First line of a wrapped paragraph that goes on and ends here.", "PB", "P:Second paragraph, wrapped over two lines of text."}},
+	} {
+		d := parse(t, tc.in)
+		assert.Equal(t, tc.want, shape(d), "%q", tc.in)
+		out := (&Writer{}).Bytes(d)
+		assert.Equal(t, strings.Count(tc.in, "\f"), strings.Count(string(out), "\f\n"), "%q", out)
+		assert.Equal(t, shape(d), shape(parse(t, string(out))))
+	}
+	// Inside a list or quote a page break has no text form.
+	d := &convert.Document{Blocks: []convert.Block{&convert.Quote{Blocks: []convert.Block{&convert.PageBreak{}, &convert.Paragraph{Inlines: textInlines("q")}}}}}
+	assert.Equal(t, "  q\n", string((&Writer{}).Bytes(d)))
+}
+
 func FuzzReader(f *testing.F) {
 	f.Add([]byte("中哈關係\n\n一是保持溝通。雙方。\n---\ntitle: x\n---\n"))
 	f.Add([]byte("---\ntitle: a\n---\n• a\n1. b\nx\ty\nz\tw\n"))
@@ -513,6 +538,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n% heading-like\nBody text. It is long enough to be a paragraph surely.\n"))
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n---\ntitle: x\n---\nBody.\n"))
 	f.Add([]byte("00000000000000000000000000\n# # 0")) // found by CI's fuzz smoke run
+	f.Add([]byte("Title\n\f\nBody text that goes on.\fMore\n\f"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
 		if err != nil {

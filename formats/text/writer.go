@@ -16,7 +16,7 @@ import (
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
-// rules omitted. Output ends with a newline; an empty document gives no
+// rules omitted, a page break as a line holding a form feed (U+000C). Output ends with a newline; an empty document gives no
 // output. Writer never modifies the document.
 //
 // The output reads back (with Reader) into the same text: writing,
@@ -185,6 +185,13 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 		}
 	case *convert.Rule:
 		// Nothing: a rule has no text to copy.
+	case *convert.PageBreak:
+		if indent == "" {
+			// A form feed line: printers and pagers start a new page, and
+			// the Reader reads it back as a page break. Inside a list or
+			// quote it has no text form.
+			b.WriteString("\f\n")
+		}
 	}
 }
 
