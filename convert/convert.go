@@ -43,6 +43,13 @@ type Options struct {
 	// into memory. 0 means DefaultMaxInputSize; negative means no limit.
 	MaxInputSize int64
 
+	// ResourcePath lists directories searched for images after the input
+	// file's directory (pandoc's --resource-path); see ResolveImages.
+	ResourcePath []string
+	// NoResources skips ResolveImages in Read: images keep their source
+	// and alt text, nothing is read.
+	NoResources bool
+
 	// Writer settings shared by several formats. Each format documents
 	// which it honours.
 
@@ -59,6 +66,15 @@ type Options struct {
 	// EmbedFonts are fonts (names or files) whose used characters the EPUB
 	// writer embeds as a subset.
 	EmbedFonts []string
+	// EmbedResources makes the HTML writer put images into the page as
+	// data: URIs, a self-contained file (pandoc's --embed-resources);
+	// without it, <img src> keeps the image's source as written.
+	EmbedResources bool
+	// CoverImage is the EPUB cover image's file (pandoc's
+	// --epub-cover-image): PNG, JPEG, GIF, WebP or SVG, checked as
+	// ResolveImages checks images, but not confined to the resource
+	// directories (the user named it).
+	CoverImage string
 	// PageSize is the PDF page size: A4 (default), A5, B5 (ISO 216, 176 × 250
 	// mm), B5-JIS (JIS P 0138, 182 × 257 mm), Letter.
 	PageSize string
@@ -126,7 +142,8 @@ type DocumentTransform interface {
 // Read reads a document from r with the format opts.From (default: from
 // SourcePath's extension, else "text"), running the source transforms
 // before and the document transforms after the reader, then applying
-// opts.Metadata. If the document has no title, the stem of SourcePath is
+// opts.Metadata. Right after the reader, ResolveImages reads the
+// document's images (unless opts.NoResources). If the document has no title, the stem of SourcePath is
 // used; if it has no language, DetectLanguage guesses one. Errors are
 // *Error values naming the input. An input with no text (no bytes, or
 // only white space and byte order marks) is read as an empty document
@@ -172,6 +189,11 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 	d, err := f.NewReader(opts).Read(ctx, bytes.NewReader(src))
 	if err != nil {
 		return nil, wrapError(err, "read", f.Name, path)
+	}
+	if !opts.NoResources {
+		if err := ResolveImages(ctx, d, opts); err != nil {
+			return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
+		}
 	}
 	if empty && !slices.Contains(opts.Report.Warnings()[warned:], emptyWarning) {
 		// The outputs are still written (an empty document), but a

@@ -31,6 +31,21 @@
 //	    --punct fix|keep           halfwidth , ; : ? ! between CJK characters made fullwidth (default)
 //	    --script hans|hant         convert Traditional↔Simplified Chinese (OpenCC)
 //	    --strict                   refuse invalid UTF-8 and characters no font covers
+//	                               (and missing, refused or corrupt images)
+//
+// Images:
+//
+//	--resource-path DIR[:DIR]  look for images there too, after the input file's
+//	                           directory (standard input: the working directory)
+//	--embed-resources          HTML: images inside the page as data: URIs
+//	--epub-cover-image FILE    EPUB cover image
+//
+// Images are read from the input file's directory and the --resource-path
+// directories only: a path leading out of them (../../etc/passwd, an
+// absolute path elsewhere, a symbolic link out) is refused, http(s) images
+// are never fetched (their alt text is shown), and each file is checked
+// (type sniffed from its bytes, at most 32 MiB and 40 million pixels, not
+// truncated). A refused or bad image is a warning, an error with --strict.
 //
 // Output:
 //

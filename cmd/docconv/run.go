@@ -47,6 +47,9 @@ type config struct {
 	listFonts, listVars  bool
 	version, quiet       bool
 	strict, toc          bool
+	resourcePath         []string
+	embedResources       bool
+	coverImage           string
 	figuresTable         bool
 	normalizeMode        string
 	ruby, punct, script  string
@@ -79,6 +82,9 @@ func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	fs.StringVar(&c.script, "script", "", "convert Chinese to `SCRIPT`: hans (Simplified) or hant (Traditional)")
 	fs.BoolVar(&c.strict, "strict", false, "refuse invalid UTF-8 and characters no font covers instead of repairing and reporting")
 	fs.BoolVar(&c.toc, "toc", false, "add a table of contents (PDF)")
+	fs.StringArrayVar(&c.resourcePath, "resource-path", nil, "look for images in `DIR[:DIR…]` too, after the input file's directory (repeatable); paths never leave these directories")
+	fs.BoolVar(&c.embedResources, "embed-resources", false, "HTML: put the images into the page as data: URIs (one self-contained file)")
+	fs.StringVar(&c.coverImage, "epub-cover-image", "", "EPUB cover image `FILE` (PNG, JPEG, GIF, WebP or SVG)")
 	fs.BoolVar(&c.figuresTable, "figures-table", false, "append a table of the article's figures (PDF, EPUB, HTML)")
 	fs.StringArrayVar(&c.fonts, "font", nil, "PDF font `NAME|FILE`, repeatable: the fallback chain, first match per character")
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
@@ -490,18 +496,21 @@ func (c *config) options() (*convert.Options, error) {
 		return nil, usagef("-V: %v; docconv --list-variables lists the valid keys", err)
 	}
 	return &convert.Options{
-		From:         c.from,
-		Metadata:     c.meta,
-		Transforms:   normalize.Transforms(no),
-		Report:       &convert.Report{},
-		Strict:       c.strict,
-		MaxInputSize: maxIn,
-		TOC:          c.toc,
-		FiguresTable: c.figuresTable,
-		Fonts:        c.fonts,
-		EmbedFonts:   c.embedFonts,
-		PageSize:     c.pageSize,
-		Vars:         vars,
+		From:           c.from,
+		Metadata:       c.meta,
+		Transforms:     normalize.Transforms(no),
+		Report:         &convert.Report{},
+		Strict:         c.strict,
+		MaxInputSize:   maxIn,
+		TOC:            c.toc,
+		ResourcePath:   splitPathList(c.resourcePath),
+		EmbedResources: c.embedResources,
+		CoverImage:     c.coverImage,
+		FiguresTable:   c.figuresTable,
+		Fonts:          c.fonts,
+		EmbedFonts:     c.embedFonts,
+		PageSize:       c.pageSize,
+		Vars:           vars,
 	}, nil
 }
 
@@ -665,4 +674,18 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is too large", s)
 	}
 	return n << shift, nil
+}
+
+// splitPathList splits --resource-path values at the path list separator
+// (":" on Unix, ";" on Windows), as pandoc does, dropping empty entries.
+func splitPathList(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		for _, d := range filepath.SplitList(v) {
+			if d != "" {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
 }
