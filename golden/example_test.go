@@ -35,7 +35,7 @@ func ExamplePDF() {
 	fmt.Print("== page 1", page)
 	// Output:
 	// docconv-golden/1 pdf
-	// version: 1.4
+	// version: 1.7
 	// pages: 1
 	// lang: zh-Hant
 	//

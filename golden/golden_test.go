@@ -92,7 +92,7 @@ func TestPDFTextMatchesPoppler(t *testing.T) {
 func TestPDFOutlineAndInfo(t *testing.T) {
 	got, err := golden.PDF(convertFile(t, "../examples/article.txt", "pdf"))
 	require.NoError(t, err)
-	assert.True(t, strings.HasPrefix(got, "docconv-golden/1 pdf\nversion: 1.4\npages: 3\nlang: zh-Hant\n"), got[:80])
+	assert.True(t, strings.HasPrefix(got, "docconv-golden/1 pdf\nversion: 1.7\npages: 3\nlang: zh-Hant\n"), got[:80])
 	assert.Contains(t, got, "\nTitle: article\n")
 	assert.Contains(t, got, "\nCreationDate: D:20000101000000\n")
 	assert.Regexp(t, `\n[A-Z]{6}\+DroidSansFallback  Type0/CIDFontType2  Identity-H  embedded  ToUnicode\n`, got)

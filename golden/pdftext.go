@@ -235,6 +235,7 @@ func (ft *font) width(c uint32) float64 {
 type run struct {
 	x, y, endX, size float64
 	text             string
+	mcid             int // the innermost marked content's MCID, -1 for none
 }
 
 type matrix [6]float64
@@ -252,6 +253,12 @@ func (m matrix) mul(n matrix) matrix {
 // pageText runs a page's content stream and returns its text, one line
 // per baseline, in the order the text is drawn.
 func (f *pdfFile) pageText(page pdfDict, resources pdfDict) string {
+	runs := f.runs(f.content(page), resources)
+	return joinRuns(runs)
+}
+
+// content returns a page's content stream, decoded (its streams joined).
+func (f *pdfFile) content(page pdfDict) []byte {
 	var content []byte
 	switch c := f.resolve(page["Contents"]).(type) {
 	case *pdfStream:
@@ -265,8 +272,7 @@ func (f *pdfFile) pageText(page pdfDict, resources pdfDict) string {
 			}
 		}
 	}
-	runs := f.runs(content, resources)
-	return joinRuns(runs)
+	return content
 }
 
 type gstate struct {
@@ -289,8 +295,17 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 		actual string
 		has    bool
 		shown  bool
+		mcid   int
 	}
 	var marks []marked
+	mcid := func() int {
+		for i := len(marks) - 1; i >= 0; i-- {
+			if marks[i].mcid >= 0 {
+				return marks[i].mcid
+			}
+		}
+		return -1
+	}
 	inActual := func() *marked {
 		for i := len(marks) - 1; i >= 0; i-- {
 			if marks[i].has {
@@ -332,13 +347,13 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 		if a := inActual(); a != nil {
 			if !a.shown {
 				a.shown = true
-				runs = append(runs, run{x: x0, y: y0, endX: end[4], size: size, text: a.actual})
+				runs = append(runs, run{x: x0, y: y0, endX: end[4], size: size, text: a.actual, mcid: mcid()})
 			} else if len(runs) > 0 {
 				runs[len(runs)-1].endX = end[4]
 			}
 			return
 		}
-		runs = append(runs, run{x: x0, y: y0, endX: end[4], size: size, text: text.String()})
+		runs = append(runs, run{x: x0, y: y0, endX: end[4], size: size, text: text.String(), mcid: mcid()})
 	}
 	l := &lexer{b: content}
 	for {
@@ -451,16 +466,19 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 				}
 			}
 		case "BMC":
-			marks = append(marks, marked{})
+			marks = append(marks, marked{mcid: -1})
 		case "BDC":
-			m := marked{}
+			m := marked{mcid: -1}
 			if n >= 1 {
 				props := f.dict(operands[n-1])
 				if name, ok := operands[n-1].(pdfName); ok {
 					props = f.dict(f.dict(resources["Properties"])[name])
 				}
 				if s, ok := f.resolve(props["ActualText"]).(pdfString); ok {
-					m = marked{actual: textString(s), has: true}
+					m = marked{actual: textString(s), has: true, mcid: -1}
+				}
+				if id, ok := props["MCID"].(float64); ok {
+					m.mcid = int(id)
 				}
 			}
 			marks = append(marks, m)

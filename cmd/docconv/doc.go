@@ -54,6 +54,8 @@
 //	    --font NAME|FILE           PDF font chain, first match wins per character (repeatable)
 //	    --epub-embed-font NAME|FILE embed the used characters of a font in the EPUB (repeatable)
 //	    --page-size A4|A5|B5|B5-JIS|Letter
+//	    --pdf-standard ua-1        declare PDF/UA-1 in the PDF's metadata (PDFs are tagged by
+//	                               default; -V pdf.tagged=false writes an untagged file)
 //	    --max-input-size SIZE      refuse larger inputs and font files (default 256MiB; 0: none)
 //	    --max-memory SIZE          stop with exit status 3 past this memory use (default auto:
 //	                               3/4 of the available memory; 0: none)

@@ -55,6 +55,7 @@ type config struct {
 	ruby, punct, script  string
 	fonts, embedFonts    []string
 	pageSize             string
+	pdfStandard          string
 	maxInputSize         string
 	maxMemory            string
 	includes             []string
@@ -89,6 +90,7 @@ func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	fs.StringArrayVar(&c.fonts, "font", nil, "PDF font `NAME|FILE`, repeatable: the fallback chain, first match per character")
 	fs.StringArrayVar(&c.embedFonts, "epub-embed-font", nil, "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
 	fs.StringVar(&c.pageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5 (ISO, 176×250 mm), B5-JIS (182×257 mm), Letter")
+	fs.StringVar(&c.pdfStandard, "pdf-standard", "", "declare the PDF `STANDARD`: ua-1 (PDF/UA-1, accessible; PDFs are tagged by default)")
 	fs.StringVar(&c.maxInputSize, "max-input-size", "256MiB", "refuse an input (or --font file) larger than `SIZE`: bytes, or with KiB, MiB, GiB; 0 for no limit")
 	fs.StringVar(&c.maxMemory, "max-memory", "auto", "stop with exit status 3 when memory use passes `SIZE`: auto (3/4 of the available memory), 0 for no limit, or a size")
 	fs.StringArrayVarP(&c.vars, "variable", "V", nil, "format-specific `KEY=VALUE`, e.g. pdf.indent=0")
@@ -492,8 +494,24 @@ func (c *config) options() (*convert.Options, error) {
 		}
 		vars[k] = val
 	}
+	if c.pdfStandard != "" {
+		vars["pdf.standard"] = c.pdfStandard
+	}
 	if err := convert.CheckVars(vars); err != nil {
 		return nil, usagef("-V: %v; docconv --list-variables lists the valid keys", err)
+	}
+	if st, ok := vars["pdf.standard"]; ok {
+		switch strings.ToLower(strings.TrimSpace(st)) {
+		case "none":
+		case "ua-1":
+			if tg, ok := vars["pdf.tagged"]; ok {
+				if b, _ := convert.ParseVarBool(tg); !b {
+					return nil, usagef("--pdf-standard ua-1 needs a tagged PDF: remove -V pdf.tagged=false")
+				}
+			}
+		default:
+			return nil, usagef("--pdf-standard must be ua-1 (or none), not %q", st)
+		}
 	}
 	return &convert.Options{
 		From:           c.from,

@@ -68,6 +68,8 @@ func TestUsageErrors(t *testing.T) {
 		{"--ruby", "maybe", in},
 		{"--script", "latin", in},
 		{"--page-size", "B4", "-t", "pdf", in},
+		{"--pdf-standard", "a-1b", "-t", "pdf", in},
+		{"--pdf-standard", "ua-1", "-V", "pdf.tagged=false", "-t", "pdf", in},
 		{"-M", "date=yesterday", in},
 		{"-M", "=x", in},
 		{"-t", "text", "-o", in, in}, // never overwrite the input
@@ -145,6 +147,30 @@ func TestPageSizeB5JIS(t *testing.T) {
 		b, err := os.ReadFile(filepath.Join(dir, "a.pdf"))
 		require.NoError(t, err)
 		assert.Contains(t, string(b), "/MediaBox [0 0 "+box+"]", size)
+		require.NoError(t, os.Remove(filepath.Join(dir, "a.pdf")))
+	}
+}
+
+// TestPDFStandard: PDFs are tagged; --pdf-standard ua-1 adds the PDF/UA
+// identification, -V pdf.tagged=false leaves the structure out.
+func TestPDFStandard(t *testing.T) {
+	dir := t.TempDir()
+	in := copySample(t, dir)
+	for _, c := range []struct {
+		args       []string
+		tagged, ua bool
+	}{
+		{nil, true, false},
+		{[]string{"--pdf-standard", "ua-1"}, true, true},
+		{[]string{"-V", "pdf.standard=UA-1"}, true, true},
+		{[]string{"-V", "pdf.tagged=false"}, false, false},
+	} {
+		code, _, stderr := docconv(t, dir, "", append([]string{"-q", "-o", "a.pdf", in}, c.args...)...)
+		require.Equal(t, 0, code, stderr)
+		b, err := os.ReadFile(filepath.Join(dir, "a.pdf"))
+		require.NoError(t, err)
+		assert.Equal(t, c.tagged, strings.Contains(string(b), "/StructTreeRoot"), "%v", c.args)
+		assert.Equal(t, c.ua, strings.Contains(string(b), "<pdfuaid:part>1</pdfuaid:part>"), "%v", c.args)
 		require.NoError(t, os.Remove(filepath.Join(dir, "a.pdf")))
 	}
 }

@@ -27,7 +27,8 @@ type runFmt struct {
 	color  rgb
 	link   string
 	strike bool
-	code   bool // inline code: light background
+	code   bool  // inline code: light background
+	tag    int32 // structure element of the text (tagged.go)
 }
 
 // rubyAnn is a ruby annotation over atoms [first, last].
@@ -40,6 +41,7 @@ type rubyAnn struct {
 	// may overhang the neighbours.
 	pad      float64
 	overhung bool
+	tag      int32 // the RT element of a tagged PDF
 }
 
 // para is a paragraph being laid out.
@@ -492,13 +494,25 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 			if g.link != "" && g.color == black {
 				g.color = linkColor
 			}
+			if g.link != "" {
+				g.tag = t.newElem("Link", f.tag)
+			}
 			t.addInlines(p, x.Inlines, g)
 		case *convert.Ruby:
 			first := len(p.atoms)
 			ri := len(p.rubies)
-			t.addText(p, x.Base, f, ri)
+			g := f
+			var rt int32
+			if x.Text != "" {
+				// Ruby (RB, RT) in the structure; the base is a run of
+				// its own.
+				ruby := t.newElem("Ruby", f.tag)
+				g.tag = t.newElem("RB", ruby)
+				rt = t.newElem("RT", ruby)
+			}
+			t.addText(p, x.Base, g, ri)
 			if last := len(p.atoms) - 1; last >= first && x.Text != "" {
-				p.rubies = append(p.rubies, rubyAnn{text: x.Text, first: first, last: last, st: f.st &^ stBold})
+				p.rubies = append(p.rubies, rubyAnn{text: x.Text, first: first, last: last, st: f.st &^ stBold, tag: rt})
 				t.padRuby(p, ri, f)
 			}
 		case *convert.LineBreak:
@@ -621,7 +635,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 					w = p.atoms[s+1].x - a.x
 				}
 				fg = append(fg, item{kind: itActual, x: x0 + a.x, y: base, face: e.face, size: f.size,
-					tc: w - e.face.advance(' ')*f.size, text: p.actualText(s)})
+					tc: w - e.face.advance(' ')*f.size, text: p.actualText(s), tag: f.tag})
 			}
 			s++
 			continue
@@ -664,7 +678,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		w := last.x + last.width() - a.x
 		x := x0 + a.x
 		it := item{kind: itText, x: x, y: base, face: a.face, size: f.size, tc: tc,
-			synth: a.is(fSynthBold), slant: a.is(fSlant), color: f.color, text: sb.String()}
+			synth: a.is(fSynthBold), slant: a.is(fSlant), color: f.color, text: sb.String(), tag: f.tag}
 		if ownSpan(p, s) {
 			it.actual = visualActual(p.actualText(s)) // bidi.go
 		}
@@ -676,7 +690,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 			fg = append(fg, item{kind: itLine, x: x, y: base - f.size*0.3, w: w, lw: f.size * 0.05, color: f.color})
 		}
 		if f.link != "" {
-			fg = append(fg, item{kind: itLink, x: x, y: base - f.size*0.9, w: w, h: f.size * 1.15, url: f.link})
+			fg = append(fg, item{kind: itLink, x: x, y: base - f.size*0.9, w: w, h: f.size * 1.15, url: f.link, tag: f.tag})
 		}
 		s = e
 	}
@@ -691,7 +705,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		f := p.fmts[p.atoms[rb.first].fmt]
 		size := f.size * rubyScale
 		var rp para
-		t.addText(&rp, rb.text, runFmt{st: rb.st, size: size, color: f.color}, -1)
+		t.addText(&rp, rb.text, runFmt{st: rb.st, size: size, color: f.color, tag: rb.tag}, -1)
 		rl := line{s: 0, e: len(rp.atoms), width: naturalWidth(rp.atoms, 0, len(rp.atoms))}
 		position(rp.atoms, rl, alignLeft)
 		last := min(rb.last, l.e-1)

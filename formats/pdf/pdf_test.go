@@ -130,7 +130,7 @@ func TestMetadata(t *testing.T) {
 	b, err := (&Writer{}).Render(context.Background(), d)
 	require.NoError(t, err)
 	s := string(b)
-	assert.True(t, strings.HasPrefix(s, "%PDF-1.4\n"))
+	assert.True(t, strings.HasPrefix(s, "%PDF-1.7\n"))
 	assert.Contains(t, s, "/Lang (zh-Hant)")
 	assert.Contains(t, s, "/CreationDate (D:20240305000000)")
 	assert.Contains(t, s, "/ModDate (D:20240305000000)")

@@ -25,6 +25,10 @@ type docInfo struct {
 	title, author, subject, keywords string
 	lang                             string
 	time                             time.Time
+	// tagged writes a tagged PDF (tagged.go); standard is "" or
+	// StandardUA1.
+	tagged   bool
+	standard string
 }
 
 // outlineLevels returns the outline level (0: top) of every heading:
@@ -135,6 +139,10 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	}
 	levels := outlineLevels(bookmarks)
 	var raw strings.Builder
+	var g *tagger
+	if info.tagged {
+		g = newTagger(t.elems, pdf.RawWriteStr)
+	}
 	for i, pg := range pages {
 		// Drawn once: let the items go as the page is drawn (the caller
 		// does not use them after render).
@@ -144,7 +152,32 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 		setText(black)
 		setFill(black)
 		cur.init = true
+		if g != nil {
+			g.startPage(i)
+		}
 		for _, it := range pg.items {
+			if g != nil {
+				switch it.kind {
+				case itLink:
+					// Link annotations are written by postProcess, with
+					// their structure parent.
+					a := annot{x: it.x, y: it.y, w: it.w, h: it.h, uri: it.url, dest: -1, tag: it.tag}
+					if id, ok := strings.CutPrefix(it.url, "#"); ok {
+						m, ok := byID[id]
+						if !ok {
+							continue
+						}
+						a.uri, a.dest = "", m
+					}
+					g.link(a)
+					continue
+				case itGoto:
+					g.link(annot{x: it.x, y: it.y, w: it.w, h: it.h, dest: it.dest, tag: it.tag})
+					continue
+				default:
+					g.content(it.tag)
+				}
+			}
 			switch it.kind {
 			case itText:
 				if cur.face != it.face || cur.size != it.size {
@@ -232,6 +265,9 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 				pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
 			}
 		}
+		if g != nil {
+			g.endPage()
+		}
 		for _, m := range pg.marks {
 			if cur.face == nil && len(faces) > 0 {
 				// Bookmark titles are UTF-16 only while a UTF-8 font is set.
@@ -245,7 +281,11 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	return postProcess(buf.Bytes(), faces, info.lang)
+	var tags *tagOut
+	if g != nil {
+		tags = &tagOut{g: g, standard: info.standard, pageH: t.pageH, markPage: markPage, markY: markY, marks: bookmarks}
+	}
+	return postProcess(buf.Bytes(), faces, info, tags)
 }
 
 func colorOps(c rgb) string {
@@ -291,7 +331,8 @@ var errPost = errors.New("pdf: unexpected gofpdf output")
 //     here, in parallel, with reused compressors.
 var postProcessHook func([]byte)
 
-func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
+func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, error) {
+	lang := info.lang
 	if postProcessHook != nil {
 		postProcessHook(b)
 	}
@@ -440,13 +481,39 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 	close(next)
 	wg.Wait()
 
-	// Write the file again. /Lang and DisplayDocTitle are PDF 1.4.
+	// The structure tree (tagged.go): new objects from number n on.
+	var extra [][]byte
+	var catalogExtra string
+	pageExtra := map[int]string{}
+	if tags != nil {
+		var pageObj []int
+		for _, o := range objs {
+			if bytes.HasPrefix(b[o.off:o.end], fmt.Appendf(nil, "%d 0 obj\n<</Type /Page\n", o.num)) {
+				pageObj = append(pageObj, o.num)
+			}
+		}
+		slices.Sort(pageObj)
+		if len(pageObj) != len(tags.g.pageMC) {
+			return nil, fmt.Errorf("%w: %d pages, %d drawn", errPost, len(pageObj), len(tags.g.pageMC))
+		}
+		var pe []string
+		extra, catalogExtra, pe = tags.objects(n, pageObj, info)
+		for i, num := range pageObj {
+			pageExtra[num] = pe[i]
+		}
+	}
+
+	// Write the file again. /Lang and DisplayDocTitle are PDF 1.4; a
+	// tagged file is PDF 1.7 (Ruby, /Tabs; PDF/UA-1 is based on it).
 	out := make([]byte, 0, len(b))
 	out = append(out, b[:objs[0].off]...)
 	if bytes.HasPrefix(out, []byte("%PDF-1.3")) {
 		out[7] = '4'
+		if tags != nil {
+			out[7] = '7'
+		}
 	}
-	offsets := make([]int, n)
+	offsets := make([]int, n+len(extra))
 	catalog := false
 	renamed := map[string]int{}
 	for i, o := range objs {
@@ -467,8 +534,14 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 				out = fmt.Appendf(out, "/Lang (%s)\n", l)
 			}
 			out = append(out, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+			out = append(out, catalogExtra...)
 			out = append(out, body[at:]...)
 			catalog = true
+		case pageExtra[o.num] != "":
+			at := len(fmt.Sprintf("%d 0 obj\n<</Type /Page\n", o.num))
+			out = append(out, body[:at]...)
+			out = append(out, pageExtra[o.num]...)
+			out = append(out, body[at:]...)
 		case bytes.Contains(body, []byte("/utf8")):
 			// A font dictionary or descriptor: the subset names.
 			for _, f := range faces {
@@ -491,6 +564,18 @@ func postProcess(b []byte, faces []*face, lang string) ([]byte, error) {
 			return nil, fmt.Errorf("%w: font %s not found", errPost, f.key)
 		}
 	}
+	for i, e := range extra {
+		offsets[n+i] = len(out)
+		out = append(out, e...)
+	}
+	if len(extra) > 0 {
+		old := fmt.Appendf(nil, "/Size %d\n", n)
+		if !bytes.Contains(trailerDict, old) {
+			return nil, fmt.Errorf("%w: trailer", errPost)
+		}
+		trailerDict = bytes.Replace(trailerDict, old, fmt.Appendf(nil, "/Size %d\n", n+len(extra)), 1)
+	}
+	n += len(extra)
 	start := len(out)
 	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
 	for i := 1; i < n; i++ {

@@ -40,7 +40,7 @@ type tableLayout struct {
 
 // tableCells builds the cell paragraphs of tb at the given type size and
 // measures the columns.
-func (t *setter) tableCells(tb *convert.Table, size, avail float64) *tableLayout {
+func (t *setter) tableCells(tb *convert.Table, size, avail float64, tags [][]int32) *tableLayout {
 	ncol := tb.Columns()
 	tl := &tableLayout{size: size, pad: size * 0.45, pitch: size * min(t.lead, 1.5), header: tb.Header != nil}
 	rows := tb.Rows
@@ -55,7 +55,7 @@ func (t *setter) tableCells(tb *convert.Table, size, avail float64) *tableLayout
 		tl.cells[i] = make([]*para, ncol)
 		for j := range ncol {
 			p := &para{}
-			f := runFmt{size: size, color: black}
+			f := runFmt{size: size, color: black, tag: tags[i][j]}
 			if tl.header && i == 0 {
 				f.st |= stBold
 			}
@@ -133,9 +133,9 @@ func (t *setter) measureCell(p *para, capW float64) (maxW, minW, hardW float64) 
 
 // layoutTable chooses the type size and the column widths of tb for the
 // measure avail and breaks the cells into lines.
-func (t *setter) layoutTable(tb *convert.Table, avail float64) *tableLayout {
+func (t *setter) layoutTable(tb *convert.Table, avail float64, tags [][]int32) *tableLayout {
 	base := t.size * 0.92
-	tl := t.tableCells(tb, base, avail)
+	tl := t.tableCells(tb, base, avail, tags)
 	// The preferred minimum keeps columns of breakable text at least
 	// minTextEm wide (or as wide as their widest cell).
 	pref := func(tl *tableLayout) []float64 {
@@ -150,7 +150,7 @@ func (t *setter) layoutTable(tb *convert.Table, avail float64) *tableLayout {
 		// Smaller type: widths scale with the size (the padding too).
 		scale := max(minTableScale, math.Floor(avail/need*100)/100)
 		for {
-			tl = t.tableCells(tb, base*scale, avail)
+			tl = t.tableCells(tb, base*scale, avail, tags)
 			floor = pref(tl)
 			if sum(floor) <= avail || scale <= minTableScale {
 				break
@@ -193,13 +193,14 @@ func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
 	if ncol == 0 {
 		return
 	}
-	tl := t.layoutTable(tb, c.w)
+	tags := t.tableElems(tb, ncol)
+	tl := t.layoutTable(tb, c.w, tags[1:])
 	size, pad, pitch, widths := tl.size, tl.pad, tl.pitch, tl.widths
 	header := tl.header
 	// Caption.
 	if len(tb.Caption) > 0 {
 		var p para
-		t.addInlines(&p, tb.Caption, runFmt{st: stBold, size: t.size * 0.92, color: black})
+		t.addInlines(&p, tb.Caption, runFmt{st: stBold, size: t.size * 0.92, color: black, tag: t.newElem("Caption", tags[0][0])})
 		t.paraSlices(&p, c, 0, alignCenter, t.size*0.92, gap)
 		gap = 0
 	}
@@ -247,6 +248,11 @@ func (t *setter) table(tb *convert.Table, c ctx, gap float64) {
 			hr := s
 			hr.before, hr.keep, hr.mark = 0, false, 0
 			hr.items = append([]item(nil), s.items...)
+			for k := range hr.items {
+				// Repeated on the pages the table continues on: read
+				// once, so an artifact there.
+				hr.items[k].tag = tagArtifact
+			}
 			for _, bx := range c.bars {
 				hr.items = append(hr.items, item{kind: itLine, x: bx, y: 0, h: s.h, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
 			}

@@ -43,6 +43,7 @@ type item struct {
 	actual     string // itText: /ActualText, the logical text of a right-to-left run (bidi.go)
 	url        string
 	dest       int
+	tag        int32 // structure element (> 0) or artifact (tagged.go)
 }
 
 // mark is a heading: a bookmark and a contents entry.
@@ -104,6 +105,12 @@ type setter struct {
 	// pageBreak: a PageBreak was met; the next slice emitted starts a
 	// new page.
 	pageBreak bool
+	// The structure of a tagged PDF (tagged.go): its elements, the
+	// element new blocks go in, and the state of heading levels.
+	elems       []selem
+	parent      int32
+	titleTagged bool
+	hTop, hLast int
 }
 
 // ctx is the box a block is laid out in.
@@ -116,7 +123,7 @@ type ctx struct {
 	quote    int
 }
 
-func (t *setter) body() runFmt { return runFmt{size: t.size, color: black} }
+func (t *setter) body() runFmt { return runFmt{size: t.size, color: black, tag: t.parent} }
 
 func (t *setter) pitch(size float64) float64 { return size * t.lead }
 
@@ -200,7 +207,10 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		}
 		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
 		ps.attach(&p)
-		t.addInlines(&p, x.Inlines, t.body())
+		f := t.body()
+		f.tag = t.newElem(roleP, t.parent)
+		t.elems[f.tag].lang = t.blockLang(inlineSample(x.Inlines, langSample))
+		t.addInlines(&p, x.Inlines, f)
 		if idx := ps.finish(&p); len(idx) > 0 && len(idx) <= 2 && headingLike(x.Inlines) {
 			// A short, fully bold paragraph reads as a heading: kept with
 			// the next line, as headings are.
@@ -221,7 +231,9 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		// line stay few.
 		q.quote++
 		start := len(t.out)
+		_, leave := t.enter(roleBlockQuote)
 		t.blocks(x.Blocks, q)
+		leave()
 		if start < len(t.out) {
 			t.out[start].before = max(t.out[start].before, gap)
 		}
@@ -231,6 +243,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		t.table(x, c, gap)
 	case *convert.Rule:
 		h := t.size * 1.6
+		// A thematic break is drawn, not read: an artifact.
 		t.emit(c, slice{h: h, before: gap, items: []item{{kind: itLine, x: c.x + c.w*0.25, y: h / 2, w: c.w * 0.5, lw: 0.6, color: grey}}})
 	case *convert.PageBreak:
 		t.pageBreak = len(t.out) > 0 // the next slice starts a new page
@@ -388,10 +401,13 @@ func (t *setter) heading(h *convert.Heading, c ctx) {
 	lv := min(max(h.Level, 1), 6)
 	size := t.size * headingScale[lv-1]
 	var p para
-	t.addInlines(&p, h.Inlines, runFmt{st: stBold | stSans, size: size, color: black})
+	id := t.newElem("H", t.parent)
+	t.addInlines(&p, h.Inlines, runFmt{st: stBold | stSans, size: size, color: black, tag: id})
 	if len(p.atoms) == 0 {
-		return
+		return // an empty element, left out of the structure tree
 	}
+	t.elems[id].role = t.headingRole(lv)
+	t.elems[id].lang = t.blockLang(inlineSample(h.Inlines, langSample))
 	t.marks = append(t.marks, mark{title: strings.TrimSpace(convert.PlainText(h.Inlines)), id: h.ID, level: lv})
 	before := size * 1.1
 	if lv >= 3 {
@@ -438,6 +454,8 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 		markerW = max(markerW, t.textWidth(markers[i], 0, t.size))
 	}
 	ind := max(markerW+t.size*0.3, t.size*1.5)
+	lid, leave := t.enter(roleList)
+	defer leave()
 	inner := c
 	inner.x += ind
 	inner.w -= ind
@@ -445,7 +463,11 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	inner.tight = l.Tight
 	for i, it := range l.Items {
 		first := len(t.out)
+		li := t.newElem("LI", lid)
+		lbl := t.newElem("Lbl", li)
+		t.parent = t.newElem("LBody", li)
 		t.blocks(it, inner)
+		t.parent = lid
 		if first == len(t.out) {
 			t.emit(inner, slice{h: t.pitch(t.size), base: ascentIn(t.pitch(t.size), t.size)})
 		}
@@ -458,7 +480,9 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 			s.before = 0
 		}
 		var p para
-		t.addText(&p, strings.TrimSpace(markers[i]), t.body(), -1)
+		mf := t.body()
+		mf.tag = lbl
+		t.addText(&p, strings.TrimSpace(markers[i]), mf, -1)
 		ml := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms))}
 		position(p.atoms, ml, alignLeft)
 		base := s.base
@@ -479,7 +503,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 	size := t.size * 0.88
 	pitch := size * 1.45
 	pad := size * 0.6
-	f := runFmt{st: stMono, size: size, color: black}
+	f := runFmt{st: stMono, size: size, color: black, tag: t.newElem(roleCode, t.parent)}
 	lines := strings.Split(trimLines(cb.Text), "\n")
 	bgc := rgb{0.94, 0.94, 0.94}
 	var all []slice
@@ -611,7 +635,8 @@ func (t *setter) title(m *convert.Meta, c ctx) {
 	}
 	size := t.size * 1.9
 	pitch := size * 1.4
-	f := runFmt{st: stBold | stSans, size: size, color: black}
+	f := runFmt{st: stBold | stSans, size: size, color: black, tag: t.newElem("H1", t.parent)}
+	t.titleTagged = true
 	if len(m.Title) > 4*maxHeadRunes {
 		// A title longer than a page is not balanced (see balanced):
 		// laid out as it is read, centred, like a heading.
@@ -633,7 +658,7 @@ func (t *setter) title(m *convert.Meta, c ctx) {
 	sub := []string{}
 	if m.Subtitle != "" {
 		var sp para
-		t.addText(&sp, m.Subtitle, runFmt{st: stSans, size: t.size * 1.2, color: black}, -1)
+		t.addText(&sp, m.Subtitle, runFmt{st: stSans, size: t.size * 1.2, color: black, tag: t.newElem(roleP, t.parent)}, -1)
 		// Set off from the title by a little more than the title's own
 		// leading, so that it does not read as a third title line.
 		t.paraSlices(&sp, c, 0, alignCenter, t.size*1.2, t.size*0.5)
@@ -646,7 +671,7 @@ func (t *setter) title(m *convert.Meta, c ctx) {
 	}
 	if len(sub) > 0 {
 		var sp para
-		t.addText(&sp, strings.Join(sub, "  "), runFmt{size: t.size * 0.9, color: grey}, -1)
+		t.addText(&sp, strings.Join(sub, "  "), runFmt{size: t.size * 0.9, color: grey, tag: t.newElem(roleP, t.parent)}, -1)
 		t.paraSlices(&sp, c, 0, alignCenter, t.size*0.9, t.size*0.2)
 	}
 	// Space below the title block.
@@ -839,14 +864,14 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 			}
 			title = title[:i]
 		}
-		t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey}, -1)
+		t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey, tag: tagHeader}, -1)
 		p = truncate(p, t.measure, t)
 		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
 		off := position(p.atoms, l, alignCenter)
 		l.off = off
 		base := t.top - t.size*1.6
 		t.emitLine(&p, l, t.left, base, &head)
-		head = append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey})
+		head = append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey, tag: tagHeader})
 	}
 	var foot []item
 	for i := range pages {
@@ -856,7 +881,7 @@ func (t *setter) headerFooter(pages []page, title string, first, total int) {
 			h = head
 		}
 		var p para
-		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey}, -1)
+		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey, tag: tagFooter}, -1)
 		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
 		l.off = position(p.atoms, l, alignCenter)
 		foot = foot[:0]
@@ -908,7 +933,12 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 	c := t.bodyCtx()
 	var p para
 	size := t.size * headingScale[0]
-	t.addText(&p, t.loc.contents, runFmt{st: stBold | stSans, size: size, color: black}, -1)
+	toc := t.newElem("TOC", 0)
+	role := "H1"
+	if t.titleTagged {
+		role = "H2"
+	}
+	t.addText(&p, t.loc.contents, runFmt{st: stBold | stSans, size: size, color: black, tag: t.newElem(role, 0)}, -1)
 	t.paraSlices(&p, c, 0, alignLeft, size, size*0.5)
 	t.out[len(t.out)-1].h += t.size * 0.8
 	top := 6
@@ -923,7 +953,9 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 		num := strconv.Itoa(pageOf(m))
 		nw := t.textWidth(num, 0, t.size)
 		var ep para
-		t.addText(&ep, mk.title, t.body(), -1)
+		ef := t.body()
+		ef.tag = t.newElem("Link", t.newElem("TOCI", toc))
+		t.addText(&ep, mk.title, ef, -1)
 		lc := ctx{x: c.x + ind, w: c.w - ind - nw - t.size*2}
 		lines := t.layoutPara(&ep, lc.w, 0, alignLeft)
 		pitch := t.pitch(t.size)
@@ -933,7 +965,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 			t.emitLine(&ep, l, lc.x, base, &items)
 			if i == len(lines)-1 {
 				var np para
-				t.addText(&np, num, t.body(), -1)
+				t.addText(&np, num, ef, -1)
 				nl := line{s: 0, e: len(np.atoms), width: nw}
 				position(np.atoms, nl, alignLeft)
 				t.emitLine(&np, nl, c.x+c.w-nw, base, &items)
@@ -943,7 +975,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 					items = append(items, item{kind: itDots, x: x1, y: base, w: x2 - x1, lw: 0.8, color: grey})
 				}
 			}
-			items = append(items, item{kind: itGoto, x: lc.x, y: 0, w: c.x + c.w - lc.x, h: pitch, dest: m})
+			items = append(items, item{kind: itGoto, x: lc.x, y: 0, w: c.x + c.w - lc.x, h: pitch, dest: m, tag: ef.tag})
 			before := 0.0
 			if i == 0 && mk.level == top {
 				before = t.size * 0.3

@@ -26,6 +26,8 @@ func init() {
 			{Key: "fontsize", Kind: convert.VarNumber, Min: 4, Max: 72, Default: "10.5 (CJK), 11.5 (others), 9.5 on A5", Usage: "body text size in pt"},
 			{Key: "margin", Kind: convert.VarNumber, Above: true, Default: "11% of the page width at the sides (15% non-CJK), 9% of its height top and bottom", Usage: "page margin in pt, all four sides"},
 			{Key: "header", Kind: convert.VarBool, Default: "true", Usage: "the running head (title at the top of pages 2 and later)"},
+			{Key: "tagged", Kind: convert.VarBool, Default: "true", Usage: "a tagged PDF: structure tree, marked content, artifacts (false writes an untagged file)"},
+			{Key: "standard", Default: "none", Usage: "ua-1: declare PDF/UA-1 in the XMP metadata (the file is tagged); what --pdf-standard sets"},
 		},
 	})
 }
@@ -96,6 +98,13 @@ type Writer struct {
 	// Strict makes characters that no font covers an error wrapping
 	// convert.ErrStrict.
 	Strict bool
+	// Untagged writes a PDF without a structure tree (the default is a
+	// tagged PDF: see the package documentation, Tagged PDF). It cannot be
+	// combined with a Standard.
+	Untagged bool
+	// Standard is "" or StandardUA1 ("ua-1"): the file declares PDF/UA-1
+	// conformance in its XMP metadata. Render refuses other values.
+	Standard string
 	// FileTitle is a title made from the input's file name (see
 	// convert.Options.FileTitle): when Meta.Title is just that, it goes
 	// into the PDF's metadata but is not printed as a title block or
@@ -141,6 +150,16 @@ func NewWriter(opts *convert.Options) *Writer {
 	if v, ok := opts.Var("pdf", "header"); ok {
 		if b, ok := convert.ParseVarBool(v); ok {
 			w.NoRunningHead = !b
+		}
+	}
+	if v, ok := opts.Var("pdf", "tagged"); ok {
+		if b, ok := convert.ParseVarBool(v); ok {
+			w.Untagged = !b
+		}
+	}
+	if v, ok := opts.Var("pdf", "standard"); ok {
+		if v = strings.ToLower(strings.TrimSpace(v)); v != "none" {
+			w.Standard = v
 		}
 	}
 	return w
@@ -200,6 +219,14 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	dim, ok := pageSizes[ps]
 	if !ok {
 		return nil, fmt.Errorf("pdf: unknown page size %q (want %s): %w", w.PageSize, strings.Join(PageSizes, ", "), convert.ErrInvalidInput)
+	}
+	switch w.Standard {
+	case "", StandardUA1:
+	default:
+		return nil, fmt.Errorf("pdf: unknown PDF standard %q (want %s): %w", w.Standard, strings.Join(Standards, ", "), convert.ErrInvalidInput)
+	}
+	if w.Untagged && w.Standard != "" {
+		return nil, fmt.Errorf("pdf: PDF standard %s needs a tagged PDF: %w", w.Standard, convert.ErrInvalidInput)
 	}
 	lang := d.Meta.Lang
 	if lang == "" || lang == "und" {
@@ -353,7 +380,9 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	var front []page
 	if toc {
 		k := 1
+		elems := len(t.elems)
 		for range 4 {
+			t.elems = t.elems[:elems] // the elements of the last layout only
 			slices := append(append([]slice(nil), titleSlices...), t.toc(func(mk int) int { return markPage[mk] + k + 1 })...)
 			front = t.paginate(slices, nil)
 			if len(front) == k {
@@ -414,6 +443,8 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		keywords: strings.Join(d.Meta.Keywords, ", "),
 		lang:     lang,
 		time:     tm.UTC(),
+		tagged:   !w.Untagged,
+		standard: w.Standard,
 	}
 	return &laidOut{t: t, pages: pages, faces: faces, info: info, markPage: markPage, markY: markY}, nil
 }
