@@ -42,8 +42,7 @@ type selem struct {
 	scope  bool   // TH: /A <</O /Table /Scope /Column>>
 }
 
-// Standard structure roles used for blocks. Other writers of this package
-// (figures, notes) take their role from blockRole.
+// Standard structure roles of blocks (blockRole maps a block to one).
 const (
 	roleDocument   = "Document"
 	roleP          = "P"
@@ -72,10 +71,26 @@ func blockRole(b convert.Block) string {
 		return roleCode
 	case *convert.Table:
 		return roleTable
-	case *convert.Rule:
+	case *convert.FigureBlock:
+		return roleFigure
+	case *convert.Rule, *convert.PageBreak:
 		return ""
 	}
 	return roleP
+}
+
+// figureTag returns the tag of an image drawn under parent: a Figure
+// element with alt as its /Alt, or an artifact when alt is "" (a
+// decorative image, which a screen reader skips). The image's page item
+// carries the tag like a text run; a caption is a Caption element under
+// the Figure (newElem("Caption", figure)).
+func (t *setter) figureTag(alt string, parent int32) int32 {
+	if strings.TrimSpace(alt) == "" {
+		return tagArtifact
+	}
+	id := t.newElem(roleFigure, parent)
+	t.elems[id].alt = alt
+	return id
 }
 
 // standardRoles are the structure types of PDF 1.7 (ISO 32000-1 Table
@@ -662,7 +677,7 @@ var Standards = []string{StandardUA1}
 // tableElems creates the elements of a table: tags[0][0] is the Table,
 // tags[1+i][j] the TH (header row) or TD of row i, column j.
 func (t *setter) tableElems(tb *convert.Table, ncol int) [][]int32 {
-	table := t.newElem(roleTable, t.parent)
+	table := t.newElem(blockRole(tb), t.parent)
 	rows := len(tb.Rows)
 	if tb.Header != nil {
 		rows++

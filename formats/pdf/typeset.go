@@ -208,7 +208,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
 		ps.attach(&p)
 		f := t.body()
-		f.tag = t.newElem(roleP, t.parent)
+		f.tag = t.newElem(blockRole(x), t.parent)
 		t.elems[f.tag].lang = t.blockLang(inlineSample(x.Inlines, langSample))
 		t.addInlines(&p, x.Inlines, f)
 		if idx := ps.finish(&p); len(idx) > 0 && len(idx) <= 2 && headingLike(x.Inlines) {
@@ -231,7 +231,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		// line stay few.
 		q.quote++
 		start := len(t.out)
-		_, leave := t.enter(roleBlockQuote)
+		_, leave := t.enter(blockRole(x))
 		t.blocks(x.Blocks, q)
 		leave()
 		if start < len(t.out) {
@@ -454,7 +454,7 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 		markerW = max(markerW, t.textWidth(markers[i], 0, t.size))
 	}
 	ind := max(markerW+t.size*0.3, t.size*1.5)
-	lid, leave := t.enter(roleList)
+	lid, leave := t.enter(blockRole(l))
 	defer leave()
 	inner := c
 	inner.x += ind
@@ -503,7 +503,7 @@ func (t *setter) code(cb *convert.CodeBlock, c ctx, gap float64) {
 	size := t.size * 0.88
 	pitch := size * 1.45
 	pad := size * 0.6
-	f := runFmt{st: stMono, size: size, color: black, tag: t.newElem(roleCode, t.parent)}
+	f := runFmt{st: stMono, size: size, color: black, tag: t.newElem(blockRole(cb), t.parent)}
 	lines := strings.Split(trimLines(cb.Text), "\n")
 	bgc := rgb{0.94, 0.94, 0.94}
 	var all []slice
