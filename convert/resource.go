@@ -326,8 +326,18 @@ func (r *resolver) file(p string) *resolved {
 	if outside {
 		return &resolved{err: errOutside}
 	}
-	return &resolved{err: fmt.Errorf("not found in the resource directories (%s): %w", r.dirNames(), fs.ErrNotExist)}
+	return &resolved{err: notFound(r.dirNames())}
 }
+
+// notFound is the error for an image in none of the resource directories
+// (listed); it wraps fs.ErrNotExist.
+type notFound string
+
+func (e notFound) Error() string {
+	return "not found in the resource directories (" + string(e) + ")"
+}
+
+func (notFound) Unwrap() error { return fs.ErrNotExist }
 
 func (r *resolver) read(d resourceDir, rel string) *resolved {
 	f, err := d.root.Open(rel)

@@ -45,11 +45,12 @@
 //     breaks and GFM tables (alignment; a header row of empty cells means
 //     "no header") map one to one.
 //   - Emphasis, strong emphasis, strikethrough, code spans, links and
-//     autolinks map one to one. An image becomes a Link to the image whose
-//     text is the alt text: the model has no image node, and no writer
-//     fetches resources (PDF and EPUB output would otherwise have to
-//     download or read files the document names), so the reader keeps
-//     where the image is and what it shows.
+//     autolinks map one to one. An image is an Image (source, title, its
+//     description's text as alt text); an image with a description alone
+//     in its paragraph is a FigureBlock captioned by the description, with
+//     its emphasis and links (pandoc's implicit_figures). The reader reads
+//     no file: convert.Read resolves the images afterwards (see
+//     convert.ResolveImages).
 //   - A hard line break is a LineBreak. A soft line break (a newline inside
 //     a paragraph) disappears between two Chinese or Japanese characters
 //     (Han, kana, CJK and fullwidth punctuation, CJK quotes, dashes and
@@ -70,7 +71,7 @@
 //     <br>, <ruby>base<rt>text</rt></ruby> (optionally with <rp>) and
 //     <a href> with a relative or http, https, mailto, ftp or tel URL are
 //     read as Strong, Emph, Strike, Code, LineBreak, Ruby and Link when
-//     properly paired; <img alt src> becomes a Link like a Markdown image;
+//     properly paired; <img alt src> becomes an Image (never a figure);
 //     <script>…</script> (and the other elements above) is dropped with its
 //     content; other tags, comments and unpaired tags are dropped and the
 //     text between them kept (a space that dropping doubled is removed).

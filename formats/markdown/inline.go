@@ -93,16 +93,22 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 			Inlines: stripLinks(c.inlines(x)),
 		}}
 	case *ast.Image:
-		// An image becomes a link to the image with the alt text as its
-		// text: the model has no image node, and no writer fetches
-		// resources (a PDF or EPUB would otherwise have to download or
-		// read files named by the document), so the reader keeps what it
-		// can without them: where the image is and what it shows.
-		return []convert.Inline{&convert.Link{
-			URL:     string(unescape(x.Destination)),
-			Title:   string(unescape(x.Title)),
-			Inlines: stripLinks(c.inlines(x)),
-		}}
+		// An image: its description (the alt text's inlines) is kept for
+		// a caption, should the image stand alone in its paragraph.
+		alt := stripLinks(c.inlines(x))
+		c.resolveSoftBreaks(alt)
+		c.collapseDropped(alt)
+		alt = normalize(alt)
+		im := &convert.Image{
+			Src:   string(unescape(x.Destination)),
+			Title: string(unescape(x.Title)),
+			Alt:   convert.PlainText(alt),
+		}
+		if c.captions == nil {
+			c.captions = map[*convert.Image][]convert.Inline{}
+		}
+		c.captions[im] = alt
+		return []convert.Inline{im}
 	case *ast.AutoLink:
 		url := string(x.URL(c.src))
 		if x.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {

@@ -130,6 +130,7 @@ type converter struct {
 	tags      tagState
 	dropped   int // raw HTML elements dropped
 	dropMarks map[*convert.Text]bool
+	captions  map[*convert.Image][]convert.Inline // an image's description as inlines
 }
 
 func (c *converter) blocks(parent ast.Node) []convert.Block {
@@ -179,6 +180,14 @@ func (c *converter) block(n ast.Node) convert.Block {
 		ins := c.inlineBlock(x)
 		if len(ins) == 0 { // only raw HTML that was dropped
 			return nil
+		}
+		if im, ok := ins[0].(*convert.Image); ok && len(ins) == 1 && im.Alt != "" {
+			// A Markdown image alone in its paragraph, with a
+			// description, is a figure captioned by it (pandoc's
+			// implicit_figures); an HTML <img> stays an image.
+			if caption, ok := c.captions[im]; ok {
+				return &convert.FigureBlock{Image: im, Caption: caption}
+			}
 		}
 		return &convert.Paragraph{Inlines: ins}
 	case *ast.List:

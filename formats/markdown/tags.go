@@ -22,8 +22,8 @@ import (
 //     itself falls back to some of these where Markdown delimiters cannot
 //     express the structure (CommonMark's flanking rules defeat ** next to
 //     CJK punctuation, as in **一是…。**其後).
-//   - <img> becomes a Link to the image with the alt text, as a Markdown
-//     image does (or the alt text when the URL is not safe; nothing when
+//   - <img> becomes an Image, as a Markdown image does (the alt text
+//     when the URL is not safe; nothing when
 //     there is no alt text).
 //   - The elements of dropContent (<script>, <style>, <iframe>…) are
 //     dropped with their content.
@@ -232,23 +232,22 @@ func (c *converter) endTag(tok html.Token) []convert.Inline {
 	return c.mark()
 }
 
-// img becomes a Link to the image with the alt text, like a Markdown
-// image (the model has no images, and writers fetch nothing).
+// img becomes an Image, like a Markdown image; one whose src is not safe
+// (javascript:…) its alt text, one with neither nothing.
 func (c *converter) img(tok html.Token) []convert.Inline {
 	alt, _ := attr(tok, "alt")
 	alt = collapseSpace(alt)
-	if alt == "" {
-		return c.drop()
-	}
-	text := []convert.Inline{&convert.Text{Text: alt}}
 	src, ok := attr(tok, "src")
 	u, safe := convert.SafeURL(src)
-	if !ok || !safe {
+	if !ok || !safe || strings.TrimSpace(src) == "" {
+		if alt == "" {
+			return c.drop()
+		}
 		c.dropped++
-		return text
+		return []convert.Inline{&convert.Text{Text: alt}}
 	}
 	title, _ := attr(tok, "title")
-	return []convert.Inline{&convert.Link{URL: u, Title: title, Inlines: text}}
+	return []convert.Inline{&convert.Image{Src: u, Alt: alt, Title: title}}
 }
 
 func attr(tok html.Token, key string) (string, bool) {

@@ -214,7 +214,28 @@ func (r *renderer) nonList(b convert.Block) string {
 		}
 		return s
 	case *convert.Paragraph:
+		if len(x.Inlines) == 1 {
+			if im, ok := x.Inlines[0].(*convert.Image); ok && im.Alt != "" {
+				// Alone, a Markdown image would read back as a figure.
+				return imageTag(im)
+			}
+		}
 		return renderInlines(x.Inlines, ctxPara) // empty: no Markdown form, dropped
+	case *convert.FigureBlock:
+		if x.Table != nil {
+			t := *x.Table
+			if len(x.Caption) > 0 {
+				t.Caption = x.Caption
+			}
+			return r.table(&t)
+		}
+		// An image alone in a paragraph, its description the caption
+		// (pandoc's implicit figure); with no caption, the alt text.
+		desc := renderSeq(stripLinks(x.Caption), ctxPara, false, '[', ']')
+		if len(x.Caption) == 0 {
+			desc = escapeText(x.Image.Alt, ctxPara, false, false)
+		}
+		return image(x.Image, desc, ctxPara)
 	case *convert.Quote:
 		inner := strings.TrimSuffix(r.blocks(x.Blocks, false, false), "\n")
 		if inner == "" {

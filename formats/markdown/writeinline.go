@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"html"
 	"regexp"
 	"strings"
 	"unicode"
@@ -173,6 +174,8 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 			return renderSeq(stripLinks(x.Inlines), ctx, false, prev, next)
 		}
 		return link(x, ctx)
+	case *convert.Image:
+		return image(x, escapeText(x.Alt, ctx, false, false), ctx)
 	case *convert.Ruby:
 		return "<ruby>" + escapeText(x.Base, ctx, false, false) + "<rt>" + escapeText(x.Text, ctx, false, false) + "</rt></ruby>"
 	case *convert.LineBreak:
@@ -291,12 +294,32 @@ func link(l *convert.Link, ctx inlineCtx) string {
 		}
 	}
 	text := renderSeq(stripLinks(l.Inlines), ctx, false, '[', ']')
+	return "[" + text + "](" + destTitle(l.URL, l.Title, ctx) + ")"
+}
+
+// image writes ![desc](src "title"); desc is the description, written.
+func image(im *convert.Image, desc string, ctx inlineCtx) string {
+	return "![" + desc + "](" + destTitle(im.Src, im.Title, ctx) + ")"
+}
+
+// imageTag writes an image as an HTML <img> tag, which the reader takes
+// for an inline image even alone in a paragraph (a Markdown image there
+// would be a figure).
+func imageTag(im *convert.Image) string {
+	s := `<img src="` + html.EscapeString(im.Src) + `" alt="` + html.EscapeString(im.Alt) + `"`
+	if im.Title != "" {
+		s += ` title="` + html.EscapeString(im.Title) + `"`
+	}
+	return s + " />"
+}
+
+// destTitle writes a link's or image's destination and optional title.
+func destTitle(url, title string, ctx inlineCtx) string {
 	var b strings.Builder
-	b.WriteString("[" + text + "](")
-	b.WriteString(destination(l.URL, ctx))
-	if l.Title != "" {
+	b.WriteString(destination(url, ctx))
+	if title != "" {
 		b.WriteString(` "`)
-		for _, r := range l.Title {
+		for _, r := range title {
 			switch r {
 			case '"', '\\', '&':
 				b.WriteByte('\\')
@@ -316,7 +339,6 @@ func link(l *convert.Link, ctx inlineCtx) string {
 		}
 		b.WriteByte('"')
 	}
-	b.WriteByte(')')
 	return b.String()
 }
 
