@@ -111,7 +111,7 @@ func ResolveImages(ctx context.Context, d *Document, opts *Options) error {
 			remote++
 			if !res.warned {
 				res.warned = true
-				opts.Report.Warn("image %q: remote images are never fetched; its alt text is shown", im.Src)
+				opts.Report.Warn("image %q: remote images are never fetched; its alt text is shown (HTML output links to it)", im.Src)
 			}
 			continue
 		}

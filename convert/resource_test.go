@@ -137,7 +137,7 @@ func TestResolveImagesRemoteAndData(t *testing.T) {
 	assert.Equal(t, "data-1.png", imgs[2].Resource.Name)
 	assert.Equal(t, []int{6, 7}, []int{imgs[2].Width, imgs[2].Height})
 	w := strings.Join(rep.Warnings(), "\n")
-	assert.Contains(t, w, `image "https://example.com/a.png": remote images are never fetched; its alt text is shown`)
+	assert.Contains(t, w, `image "https://example.com/a.png": remote images are never fetched; its alt text is shown (HTML output links to it)`)
 	assert.Equal(t, 2, strings.Count(w, "https://example.com/a.png"), "one warning per source and run")
 	assert.Equal(t, 6, rep.Get("images", "remote images not fetched"))
 }

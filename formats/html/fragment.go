@@ -1,6 +1,7 @@
 package html
 
 import (
+	"encoding/base64"
 	"io"
 	"strconv"
 	"strings"
@@ -16,6 +17,45 @@ type FragmentOptions struct {
 	Lang string
 	// Report, when not nil, counts the links dropped as unsafe.
 	Report *convert.Report
+	// ImageSrc returns the src attribute of an image, or false to write
+	// its alt text instead. nil means ImageSource (the source as written,
+	// if safe). The EPUB writer points at the copies in its container.
+	ImageSrc func(*convert.Image) (string, bool)
+}
+
+// ImageSource is the default of FragmentOptions.ImageSrc: the image's
+// source as written, percent-encoded where RFC 3986 wants it (relative to
+// the input, as pandoc writes it, or an http(s) URL, which the reader's
+// browser fetches — docconv never does), or, for a data: URI that
+// convert.ResolveImages read, a data: URI of the bytes read. Other schemes
+// (javascript:, file:…) give false: the alt text is written.
+func ImageSource(im *convert.Image) (string, bool) {
+	if strings.HasPrefix(strings.ToLower(strings.TrimSpace(im.Src)), "data:") {
+		if im.Resource == nil {
+			return "", false
+		}
+		return DataURI(im.Resource), true
+	}
+	return convert.SafeURL(im.Src)
+}
+
+// EmbeddedImageSource is FragmentOptions.ImageSrc for a self-contained
+// page (--embed-resources): a data: URI of every image read, the source
+// of a remote one (as ImageSource), the alt text for one that was not
+// read.
+func EmbeddedImageSource(im *convert.Image) (string, bool) {
+	if im.Resource != nil {
+		return DataURI(im.Resource), true
+	}
+	if _, kind := convert.LinkTarget(im.Src); kind == convert.LinkAbsolute {
+		return convert.SafeURL(im.Src)
+	}
+	return "", false
+}
+
+// DataURI returns a base64 data: URI of a resource's bytes.
+func DataURI(res *convert.Resource) string {
+	return "data:" + res.MediaType + ";base64," + base64.StdEncoding.EncodeToString(res.Data)
 }
 
 // Fragment writes blocks as a sequence of HTML elements that is also
@@ -32,6 +72,9 @@ func Fragment(w io.Writer, blocks []convert.Block, lang string) error {
 // FragmentWith is Fragment with options.
 func FragmentWith(w io.Writer, blocks []convert.Block, o FragmentOptions) error {
 	r := newRenderer(blocks, o.Report)
+	if o.ImageSrc != nil {
+		r.imageSrc = o.ImageSrc
+	}
 	r.blocks(blocks)
 	_, err := io.WriteString(w, r.b.String())
 	return err
@@ -42,12 +85,13 @@ type renderer struct {
 	ids     map[*convert.Heading]string
 	used    map[string]bool
 	next    map[string]int // per id base, the first suffix not known taken
-	report  *convert.Report
-	dropped int
+	report   *convert.Report
+	dropped  int
+	imageSrc func(*convert.Image) (string, bool)
 }
 
 func newRenderer(blocks []convert.Block, report *convert.Report) *renderer {
-	r := &renderer{ids: map[*convert.Heading]string{}, used: map[string]bool{}, report: report}
+	r := &renderer{ids: map[*convert.Heading]string{}, used: map[string]bool{}, report: report, imageSrc: ImageSource}
 	convert.Inspect(blocks, func(n any) bool {
 		if h, ok := n.(*convert.Heading); ok {
 			r.ids[h] = r.uniqueID(h.ID, h.Text())
@@ -148,7 +192,61 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 		r.b.WriteString("<hr />\n")
 	case *convert.PageBreak:
 		r.b.WriteString(convert.PageBreakHTML + "\n")
+	case *convert.FigureBlock:
+		r.figure(x)
 	}
+}
+
+// figure writes a <figure>: the image (or table), then a <figcaption>.
+func (r *renderer) figure(f *convert.FigureBlock) {
+	r.b.WriteString("<figure")
+	if f.ID != "" {
+		r.b.WriteString(` id="` + attr(f.ID) + `"`)
+	}
+	r.b.WriteString(">\n")
+	caption := func() {
+		if len(f.Caption) > 0 {
+			r.b.WriteString("<figcaption" + dirAuto(f.Caption) + ">")
+			r.inlines(f.Caption, false)
+			r.b.WriteString("</figcaption>\n")
+		}
+	}
+	if f.Table != nil {
+		caption() // a table's caption reads before it
+		r.table(f.Table)
+	} else {
+		if src, ok := r.imageSrc(f.Image); ok {
+			r.img(f.Image, src)
+			r.b.WriteString("\n")
+		} else if alt := f.Image.Alt; alt != "" && alt != convert.PlainText(f.Caption) {
+			r.b.WriteString("<p>" + text(alt) + "</p>\n")
+		}
+		caption()
+	}
+	r.b.WriteString("</figure>\n")
+}
+
+// image writes an image among the text: an <img>, or its alt text when it
+// cannot be shown (see FragmentOptions.ImageSrc).
+func (r *renderer) image(im *convert.Image) {
+	if src, ok := r.imageSrc(im); ok {
+		r.img(im, src)
+	} else {
+		r.b.WriteString(text(im.Alt))
+	}
+}
+
+// img writes an <img> with its alt text (always present: empty for a
+// decorative image) and its size in pixels when known.
+func (r *renderer) img(im *convert.Image, src string) {
+	r.b.WriteString(`<img src="` + attr(src) + `" alt="` + attr(im.Alt) + `"`)
+	if im.Title != "" {
+		r.b.WriteString(` title="` + attr(im.Title) + `"`)
+	}
+	if im.Width > 0 && im.Height > 0 {
+		r.b.WriteString(` width="` + strconv.Itoa(im.Width) + `" height="` + strconv.Itoa(im.Height) + `"`)
+	}
+	r.b.WriteString(" />")
 }
 
 func (r *renderer) table(t *convert.Table) {
@@ -224,6 +322,8 @@ func (r *renderer) inlines(ins []convert.Inline, inLink bool) {
 			r.b.WriteString("<ruby>" + text(x.Base) + "<rp>(</rp><rt>" + text(x.Text) + "</rt><rp>)</rp></ruby>")
 		case *convert.LineBreak:
 			r.b.WriteString("<br />")
+		case *convert.Image:
+			r.image(x)
 		}
 	}
 }

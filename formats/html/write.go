@@ -26,10 +26,15 @@ type Writer struct {
 	// convert.Options.FileTitle): when Meta.Title is just that, it is the
 	// page's <title> but no <header> shows it. Empty shows every title.
 	FileTitle string
+	// EmbedResources writes the images read as data: URIs, a
+	// self-contained page (see EmbeddedImageSource); otherwise their
+	// sources are written as in the input (see ImageSource), relative to
+	// the input file.
+	EmbedResources bool
 }
 
 func newWriter(o *convert.Options) *Writer {
-	return &Writer{FiguresTable: o.FiguresTable, Fonts: o.Fonts, Report: o.Report, FileTitle: o.FileTitle()}
+	return &Writer{FiguresTable: o.FiguresTable, Fonts: o.Fonts, Report: o.Report, FileTitle: o.FileTitle(), EmbedResources: o.EmbedResources}
 }
 
 // Write implements convert.Writer. It does not modify d.
@@ -68,6 +73,9 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	b.WriteString("<style>\n" + css(fontNames(w.Fonts)) + "</style>\n</head>\n<body>\n")
 
 	r := newRenderer(d.Blocks, w.Report)
+	if w.EmbedResources {
+		r.imageSrc = EmbeddedImageSource
+	}
 	if header := titleBlock(m, d.Blocks); header != "" && m.Title != w.FileTitle {
 		b.WriteString(header)
 	}

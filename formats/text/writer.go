@@ -183,6 +183,24 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 			}
 			writeLines(b, strings.TrimRight(strings.Join(cells, "\t"), " \t"), indent, indent)
 		}
+	case *convert.FigureBlock:
+		// An image figure is its caption (or, with none, its alt text),
+		// a table figure its caption and table.
+		if x.Table != nil {
+			t := *x.Table
+			if len(x.Caption) > 0 {
+				t.Caption = x.Caption
+			}
+			writeBlock(b, &t, indent)
+			return
+		}
+		t := oneLine(convert.PlainText(x.Caption))
+		if t == "" {
+			t = oneLine(x.Image.Alt)
+		}
+		if t != "" {
+			writeLines(b, t, indent, indent)
+		}
 	case *convert.Rule:
 		// Nothing: a rule has no text to copy.
 	case *convert.PageBreak:

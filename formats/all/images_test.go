@@ -1,0 +1,112 @@
+package all_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/normalize"
+)
+
+// imageFixture is the Markdown article with images of every type, a table
+// and a remote image (see testdata/images/SOURCES.md).
+var imageFixture = filepath.Join("..", "..", "testdata", "images", "article.md")
+
+// readImages reads the fixture as the CLI does.
+func readImages(t testing.TB, opts *convert.Options) *convert.Document {
+	t.Helper()
+	src, err := os.ReadFile(imageFixture)
+	require.NoError(t, err)
+	if opts == nil {
+		opts = &convert.Options{}
+	}
+	opts.SourcePath = imageFixture
+	opts.Transforms = normalize.Default()
+	d, err := convert.Read(context.Background(), bytes.NewReader(src), opts)
+	require.NoError(t, err)
+	return d
+}
+
+func writeAs(t testing.TB, d *convert.Document, opts *convert.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, convert.Write(context.Background(), &b, d, opts))
+	return b.Bytes()
+}
+
+func TestImagesRead(t *testing.T) {
+	rep := &convert.Report{}
+	d := readImages(t, &convert.Options{Report: rep})
+	assert.Equal(t, 8, rep.Get("images", "image files read"))
+	assert.Equal(t, 1, rep.Get("images", "remote images not fetched"))
+	assert.Equal(t, []string{`image "https://go.dev/images/go-logo-blue.svg": remote images are never fetched; its alt text is shown (HTML output links to it)`}, rep.Warnings())
+	figs, types := 0, map[string]int{}
+	convert.Inspect(d.Blocks, func(n any) bool {
+		switch x := n.(type) {
+		case *convert.FigureBlock:
+			figs++
+		case *convert.Image:
+			if x.Resource != nil {
+				types[x.MediaType]++
+				assert.Positive(t, x.Width, x.Src)
+			}
+		}
+		return true
+	})
+	assert.Equal(t, 7, figs)
+	assert.Equal(t, map[string]int{"image/png": 4, "image/jpeg": 1, "image/gif": 1, "image/webp": 1, "image/svg+xml": 1}, types)
+}
+
+var reImg = regexp.MustCompile(`<img [^>]*>`)
+
+func TestImagesHTML(t *testing.T) {
+	d := readImages(t, nil)
+	linked := string(writeAs(t, d, &convert.Options{To: "html"}))
+	embedded := string(writeAs(t, d, &convert.Options{To: "html", EmbedResources: true}))
+	for name, page := range map[string]string{"linked": linked, "embedded": embedded} {
+		imgs := reImg.FindAllString(page, -1)
+		assert.Len(t, imgs, 9, name)
+		for _, im := range imgs {
+			assert.Contains(t, im, ` alt="`, name)
+		}
+		assert.Equal(t, 7, strings.Count(page, "<figure>"), name)
+		assert.Equal(t, 7, strings.Count(page, "<figcaption>"), name)
+		assert.Contains(t, page, `src="https://go.dev/images/go-logo-blue.svg" alt="a remote image"`, name)
+		assert.Contains(t, page, `width="280" height="360"`, name)
+	}
+	assert.Contains(t, linked, `<img src="img/image-package-01.png" alt="The point (2, 1) on the integer grid" title="image.Point{2, 1}" width="400" height="300" />`)
+	assert.NotContains(t, linked, "data:")
+	assert.Equal(t, 8, strings.Count(embedded, `src="data:image/`))
+	for _, typ := range []string{"png", "jpeg", "gif", "webp", "svg+xml"} {
+		assert.Contains(t, embedded, `src="data:image/`+typ+`;base64,`)
+	}
+}
+
+// TestImagesMarkdownRoundTrip: Markdown written from the fixture reads
+// back to the same Markdown (figures stay figures, inline images inline).
+func TestImagesMarkdownRoundTrip(t *testing.T) {
+	d := readImages(t, nil)
+	md := writeAs(t, d, &convert.Options{To: "markdown"})
+	assert.Contains(t, string(md), "![Two rectangles and their *intersection*](img/image-package-04.png)\n")
+	assert.Contains(t, string(md), "photograph ![a small WebP swatch](img/colors.webp) and")
+	d2, err := convert.Read(context.Background(), bytes.NewReader(md), &convert.Options{From: "markdown", SourcePath: imageFixture})
+	require.NoError(t, err)
+	assert.Equal(t, string(md), string(writeAs(t, d2, &convert.Options{To: "markdown"})))
+	j1 := writeAs(t, d, &convert.Options{To: "json"})
+	assert.Equal(t, string(j1), string(writeAs(t, d2, &convert.Options{To: "json"})), "the model survives too")
+}
+
+func TestImagesText(t *testing.T) {
+	txt := string(writeAs(t, readImages(t, nil), &convert.Options{To: "text"}))
+	for _, alt := range []string{"The point (2, 1) on the integer grid\n", "a small WebP swatch", "Two rectangles and their intersection\n", "never fetched: a remote image only"} {
+		assert.Contains(t, txt, alt)
+	}
+}
