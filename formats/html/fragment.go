@@ -81,10 +81,10 @@ func FragmentWith(w io.Writer, blocks []convert.Block, o FragmentOptions) error 
 }
 
 type renderer struct {
-	b       strings.Builder
-	ids     map[*convert.Heading]string
-	used    map[string]bool
-	next    map[string]int // per id base, the first suffix not known taken
+	b        strings.Builder
+	ids      map[*convert.Heading]string
+	used     map[string]bool
+	next     map[string]int // per id base, the first suffix not known taken
 	report   *convert.Report
 	dropped  int
 	imageSrc func(*convert.Image) (string, bool)
