@@ -57,7 +57,6 @@ a { color: #0645ad; }
 img { max-width: 100%; height: auto; }
 figure { margin: 1.2em 0; text-align: center; page-break-inside: avoid; break-inside: avoid; }
 figcaption { margin-top: 0.4em; font-size: 0.9em; color: #444; text-indent: 0; }
-figure table + figcaption, figure figcaption + table { margin-top: 0.4em; }
 hr { border: none; border-top: 1px solid #ccc; margin: 2em 0; }
 `)
 	return b.String()
