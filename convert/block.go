@@ -27,6 +27,38 @@ type List struct {
 	Start   int // first number of an ordered list; 0 means 1
 	Tight   bool
 	Items   [][]Block
+	// Tasks is the task-list state of each item (GFM "- [x] done"),
+	// parallel to Items; nil, or shorter than Items, means NoTask for the
+	// items past its end. A list may mix task items and plain ones.
+	Tasks []TaskState
+}
+
+// TaskState is the checkbox of a task-list item.
+type TaskState uint8
+
+// Task states. NoTask is an ordinary item, without a checkbox.
+const (
+	NoTask TaskState = iota
+	TaskUnchecked
+	TaskChecked
+)
+
+// Task returns the task state of item i (NoTask past the end of Tasks).
+func (l *List) Task(i int) TaskState {
+	if i < len(l.Tasks) {
+		return l.Tasks[i]
+	}
+	return NoTask
+}
+
+// HasTasks reports whether any item of l has a checkbox.
+func (l *List) HasTasks() bool {
+	for _, t := range l.Tasks {
+		if t != NoTask {
+			return true
+		}
+	}
+	return false
 }
 
 // Quote is a block quotation.

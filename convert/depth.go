@@ -13,7 +13,9 @@ const MaxNesting = 100
 // its blocks (a list by the blocks of its items, in order), which stay in
 // the container at level MaxNesting. No text is lost. It returns the
 // blocks and how many containers were flattened; the blocks are changed in
-// place. Time is linear in the number of blocks, whatever the depth.
+// place. The blocks of a note count at the level of the block that
+// references it. Time is linear in the number of blocks and inlines,
+// whatever the depth.
 func LimitNesting(bs []Block) ([]Block, int) {
 	n := 0
 	limitNesting(bs, 0, &n)
@@ -23,6 +25,13 @@ func LimitNesting(bs []Block) ([]Block, int) {
 // limitNesting walks the containers of bs, which are at level depth+1.
 func limitNesting(bs []Block, depth int, n *int) {
 	for _, b := range bs {
+		ForNotes(b, func(note *Note) {
+			if depth >= MaxNesting {
+				note.Blocks = flattenContainers(note.Blocks, n)
+			} else {
+				limitNesting(note.Blocks, depth, n)
+			}
+		})
 		switch x := b.(type) {
 		case *Quote:
 			if depth+1 == MaxNesting {
@@ -54,6 +63,9 @@ func flattenContainers(bs []Block, n *int) []Block {
 		}
 	}
 	if !has {
+		for _, b := range bs {
+			ForNotes(b, func(note *Note) { note.Blocks = flattenContainers(note.Blocks, n) })
+		}
 		return bs
 	}
 	out := make([]Block, 0, len(bs))
@@ -76,8 +88,49 @@ func flattenContainers(bs []Block, n *int) []Block {
 				stack = append(stack, x.Items[i])
 			}
 		default:
+			ForNotes(b, func(note *Note) { note.Blocks = flattenContainers(note.Blocks, n) })
 			out = append(out, b)
 		}
 	}
 	return out
+}
+
+// ForNotes calls f for each note referenced from the inlines of b itself
+// (a heading, a paragraph, a table's caption and cells, a figure's table
+// and caption), not from blocks
+// nested in it (a list's or a quote's blocks), in reading order. Writers
+// that place notes after the block that references them, and figures,
+// use it.
+func ForNotes(b Block, f func(*Note)) {
+	switch x := b.(type) {
+	case *Heading:
+		inlineNotes(x.Inlines, f)
+	case *Paragraph:
+		inlineNotes(x.Inlines, f)
+	case *FigureBlock:
+		if x.Table != nil {
+			ForNotes(x.Table, f)
+		}
+		inlineNotes(x.Caption, f)
+	case *Table:
+		inlineNotes(x.Caption, f)
+		for _, c := range x.Header {
+			inlineNotes(c, f)
+		}
+		for _, r := range x.Rows {
+			for _, c := range r {
+				inlineNotes(c, f)
+			}
+		}
+	}
+}
+
+func inlineNotes(ins []Inline, f func(*Note)) {
+	for _, in := range ins {
+		if x, ok := in.(*Note); ok {
+			f(x)
+			continue
+		}
+		inlineNotes(Children(in), f)
+	}
 }

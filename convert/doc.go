@@ -13,9 +13,12 @@
 //
 // A [Document] is [Meta] plus a slice of [Block]s. Blocks ([Heading],
 // [Paragraph], [List], [Quote], [CodeBlock], [Table], [Rule], [PageBreak])
-// and inlines ([Text], [Strong], [Emph], [Strike], [Code], [Link], [Ruby],
-// [LineBreak]) are sealed: only this package can add kinds, so writers can switch over
-// them exhaustively. [Walk] and [Inspect] traverse the model;
+// and inlines ([Text], [Strong], [Emph], [Strike], [Sub], [Sup], [Code],
+// [Link], [Ruby], [LineBreak], [Image], [Note]) are sealed: only this
+// package can add kinds, so writers can switch over them exhaustively. A
+// [Note] (footnote) holds blocks of its own and stands where it is
+// referenced; writers number notes per document. List items carry a task
+// state ([List.Tasks]). [Walk] and [Inspect] traverse the model;
 // [MapInlines] rewrites leaf inlines (what most clean-up transforms need).
 //
 // # Formats

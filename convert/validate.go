@@ -13,7 +13,8 @@ const MaxListStart = 999_999_999
 // nil block or inline anywhere (a nil interface or a nil pointer), heading
 // levels 1 to 6, ordered-list starts from 0 to MaxListStart (0 means 1),
 // image sizes not negative, a FigureBlock holding exactly one of an image
-// and a table.
+// and a table, no more task states than items and each one known, no note
+// inside a note.
 // The error wraps ErrInvalidInput and says where the problem is
 // ("block 3 > item 2 > block 1: heading level 9, want 1 to 6"). Write
 // calls it before any writer runs.
@@ -21,7 +22,7 @@ func (d *Document) Validate() error {
 	if d == nil {
 		return fmt.Errorf("%w: nil document", ErrInvalidInput)
 	}
-	return validateBlocks(d.Blocks, nil)
+	return validateBlocks(d.Blocks, nil, false)
 }
 
 func invalid(path []string, format string, args ...any) error {
@@ -32,7 +33,8 @@ func invalid(path []string, format string, args ...any) error {
 	return fmt.Errorf("%w: %s", ErrInvalidInput, msg)
 }
 
-func validateBlocks(blocks []Block, path []string) error {
+// validateBlocks checks blocks; inNote is true for the blocks of a note.
+func validateBlocks(blocks []Block, path []string, inNote bool) error {
 	for i, b := range blocks {
 		p := append(path[:len(path):len(path)], fmt.Sprintf("block %d", i+1))
 		var err error
@@ -44,12 +46,12 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x.Level < 1 || x.Level > 6 {
 				return invalid(p, "heading level %d, want 1 to 6", x.Level)
 			}
-			err = validateInlines(x.Inlines, p)
+			err = validateInlines(x.Inlines, p, inNote)
 		case *Paragraph:
 			if x == nil {
 				return invalid(p, "nil paragraph")
 			}
-			err = validateInlines(x.Inlines, p)
+			err = validateInlines(x.Inlines, p, inNote)
 		case *List:
 			if x == nil {
 				return invalid(p, "nil list")
@@ -57,8 +59,16 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x.Start < 0 || x.Start > MaxListStart {
 				return invalid(p, "list start %d, want 0 to %d", x.Start, MaxListStart)
 			}
+			if len(x.Tasks) > len(x.Items) {
+				return invalid(p, "%d task states for %d items", len(x.Tasks), len(x.Items))
+			}
+			for j, t := range x.Tasks {
+				if t > TaskChecked {
+					return invalid(p, "item %d: unknown task state %d", j+1, t)
+				}
+			}
 			for j, item := range x.Items {
-				if err = validateBlocks(item, append(p[:len(p):len(p)], fmt.Sprintf("item %d", j+1))); err != nil {
+				if err = validateBlocks(item, append(p[:len(p):len(p)], fmt.Sprintf("item %d", j+1)), inNote); err != nil {
 					return err
 				}
 			}
@@ -66,7 +76,7 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x == nil {
 				return invalid(p, "nil quote")
 			}
-			err = validateBlocks(x.Blocks, p)
+			err = validateBlocks(x.Blocks, p, inNote)
 		case *CodeBlock:
 			if x == nil {
 				return invalid(p, "nil code block")
@@ -75,17 +85,17 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x == nil {
 				return invalid(p, "nil table")
 			}
-			if err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption")); err != nil {
+			if err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption"), inNote); err != nil {
 				return err
 			}
 			for j, c := range x.Header {
-				if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("header cell %d", j+1))); err != nil {
+				if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("header cell %d", j+1)), inNote); err != nil {
 					return err
 				}
 			}
 			for r, row := range x.Rows {
 				for j, c := range row {
-					if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("row %d cell %d", r+1, j+1))); err != nil {
+					if err = validateInlines(c, append(p[:len(p):len(p)], fmt.Sprintf("row %d cell %d", r+1, j+1)), inNote); err != nil {
 						return err
 					}
 				}
@@ -104,10 +114,10 @@ func validateBlocks(blocks []Block, path []string) error {
 			if x.Image != nil {
 				err = validateImage(x.Image, append(p[:len(p):len(p)], "image"))
 			} else {
-				err = validateBlocks([]Block{x.Table}, append(p[:len(p):len(p)], "table"))
+				err = validateBlocks([]Block{x.Table}, append(p[:len(p):len(p)], "table"), inNote)
 			}
 			if err == nil {
-				err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption"))
+				err = validateInlines(x.Caption, append(p[:len(p):len(p)], "caption"), inNote)
 			}
 		case *PageBreak:
 			if x == nil {
@@ -123,7 +133,7 @@ func validateBlocks(blocks []Block, path []string) error {
 	return nil
 }
 
-func validateInlines(ins []Inline, path []string) error {
+func validateInlines(ins []Inline, path []string, inNote bool) error {
 	for i, in := range ins {
 		p := append(path[:len(path):len(path)], fmt.Sprintf("inline %d", i+1))
 		var children []Inline
@@ -166,15 +176,35 @@ func validateInlines(ins []Inline, path []string) error {
 				return invalid(p, "nil strike")
 			}
 			children = x.Inlines
+		case *Sub:
+			if x == nil {
+				return invalid(p, "nil subscript")
+			}
+			children = x.Inlines
+		case *Sup:
+			if x == nil {
+				return invalid(p, "nil superscript")
+			}
+			children = x.Inlines
 		case *Link:
 			if x == nil {
 				return invalid(p, "nil link")
 			}
 			children = x.Inlines
+		case *Note:
+			if x == nil {
+				return invalid(p, "nil note")
+			}
+			if inNote {
+				return invalid(p, "note inside a note")
+			}
+			if err := validateBlocks(x.Blocks, append(p[:len(p):len(p)], "note"), true); err != nil {
+				return err
+			}
 		default:
 			return invalid(p, "nil inline")
 		}
-		if err := validateInlines(children, p); err != nil {
+		if err := validateInlines(children, p, inNote); err != nil {
 			return err
 		}
 	}

@@ -6,7 +6,8 @@ import "strings"
 // Inline (pre-order). If f returns false, the children of that node are
 // skipped. Table captions, header cells and body cells are visited in
 // reading order; a FigureBlock's image (an Inline) or table, then its
-// caption.
+// caption; the blocks of a Note are visited after the Note itself, where
+// it is referenced.
 func Inspect(blocks []Block, f func(node any) bool) {
 	for _, b := range blocks {
 		inspectBlock(b, f)
@@ -52,6 +53,10 @@ func inspectBlock(b Block, f func(node any) bool) {
 func inspectInlines(ins []Inline, f func(node any) bool) {
 	for _, in := range ins {
 		if f(in) {
+			if n, ok := in.(*Note); ok {
+				Inspect(n.Blocks, f)
+				continue
+			}
 			inspectInlines(Children(in), f)
 		}
 	}
@@ -60,9 +65,9 @@ func inspectInlines(ins []Inline, f func(node any) bool) {
 // MapInlines rewrites every leaf inline (Text, Code, Ruby, LineBreak,
 // Image) of blocks in place: each is replaced by the inlines f returns
 // (none, itself, or several). Container inlines (Strong, Emph, Strike,
-// Link) are kept and their children rewritten. Code blocks are left
-// alone, and so is a FigureBlock's image (its table and caption are
-// rewritten).
+// Sub, Sup, Link) are kept and their children rewritten, and so are notes,
+// whose blocks are rewritten. Code blocks are left alone, and so is a
+// FigureBlock's image (its table and caption are rewritten).
 func MapInlines(blocks []Block, f func(Inline) []Inline) {
 	for _, b := range blocks {
 		switch x := b.(type) {
@@ -111,8 +116,17 @@ func mapInlines(ins []Inline, f func(Inline) []Inline) []Inline {
 		case *Strike:
 			x.Inlines = mapInlines(x.Inlines, f)
 			out = append(out, x)
+		case *Sub:
+			x.Inlines = mapInlines(x.Inlines, f)
+			out = append(out, x)
+		case *Sup:
+			x.Inlines = mapInlines(x.Inlines, f)
+			out = append(out, x)
 		case *Link:
 			x.Inlines = mapInlines(x.Inlines, f)
+			out = append(out, x)
+		case *Note:
+			MapInlines(x.Blocks, f)
 			out = append(out, x)
 		default:
 			out = append(out, f(in)...)
@@ -188,3 +202,16 @@ func writeBlockText(sb *strings.Builder, b Block) {
 
 // HeadingText returns the plain text of a heading.
 func (h *Heading) Text() string { return PlainText(h.Inlines) }
+
+// NoteCount returns the number of notes in blocks, as writers number them
+// (reading order, 1 upward).
+func NoteCount(blocks []Block) int {
+	n := 0
+	Inspect(blocks, func(node any) bool {
+		if _, ok := node.(*Note); ok {
+			n++
+		}
+		return true
+	})
+	return n
+}

@@ -74,8 +74,14 @@ func inlineSegment(ins []convert.Inline) segment {
 
 // blockSegments returns the text segments of a top-level block in reading
 // order. Code blocks and rules have none; headings are handled by Extract.
-func blockSegments(b convert.Block) []segment {
-	var out []segment
+// The blocks of the notes b references follow b's own segments: a figure in
+// a note has the note's sentence.
+func blockSegments(b convert.Block) (out []segment) {
+	defer convert.ForNotes(b, func(n *convert.Note) {
+		for _, nb := range n.Blocks {
+			out = append(out, blockSegments(nb)...)
+		}
+	})
 	switch x := b.(type) {
 	case *convert.Heading:
 		out = append(out, inlineSegment(x.Inlines))

@@ -100,6 +100,7 @@ func report(opts *convert.Options) *convert.Report {
 // (heading, paragraph, table caption and cell), in document order.
 func rootInlines(blocks []convert.Block, f func(*[]convert.Inline)) {
 	for _, b := range blocks {
+		convert.ForNotes(b, func(n *convert.Note) { rootInlines(n.Blocks, f) })
 		switch x := b.(type) {
 		case *convert.Heading:
 			f(&x.Inlines)

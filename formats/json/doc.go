@@ -31,7 +31,8 @@
 //
 //	{"type": "heading", "level": 1–6, "id": "…", "inlines": [inline…]}
 //	{"type": "paragraph", "inlines": [inline…]}
-//	{"type": "list", "ordered": true, "start": 3, "tight": true, "items": [[block…]…]}
+//	{"type": "list", "ordered": true, "start": 3, "tight": true, "items": [[block…]…],
+//	 "tasks": ["checked" | "unchecked" | ""…]}
 //	{"type": "quote", "blocks": [block…]}
 //	{"type": "code", "lang": "go", "text": "…"}
 //	{"type": "table", "caption": [inline…], "align": ["left", "", "center", "right"…],
@@ -44,7 +45,8 @@
 // and so are inlines:
 //
 //	{"type": "text", "text": "…"}
-//	{"type": "strong" | "emph" | "strike", "inlines": [inline…]}
+//	{"type": "strong" | "emph" | "strike" | "sub" | "sup", "inlines": [inline…]}
+//	{"type": "note", "blocks": [block…]}
 //	{"type": "code", "text": "…"}
 //	{"type": "link", "url": "…", "title": "…", "inlines": [inline…]}
 //	{"type": "ruby", "base": "區", "text": "qū"}
@@ -59,7 +61,9 @@
 //
 // Keys whose value is the zero value (false, 0, "", an empty list) are
 // omitted, except "inlines", "items", "blocks", "rows" and "text", which are
-// always written. "header" is omitted when the table has no header row.
+// always written. "tasks" (the checkbox of each item of a task list, "" for
+// none; no longer than "items") is omitted when no item has one. A "note"
+// (footnote) stands where it is referenced and holds no note. "header" is omitted when the table has no header row.
 // "figures" is written when the document's figures are known (the writer
 // extracts them when Document.Figures is nil); the reader sets
 // Document.Figures from it, so that an absent key means "not extracted"
@@ -81,7 +85,8 @@
 // "$.blocks[3].items[0][1].start": an unknown "type", an unknown key, a
 // value of the wrong type, a heading level outside 1–6, a list "start"
 // outside 0–999,999,999 (MaxStart, CommonMark's nine digits), a negative
-// figure "block" or "paragraph", a control character in a string (C0
+// figure "block" or "paragraph", an unknown task state or more of them than
+// items, a note inside a note, a control character in a string (C0
 // controls other than tab, line feed and carriage return, DEL, C1
 // controls), a schema version other than 1. These errors wrap
 // convert.ErrInvalidInput.

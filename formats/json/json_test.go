@@ -41,7 +41,18 @@ func sample() *convert.Document {
 				&convert.LineBreak{},
 				&convert.Link{URL: "https://example.com/", Title: "t \"q\"", Inlines: []convert.Inline{&convert.Text{Text: "連結"}}},
 				&convert.Link{URL: "https://example.com/2", Inlines: []convert.Inline{}},
+				&convert.Text{Text: "H"}, &convert.Sub{Inlines: []convert.Inline{&convert.Text{Text: "2"}}},
+				&convert.Text{Text: "O x"}, &convert.Sup{Inlines: []convert.Inline{&convert.Text{Text: "2"}}},
+				&convert.Note{Blocks: []convert.Block{
+					&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "註一"}}},
+					&convert.List{Items: [][]convert.Block{{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "項"}}}}}},
+				}},
 			}},
+			&convert.List{Tight: true, Items: [][]convert.Block{
+				{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "done"}}}},
+				{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "todo"}}}},
+				{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "plain"}}}},
+			}, Tasks: []convert.TaskState{convert.TaskChecked, convert.TaskUnchecked, convert.NoTask}},
 			&convert.List{Ordered: true, Start: 3, Tight: true, Items: [][]convert.Block{
 				{&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "一"}}}},
 				{},
@@ -196,6 +207,11 @@ func TestSchemaErrors(t *testing.T) {
 		{`{"docconv": 1, "blocks": [{"type": "figure", "table": {"type": "rule"}, "caption": []}]}`, `$.blocks[0].table: want a table block`},
 		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "width": -1}]}]}`, `$.blocks[0].inlines[0].width: -1 is out of range`},
 		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "image", "src": "a", "mediaType": "text/html"}]}]}`, `$.blocks[0].inlines[0].mediaType: unknown image type "text/html"`},
+		{`{"docconv": 1, "blocks": [{"type": "list", "items": [[]], "tasks": ["done"]}]}`, `$.blocks[0].tasks[0]: unknown task state "done"`},
+		{`{"docconv": 1, "blocks": [{"type": "list", "items": [[]], "tasks": ["", "checked"]}]}`, `$.blocks[0].tasks: 2 task states for 1 items`},
+		{`{"docconv": 1, "blocks": [{"type": "list", "items": [], "tasks": [true]}]}`, `$.blocks[0].tasks: 1 task states for 0 items`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "note", "blocks": [{"type": "paragraph", "inlines": [{"type": "note", "blocks": []}]}]}]}]}`, `$.blocks[0].inlines[0]: a note inside a note`},
+		{`{"docconv": 1, "blocks": [{"type": "paragraph", "inlines": [{"type": "sup", "text": "2"}]}]}`, `unknown key for type "sup" "text"`},
 		{`{"docconv": 1, "figures": [{"text": "x", "value": 1, "unit": "", "kind": "count", "bound": "ge", "block": 0, "paragraph": 0, "section": "", "sentence": ""}]}`, `$.figures[0].bound: unknown bound "ge"`},
 	} {
 		_, err := djson.Unmarshal([]byte(tc.src))

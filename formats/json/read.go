@@ -251,7 +251,7 @@ func kind(raw []byte) string {
 var blockKeys = map[string][]string{
 	"heading":   {"type", "level", "id", "inlines"},
 	"paragraph": {"type", "inlines"},
-	"list":      {"type", "ordered", "start", "tight", "items"},
+	"list":      {"type", "ordered", "start", "tight", "items", "tasks"},
 	"quote":     {"type", "blocks"},
 	"code":      {"type", "lang", "text"},
 	"table":     {"type", "caption", "align", "header", "rows"},
@@ -266,6 +266,9 @@ var inlineKeys = map[string][]string{
 	"strong":    {"type", "inlines"},
 	"emph":      {"type", "inlines"},
 	"strike":    {"type", "inlines"},
+	"sub":       {"type", "inlines"},
+	"sup":       {"type", "inlines"},
+	"note":      {"type", "blocks"},
 	"code":      {"type", "text"},
 	"link":      {"type", "url", "title", "inlines"},
 	"ruby":      {"type", "base", "text"},

@@ -250,6 +250,11 @@ func readBlock(v any, path string) (convert.Block, error) {
 				}
 			}
 		}
+		if raw, ok := m["tasks"]; ok {
+			if l.Tasks, err = readTasks(raw, path+".tasks", len(l.Items)); err != nil {
+				return nil, err
+			}
+		}
 		return l, nil
 	case "quote":
 		q := &convert.Quote{}
@@ -276,6 +281,36 @@ func readBlock(v any, path string) (convert.Block, error) {
 		return &convert.PageBreak{}, nil
 	}
 	return &convert.Rule{}, nil
+}
+
+// readTasks reads a list's "tasks": "checked", "unchecked" or "" (no
+// checkbox) per item, no more than items.
+func readTasks(raw any, path string, items int) ([]convert.TaskState, error) {
+	a, err := arrayOf(raw, path)
+	if err != nil {
+		return nil, err
+	}
+	if len(a) > items {
+		return nil, invalid(path, "%d task states for %d items", len(a), items)
+	}
+	out := make([]convert.TaskState, len(a))
+	for i, v := range a {
+		s, ok := v.(string)
+		p := path + "[" + strconv.Itoa(i) + "]"
+		if !ok {
+			return nil, invalid(p, "want a string, got %s", kindOf(v))
+		}
+		switch s {
+		case "":
+		case "unchecked":
+			out[i] = convert.TaskUnchecked
+		case "checked":
+			out[i] = convert.TaskChecked
+		default:
+			return nil, invalid(p, `unknown task state %q (want "checked", "unchecked" or "")`, s)
+		}
+	}
+	return out, nil
 }
 
 func readTable(m map[string]any, path string) (*convert.Table, error) {
@@ -457,7 +492,7 @@ func readInline(v any, path string) (convert.Inline, error) {
 			return &convert.Code{Text: s}, nil
 		}
 		return &convert.Text{Text: s}, nil
-	case "strong", "emph", "strike":
+	case "strong", "emph", "strike", "sub", "sup":
 		ins, err := optInlines(m, "inlines", path)
 		if err != nil {
 			return nil, err
@@ -467,8 +502,26 @@ func readInline(v any, path string) (convert.Inline, error) {
 			return &convert.Strong{Inlines: ins}, nil
 		case "emph":
 			return &convert.Emph{Inlines: ins}, nil
+		case "sub":
+			return &convert.Sub{Inlines: ins}, nil
+		case "sup":
+			return &convert.Sup{Inlines: ins}, nil
 		}
 		return &convert.Strike{Inlines: ins}, nil
+	case "note":
+		n := &convert.Note{}
+		if raw, ok := m["blocks"]; ok {
+			if n.Blocks, err = readBlocks(raw, path+".blocks"); err != nil {
+				return nil, err
+			}
+		}
+		// Notes do not nest (convert.Note). The check looks at this
+		// note's blocks once: a nested note is refused on its way up,
+		// so the whole walk stays linear.
+		if convert.NoteCount(n.Blocks) > 0 {
+			return nil, invalid(path, "a note inside a note (notes do not nest)")
+		}
+		return n, nil
 	case "link":
 		l := &convert.Link{}
 		if l.URL, err = str(m, "url", path); err != nil {

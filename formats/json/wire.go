@@ -74,11 +74,12 @@ type wireParagraph struct {
 }
 
 type wireList struct {
-	Type    string  `json:"type"`
-	Ordered bool    `json:"ordered,omitempty"`
-	Start   int     `json:"start,omitempty"`
-	Tight   bool    `json:"tight,omitempty"`
-	Items   [][]any `json:"items"`
+	Type    string   `json:"type"`
+	Ordered bool     `json:"ordered,omitempty"`
+	Start   int      `json:"start,omitempty"`
+	Tight   bool     `json:"tight,omitempty"`
+	Items   [][]any  `json:"items"`
+	Tasks   []string `json:"tasks,omitempty"`
 }
 
 type wireQuote struct {
@@ -122,6 +123,14 @@ type wireLink struct {
 	Title   string `json:"title,omitempty"`
 	Inlines []any  `json:"inlines"`
 }
+
+type wireNote struct {
+	Type   string `json:"type"`
+	Blocks []any  `json:"blocks"`
+}
+
+// taskNames are the wire names of convert.TaskState values, by value.
+var taskNames = [...]string{convert.NoTask: "", convert.TaskUnchecked: "unchecked", convert.TaskChecked: "checked"}
 
 type wireRuby struct {
 	Type string `json:"type"`

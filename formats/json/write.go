@@ -188,7 +188,14 @@ func wireBlock(b convert.Block) any {
 		for i, it := range x.Items {
 			items[i] = wireBlocks(it)
 		}
-		return wireList{Type: "list", Ordered: x.Ordered, Start: x.Start, Tight: x.Tight, Items: items}
+		l := wireList{Type: "list", Ordered: x.Ordered, Start: x.Start, Tight: x.Tight, Items: items}
+		if x.HasTasks() {
+			l.Tasks = make([]string, len(x.Tasks))
+			for i, t := range x.Tasks {
+				l.Tasks[i] = taskNames[t]
+			}
+		}
+		return l
 	case *convert.Quote:
 		return wireQuote{Type: "quote", Blocks: wireBlocks(x.Blocks)}
 	case *convert.CodeBlock:
@@ -251,6 +258,12 @@ func wireInline(in convert.Inline) any {
 		return wireContainer{Type: "emph", Inlines: wireInlines(x.Inlines)}
 	case *convert.Strike:
 		return wireContainer{Type: "strike", Inlines: wireInlines(x.Inlines)}
+	case *convert.Sub:
+		return wireContainer{Type: "sub", Inlines: wireInlines(x.Inlines)}
+	case *convert.Sup:
+		return wireContainer{Type: "sup", Inlines: wireInlines(x.Inlines)}
+	case *convert.Note:
+		return wireNote{Type: "note", Blocks: wireBlocks(x.Blocks)}
 	case *convert.Code:
 		return wireText{Type: "code", Text: x.Text}
 	case *convert.Link:

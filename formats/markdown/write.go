@@ -66,8 +66,9 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 	if w.FiguresTable {
 		blocks = withFigures(d)
 	}
-	r := &renderer{explicit: explicitIDs(blocks)}
+	r := &renderer{explicit: explicitIDs(blocks), notes: numberNotes(blocks)}
 	b.WriteString(r.blocks(blocks, false, false))
+	b.WriteString(r.noteDefinitions())
 	if w.Report != nil {
 		unsafe := 0
 		convert.Inspect(blocks, func(n any) bool {
@@ -87,6 +88,8 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 
 type renderer struct {
 	explicit map[*convert.Heading]bool
+	notes    noteNums
+	order    []*convert.Note // notes by number - 1
 }
 
 // explicitIDs decides which headings need a {#id} attribute: those whose
@@ -206,7 +209,7 @@ func (r *renderer) nonList(b convert.Block) string {
 	case *convert.Heading:
 		level := min(max(x.Level, 1), 6)
 		s := strings.Repeat("#", level)
-		if text := renderInlines(x.Inlines, ctxHeading); text != "" {
+		if text := renderInlines(x.Inlines, ctxHeading, r.notes); text != "" {
 			s += " " + text
 		}
 		if r.explicit[x] {
@@ -220,7 +223,7 @@ func (r *renderer) nonList(b convert.Block) string {
 				return imageTag(im)
 			}
 		}
-		return renderInlines(x.Inlines, ctxPara) // empty: no Markdown form, dropped
+		return renderInlines(x.Inlines, ctxPara, r.notes) // empty: no Markdown form, dropped
 	case *convert.FigureBlock:
 		if x.Table != nil {
 			t := *x.Table
@@ -231,7 +234,7 @@ func (r *renderer) nonList(b convert.Block) string {
 		}
 		// An image alone in a paragraph, its description the caption
 		// (pandoc's implicit figure); with no caption, the alt text.
-		desc := renderSeq(stripLinks(x.Caption), ctxPara, false, '[', ']')
+		desc := renderSeq(stripLinks(x.Caption), ctxPara, false, '[', ']', r.notes)
 		if len(x.Caption) == 0 {
 			desc = escapeText(x.Image.Alt, ctxPara, false, false)
 		}
@@ -303,7 +306,7 @@ func (r *renderer) listWith(l *convert.List, bodies []string, kind string) (stri
 		pad := strings.Repeat(" ", len(marker)+1)
 		// A first line that is blank or starts with spaces would change
 		// the item's indentation; items start with their content.
-		item := marker + " " + indentRest(body, pad)
+		item := marker + " " + taskBox(l, i, body) + indentRest(body, pad)
 		first, _, _ := strings.Cut(item, "\n")
 		if reThematic.MatchString(first) {
 			ok = false
@@ -387,7 +390,7 @@ func (r *renderer) table(t *convert.Table) string {
 	var b strings.Builder
 	if len(t.Caption) > 0 {
 		// GFM tables have no caption: it becomes a paragraph above.
-		b.WriteString(renderInlines(t.Caption, ctxPara))
+		b.WriteString(renderInlines(t.Caption, ctxPara, r.notes))
 		b.WriteString("\n\n")
 	}
 	row := func(cells []convert.Cell) {
@@ -395,7 +398,7 @@ func (r *renderer) table(t *convert.Table) string {
 		for i := range n {
 			var s string
 			if i < len(cells) {
-				s = renderInlines(cells[i], ctxCell)
+				s = renderInlines(cells[i], ctxCell, r.notes)
 			}
 			b.WriteString(" " + s + " |")
 		}
@@ -424,4 +427,79 @@ func (r *renderer) table(t *convert.Table) string {
 		row(rw)
 	}
 	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// taskBox returns the GFM task-list checkbox that starts item i's text
+// ("[x] ", "[ ] "), or "" when the item has none. GFM reads a checkbox
+// only at the start of an item's first paragraph: an item that starts
+// with another block (a list, a code block) loses its checkbox.
+func taskBox(l *convert.List, i int, body string) string {
+	switch l.Task(i) {
+	case convert.TaskChecked:
+		if len(l.Items[i]) > 0 && isParagraph(l.Items[i][0]) {
+			return "[x] "
+		}
+	case convert.TaskUnchecked:
+		if len(l.Items[i]) > 0 && isParagraph(l.Items[i][0]) {
+			return "[ ] "
+		}
+	}
+	return ""
+}
+
+func isParagraph(b convert.Block) bool {
+	_, ok := b.(*convert.Paragraph)
+	return ok
+}
+
+// numberNotes numbers the notes of blocks in reading order.
+func numberNotes(blocks []convert.Block) noteNums {
+	var nn noteNums
+	convert.Inspect(blocks, func(n any) bool {
+		if x, ok := n.(*convert.Note); ok {
+			if nn == nil {
+				nn = noteNums{}
+			}
+			if _, seen := nn[x]; !seen {
+				nn[x] = len(nn) + 1
+			}
+		}
+		return true
+	})
+	return nn
+}
+
+// noteDefinitions writes the definitions of the notes, by number, after
+// the last block: "[^1]: text", further lines and blocks indented by four
+// spaces (pandoc's and goldmark's continuation).
+func (r *renderer) noteDefinitions() string {
+	if len(r.notes) == 0 {
+		return ""
+	}
+	order := make([]*convert.Note, len(r.notes))
+	for n, i := range r.notes {
+		order[i-1] = n
+	}
+	var b strings.Builder
+	for i, n := range order {
+		body := strings.TrimSuffix(r.blocks(n.Blocks, false, false), "\n")
+		label := "[^" + strconv.Itoa(i+1) + "]:"
+		b.WriteString("\n")
+		switch {
+		case body == "":
+			b.WriteString(label + "\n")
+		case len(n.Blocks) > 0 && isParagraph(n.Blocks[0]):
+			b.WriteString(label + " " + indentRest(body, "    ") + "\n")
+		default:
+			// A note that starts with a list or a code block: its
+			// blocks on the following lines.
+			b.WriteString(label + "\n" + indentAll(body, "    ") + "\n")
+		}
+	}
+	return b.String()
+}
+
+// indentAll indents every line; blank lines stay empty.
+func indentAll(s, pad string) string {
+	return pad + indentRest(s, pad)
 }

@@ -3,6 +3,7 @@ package markdown
 import (
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -21,9 +22,13 @@ const (
 	ctxCell                     // table cell: one line, | escaped
 )
 
+// noteNums numbers the notes of a document in reading order (1, 2…): a
+// note is written as the reference [^n] and its definition at the end.
+type noteNums map[*convert.Note]int
+
 // renderInlines renders the inlines of one block.
-func renderInlines(ins []convert.Inline, ctx inlineCtx) string {
-	return renderSeq(ins, ctx, true, ' ', ' ')
+func renderInlines(ins []convert.Inline, ctx inlineCtx, nn noteNums) string {
+	return renderSeq(ins, ctx, true, ' ', ' ', nn)
 }
 
 // renderSeq renders a sequence. top is true for the block's own sequence
@@ -31,7 +36,7 @@ func renderInlines(ins []convert.Inline, ctx inlineCtx) string {
 // written just before and after the sequence (' ' for a line boundary),
 // which decide whether emphasis delimiters work (CommonMark's flanking
 // rules).
-func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) string {
+func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune, nn noteNums) string {
 	// Index of the last inline that writes something, so that a final
 	// line break is written as <br /> (a backslash at the end of a block is
 	// text).
@@ -44,7 +49,7 @@ func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) s
 	pieces := make([]string, len(ins))
 	lineStart := top
 	for i, in := range ins {
-		pieces[i] = renderOne(in, ctx, top, lineStart, i >= last || breakFollows(ins, i), i == last, ' ', ' ')
+		pieces[i] = renderOne(in, ctx, top, lineStart, i >= last || breakFollows(ins, i), i == last, ' ', ' ', nn)
 		if !isEmptyInline(in) {
 			_, isBr := in.(*convert.LineBreak)
 			lineStart = top && isBr && i != last && ctx == ctxPara
@@ -70,7 +75,7 @@ func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune) s
 				break
 			}
 		}
-		pieces[i] = renderOne(in, ctx, top, false, false, false, p, n)
+		pieces[i] = renderOne(in, ctx, top, false, false, false, p, n, nn)
 	}
 	// Two code spans in a row would merge their backtick runs: the second
 	// one is written as <code>, which the reader maps back to Code.
@@ -153,16 +158,27 @@ func isContainer(in convert.Inline) bool {
 	return false
 }
 
-func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast bool, prev, next rune) string {
+func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast bool, prev, next rune, nn noteNums) string {
 	switch x := in.(type) {
 	case *convert.Text:
 		return escapeText(x.Text, ctx, top && lineStart, top && lineEnd)
 	case *convert.Strong:
-		return delimited(x.Inlines, ctx, "**", "strong", prev, next)
+		return delimited(x.Inlines, ctx, "**", "strong", prev, next, nn)
 	case *convert.Emph:
-		return delimited(x.Inlines, ctx, "*", "em", prev, next)
+		return delimited(x.Inlines, ctx, "*", "em", prev, next, nn)
 	case *convert.Strike:
-		return delimited(x.Inlines, ctx, "~~", "del", prev, next)
+		return delimited(x.Inlines, ctx, "~~", "del", prev, next, nn)
+	case *convert.Sub:
+		// Raw HTML, which the reader maps back; pandoc's ~x~ would be
+		// ambiguous with GFM's single-tilde strikethrough.
+		return "<sub>" + renderSeq(x.Inlines, ctx, false, '>', '<', nn) + "</sub>"
+	case *convert.Sup:
+		return "<sup>" + renderSeq(x.Inlines, ctx, false, '>', '<', nn) + "</sup>"
+	case *convert.Note:
+		if n, ok := nn[x]; ok {
+			return "[^" + strconv.Itoa(n) + "]"
+		}
+		return ""
 	case *convert.Code:
 		return codeSpan(x.Text, ctx)
 	case *convert.Link:
@@ -171,9 +187,9 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 			if len(x.Inlines) == 0 {
 				return escapeText(x.URL, ctx, false, false)
 			}
-			return renderSeq(stripLinks(x.Inlines), ctx, false, prev, next)
+			return renderSeq(stripLinks(x.Inlines), ctx, false, prev, next, nn)
 		}
-		return link(x, ctx)
+		return link(x, ctx, nn)
 	case *convert.Image:
 		return image(x, escapeText(x.Alt, ctx, false, false), ctx)
 	case *convert.Ruby:
@@ -189,14 +205,14 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 
 // delimited writes emphasis with Markdown delimiters when CommonMark will
 // read them back as such, else with the equivalent HTML tag.
-func delimited(ins []convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune) string {
-	inner := renderSeq(ins, ctx, false, []rune(delim)[0], []rune(delim)[0])
+func delimited(ins []convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune, nn noteNums) string {
+	inner := renderSeq(ins, ctx, false, []rune(delim)[0], []rune(delim)[0], nn)
 	// The same emphasis nested inside pairs its delimiters with ours
 	// ("*!*!* 0*"): the outer one is written as a tag.
 	if canDelimit(inner, rune(delim[0]), prev, next) && !nestsSame(ins, tag) {
 		return delim + inner + delim
 	}
-	inner = renderSeq(ins, ctx, false, '>', '<')
+	inner = renderSeq(ins, ctx, false, '>', '<', nn)
 	return "<" + tag + ">" + inner + "</" + tag + ">"
 }
 
@@ -282,7 +298,7 @@ var (
 	reEmail  = regexp.MustCompile(`^[A-Za-z0-9.!#$%&'*+/=?^_{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*$`)
 )
 
-func link(l *convert.Link, ctx inlineCtx) string {
+func link(l *convert.Link, ctx inlineCtx, nn noteNums) string {
 	if len(l.Inlines) == 1 && l.Title == "" {
 		if t, ok := l.Inlines[0].(*convert.Text); ok {
 			if t.Text == l.URL && reScheme.MatchString(l.URL) && !strings.Contains(l.URL, "\\") {
@@ -293,7 +309,7 @@ func link(l *convert.Link, ctx inlineCtx) string {
 			}
 		}
 	}
-	text := renderSeq(stripLinks(l.Inlines), ctx, false, '[', ']')
+	text := renderSeq(stripLinks(l.Inlines), ctx, false, '[', ']', nn)
 	return "[" + text + "](" + destTitle(l.URL, l.Title, ctx) + ")"
 }
 
@@ -363,6 +379,10 @@ func stripLinks(ins []convert.Inline) []convert.Inline {
 			out = append(out, &convert.Emph{Inlines: stripLinks(x.Inlines)})
 		case *convert.Strike:
 			out = append(out, &convert.Strike{Inlines: stripLinks(x.Inlines)})
+		case *convert.Sub:
+			out = append(out, &convert.Sub{Inlines: stripLinks(x.Inlines)})
+		case *convert.Sup:
+			out = append(out, &convert.Sup{Inlines: stripLinks(x.Inlines)})
 		default:
 			out = append(out, in)
 		}
