@@ -64,6 +64,12 @@ func (c *converter) inline(n ast.Node) []convert.Inline {
 		return []convert.Inline{&convert.Emph{Inlines: c.inlines(x)}}
 	case *east.Strikethrough:
 		return []convert.Inline{&convert.Strike{Inlines: c.inlines(x)}}
+	case *east.FootnoteLink:
+		return c.footnote(x)
+	case *east.FootnoteBacklink, *east.TaskCheckBox:
+		// Back-links are the HTML renderer's; the checkbox is read as
+		// the item's task state (see taskState).
+		return nil
 	case *ast.CodeSpan:
 		var b strings.Builder
 		for ch := x.FirstChild(); ch != nil; ch = ch.NextSibling() {
@@ -301,6 +307,10 @@ func normalize(ins []convert.Inline) []convert.Inline {
 		case *convert.Emph:
 			x.Inlines = normalize(x.Inlines)
 		case *convert.Strike:
+			x.Inlines = normalize(x.Inlines)
+		case *convert.Sub:
+			x.Inlines = normalize(x.Inlines)
+		case *convert.Sup:
 			x.Inlines = normalize(x.Inlines)
 		case *convert.Link:
 			x.Inlines = normalize(x.Inlines)

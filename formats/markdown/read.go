@@ -39,7 +39,7 @@ var (
 )
 
 func newParser(linkify bool) parser.Parser {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Footnote, extension.TaskList}
 	if linkify {
 		exts = append(exts, extension.Linkify)
 	}
@@ -106,7 +106,12 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 			base+1+bytes.Count(src[:st.firstPos], []byte("\n")), count(st.blocks, "such paragraph", "such paragraphs"))
 	}
 	c := &converter{src: src, ids: newIDs()}
+	c.collectFootnotes(root)
 	d.Blocks = c.blocks(root)
+	if c.noteRefsCut > 0 {
+		r.Report.Warn("markdown: %s to footnotes already referenced kept as text: repeating their notes would pass %d bytes",
+			count(c.noteRefsCut, "reference", "references"), c.noteBudget)
+	}
 	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
 		d.Blocks = bs
 		r.Report.Warn("markdown: quotes and lists nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
@@ -131,6 +136,7 @@ type converter struct {
 	dropped   int // raw HTML elements dropped
 	dropMarks map[*convert.Text]bool
 	captions  map[*convert.Image][]convert.Inline // an image's description as inlines
+	notes                                         // footnote definitions, see notes.go
 }
 
 func (c *converter) blocks(parent ast.Node) []convert.Block {
@@ -201,6 +207,12 @@ func (c *converter) block(n ast.Node) convert.Block {
 				continue // only raw HTML, dropped: so is the item
 			}
 			l.Items = append(l.Items, bs)
+			if t := taskState(it); t != convert.NoTask {
+				for len(l.Tasks) < len(l.Items)-1 {
+					l.Tasks = append(l.Tasks, convert.NoTask)
+				}
+				l.Tasks = append(l.Tasks, t)
+			}
 		}
 		if l.Items == nil {
 			if x.HasChildren() {

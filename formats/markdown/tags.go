@@ -16,9 +16,10 @@ import (
 // Inline tags are read with golang.org/x/net/html's tokenizer, one goldmark
 // RawHTML node at a time, and paired here:
 //   - <strong>/<b>, <em>/<i>, <del>/<s>/<strike>, <code>/<kbd>/<samp>,
-//     <br>, <ruby>base<rt>text</rt></ruby> (with optional <rp>) and
-//     <a href> (relative or http, https, mailto, ftp, tel URLs only) become
-//     Strong, Emph, Strike, Code, LineBreak, Ruby and Link. The writer
+//     <br>, <ruby>base<rt>text</rt></ruby> (with optional <rp>), <sub>,
+//     <sup> and <a href> (relative or http, https, mailto, ftp, tel URLs
+//     only) become Strong, Emph, Strike, Code, LineBreak, Ruby, Sub, Sup
+//     and Link. The writer
 //     itself falls back to some of these where Markdown delimiters cannot
 //     express the structure (CommonMark's flanking rules defeat ** next to
 //     CJK punctuation, as in **一是…。**其後).
@@ -71,7 +72,7 @@ func canonicalTag(name string) string {
 		return "del"
 	case "code", "kbd", "samp":
 		return "code"
-	case "a", "ruby", "rt", "rp":
+	case "a", "ruby", "rt", "rp", "sub", "sup":
 		return name
 	}
 	if dropContent[name] && !voidElements[name] {
@@ -333,6 +334,10 @@ func (c *converter) element(f *frame) []convert.Inline {
 		return []convert.Inline{&convert.Emph{Inlines: c.expandParts(f.items)}}
 	case "del":
 		return []convert.Inline{&convert.Strike{Inlines: c.expandParts(f.items)}}
+	case "sub":
+		return []convert.Inline{&convert.Sub{Inlines: c.expandParts(f.items)}}
+	case "sup":
+		return []convert.Inline{&convert.Sup{Inlines: c.expandParts(f.items)}}
 	case "code":
 		if s := c.codeText(c.expandParts(f.items)); s != "" {
 			return []convert.Inline{&convert.Code{Text: s}}
@@ -365,7 +370,7 @@ func (c *converter) hasText(ins []convert.Inline) bool {
 			if !c.softBreak[x] && strings.TrimFunc(x.Text, unicode.IsSpace) != "" {
 				return true
 			}
-		case *convert.Strong, *convert.Emph, *convert.Strike, *convert.Link:
+		case *convert.Strong, *convert.Emph, *convert.Strike, *convert.Sub, *convert.Sup, *convert.Link:
 			if c.hasText(convert.Children(in)) {
 				return true
 			}
