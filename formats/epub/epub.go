@@ -319,7 +319,7 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 			return nil, nil, err
 		}
 	}
-	b.css = stylesheet(b.script, families, b.fonts)
+	b.css = stylesheet(b.script, families, b.fonts) + extraCSS(d.Blocks)
 	return b, r, nil
 }
 
@@ -580,6 +580,7 @@ func resolveLinks(docs []*contentDoc) {
 			id, _, _ := strings.Cut(s[6:], `"`)
 			where[id] = d.name
 		}
+		noteTargets(d, where)
 	}
 	for _, d := range docs {
 		if !strings.Contains(d.body, linkMark) {

@@ -38,6 +38,7 @@ func (e *tocEntry) href() string {
 type fragment struct {
 	xhtml   string
 	heading *tocEntry // non-nil when the fragment is a navigable heading
+	notes   string    // the asides of the notes it references, for the end of its document
 }
 
 // assignIDs gives every heading a unique, valid XML ID: its own ID when it
@@ -155,13 +156,20 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 	var toc []*tocEntry
 	n := first
 	var cur *contentDoc
-	var body strings.Builder
+	var body, notes strings.Builder
 	flush := func() {
 		if cur != nil {
+			if notes.Len() > 0 {
+				body.WriteString(`<section class="footnotes" epub:type="footnotes">` + "\n" + notes.String() + "</section>\n")
+				notes.Reset()
+			}
 			cur.body = body.String()
 			body.Reset()
 			cur = nil
 		}
+	}
+	if r.notes.num == nil {
+		r.numberNotes(blocks)
 	}
 	secs := sections(blocks)
 	share := len(secs) > maxSections
@@ -190,7 +198,7 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 				continue
 			}
 			for _, f := range r.fragments(b, limit) {
-				if cur != nil && body.Len() > 0 && body.Len()+len(f.xhtml) > limit {
+				if cur != nil && body.Len() > 0 && body.Len()+notes.Len()+len(f.xhtml)+len(f.notes) > limit {
 					flush()
 				}
 				if cur == nil {
@@ -207,6 +215,7 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 					toc = append(toc, f.heading)
 				}
 				body.WriteString(f.xhtml)
+				notes.WriteString(f.notes)
 			}
 		}
 	}
@@ -219,8 +228,9 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 func (r *renderer) fragments(b convert.Block, limit int) []fragment {
 	var sb strings.Builder
 	saved := r.stats
+	r.notes.pending = nil
 	r.block(&sb, b, false)
-	f := fragment{xhtml: sb.String()}
+	f := fragment{xhtml: sb.String(), notes: r.takeNotes()}
 	if h, ok := b.(*convert.Heading); ok {
 		f.heading = &tocEntry{level: clampLevel(h.Level), text: strings.TrimSpace(convert.PlainText(h.Inlines)), id: r.ids[h]}
 	}
@@ -229,12 +239,16 @@ func (r *renderer) fragments(b convert.Block, limit int) []fragment {
 	}
 	var out []fragment
 	r.stats = saved
+	r.notes.pending = nil
 	for _, s := range r.pieces(b, limit) {
 		out = append(out, fragment{xhtml: s})
 	}
 	if len(out) == 0 {
 		return []fragment{f}
 	}
+	// The notes of the pieces follow the last one (resolveLinks links
+	// references in earlier documents to them).
+	out[len(out)-1].notes = r.takeNotes()
 	return out
 }
 
@@ -287,22 +301,23 @@ func (r *renderer) pieces(b convert.Block, limit int) []string {
 	case *convert.List:
 		start := max(x.Start, 1)
 		items := x.Items
+		done := 0 // items written
 		for len(items) > 0 {
 			n := 0
 			size := 0
 			for n < len(items) {
 				var t strings.Builder
 				m := *r
-				m.list(&t, &convert.List{Ordered: x.Ordered, Tight: x.Tight, Items: items[n : n+1]})
+				m.list(&t, &convert.List{Ordered: x.Ordered, Tight: x.Tight, Items: items[n : n+1], Tasks: taskItems(x, done+n, 1)})
 				if n > 0 && size+t.Len() > limit {
 					break
 				}
 				size += t.Len()
 				n++
 			}
-			r.list(&sb, &convert.List{Ordered: x.Ordered, Start: start, Tight: x.Tight, Items: items[:n]})
+			r.list(&sb, &convert.List{Ordered: x.Ordered, Start: start, Tight: x.Tight, Items: items[:n], Tasks: taskItems(x, done, n)})
 			emit()
-			items, start = items[n:], start+n
+			items, start, done = items[n:], start+n, done+n
 		}
 	case *convert.CodeBlock:
 		for _, chunk := range splitText(x.Text, limit/2, true) {

@@ -20,6 +20,7 @@ type renderer struct {
 	cjk bool
 
 	stats renderStats
+	notes noteState // footnotes, see notes.go
 }
 
 // renderStats counts what rendering did, for the report and the
@@ -111,6 +112,16 @@ func (r *renderer) inlines(b *strings.Builder, ins []convert.Inline) {
 			b.WriteString("<del>")
 			r.inlines(b, x.Inlines)
 			b.WriteString("</del>")
+		case *convert.Sub:
+			b.WriteString("<sub>")
+			r.inlines(b, x.Inlines)
+			b.WriteString("</sub>")
+		case *convert.Sup:
+			b.WriteString("<sup>")
+			r.inlines(b, x.Inlines)
+			b.WriteString("</sup>")
+		case *convert.Note:
+			r.noteRef(b, x)
 		case *convert.Code:
 			b.WriteString("<code>")
 			r.text(b, x.Text)
@@ -261,7 +272,26 @@ func (r *renderer) list(b *strings.Builder, l *convert.List) {
 		b.WriteString(` start="` + strconv.Itoa(l.Start) + `"`)
 	}
 	b.WriteString(">\n")
-	for _, item := range l.Items {
+	for i, item := range l.Items {
+		box := ""
+		if t := l.Task(i); t != convert.NoTask && len(item) > 0 {
+			if p, ok := item[0].(*convert.Paragraph); ok {
+				box = checkbox(t)
+				b.WriteString(`<li class="task">`)
+				if !l.Tight || len(item) > 1 {
+					b.WriteString("\n<p" + dirAuto(p.Inlines) + ">" + box)
+					r.inlines(b, p.Inlines)
+					b.WriteString("</p>\n")
+					r.blocks(b, item[1:])
+					b.WriteString("</li>\n")
+					continue
+				}
+				b.WriteString(box)
+				r.block(b, item[0], true)
+				b.WriteString("</li>\n")
+				continue
+			}
+		}
 		b.WriteString("<li>")
 		if l.Tight && len(item) == 1 {
 			if _, ok := item[0].(*convert.Paragraph); ok {

@@ -108,6 +108,7 @@ type walker struct {
 	pending []convert.Inline // inline content of the paragraph being built
 	ids     map[string]bool
 	firstH1 string
+	notes   noteDefs // footnotes, see readnotes.go
 
 	images, unsafe, hidden, furniture int
 }
@@ -120,6 +121,8 @@ func newWalker(p *page, mode string) *walker {
 func (w *walker) skip(e *html.Node) bool {
 	switch {
 	case skipAlways[e.DataAtom]:
+		return true
+	case w.skipNote(e) || w.backLink(e):
 		return true
 	case hidden(e):
 		w.hidden++
@@ -316,7 +319,7 @@ func (w *walker) node(c *html.Node) {
 func transparent(a atom.Atom) bool {
 	switch a {
 	case atom.A, atom.B, atom.Strong, atom.Em, atom.I, atom.Cite, atom.Dfn, atom.S, atom.Del, atom.Strike,
-		atom.Code, atom.Kbd, atom.Samp, atom.Tt, atom.Ruby, atom.Br, atom.Img, atom.Image, atom.Wbr:
+		atom.Sub, atom.Sup, atom.Code, atom.Kbd, atom.Samp, atom.Tt, atom.Ruby, atom.Br, atom.Img, atom.Image, atom.Wbr:
 		return false
 	}
 	return true
@@ -363,6 +366,12 @@ func (w *walker) list(c *html.Node) {
 			l.Tight = false
 		}
 		l.Items = append(l.Items, bs)
+		if t := taskBox(li); t != convert.NoTask {
+			for len(l.Tasks) < len(l.Items)-1 {
+				l.Tasks = append(l.Tasks, convert.NoTask)
+			}
+			l.Tasks = append(l.Tasks, t)
+		}
 	}
 	addLoose()
 	if len(l.Items) > 0 {
@@ -499,6 +508,14 @@ func (w *walker) inline(c *html.Node) []convert.Inline {
 		return wrap(w.inlines(c), func(ins []convert.Inline) convert.Inline { return &convert.Emph{Inlines: ins} })
 	case atom.S, atom.Del, atom.Strike:
 		return wrap(w.inlines(c), func(ins []convert.Inline) convert.Inline { return &convert.Strike{Inlines: ins} })
+	case atom.Sub:
+		return wrap(w.inlines(c), func(ins []convert.Inline) convert.Inline { return &convert.Sub{Inlines: ins} })
+	case atom.Sup:
+		ins := w.inlines(c)
+		if notes := notesOnly(ins); notes != nil {
+			return notes // <sup><a href="#fn1">1</a></sup>: the note is the mark
+		}
+		return wrap(ins, func(ins []convert.Inline) convert.Inline { return &convert.Sup{Inlines: ins} })
 	case atom.Code, atom.Kbd, atom.Samp, atom.Tt:
 		if s := textContent(c); strings.TrimSpace(s) != "" {
 			return []convert.Inline{&convert.Code{Text: s}}
@@ -517,6 +534,9 @@ func (w *walker) inline(c *html.Node) []convert.Inline {
 	case atom.Ruby:
 		return w.ruby(c)
 	case atom.A:
+		if ins, ok := w.noteRef(c); ok {
+			return ins
+		}
 		ins := w.inlines(c)
 		href := strings.TrimSpace(getAttr(c, "href"))
 		if !hasAttr(c, "href") {
@@ -775,7 +795,7 @@ func prune(ins []convert.Inline) []convert.Inline {
 			if x.Text == "" {
 				continue
 			}
-		case *convert.Strong, *convert.Emph, *convert.Strike:
+		case *convert.Strong, *convert.Emph, *convert.Strike, *convert.Sub, *convert.Sup:
 			kids := prune(convert.Children(in))
 			if strings.TrimSpace(convert.PlainText(kids)) == "" {
 				out = append(out, kids...) // "<b> </b>": a space, not bold
@@ -815,6 +835,10 @@ func setChildren(in convert.Inline, kids []convert.Inline) {
 	case *convert.Emph:
 		x.Inlines = kids
 	case *convert.Strike:
+		x.Inlines = kids
+	case *convert.Sub:
+		x.Inlines = kids
+	case *convert.Sup:
 		x.Inlines = kids
 	}
 }

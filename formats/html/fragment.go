@@ -76,6 +76,7 @@ func FragmentWith(w io.Writer, blocks []convert.Block, o FragmentOptions) error 
 		r.imageSrc = o.ImageSrc
 	}
 	r.blocks(blocks)
+	r.footnotes()
 	_, err := io.WriteString(w, r.b.String())
 	return err
 }
@@ -88,6 +89,8 @@ type renderer struct {
 	report   *convert.Report
 	dropped  int
 	imageSrc func(*convert.Image) (string, bool)
+	notes    noteIDs
+	box      string // a task item's checkbox, for the item's first paragraph
 }
 
 func newRenderer(blocks []convert.Block, report *convert.Report) *renderer {
@@ -100,6 +103,7 @@ func newRenderer(blocks []convert.Block, report *convert.Report) *renderer {
 		_, isInline := n.(convert.Inline)
 		return !isInline
 	})
+	r.numberNotes(blocks)
 	return r
 }
 
@@ -144,14 +148,16 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 		r.b.WriteString("</h" + level + ">\n")
 	case *convert.Paragraph:
 		if tight {
+			r.b.WriteString(r.takeBox())
 			r.inlines(x.Inlines, false)
 			if !last {
 				r.b.WriteString("\n")
 			}
 			return
 		}
-		r.b.WriteString("<p" + dirAuto(x.Inlines) + ">")
+		r.b.WriteString("<p" + dirAuto(x.Inlines) + ">" + r.takeBox())
 		r.inlines(x.Inlines, false)
+		r.backLink(x)
 		r.b.WriteString("</p>\n")
 	case *convert.List:
 		tag := "ul"
@@ -163,8 +169,14 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 			r.b.WriteString(` start="` + strconv.Itoa(x.Start) + `"`)
 		}
 		r.b.WriteString(">\n")
-		for _, it := range x.Items {
-			r.b.WriteString("<li>")
+		for i, it := range x.Items {
+			r.box = ""
+			if t := x.Task(i); t != convert.NoTask && len(it) > 0 && isParagraph(it[0]) {
+				r.b.WriteString(`<li class="task">`)
+				r.box = checkbox(t)
+			} else {
+				r.b.WriteString("<li>")
+			}
 			if len(it) > 0 {
 				if _, ok := it[0].(*convert.Paragraph); !ok || !x.Tight {
 					r.b.WriteString("\n")
@@ -299,6 +311,12 @@ func (r *renderer) inlines(ins []convert.Inline, inLink bool) {
 			r.wrap("em", x.Inlines, inLink)
 		case *convert.Strike:
 			r.wrap("del", x.Inlines, inLink)
+		case *convert.Sub:
+			r.wrap("sub", x.Inlines, inLink)
+		case *convert.Sup:
+			r.wrap("sup", x.Inlines, inLink)
+		case *convert.Note:
+			r.noteRef(x, inLink)
 		case *convert.Code:
 			r.b.WriteString("<code>" + text(x.Text) + "</code>")
 		case *convert.Link:

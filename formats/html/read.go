@@ -132,11 +132,15 @@ func (r *Reader) document(root *html.Node) *convert.Document {
 			content, mode = articleRoot(body)
 		}
 		w := newWalker(p, mode)
+		w.findNotes(body)
 		w.blocks(content)
 		w.flush()
 		d.Blocks = w.out
 		if w.images > 0 {
 			r.Report.Add(Stage, "images dropped (alt text kept)", w.images)
+		}
+		if w.notes.cut > 0 {
+			r.Report.Warn("html: %d references to notes already referenced kept as their marks: the copies of repeated notes are limited to the size of the page", w.notes.cut)
 		}
 		if w.unsafe > 0 {
 			r.Report.Add(Stage, "unsafe links written as text", w.unsafe)

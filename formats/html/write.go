@@ -70,7 +70,7 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	meta("dcterms.date", m.Date)
 	meta("dcterms.source", m.Source)
 	meta("dcterms.identifier", m.Identifier)
-	b.WriteString("<style>\n" + css(fontNames(w.Fonts)) + "</style>\n</head>\n<body>\n")
+	b.WriteString("<style>\n" + css(fontNames(w.Fonts)) + extraCSS(d.Blocks) + "</style>\n</head>\n<body>\n")
 
 	r := newRenderer(d.Blocks, w.Report)
 	if w.EmbedResources {
@@ -80,6 +80,7 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 		b.WriteString(header)
 	}
 	r.blocks(d.Blocks)
+	r.footnotes()
 	if w.FiguresTable {
 		r.figures(figures.Of(d), lang)
 	}

@@ -16,8 +16,13 @@ import (
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
-// rules omitted, a page break as a line holding a form feed (U+000C). Output ends with a newline; an empty document gives no
-// output. Writer never modifies the document.
+// rules omitted, a page break as a line holding a form feed (U+000C),
+// task-list items marked "[x] " or "[ ] " after their marker, subscripts
+// and superscripts as plain characters (H2O, x2). Footnotes are marks
+// "[1]", "[2]"… where they are referenced, numbered in reading order, and
+// the notes follow the last block, each starting with its mark ("[1] The
+// note."), further lines indented. Output ends with a newline; an empty
+// document gives no output. Writer never modifies the document.
 //
 // The output reads back (with Reader) into the same text: writing,
 // reading and writing again gives the same bytes. Text whose first line
@@ -80,13 +85,14 @@ func takesMeta(out []byte) bool {
 	return m.Title != "" || m.Subtitle != "" || len(m.Authors) > 0 || m.Date != "" || len(m.Extra) > 0
 }
 
-// body writes the blocks of d.
+// body writes the blocks of d, then its notes.
 func (w *Writer) body(d *convert.Document) []byte {
 	var b bytes.Buffer
 	first := true
+	nn := numberNotes(d.Blocks)
 	for _, bl := range d.Blocks {
 		var one bytes.Buffer
-		writeBlock(&one, bl, "")
+		writeBlock(&one, bl, "", nn)
 		if one.Len() == 0 {
 			continue
 		}
@@ -95,6 +101,12 @@ func (w *Writer) body(d *convert.Document) []byte {
 		}
 		first = false
 		b.Write(one.Bytes())
+	}
+	if nn != nil {
+		if !first && w != nil && w.BlankLines {
+			b.WriteByte('\n')
+		}
+		nn.write(&b)
 	}
 	return b.Bytes()
 }
@@ -113,14 +125,14 @@ func writeLines(b *bytes.Buffer, s, first, indent string) {
 	}
 }
 
-func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
+func writeBlock(b *bytes.Buffer, bl convert.Block, indent string, nn *noteNums) {
 	switch x := bl.(type) {
 	case *convert.Heading:
-		if t := oneLine(convert.PlainText(x.Inlines)); t != "" {
+		if t := oneLine(nn.text(x.Inlines)); t != "" {
 			writeLines(b, t, indent, indent)
 		}
 	case *convert.Paragraph:
-		if t := strings.TrimSpace(convert.PlainText(x.Inlines)); t != "" {
+		if t := strings.TrimSpace(nn.text(x.Inlines)); t != "" {
 			writeLines(b, t, indent, indent)
 		}
 	case *convert.List:
@@ -134,14 +146,15 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 				marker = strconv.Itoa(n+i) + ". "
 			}
 			cont := indent + strings.Repeat(" ", len([]rune(marker)))
+			marker += taskMark(x.Task(i))
 			wrote := false
 			for _, ib := range item {
 				if _, ok := ib.(*convert.List); ok {
-					writeBlock(b, ib, indent+"  ")
+					writeBlock(b, ib, indent+"  ", nn)
 					continue
 				}
 				var one bytes.Buffer
-				writeBlock(&one, ib, "")
+				writeBlock(&one, ib, "", nn)
 				if one.Len() == 0 {
 					continue
 				}
@@ -159,14 +172,14 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 		}
 	case *convert.Quote:
 		for _, qb := range x.Blocks {
-			writeBlock(b, qb, indent+"  ")
+			writeBlock(b, qb, indent+"  ", nn)
 		}
 	case *convert.CodeBlock:
 		if t := strings.TrimRight(x.Text, "\n"); t != "" {
 			writeLines(b, t, indent, indent)
 		}
 	case *convert.Table:
-		if c := oneLine(convert.PlainText(x.Caption)); c != "" {
+		if c := oneLine(nn.text(x.Caption)); c != "" {
 			writeLines(b, c, indent, indent)
 		}
 		rows := x.Rows
@@ -179,7 +192,7 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 			// trailing tabs, which a reader trims.
 			cells := make([]string, len(r))
 			for i, c := range r {
-				cells[i] = cell.Replace(convert.PlainText(c))
+				cells[i] = cell.Replace(nn.text(c))
 			}
 			writeLines(b, strings.TrimRight(strings.Join(cells, "\t"), " \t"), indent, indent)
 		}
@@ -191,10 +204,10 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string) {
 			if len(x.Caption) > 0 {
 				t.Caption = x.Caption
 			}
-			writeBlock(b, &t, indent)
+			writeBlock(b, &t, indent, nn)
 			return
 		}
-		t := oneLine(convert.PlainText(x.Caption))
+		t := oneLine(nn.text(x.Caption))
 		if t == "" {
 			t = oneLine(x.Image.Alt)
 		}
