@@ -109,8 +109,8 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	c.collectFootnotes(root)
 	d.Blocks = c.blocks(root)
 	if c.noteRefsCut > 0 {
-		r.Report.Warn("markdown: %s to footnotes already referenced kept as text: repeating their notes would pass %d bytes",
-			count(c.noteRefsCut, "reference", "references"), c.noteBudget)
+		r.Report.Warn("markdown: %s to footnotes already referenced kept as text: the copies of repeated notes are limited to the size of the input",
+			count(c.noteRefsCut, "reference", "references"))
 	}
 	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
 		d.Blocks = bs
