@@ -37,6 +37,12 @@ type Options struct {
 	// Strict turns repairable problems (invalid UTF-8, characters no font
 	// has) into errors wrapping ErrStrict.
 	Strict bool
+	// InputEncoding is the character encoding of a text input (the
+	// formats with Format.LegacyEncodings: plain text, Aozora Bunko,
+	// Markdown; and HTML, where it overrides the page's declaration): a
+	// WHATWG label such as "utf-8", "shift_jis", "euc-jp", "gbk",
+	// "gb18030", "big5", "euc-kr". "" detects it (see DecodeText).
+	InputEncoding string
 	// MaxInputSize is the largest input Read accepts, in bytes; a larger
 	// one is refused with an error wrapping ErrLimit as soon as the limit
 	// is passed, so an endless stream (a pipe, /dev/zero) is never read
@@ -168,7 +174,6 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 	if err != nil {
 		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
 	}
-	empty := isBlank(src)
 	if opts.From == "" && f.Name == "text" && looksLikeHTML(src) && !hasExtOf(opts.SourcePath, f) {
 		h, err := Lookup("html")
 		if err != nil || h.NewReader == nil {
@@ -176,6 +181,19 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 		}
 		f = h
 	}
+	if f.LegacyEncodings {
+		dec, name, err := DecodeText(src, opts.InputEncoding)
+		if err != nil {
+			return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: err}
+		}
+		if name != "" {
+			src = dec
+			opts.Report.Add("read", "inputs decoded from "+name, 1)
+		}
+	} else if opts.InputEncoding != "" && !f.DecodesSource {
+		return nil, &Error{Op: "read", Format: f.Name, Path: path, Err: fmt.Errorf("%w: %w: --input-encoding does not apply to %s input", ErrInvalidInput, ErrEncoding, f.Name)}
+	}
+	empty := isBlank(src)
 	if opts.From == "" && f.Name == "text" {
 		f = sniffText(f, src)
 	}

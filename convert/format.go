@@ -63,6 +63,12 @@ type Format struct {
 	// GBK, Big5, Shift_JIS…). Read then gives the reader the raw bytes,
 	// and the reader runs SourceTransforms on the text it decoded.
 	DecodesSource bool
+	// LegacyEncodings is set for formats whose input is text in any
+	// character encoding (plain text, Aozora Bunko, Markdown): Read
+	// decodes Shift_JIS, EUC-JP, GB18030, Big5 or EUC-KR input to UTF-8
+	// before sniffing and reading it, detected or as
+	// Options.InputEncoding names (see DecodeText).
+	LegacyEncodings bool
 	// Variables declares the format-specific settings the format's reader
 	// and writer read from Options.Vars ("pdf.indent"), for CheckVars and
 	// docconv --list-variables.

@@ -81,7 +81,7 @@ func SniffBinary(src []byte) string {
 	}
 	if invalid >= 8 && invalid*10 > len(head) {
 		return fmt.Sprintf("binary file or not UTF-8 text: %d%% of the first %d bytes are not valid UTF-8 "+
-			"(legacy encodings such as GBK, Big5 or Shift_JIS are not supported; convert to UTF-8 first)",
+			"(text in a legacy encoding such as GBK, Big5 or Shift_JIS: name it with --input-encoding, or convert it to UTF-8)",
 			invalid*100/len(head), len(head))
 	}
 	return ""

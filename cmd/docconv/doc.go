@@ -32,6 +32,9 @@
 //	    --script hans|hant         convert Traditional↔Simplified Chinese (OpenCC)
 //	    --strict                   refuse invalid UTF-8 and characters no font covers
 //	                               (and missing, refused or corrupt images)
+//	    --input-encoding ENCODING  the encoding of text, Markdown and HTML inputs: utf-8,
+//	                               shift_jis, euc-jp, gbk, gb18030, big5, euc-kr… (default:
+//	                               detected; Aozora Bunko's Shift_JIS files are read as is)
 //
 // Images:
 //

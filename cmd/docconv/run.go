@@ -50,6 +50,7 @@ type config struct {
 	resourcePath         []string
 	embedResources       bool
 	coverImage           string
+	inputEncoding        string
 	figuresTable         bool
 	normalizeMode        string
 	ruby, punct, script  string
@@ -81,6 +82,7 @@ func parseArgs(args []string, helpOut io.Writer) (*config, error) {
 	fs.StringVar(&c.ruby, "ruby", "strip", "`MODE` for pinyin annotations like 區(qū): strip, keep or ruby")
 	fs.StringVar(&c.punct, "punct", "fix", "`MODE` for halfwidth , ; : ? ! between CJK characters: fix (make fullwidth) or keep")
 	fs.StringVar(&c.script, "script", "", "convert Chinese to `SCRIPT`: hans (Simplified) or hant (Traditional)")
+	fs.StringVar(&c.inputEncoding, "input-encoding", "", "character `ENCODING` of text, Markdown and HTML inputs: utf-8, shift_jis, euc-jp, gbk, gb18030, big5, euc-kr… (default: detected)")
 	fs.BoolVar(&c.strict, "strict", false, "refuse invalid UTF-8 and characters no font covers instead of repairing and reporting")
 	fs.BoolVar(&c.toc, "toc", false, "add a table of contents (PDF)")
 	fs.StringArrayVar(&c.resourcePath, "resource-path", nil, "look for images in `DIR[:DIR…]` too, after the input file's directory (repeatable); paths never leave these directories")
@@ -497,6 +499,9 @@ func (c *config) options() (*convert.Options, error) {
 	if c.pdfStandard != "" {
 		vars["pdf.standard"] = c.pdfStandard
 	}
+	if _, _, err := convert.DecodeText(nil, c.inputEncoding); err != nil {
+		return nil, usagef("--input-encoding: %v", err)
+	}
 	if err := convert.CheckVars(vars); err != nil {
 		return nil, usagef("-V: %v; docconv --list-variables lists the valid keys", err)
 	}
@@ -519,6 +524,7 @@ func (c *config) options() (*convert.Options, error) {
 		Transforms:     normalize.Transforms(no),
 		Report:         &convert.Report{},
 		Strict:         c.strict,
+		InputEncoding:  c.inputEncoding,
 		MaxInputSize:   maxIn,
 		TOC:            c.toc,
 		ResourcePath:   splitPathList(c.resourcePath),

@@ -34,8 +34,9 @@
 //
 // Each other line is a paragraph; a leading ideographic space (the
 // paragraph indent) is dropped, as every writer indents paragraphs itself.
-// Meta.Lang is "ja". The input must be UTF-8 (Aozora Bunko's own files are
-// Shift_JIS: convert them first, e.g. with iconv -f SHIFT_JIS).
+// Meta.Lang is "ja". Reader.Parse takes UTF-8; through convert.Read (the
+// command line), Aozora Bunko's own Shift_JIS files are decoded first
+// (convert.DecodeText), so they are recognised and read as they are.
 package aozora
 
 import (
@@ -51,10 +52,12 @@ import (
 
 func init() {
 	convert.Register(convert.Format{
-		Name:        "aozora",
-		Aliases:     []string{"aozorabunko"},
-		MediaType:   "text/plain",
-		Description: "Aozora Bunko (青空文庫) texts: ruby, headings, emphasis dots, indents (.txt input is detected)",
+		Name:      "aozora",
+		Aliases:   []string{"aozorabunko"},
+		MediaType: "text/plain",
+		// Aozora Bunko's own files are Shift_JIS: convert.Read decodes them.
+		LegacyEncodings: true,
+		Description:     "Aozora Bunko (青空文庫) texts: ruby, headings, emphasis dots, indents (.txt input is detected)",
 		NewReader: func(opts *convert.Options) convert.Reader {
 			r := &Reader{}
 			if opts != nil {

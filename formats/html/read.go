@@ -82,9 +82,31 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 // mark names, else the one a <meta charset> or <meta http-equiv
 // Content-Type> in its first 1024 bytes declares (the HTML standard's
 // prescan, golang.org/x/net/html/charset), else UTF-8 when src is valid
-// UTF-8, else windows-1252 (the standard's default), with a warning.
+// UTF-8, else a CJK legacy encoding when one reads plausibly
+// (convert.DecodeText: Shift_JIS, EUC-JP, GB18030, Big5, EUC-KR), else
+// windows-1252 (the standard's default), with a warning.
+// Options.InputEncoding, when set, overrides all of these.
 func (r *Reader) decode(src []byte) ([]byte, error) {
+	if r.Options != nil && r.Options.InputEncoding != "" {
+		out, name, err := convert.DecodeText(src, r.Options.InputEncoding)
+		if err != nil {
+			return nil, fmt.Errorf("html: %w", err)
+		}
+		if name != "" {
+			r.Report.Add(Stage, "inputs decoded from "+name, 1)
+		}
+		return bytes.TrimPrefix(out, []byte("\uFEFF")), nil
+	}
 	enc, name, certain := charset.DetermineEncoding(src, "")
+	if name == "windows-1252" && !certain && !utf8.Valid(src) {
+		// No declaration: bytes that read as Chinese, Japanese or
+		// Korean are more likely than Latin-1 ones.
+		if out, legacy, err := convert.DecodeText(src, ""); err == nil && legacy != "" {
+			r.Report.Warn("html: no charset declared and the input is not UTF-8: read as %s (declare it with <meta charset=\"…\">)", legacy)
+			r.Report.Add(Stage, "inputs decoded from "+legacy, 1)
+			return out, nil
+		}
+	}
 	if name == "windows-1252" && !certain && utf8.Valid(src) {
 		// DetermineEncoding looks at 1024 bytes only, and takes ASCII
 		// for windows-1252; valid UTF-8 is UTF-8 (also when a page

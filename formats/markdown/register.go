@@ -9,6 +9,8 @@ func init() {
 		Extensions:  []string{"md", "markdown"},
 		MediaType:   "text/markdown",
 		Description: "CommonMark with GFM tables, strikethrough and autolinks, YAML front matter",
+		// Shift_JIS, GBK, Big5… input is decoded by convert.Read.
+		LegacyEncodings: true,
 		NewReader: func(o *convert.Options) convert.Reader {
 			r := &Reader{}
 			if o != nil {

@@ -11,6 +11,8 @@ func init() {
 		Extensions:  []string{"txt"},
 		MediaType:   "text/plain",
 		Description: "plain text articles (one paragraph per line or hard-wrapped blocks)",
+		// Shift_JIS, GBK, Big5… input is decoded by convert.Read.
+		LegacyEncodings: true,
 		NewReader: func(opts *convert.Options) convert.Reader {
 			r := &Reader{}
 			if opts != nil {
