@@ -398,22 +398,9 @@ func (r *resolver) check(data []byte, name string) *resolved {
 	if r.total+int64(len(data)) > MaxImagesBytes {
 		return &resolved{err: LimitErrorf("the document's images are larger than the %s limit, all together", FormatSize(MaxImagesBytes))}
 	}
-	info, err := DecodeImageConfig(data)
+	info, err := CheckImage(data)
 	if err != nil {
 		return &resolved{err: err}
-	}
-	if int64(info.Width)*int64(info.Height) > MaxImagePixels {
-		return &resolved{err: LimitErrorf("%d×%d pixels is more than the %d million pixel limit for an image", info.Width, info.Height, MaxImagePixels/1_000_000)}
-	}
-	if info.MediaType != MediaSVG {
-		// The header is sane: decode the pixels, so that a truncated or
-		// corrupt file is found now, not by a writer.
-		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
-			if err == io.ErrUnexpectedEOF {
-				err = errors.New("unexpected end of data")
-			}
-			return &resolved{err: fmt.Errorf("corrupt %s image (%v)", ImageExt(info.MediaType), err)}
-		}
 	}
 	r.total += int64(len(data))
 	if !strings.HasPrefix(name, "data-") {
@@ -423,6 +410,72 @@ func (r *resolver) check(data []byte, name string) *resolved {
 	}
 	name = r.uniqueName(name)
 	return &resolved{res: &Resource{Name: name, MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI}}
+}
+
+// CheckImage checks an image's bytes as ResolveImages does: a type it
+// knows (sniffed), a sane header of at most MaxImagePixels, and, but for
+// SVG, pixels that decode (a truncated or corrupt file fails). Errors over
+// the limit wrap ErrLimit.
+func CheckImage(data []byte) (ImageInfo, error) {
+	info, err := DecodeImageConfig(data)
+	if err != nil {
+		return info, err
+	}
+	if int64(info.Width)*int64(info.Height) > MaxImagePixels {
+		return info, LimitErrorf("%d×%d pixels is more than the %d million pixel limit for an image", info.Width, info.Height, MaxImagePixels/1_000_000)
+	}
+	if info.MediaType != MediaSVG {
+		// The header is sane: decode the pixels, so that a truncated or
+		// corrupt file is found now, not by a writer.
+		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+			if err == io.ErrUnexpectedEOF {
+				err = errors.New("unexpected end of data")
+			}
+			return info, fmt.Errorf("corrupt %s image (%v)", ImageExt(info.MediaType), err)
+		}
+	}
+	return info, nil
+}
+
+// LoadImageFile reads and checks (CheckImage) an image file the user named
+// (an EPUB cover, --epub-cover-image): a regular file of at most
+// MaxImageBytes. It is not confined to the resource directories. Errors
+// name the file.
+func LoadImageFile(ctx context.Context, path string) (*Resource, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	if fi.Size() > MaxImageBytes {
+		return nil, fmt.Errorf("%s: %w", path, LimitErrorf("the file is %s, larger than the %s limit for an image", FormatSize(fi.Size()), FormatSize(MaxImageBytes)))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := ReadAll(ctx, f, MaxImageBytes)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	info, err := CheckImage(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &Resource{Name: filepath.Base(path), MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI}, nil
+}
+
+// DecodeImage decodes a resource's pixels (PNG, JPEG, GIF — its first
+// frame —, WebP); an SVG is an error, it has no pixels.
+func (res *Resource) DecodeImage() (image.Image, error) {
+	if res.MediaType == MediaSVG {
+		return nil, errors.New("an SVG image has no pixels to decode")
+	}
+	m, _, err := image.Decode(bytes.NewReader(res.Data))
+	return m, err
 }
 
 // uniqueName returns name, or name with "-2", "-3"… before its extension

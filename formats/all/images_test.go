@@ -1,8 +1,11 @@
 package all_test
 
 import (
+	"archive/zip"
 	"bytes"
 	"context"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,6 +17,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
+	"github.com/docconv/docconv/internal/validate"
 )
 
 // imageFixture is the Markdown article with images of every type, a table
@@ -109,4 +113,71 @@ func TestImagesText(t *testing.T) {
 	for _, alt := range []string{"The point (2, 1) on the integer grid\n", "a small WebP swatch", "Two rectangles and their intersection\n", "never fetched: a remote image only"} {
 		assert.Contains(t, txt, alt)
 	}
+}
+
+func TestImagesEPUB(t *testing.T) {
+	d := readImages(t, nil)
+	cover := filepath.Join("..", "..", "testdata", "images", "img", "gopher.jpg")
+	plain := writeAs(t, d, &convert.Options{To: "epub"})
+	withCover := writeAs(t, d, &convert.Options{To: "epub", CoverImage: cover})
+	assert.Equal(t, withCover, writeAs(t, d, &convert.Options{To: "epub", CoverImage: cover}), "deterministic")
+	files := unzipAll(t, withCover)
+	var images []string
+	for name := range files {
+		if strings.HasPrefix(name, "EPUB/images/") {
+			images = append(images, name)
+		}
+	}
+	assert.Len(t, images, 8, "8 images, the WebP as PNG; the cover is the gopher already shown")
+	opf := string(files["EPUB/package.opf"])
+	for _, mt := range []string{"image/png", "image/jpeg", "image/gif", "image/svg+xml"} {
+		assert.Contains(t, opf, `media-type="`+mt+`"`)
+	}
+	assert.NotContains(t, opf, "image/webp")
+	assert.Regexp(t, `href="images/[0-9a-f]{16}\.jpg" media-type="image/jpeg" properties="cover-image"`, opf)
+	assert.Contains(t, opf, `<meta property="schema:accessMode">visual</meta>`)
+	assert.Contains(t, opf, `<meta property="schema:accessibilityFeature">alternativeText</meta>`)
+	var body strings.Builder
+	for name, data := range files {
+		if strings.HasPrefix(name, "EPUB/xhtml/section") {
+			body.Write(data)
+		}
+	}
+	imgs := reImg.FindAllString(body.String(), -1)
+	assert.Len(t, imgs, 8, "the remote image is its alt text")
+	for _, im := range imgs {
+		assert.Regexp(t, `src="\.\./images/[0-9a-f]{16}\.(png|jpg|gif|svg)" alt="`, im)
+	}
+	assert.Contains(t, body.String(), "never fetched: a remote image only")
+	assert.Equal(t, 7, strings.Count(body.String(), "<figcaption>"))
+	for name, r := range validate.EPUBCheck(t, map[string][]byte{"plain.epub": plain, "cover.epub": withCover}) {
+		assert.True(t, r.Clean(), "%s: %s", name, r.Output)
+	}
+}
+
+func TestImagesEPUBCoverErrors(t *testing.T) {
+	d := readImages(t, nil)
+	err := convert.Write(context.Background(), io.Discard, d, &convert.Options{To: "epub", CoverImage: imageFixture})
+	if assert.Error(t, err) {
+		assert.Contains(t, err.Error(), "cover image: ")
+		assert.Contains(t, err.Error(), "article.md: not a PNG, JPEG, GIF, WebP or SVG image")
+	}
+	err = convert.Write(context.Background(), io.Discard, d, &convert.Options{To: "epub", CoverImage: "no-such.png"})
+	assert.ErrorIs(t, err, fs.ErrNotExist)
+}
+
+func unzipAll(t testing.TB, data []byte) map[string][]byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	require.NoError(t, err)
+	out := map[string][]byte{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		require.NoError(t, err)
+		b, err := io.ReadAll(rc)
+		require.NoError(t, err)
+		rc.Close()
+		out[f.Name] = b
+	}
+	return out
 }

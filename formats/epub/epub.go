@@ -48,6 +48,7 @@ func NewWriter(o *convert.Options) *Writer {
 		Strict:       o.Strict,
 		Report:       o.Report,
 		FileTitle:    o.FileTitle(),
+		CoverImage:   o.CoverImage,
 	}
 	if v, ok := o.Var("epub", "max-document-size"); ok {
 		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 {
@@ -122,6 +123,10 @@ type Writer struct {
 	// are any, and is left out of the book otherwise (see the package
 	// documentation). Empty means every title is a real one.
 	FileTitle string
+	// CoverImage is an image file for the cover (pandoc's
+	// --epub-cover-image): stored as the manifest's cover-image and shown
+	// on a cover page first in the spine. "" means no cover.
+	CoverImage string
 }
 
 // book is everything the writer derived from the document.
@@ -142,12 +147,16 @@ type book struct {
 	// fileTitle: title is only the title made from the file name.
 	fileTitle bool
 
+	cover     *contentDoc
 	titlePage *contentDoc
 	content   []*contentDoc
 	figures   *contentDoc
 	nav       []*navNode
 	fonts     []embeddedFont
+	images    []*bookImage
 	css       string
+	// imagesShown: the content shows images (accessibility metadata).
+	imagesShown bool
 }
 
 // Write writes d to out as an EPUB. It does not modify d. The output depends
@@ -262,6 +271,14 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 	}
 	r := &renderer{cjk: b.script.cjk()}
 	r.assignIDs(d.Blocks)
+	if err := w.collectImages(b, r, d); err != nil {
+		return nil, nil, err
+	}
+	if w.CoverImage != "" {
+		if err := w.addCover(b); err != nil {
+			return nil, nil, err
+		}
+	}
 	var toc []*tocEntry
 	b.content, toc = r.split(d.Blocks, limit, 1, b.title)
 	// A title made from the file name is no title to show: without a
@@ -291,6 +308,10 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 		b.nav = []*navNode{{entry: e}}
 	}
 	b.ruby = r.stats.ruby
+	b.imagesShown = r.stats.images > 0 || b.cover != nil
+	if r.stats.images == 0 && b.cover == nil {
+		b.images = nil
+	}
 	if w.Strict {
 		var problems []string
 		if r.stats.dropped > 0 {
@@ -415,7 +436,7 @@ func usedRunes(b *book) []rune {
 	}
 	add(b.title)
 	add(b.labels.contents)
-	for _, d := range append([]*contentDoc{b.titlePage, b.figures}, b.content...) {
+	for _, d := range append([]*contentDoc{b.cover, b.titlePage, b.figures}, b.content...) {
 		if d != nil {
 			add(d.title)
 			add(d.body)
@@ -463,7 +484,15 @@ func (w *Writer) stage(b *book) ([]byte, error) {
 			return nil, fmt.Errorf("epub: go-epub: adding font %s: %w", f.file, err)
 		}
 	}
+	for _, im := range b.images {
+		if _, err := e.AddImage(dataURL(im.mediaType, im.data), im.file); err != nil {
+			return nil, fmt.Errorf("epub: go-epub: adding image %s: %w", im.file, err)
+		}
+	}
 	var docs []*contentDoc
+	if b.cover != nil {
+		docs = append(docs, b.cover)
+	}
 	if b.titlePage != nil {
 		docs = append(docs, b.titlePage)
 	}
@@ -635,6 +664,16 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 		if it.Href == "css/"+cssName {
 			it.MediaType = "text/css"
 		}
+		if strings.HasPrefix(it.Href, "images/") {
+			for _, im := range b.images {
+				if it.Href == "images/"+im.file {
+					it.MediaType = im.mediaType
+					if im.cover {
+						it.Properties = "cover-image"
+					}
+				}
+			}
+		}
 	}
 	container, ok := files["META-INF/container.xml"]
 	if !ok {
@@ -670,12 +709,19 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 			return nil, err
 		}
 	}
+	imgs := slices.Clone(b.images)
+	slices.SortFunc(imgs, func(x, y *bookImage) int { return strings.Compare(x.file, y.file) })
+	for _, im := range imgs {
+		if err := add("EPUB/images/" + im.file); err != nil {
+			return nil, err
+		}
+	}
 	hrefs := map[string]string{}
 	for _, it := range gp.Manifest {
 		hrefs[it.ID] = it.Href
 	}
 	bodies := map[string]string{}
-	for _, d := range append([]*contentDoc{b.titlePage, b.figures}, b.content...) {
+	for _, d := range append([]*contentDoc{b.cover, b.titlePage, b.figures}, b.content...) {
 		if d != nil {
 			bodies["EPUB/xhtml/"+d.name] = d.body
 		}

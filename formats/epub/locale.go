@@ -26,15 +26,16 @@ type labels struct {
 	untitled  string
 	landmarks string
 	titlePage string
+	cover     string
 	start     string
 }
 
 var labelsByScript = map[script]labels{
-	scriptHans:  {contents: "目录", untitled: "无标题", landmarks: "导览", titlePage: "书名页", start: "正文"},
-	scriptHant:  {contents: "目錄", untitled: "無標題", landmarks: "導覽", titlePage: "書名頁", start: "正文"},
-	scriptJa:    {contents: "目次", untitled: "無題", landmarks: "ランドマーク", titlePage: "扉", start: "本文"},
-	scriptKo:    {contents: "목차", untitled: "제목 없음", landmarks: "랜드마크", titlePage: "표제지", start: "본문"},
-	scriptOther: {contents: "Contents", untitled: "Untitled", landmarks: "Landmarks", titlePage: "Title page", start: "Start of content"},
+	scriptHans:  {contents: "目录", untitled: "无标题", landmarks: "导览", titlePage: "书名页", cover: "封面", start: "正文"},
+	scriptHant:  {contents: "目錄", untitled: "無標題", landmarks: "導覽", titlePage: "書名頁", cover: "封面", start: "正文"},
+	scriptJa:    {contents: "目次", untitled: "無題", landmarks: "ランドマーク", titlePage: "扉", cover: "表紙", start: "本文"},
+	scriptKo:    {contents: "목차", untitled: "제목 없음", landmarks: "랜드마크", titlePage: "표제지", cover: "표지", start: "본문"},
+	scriptOther: {contents: "Contents", untitled: "Untitled", landmarks: "Landmarks", titlePage: "Title page", cover: "Cover", start: "Start of content"},
 }
 
 // The font stacks name first the family the PDF writer sets the same text

@@ -88,6 +88,10 @@ func navDocument(b *book) string {
 <h2>%s</h2>
 <ol>
 `, esc(b.labels.landmarks))
+	if b.cover != nil {
+		fmt.Fprintf(&s, `<li><a epub:type="cover" href="xhtml/%s">%s</a></li>
+`, coverName, esc(b.labels.cover))
+	}
 	if b.titlePage != nil {
 		fmt.Fprintf(&s, `<li><a epub:type="titlepage" href="xhtml/%s">%s</a></li>
 `, titlePageName, esc(b.labels.titlePage))

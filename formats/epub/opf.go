@@ -78,15 +78,29 @@ func packageDocument(b *book, gp *goepubPackage) string {
 	}
 	fmt.Fprintf(&s, `<meta property="dcterms:modified">%s</meta>
 <meta property="schema:accessMode">textual</meta>
-<meta property="schema:accessModeSufficient">textual</meta>
+`, b.modified.Format("2006-01-02T15:04:05Z"))
+	if b.imagesShown {
+		// Every image has a text alternative (its alt text, empty only
+		// for a decorative image): the text suffices.
+		s.WriteString(`<meta property="schema:accessMode">visual</meta>
+<meta property="schema:accessModeSufficient">textual,visual</meta>
+`)
+	}
+	s.WriteString(`<meta property="schema:accessModeSufficient">textual</meta>
 <meta property="schema:accessibilityFeature">structuralNavigation</meta>
 <meta property="schema:accessibilityFeature">tableOfContents</meta>
 <meta property="schema:accessibilityFeature">readingOrder</meta>
-`, b.modified.Format("2006-01-02T15:04:05Z"))
+`)
+	if b.imagesShown {
+		s.WriteString(`<meta property="schema:accessibilityFeature">alternativeText</meta>` + "\n")
+	}
 	if b.ruby {
 		s.WriteString(`<meta property="schema:accessibilityFeature">rubyAnnotations</meta>` + "\n")
 	}
 	summary := "Text-only publication converted from an article: the reading order follows the source, headings are marked up and listed in the table of contents, and there are no images, audio or video."
+	if b.imagesShown {
+		summary = "Publication converted from an article: the reading order follows the source, headings are marked up and listed in the table of contents, and every image has a text alternative (decorative images an empty one); there is no audio or video."
+	}
 	if b.ruby {
 		summary += " Ruby annotations give the pronunciation of some characters."
 	}

@@ -150,6 +150,28 @@ hr {
   border: 0;
   border-top: 1px solid #999;
 }
+img {
+  max-width: 100%;
+  height: auto;
+}
+figure {
+  margin: 1em 0;
+  text-align: center;
+  text-indent: 0;
+  page-break-inside: avoid;
+  break-inside: avoid;
+}
+figcaption {
+  margin-top: 0.4em;
+  font-size: 0.9em;
+  text-indent: 0;
+}
+section.cover {
+  text-align: center;
+}
+section.cover img {
+  max-height: 95vh;
+}
 table {
   margin: 1em auto;
   border-collapse: collapse;

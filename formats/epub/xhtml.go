@@ -18,6 +18,8 @@ type renderer struct {
 	ids map[*convert.Heading]string
 	// cjk selects CJK-specific markup classes.
 	cjk bool
+	// images maps the images read to their copies in the book.
+	images map[*convert.Resource]*bookImage
 
 	stats renderStats
 	notes noteState // footnotes, see notes.go
@@ -30,6 +32,8 @@ type renderStats struct {
 	invalidUTF8 int // invalid UTF-8 sequences, replaced by U+FFFD
 	linksPlain  int // links whose target cannot be kept, rendered as text
 	ruby        bool
+	images      int // <img> elements written
+	decorative  int // of which with an empty alt (decorative images)
 }
 
 // escapeText appends s to b with the XML special characters escaped and
@@ -137,6 +141,8 @@ func (r *renderer) inlines(b *strings.Builder, ins []convert.Inline) {
 			b.WriteString("</rt><rp>)</rp></ruby>")
 		case *convert.LineBreak:
 			b.WriteString("<br/>")
+		case *convert.Image:
+			r.image(b, x)
 		}
 	}
 }
@@ -254,6 +260,8 @@ func (r *renderer) block(b *strings.Builder, bl convert.Block, tight bool) {
 		r.table(b, x)
 	case *convert.Rule:
 		b.WriteString("<hr/>\n")
+	case *convert.FigureBlock:
+		r.figure(b, x)
 	case *convert.PageBreak:
 		// A page break at the top level starts a new content document
 		// (see split); inside a list or quote, or in a book of many
