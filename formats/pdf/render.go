@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
@@ -52,11 +53,44 @@ func outlineLevels(marks []mark) []int {
 	return levels
 }
 
-// render draws the pages with gofpdf: only positioned text runs
-// (Fpdf.Text, with character spacing and render mode set through raw
+// renderer draws pages with gofpdf as they come: only positioned text
+// runs (Fpdf.Text, with character spacing and render mode set through raw
 // operators), rectangles, lines, links and bookmarks. It never uses
-// gofpdf's own line breaking.
-func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []mark, markPage []int, markY []float64) ([]byte, error) {
+// gofpdf's own line breaking. Each page's content is taken out of gofpdf
+// once drawn (see contentStore), so that gofpdf holds the document's
+// structure, not its text.
+type renderer struct {
+	t         *setter
+	pdf       *gofpdf.Fpdf
+	faces     []*face
+	info      docInfo
+	bookmarks []mark
+	markY     []float64
+	links     []int
+	byID      map[string]int
+	levels    []int
+	cur       struct {
+		face  *face
+		size  float64
+		text  rgb
+		fill  rgb
+		draw  rgb
+		lw    float64
+		init  bool
+		outLv int
+	}
+	raw   strings.Builder
+	store contentStore
+	g     *tagger // a tagged PDF's marked content (tagged.go)
+	n     int     // pages drawn
+	// for the structure tree
+	markPage []int
+}
+
+// newRenderer starts a PDF with the document's metadata, fonts and the
+// destinations of its headings (page and top of each, from markPage and
+// markY); elems are the structure elements of a tagged PDF.
+func newRenderer(t *setter, faces []*face, info docInfo, bookmarks []mark, markPage []int, markY []float64, elems []selem) (*renderer, error) {
 	pdf := gofpdf.NewCustom(&gofpdf.InitType{OrientationStr: "P", UnitStr: "pt", Size: gofpdf.SizeType{Wd: t.pageW, Ht: t.pageH}})
 	pdf.SetCompression(false) // postProcess compresses the streams
 	pdf.SetCatalogSort(true)
@@ -99,194 +133,201 @@ func render(t *setter, pages []page, faces []*face, info docInfo, bookmarks []ma
 		}
 	}
 
-	links := make([]int, len(bookmarks))
-	byID := map[string]int{}
+	r := &renderer{t: t, pdf: pdf, faces: faces, info: info, bookmarks: bookmarks, markY: markY, markPage: markPage}
+	if info.tagged {
+		r.g = newTagger(elems, pdf.RawWriteStr)
+	}
+	r.links = make([]int, len(bookmarks))
+	r.byID = map[string]int{}
 	for m := range bookmarks {
 		if id := bookmarks[m].id; id != "" {
-			if _, dup := byID[id]; !dup {
-				byID[id] = m
+			if _, dup := r.byID[id]; !dup {
+				r.byID[id] = m
 			}
 		}
-		links[m] = pdf.AddLink()
-		pdf.SetLink(links[m], markY[m], markPage[m]+1)
+		r.links[m] = pdf.AddLink()
+		pdf.SetLink(r.links[m], markY[m], markPage[m]+1)
+	}
+	r.levels = outlineLevels(bookmarks)
+	return r, nil
+}
+
+func (r *renderer) setText(c rgb) {
+	if !r.cur.init || r.cur.text != c {
+		r.pdf.SetTextColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
+		r.cur.text = c
+	}
+}
+
+func (r *renderer) setFill(c rgb) {
+	if !r.cur.init || r.cur.fill != c {
+		r.pdf.SetFillColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
+		r.cur.fill = c
+	}
+}
+
+func (r *renderer) setDraw(c rgb, lw float64) {
+	r.pdf.SetDrawColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
+	r.pdf.SetLineWidth(lw)
+}
+
+// page draws the next page.
+func (r *renderer) page(pg page) {
+	t, pdf, cur, faces, g := r.t, r.pdf, &r.cur, r.faces, r.g
+	setText, setFill, setDraw := r.setText, r.setFill, r.setDraw
+	bookmarks, markY, links, byID, levels := r.bookmarks, r.markY, r.links, r.byID, r.levels
+	raw := &r.raw
+	pdf.AddPage()
+	cur.init = false
+	setText(black)
+	setFill(black)
+	cur.init = true
+	if g != nil {
+		g.startPage(r.n)
+	}
+	r.n++
+	for _, it := range pg.items {
+		if g != nil {
+			switch it.kind {
+			case itLink:
+				// Link annotations are written by postProcess, with
+				// their structure parent.
+				a := annot{x: it.x, y: it.y, w: it.w, h: it.h, uri: it.url, dest: -1, tag: it.tag}
+				if id, ok := strings.CutPrefix(it.url, "#"); ok {
+					m, ok := byID[id]
+					if !ok {
+						continue
+					}
+					a.uri, a.dest = "", m
+				}
+				g.link(a)
+				continue
+			case itGoto:
+				g.link(annot{x: it.x, y: it.y, w: it.w, h: it.h, dest: it.dest, tag: it.tag})
+				continue
+			default:
+				g.content(it.tag)
+			}
+		}
+		switch it.kind {
+		case itText:
+			if cur.face != it.face || cur.size != it.size {
+				pdf.SetFont(it.face.key, "", it.size)
+				cur.face, cur.size = it.face, it.size
+			}
+			setText(it.color)
+			raw.Reset()
+			if it.slant {
+				// Shear about the baseline: x' = x + 0.2 (y - baseline).
+				base := (t.pageH - it.y)
+				fmt.Fprintf(raw, "q 1 0 0.2 1 %.3f 0 cm ", -0.2*base)
+			}
+			if it.synth {
+				fmt.Fprintf(raw, "q %s RG %.3f w 2 Tr ", colorOps(it.color), it.size*0.035)
+			}
+			if it.tc > 0.0005 || it.tc < -0.0005 {
+				fmt.Fprintf(raw, "q %.4f Tc", it.tc)
+			}
+			if it.actual != "" {
+				// A right-to-left run, drawn in visual order: text
+				// extraction reads its logical order (bidi.go).
+				pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC", utf16Hex(it.actual)))
+			}
+			if raw.Len() > 0 {
+				pdf.RawWriteStr(raw.String())
+			}
+			pdf.Text(it.x, it.y, it.text)
+			if n := strings.Count(raw.String(), "q "); n > 0 {
+				pdf.RawWriteStr(strings.Repeat("Q ", n-1) + "Q")
+			}
+			if it.actual != "" {
+				pdf.RawWriteStr("EMC")
+			}
+		case itActual:
+			if cur.face != it.face || cur.size != it.size {
+				pdf.SetFont(it.face.key, "", it.size)
+				cur.face, cur.size = it.face, it.size
+			}
+			// A space glyph (which draws nothing) in the normal
+			// render mode: MuPDF 1.21 ignores /ActualText and would
+			// break the extracted line at an invisible (3 Tr) glyph.
+			pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC q %.4f Tc", utf16Hex(it.text), it.tc))
+			pdf.Text(it.x, it.y, " ")
+			pdf.RawWriteStr("Q EMC")
+		case itRect:
+			if it.fill {
+				setFill(it.color)
+				pdf.Rect(it.x, it.y, it.w, it.h, "F")
+			} else {
+				setDraw(it.color, it.lw)
+				pdf.Rect(it.x, it.y, it.w, it.h, "D")
+			}
+		case itDot:
+			setFill(it.color)
+			pdf.Circle(it.x, it.y, it.w, "F")
+		case itLine:
+			setDraw(it.color, it.lw)
+			if it.w > 0 {
+				pdf.Line(it.x, it.y, it.x+it.w, it.y)
+			} else {
+				pdf.Line(it.x, it.y, it.x, it.y+it.h)
+			}
+		case itDots:
+			setDraw(it.color, it.lw)
+			pdf.SetLineCapStyle("round")
+			pdf.SetDashPattern([]float64{0.01, 2.6}, 0)
+			pdf.Line(it.x, it.y, it.x+it.w, it.y)
+			pdf.SetDashPattern([]float64{}, 0)
+			pdf.SetLineCapStyle("butt")
+		case itBox:
+			setDraw(it.color, 0.5)
+			pdf.Rect(it.x, it.y, it.w, it.h, "D")
+		case itLink:
+			if id, ok := strings.CutPrefix(it.url, "#"); ok {
+				// A link to a heading of the document; unknown
+				// fragments get no annotation.
+				if m, ok := byID[id]; ok {
+					pdf.Link(it.x, it.y, it.w, it.h, links[m])
+				}
+			} else {
+				pdf.LinkString(it.x, it.y, it.w, it.h, it.url)
+			}
+		case itGoto:
+			pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
+		}
+	}
+	if g != nil {
+		g.endPage()
+	}
+	for _, m := range pg.marks {
+		if cur.face == nil && len(faces) > 0 {
+			// Bookmark titles are UTF-16 only while a UTF-8 font is set.
+			pdf.SetFont(faces[0].key, "", t.size)
+			cur.face, cur.size = faces[0], t.size
+		}
+		pdf.Bookmark(bmpOnly(bookmarks[m].title), levels[m], markY[m])
 	}
 
-	var cur struct {
-		face  *face
-		size  float64
-		text  rgb
-		fill  rgb
-		draw  rgb
-		lw    float64
-		init  bool
-		outLv int
-	}
-	setText := func(c rgb) {
-		if !cur.init || cur.text != c {
-			pdf.SetTextColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
-			cur.text = c
-		}
-	}
-	setFill := func(c rgb) {
-		if !cur.init || cur.fill != c {
-			pdf.SetFillColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
-			cur.fill = c
-		}
-	}
-	setDraw := func(c rgb, lw float64) {
-		pdf.SetDrawColor(int(c.r*255+0.5), int(c.g*255+0.5), int(c.b*255+0.5))
-		pdf.SetLineWidth(lw)
-	}
-	levels := outlineLevels(bookmarks)
-	var raw strings.Builder
-	var g *tagger
-	if info.tagged {
-		g = newTagger(t.elems, pdf.RawWriteStr)
-	}
-	for i, pg := range pages {
-		// Drawn once: let the items go as the page is drawn (the caller
-		// does not use them after render).
-		pages[i].items = nil
-		pdf.AddPage()
-		cur.init = false
-		setText(black)
-		setFill(black)
-		cur.init = true
-		if g != nil {
-			g.startPage(i)
-		}
-		for _, it := range pg.items {
-			if g != nil {
-				switch it.kind {
-				case itLink:
-					// Link annotations are written by postProcess, with
-					// their structure parent.
-					a := annot{x: it.x, y: it.y, w: it.w, h: it.h, uri: it.url, dest: -1, tag: it.tag}
-					if id, ok := strings.CutPrefix(it.url, "#"); ok {
-						m, ok := byID[id]
-						if !ok {
-							continue
-						}
-						a.uri, a.dest = "", m
-					}
-					g.link(a)
-					continue
-				case itGoto:
-					g.link(annot{x: it.x, y: it.y, w: it.w, h: it.h, dest: it.dest, tag: it.tag})
-					continue
-				default:
-					g.content(it.tag)
-				}
-			}
-			switch it.kind {
-			case itText:
-				if cur.face != it.face || cur.size != it.size {
-					pdf.SetFont(it.face.key, "", it.size)
-					cur.face, cur.size = it.face, it.size
-				}
-				setText(it.color)
-				raw.Reset()
-				if it.slant {
-					// Shear about the baseline: x' = x + 0.2 (y - baseline).
-					base := (t.pageH - it.y)
-					fmt.Fprintf(&raw, "q 1 0 0.2 1 %.3f 0 cm ", -0.2*base)
-				}
-				if it.synth {
-					fmt.Fprintf(&raw, "q %s RG %.3f w 2 Tr ", colorOps(it.color), it.size*0.035)
-				}
-				if it.tc > 0.0005 || it.tc < -0.0005 {
-					fmt.Fprintf(&raw, "q %.4f Tc", it.tc)
-				}
-				if it.actual != "" {
-					// A right-to-left run, drawn in visual order: text
-					// extraction reads its logical order (bidi.go).
-					pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC", utf16Hex(it.actual)))
-				}
-				if raw.Len() > 0 {
-					pdf.RawWriteStr(raw.String())
-				}
-				pdf.Text(it.x, it.y, it.text)
-				if n := strings.Count(raw.String(), "q "); n > 0 {
-					pdf.RawWriteStr(strings.Repeat("Q ", n-1) + "Q")
-				}
-				if it.actual != "" {
-					pdf.RawWriteStr("EMC")
-				}
-			case itActual:
-				if cur.face != it.face || cur.size != it.size {
-					pdf.SetFont(it.face.key, "", it.size)
-					cur.face, cur.size = it.face, it.size
-				}
-				// A space glyph (which draws nothing) in the normal
-				// render mode: MuPDF 1.21 ignores /ActualText and would
-				// break the extracted line at an invisible (3 Tr) glyph.
-				pdf.RawWriteStr(fmt.Sprintf("/Span <</ActualText %s>> BDC q %.4f Tc", utf16Hex(it.text), it.tc))
-				pdf.Text(it.x, it.y, " ")
-				pdf.RawWriteStr("Q EMC")
-			case itRect:
-				if it.fill {
-					setFill(it.color)
-					pdf.Rect(it.x, it.y, it.w, it.h, "F")
-				} else {
-					setDraw(it.color, it.lw)
-					pdf.Rect(it.x, it.y, it.w, it.h, "D")
-				}
-			case itDot:
-				setFill(it.color)
-				pdf.Circle(it.x, it.y, it.w, "F")
-			case itLine:
-				setDraw(it.color, it.lw)
-				if it.w > 0 {
-					pdf.Line(it.x, it.y, it.x+it.w, it.y)
-				} else {
-					pdf.Line(it.x, it.y, it.x, it.y+it.h)
-				}
-			case itDots:
-				setDraw(it.color, it.lw)
-				pdf.SetLineCapStyle("round")
-				pdf.SetDashPattern([]float64{0.01, 2.6}, 0)
-				pdf.Line(it.x, it.y, it.x+it.w, it.y)
-				pdf.SetDashPattern([]float64{}, 0)
-				pdf.SetLineCapStyle("butt")
-			case itBox:
-				setDraw(it.color, 0.5)
-				pdf.Rect(it.x, it.y, it.w, it.h, "D")
-			case itLink:
-				if id, ok := strings.CutPrefix(it.url, "#"); ok {
-					// A link to a heading of the document; unknown
-					// fragments get no annotation.
-					if m, ok := byID[id]; ok {
-						pdf.Link(it.x, it.y, it.w, it.h, links[m])
-					}
-				} else {
-					pdf.LinkString(it.x, it.y, it.w, it.h, it.url)
-				}
-			case itGoto:
-				pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
-			}
-		}
-		if g != nil {
-			g.endPage()
-		}
-		for _, m := range pg.marks {
-			if cur.face == nil && len(faces) > 0 {
-				// Bookmark titles are UTF-16 only while a UTF-8 font is set.
-				pdf.SetFont(faces[0].key, "", t.size)
-				cur.face, cur.size = faces[0], t.size
-			}
-			pdf.Bookmark(bmpOnly(bookmarks[m].title), levels[m], markY[m])
-		}
-	}
-	var buf bytes.Buffer
-	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
-	}
-	var tags *tagOut
-	if g != nil {
-		tags = &tagOut{g: g, standard: info.standard, pageH: t.pageH, markPage: markPage, markY: markY, marks: bookmarks}
-	}
-	return postProcess(buf.Bytes(), faces, info, tags)
+	r.store.taken(pdf)
 }
+
+// finish writes the PDF to out.
+func (r *renderer) finish(out io.Writer) error {
+	pre := r.store.wait()
+	var buf bytes.Buffer
+	if err := r.pdf.Output(&buf); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	r.pdf = nil // let gofpdf's copy go
+	var tags *tagOut
+	if r.g != nil {
+		tags = &tagOut{g: r.g, standard: r.info.standard, pageH: r.t.pageH, markPage: r.markPage, markY: r.markY, marks: r.bookmarks}
+	}
+	return postProcess(out, buf.Bytes(), r.faces, r.info, tags, pre)
+}
+
+// close stops the compression of pages (a no-op after finish).
+func (r *renderer) close() { r.store.wait() }
 
 func colorOps(c rgb) string {
 	return strconv.FormatFloat(c.r, 'f', 3, 64) + " " + strconv.FormatFloat(c.g, 'f', 3, 64) + " " + strconv.FormatFloat(c.b, 'f', 3, 64)
@@ -328,10 +369,14 @@ var errPost = errors.New("pdf: unexpected gofpdf output")
 //     write;
 //   - uncompressed streams (gofpdf's compression is switched off because
 //     it allocates a new 1 MB compressor for every page) are compressed
-//     here, in parallel, with reused compressors.
+//     here, in parallel, with reused compressors; pages whose content
+//     contentStore took out of gofpdf (their streams are empty) get the
+//     compressed content of pre, by object number.
+//
+// The file is checked before anything is written to w.
 var postProcessHook func([]byte)
 
-func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, error) {
+func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOut, pre map[int][]byte) error {
 	lang := info.lang
 	if postProcessHook != nil {
 		postProcessHook(b)
@@ -339,27 +384,27 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 	// The cross-reference table gofpdf wrote gives every object's offset.
 	sx := bytes.LastIndex(b, []byte("\nstartxref\n"))
 	if sx < 0 {
-		return nil, fmt.Errorf("%w: no startxref", errPost)
+		return fmt.Errorf("%w: no startxref", errPost)
 	}
 	numStart := sx + len("\nstartxref\n")
 	numEnd := bytes.IndexByte(b[numStart:], '\n')
 	if numEnd < 0 {
-		return nil, fmt.Errorf("%w: startxref", errPost)
+		return fmt.Errorf("%w: startxref", errPost)
 	}
 	xref, err := strconv.Atoi(string(b[numStart : numStart+numEnd]))
 	if err != nil || xref <= 0 || xref >= sx || !bytes.HasPrefix(b[xref:], []byte("xref\n0 ")) {
-		return nil, fmt.Errorf("%w: startxref %q", errPost, b[numStart:numStart+numEnd])
+		return fmt.Errorf("%w: startxref %q", errPost, b[numStart:numStart+numEnd])
 	}
 	p := xref + len("xref\n0 ")
 	nl := bytes.IndexByte(b[p:], '\n')
 	n, err := strconv.Atoi(string(b[p : p+nl]))
 	if err != nil || n < 2 {
-		return nil, fmt.Errorf("%w: xref size", errPost)
+		return fmt.Errorf("%w: xref size", errPost)
 	}
 	p += nl + 1 + 20 // skip the free entry of object 0
 	trailer := bytes.Index(b[p:], []byte("trailer\n"))
 	if trailer < 0 || trailer != 20*(n-1) {
-		return nil, fmt.Errorf("%w: xref table", errPost)
+		return fmt.Errorf("%w: xref table", errPost)
 	}
 	type object struct {
 		num, off, end int
@@ -369,7 +414,7 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 		e := b[p+20*(i-1) : p+20*i]
 		off, err := strconv.Atoi(string(e[:10]))
 		if err != nil || off <= 0 || off >= xref || e[17] != 'n' {
-			return nil, fmt.Errorf("%w: xref entry %d", errPost, i)
+			return fmt.Errorf("%w: xref entry %d", errPost, i)
 		}
 		objs = append(objs, object{num: i, off: off})
 	}
@@ -405,7 +450,7 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
 
@@ -420,6 +465,14 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 	for i, o := range objs {
 		if _, ok := rewrites[o.num]; ok {
 			continue // a CFF program, written compressed by cffRewrites
+		}
+		if z, ok := pre[o.num]; ok {
+			// A page's content, taken out of gofpdf and compressed.
+			if !bytes.HasPrefix(b[o.off:o.end], fmt.Appendf(nil, "%d 0 obj\n<</Length 0>>\nstream\n", o.num)) {
+				return fmt.Errorf("%w: content of object %d", errPost, o.num)
+			}
+			jobs[i] = &job{out: z}
+			continue
 		}
 		body := b[o.off:o.end]
 		hdr := fmt.Sprintf("%d 0 obj\n<</Length ", o.num)
@@ -444,7 +497,7 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 		}
 		data := rest[k+len(">>\nstream\n"):]
 		if ln > len(data) || !bytes.HasPrefix(data[ln:], []byte("\nendstream\nendobj\n")) {
-			return nil, fmt.Errorf("%w: stream of object %d", errPost, o.num)
+			return fmt.Errorf("%w: stream of object %d", errPost, o.num)
 		}
 		jobs[i] = &job{data: data[:ln]}
 		todo = append(todo, jobs[i])
@@ -454,7 +507,7 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 		total += len(j.data)
 	}
 	level := flate.DefaultCompression
-	if total > 1<<20 {
+	if total > zThreshold || len(pre) > 0 {
 		level = flate.BestSpeed
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(todo), 8)
@@ -494,7 +547,7 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 		}
 		slices.Sort(pageObj)
 		if len(pageObj) != len(tags.g.pageMC) {
-			return nil, fmt.Errorf("%w: %d pages, %d drawn", errPost, len(pageObj), len(tags.g.pageMC))
+			return fmt.Errorf("%w: %d pages, %d drawn", errPost, len(pageObj), len(tags.g.pageMC))
 		}
 		var pe []string
 		extra, catalogExtra, pe = tags.objects(n, pageObj, info)
@@ -503,45 +556,55 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 		}
 	}
 
-	// Write the file again. /Lang and DisplayDocTitle are PDF 1.4; a
-	// tagged file is PDF 1.7 (Ruby, /Tabs; PDF/UA-1 is based on it).
-	out := make([]byte, 0, len(b))
-	out = append(out, b[:objs[0].off]...)
-	if bytes.HasPrefix(out, []byte("%PDF-1.3")) {
-		out[7] = '4'
-		if tags != nil {
-			out[7] = '7'
-		}
+	// Write the file again, checked first: the pieces of the output refer
+	// to b and the compressed streams, and are written to w at the end.
+	// /Lang and DisplayDocTitle are PDF 1.4; a tagged file is PDF 1.7
+	// (Ruby, /Tabs; PDF/UA-1 is based on it).
+	var parts [][]byte
+	size := 0
+	put := func(p []byte) {
+		parts = append(parts, p)
+		size += len(p)
 	}
+	head := b[:objs[0].off]
+	if bytes.HasPrefix(head, []byte("%PDF-1.3")) {
+		v := "%PDF-1.4"
+		if tags != nil {
+			v = "%PDF-1.7"
+		}
+		head = append([]byte(v), head[len(v):]...)
+	}
+	put(head)
 	offsets := make([]int, n+len(extra))
 	catalog := false
 	renamed := map[string]int{}
 	for i, o := range objs {
-		offsets[o.num] = len(out)
+		offsets[o.num] = size
 		body := b[o.off:o.end]
 		if r, ok := rewrites[o.num]; ok {
 			body = r
 		}
 		switch {
 		case jobs[i] != nil:
-			out = fmt.Appendf(out, "%d 0 obj\n<</Filter /FlateDecode %s/Length %d>>\nstream\n", o.num, jobs[i].extra, len(jobs[i].out))
-			out = append(out, jobs[i].out...)
-			out = append(out, "\nendstream\nendobj\n"...)
+			put(fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode %s/Length %d>>\nstream\n", o.num, jobs[i].extra, len(jobs[i].out)))
+			put(jobs[i].out)
+			put([]byte("\nendstream\nendobj\n"))
 		case bytes.Contains(body, []byte("\n/Type /Catalog\n")):
 			at := bytes.Index(body, []byte("\n/Type /Catalog\n")) + len("\n/Type /Catalog\n")
-			out = append(out, body[:at]...)
+			put(body[:at])
+			var add []byte
 			if l := sanitizeLang(lang); l != "" {
-				out = fmt.Appendf(out, "/Lang (%s)\n", l)
+				add = fmt.Appendf(add, "/Lang (%s)\n", l)
 			}
-			out = append(out, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
-			out = append(out, catalogExtra...)
-			out = append(out, body[at:]...)
+			add = append(add, "/ViewerPreferences <</DisplayDocTitle true>>\n"...)
+			put(append(add, catalogExtra...))
+			put(body[at:])
 			catalog = true
 		case pageExtra[o.num] != "":
 			at := len(fmt.Sprintf("%d 0 obj\n<</Type /Page\n", o.num))
-			out = append(out, body[:at]...)
-			out = append(out, pageExtra[o.num]...)
-			out = append(out, body[at:]...)
+			put(body[:at])
+			put([]byte(pageExtra[o.num]))
+			put(body[at:])
 		case bytes.Contains(body, []byte("/utf8")):
 			// A font dictionary or descriptor: the subset names.
 			for _, f := range faces {
@@ -551,39 +614,53 @@ func postProcess(b []byte, faces []*face, info docInfo, tags *tagOut) ([]byte, e
 					body = bytes.ReplaceAll(body, old, []byte("/"+f.name))
 				}
 			}
-			out = append(out, body...)
+			put(body)
 		default:
-			out = append(out, body...)
+			put(body)
 		}
 	}
 	if !catalog {
-		return nil, fmt.Errorf("%w: no catalog", errPost)
+		return fmt.Errorf("%w: no catalog", errPost)
 	}
 	for _, f := range faces {
 		if renamed[f.key] < 3 {
-			return nil, fmt.Errorf("%w: font %s not found", errPost, f.key)
+			return fmt.Errorf("%w: font %s not found", errPost, f.key)
 		}
 	}
 	for i, e := range extra {
-		offsets[n+i] = len(out)
-		out = append(out, e...)
+		offsets[n+i] = size
+		put(e)
 	}
 	if len(extra) > 0 {
 		old := fmt.Appendf(nil, "/Size %d\n", n)
 		if !bytes.Contains(trailerDict, old) {
-			return nil, fmt.Errorf("%w: trailer", errPost)
+			return fmt.Errorf("%w: trailer", errPost)
 		}
 		trailerDict = bytes.Replace(trailerDict, old, fmt.Appendf(nil, "/Size %d\n", n+len(extra)), 1)
 	}
 	n += len(extra)
-	start := len(out)
-	out = fmt.Appendf(out, "xref\n0 %d\n0000000000 65535 f \n", n)
+	start := size
+	tail := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", n)
 	for i := 1; i < n; i++ {
-		out = fmt.Appendf(out, "%010d 00000 n \n", offsets[i])
+		tail = fmt.Appendf(tail, "%010d 00000 n \n", offsets[i])
 	}
-	out = append(out, trailerDict...)
-	out = fmt.Appendf(out, "startxref\n%d\n%%%%EOF\n", start)
-	return out, nil
+	tail = append(tail, trailerDict...)
+	tail = fmt.Appendf(tail, "startxref\n%d\n%%%%EOF\n", start)
+	put(tail)
+	if bb, ok := w.(*bytes.Buffer); ok {
+		bb.Grow(size)
+		for _, p := range parts {
+			bb.Write(p)
+		}
+		return nil
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	for _, p := range parts {
+		if _, err := bw.Write(p); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 // sanitizeLang keeps a BCP 47 tag's letters, digits and hyphens.

@@ -95,7 +95,14 @@ type setter struct {
 	missing map[rune]int
 	content contentStats // links written as text, unjoined Arabic (links.go)
 	marks   []mark
+	// out holds the slices laid out and not yet handed to the paginator;
+	// outBase is the number handed over before them. Slices are numbered
+	// from the start of the flow (see n and at).
 	out     []slice
+	outBase int
+	// sink, when set, takes the slices of out at the points where they
+	// are final (handOver): the body is paginated as it is laid out.
+	sink    func([]slice)
 	scratch []atom // reused atom buffer of body paragraphs
 	// afterText: the block being laid out follows a paragraph or a
 	// heading, or comes first in its container (set by blocks).
@@ -105,6 +112,9 @@ type setter struct {
 	// pageBreak: a PageBreak was met; the next slice emitted starts a
 	// new page.
 	pageBreak bool
+	// bodyStart is the number of slices before the body's (the title
+	// block's): a page break before the body's first slice is none.
+	bodyStart int
 	// The structure of a tagged PDF (tagged.go): its elements, the
 	// element new blocks go in, and the state of heading levels.
 	elems       []selem
@@ -131,13 +141,34 @@ func (t *setter) pitch(size float64) float64 { return size * t.lead }
 // centred in the line, the baseline 0.88 em below its top.
 func ascentIn(pitch, size float64) float64 { return (pitch-size)/2 + size*0.88 }
 
+// n is the number of slices emitted so far (handed over or not).
+func (t *setter) n() int { return t.outBase + len(t.out) }
+
+// at returns slice i (numbered as n counts), which must not have been
+// handed over.
+func (t *setter) at(i int) *slice { return &t.out[i-t.outBase] }
+
+// handOver gives the slices before slice upto (numbered as n counts) to
+// t.sink, once nothing changes them any more.
+func (t *setter) handOver(upto int) {
+	k := upto - t.outBase
+	if t.sink == nil || k <= 0 {
+		return
+	}
+	t.sink(t.out[:k])
+	rest := copy(t.out, t.out[k:])
+	clear(t.out[rest:])
+	t.out = t.out[:rest]
+	t.outBase = upto
+}
+
 // emit appends a slice to the flow, drawing the quote bars of c.
 func (t *setter) emit(c ctx, s slice) {
 	for i, bx := range c.bars {
 		// A bar bridges the space above the slice, except above the first
 		// slice of its quote.
 		top := -s.before
-		if i < len(c.barStart) && c.barStart[i] == len(t.out) {
+		if i < len(c.barStart) && c.barStart[i] == t.n() {
 			top = 0
 		}
 		s.items = append(s.items, item{kind: itLine, x: bx, y: top, h: s.h - top, lw: 1.5, color: rgb{0.75, 0.75, 0.75}})
@@ -206,6 +237,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 			gap = 0
 		}
 		ps := &paraStream{t: t, c: c, indent: indent, align: alignJustify, size: t.size, before: gap}
+		ps.top = !c.inList && c.quote == 0 && len(c.bars) == 0
 		ps.attach(&p)
 		f := t.body()
 		f.tag = t.newElem(blockRole(x), t.parent)
@@ -214,7 +246,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		if idx := ps.finish(&p); len(idx) > 0 && len(idx) <= 2 && headingLike(x.Inlines) {
 			// A short, fully bold paragraph reads as a heading: kept with
 			// the next line, as headings are.
-			t.out[idx[len(idx)-1]].keep = true
+			t.at(idx[len(idx)-1]).keep = true
 		}
 	case *convert.List:
 		t.list(x, c, gap)
@@ -222,7 +254,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		q := c
 		if c.w-t.size*1.5 >= t.measure/2 {
 			q.bars = append(append([]float64(nil), c.bars...), c.x+t.size*0.4)
-			q.barStart = append(append([]int(nil), c.barStart...), len(t.out))
+			q.barStart = append(append([]int(nil), c.barStart...), t.n())
 			q.x += t.size * 1.5
 			q.w -= t.size * 1.5
 		}
@@ -230,12 +262,12 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		// stays at least half the page's, and the rules drawn beside every
 		// line stay few.
 		q.quote++
-		start := len(t.out)
+		start := t.n()
 		_, leave := t.enter(blockRole(x))
 		t.blocks(x.Blocks, q)
 		leave()
-		if start < len(t.out) {
-			t.out[start].before = max(t.out[start].before, gap)
+		if start < t.n() {
+			t.at(start).before = max(t.at(start).before, gap)
 		}
 	case *convert.CodeBlock:
 		t.code(x, c, gap)
@@ -246,7 +278,7 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		// A thematic break is drawn, not read: an artifact.
 		t.emit(c, slice{h: h, before: gap, items: []item{{kind: itLine, x: c.x + c.w*0.25, y: h / 2, w: c.w * 0.5, lw: 0.6, color: grey}}})
 	case *convert.PageBreak:
-		t.pageBreak = len(t.out) > 0 // the next slice starts a new page
+		t.pageBreak = t.n() > t.bodyStart // the next slice starts a new page
 	}
 }
 
@@ -278,11 +310,14 @@ type paraStream struct {
 	indent       float64
 	align        alignment
 	size, before float64
-	idx          []int  // slices emitted, in t.out
+	idx          []int  // slices emitted, numbered as t.n counts
 	work         []atom // the atoms being laid out by flush
 	// A title's lines: their pitch, all kept with the next.
 	pitch   float64
 	heading bool
+	// top: a paragraph of the body (not in a list or a quote), whose
+	// lines can be handed to the paginator as they are emitted.
+	top bool
 }
 
 // attach makes addText call ps.flush whenever p holds streamChunk atoms.
@@ -314,7 +349,7 @@ func (ps *paraStream) emitLines(p *para, lines []line) {
 		if len(ps.idx) == 0 {
 			s.before = ps.before
 		}
-		ps.idx = append(ps.idx, len(t.out))
+		ps.idx = append(ps.idx, t.n())
 		t.emit(ps.c, s)
 	}
 }
@@ -350,6 +385,15 @@ func (ps *paraStream) flush(p *para) {
 	}
 	if k > 0 {
 		ps.emitLines(p, lines[:k])
+		if ps.top && !ps.heading && len(ps.idx) > 3 {
+			// A long paragraph of the body is paginated as it is read:
+			// its lines but the last emitted are final (finish marks the
+			// first and the last but one soft, as here).
+			if ps.idx[0] >= ps.t.outBase {
+				ps.t.at(ps.idx[0]).soft = true
+			}
+			ps.t.handOver(ps.idx[len(ps.idx)-1])
+		}
 	}
 	p.atoms = orig
 	p.bidi = nil
@@ -370,8 +414,10 @@ func (ps *paraStream) finish(p *para) []int {
 	}
 	ps.emitLines(p, ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align))
 	if n := len(ps.idx); n > 1 && !ps.heading {
-		ps.t.out[ps.idx[0]].soft = true
-		ps.t.out[ps.idx[n-2]].soft = true
+		if ps.idx[0] >= ps.t.outBase { // else handed over, marked by flush
+			ps.t.at(ps.idx[0]).soft = true
+		}
+		ps.t.at(ps.idx[n-2]).soft = true
 	}
 	return ps.idx
 }
@@ -462,16 +508,16 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	inner.inList = true
 	inner.tight = l.Tight
 	for i, it := range l.Items {
-		first := len(t.out)
+		first := t.n()
 		li := t.newElem("LI", lid)
 		lbl := t.newElem("Lbl", li)
 		t.parent = t.newElem("LBody", li)
 		t.blocks(it, inner)
 		t.parent = lid
-		if first == len(t.out) {
+		if first == t.n() {
 			t.emit(inner, slice{h: t.pitch(t.size), base: ascentIn(t.pitch(t.size), t.size)})
 		}
-		s := &t.out[first]
+		s := t.at(first)
 		if i == 0 {
 			s.before = max(s.before, gap)
 		} else if !l.Tight {
@@ -694,9 +740,22 @@ type page struct {
 	grid    []float64 // tops of the body lines (on the line grid)
 }
 
-// paginate distributes slices over pages, honouring keep-with-next
+// paginate distributes slices over pages (see paginator); markPage,
+// when not nil, is told the page (from 0) and the top of every mark.
+func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64)) []page {
+	var pages []page
+	p := t.newPaginator(func(pg page) { pages = append(pages, pg) }, markPage)
+	p.add(slices)
+	p.finish()
+	return pages
+}
+
+// paginator distributes slices over pages, honouring keep-with-next
 // (headings, bold paragraphs that read as headings, table headers) and
-// dropping the space above a slice at the top of a page.
+// dropping the space above a slice at the top of a page. It takes the
+// slices as they are laid out (add) and gives each page to emit as soon
+// as the slices that follow can no longer change it, so that only the
+// slices of about one page are held.
 //
 // The text block is a whole number of body lines high and body lines
 // (slice.grid) sit on a line grid from t.top, so lines of facing pages
@@ -713,47 +772,104 @@ type page struct {
 //
 // Each page is measured once forward and at most one page back, so
 // pagination is linear in the number of slices.
-func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64)) []page {
-	pitch := t.pitch(t.size)
-	bottom := t.pageH - t.bottom
-	if n := math.Floor((bottom-t.top)/pitch + 1e-9); n >= 1 {
-		bottom = t.top + n*pitch
+type paginator struct {
+	t        *setter
+	emit     func(page)
+	markPage func(m, page int, y float64)
+	pitch    float64
+	bottom   float64
+	pending  []slice // slices not yet placed
+	first    bool    // pending[0] is the first slice of the flow
+	pages    int     // pages emitted
+	ends     []float64
+	// bound is more than the height the pending slices can take (their
+	// space above, a repeated header and a grid step each): while it is
+	// less than the text block, no page can be decided yet.
+	bound   float64
+	newPage bool // a pending slice starts a new page
+}
+
+func (t *setter) newPaginator(emit func(page), markPage func(m, page int, y float64)) *paginator {
+	p := &paginator{t: t, emit: emit, markPage: markPage, first: true}
+	p.pitch = t.pitch(t.size)
+	p.bottom = t.pageH - t.bottom
+	if n := math.Floor((p.bottom-t.top)/p.pitch + 1e-9); n >= 1 {
+		p.bottom = t.top + n*p.pitch
 	}
-	// place returns where slice i starts (below a repeated table header
-	// and its space above, on the grid for body lines) and ends on a page
-	// where the previous slice ended at y.
-	place := func(i int, y float64, atTop bool) (head, top, end float64) {
-		s := &slices[i]
-		head = y
-		if atTop && s.header != nil && i > 0 {
-			y += s.header.h
-		}
-		top = y
-		if !atTop {
-			top += s.before
-		}
-		if s.grid {
-			top = t.top + math.Ceil((top-t.top)/pitch-1e-6)*pitch
-		}
-		return head, top, top + s.h
+	return p
+}
+
+// add takes slices, final, and emits the pages they complete.
+func (p *paginator) add(slices []slice) {
+	p.pending = append(p.pending, slices...)
+	for i := range slices {
+		p.account(&slices[i])
 	}
-	var pages []page
-	var ends []float64
-	for start := 0; start < len(slices); {
+	if p.newPage || p.bound > p.bottom-p.t.top {
+		p.run(false)
+	}
+}
+
+func (p *paginator) account(s *slice) {
+	p.bound += s.before + s.h + p.pitch
+	if s.header != nil {
+		p.bound += s.header.h
+	}
+	p.newPage = p.newPage || s.newPage
+}
+
+// finish emits the remaining pages (at least one page in all).
+func (p *paginator) finish() {
+	p.run(true)
+	if p.pages == 0 {
+		p.emit(page{block: p.bottom, section: true})
+		p.pages++
+	}
+}
+
+// place returns where slice i of the pending ones starts (below a
+// repeated table header and its space above, on the grid for body lines)
+// and ends on a page where the previous slice ended at y.
+func (p *paginator) place(i int, y float64, atTop bool) (head, top, end float64) {
+	t, s := p.t, &p.pending[i]
+	head = y
+	if atTop && s.header != nil && (i > 0 || !p.first) {
+		y += s.header.h
+	}
+	top = y
+	if !atTop {
+		top += s.before
+	}
+	if s.grid {
+		top = t.top + math.Ceil((top-t.top)/p.pitch-1e-6)*p.pitch
+	}
+	return head, top, top + s.h
+}
+
+// run emits the pages that the pending slices decide: a page is decided
+// when a slice follows that does not fit on it (or starts a new page),
+// or at the end of the flow (last).
+func (p *paginator) run(last bool) {
+	t, slices, pitch, bottom := p.t, p.pending, p.pitch, p.bottom
+	start := 0
+	for start < len(slices) {
 		// Fill the page as far as it goes.
-		ends = ends[:0]
+		p.ends = p.ends[:0]
 		y := t.top
 		i := start
 		for ; i < len(slices); i++ {
 			if i > start && slices[i].newPage {
 				break
 			}
-			_, _, e := place(i, y, i == start)
+			_, _, e := p.place(i, y, i == start)
 			if e > bottom+0.01 && i > start {
 				break
 			}
 			y = e
-			ends = append(ends, e)
+			p.ends = append(p.ends, e)
+		}
+		if i == len(slices) && !last {
+			break // the slices to come may still go on this page
 		}
 		section := i == len(slices) || slices[i].newPage
 		if !section {
@@ -763,7 +879,7 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 				hard = hard || slices[b-1].keep
 				b--
 			}
-			end := func(b int) float64 { return ends[b-1-start] }
+			end := func(b int) float64 { return p.ends[b-1-start] }
 			switch {
 			case b == start:
 				b = i // a run longer than a page breaks where the page is full
@@ -786,8 +902,9 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 		}
 		// Place slices [start, i).
 		pg := page{block: bottom, section: section}
+		repeat := slices[start].header != nil && (start > 0 || !p.first)
 		n := 0
-		if slices[start].header != nil && start > 0 {
+		if repeat {
 			n += len(slices[start].header.items)
 		}
 		for j := start; j < i; j++ {
@@ -797,8 +914,8 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 		y = t.top
 		for j := start; j < i; j++ {
 			s := &slices[j]
-			head, top, end := place(j, y, j == start)
-			if j == start && s.header != nil && j > 0 {
+			head, top, end := p.place(j, y, j == start)
+			if j == start && repeat {
 				// A table continues on a new page: repeat its header row.
 				for _, it := range s.header.items {
 					it.y += head
@@ -824,8 +941,8 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 			}
 			if s.mark > 0 {
 				pg.marks = append(pg.marks, s.mark-1)
-				if markPage != nil {
-					markPage(s.mark-1, len(pages), top)
+				if p.markPage != nil {
+					p.markPage(s.mark-1, p.pages, top)
 				}
 			}
 			if s.grid {
@@ -834,67 +951,89 @@ func (t *setter) paginate(slices []slice, markPage func(m, page int, y float64))
 			y = end
 		}
 		pg.used = y
-		pages = append(pages, pg)
+		p.emit(pg)
+		p.pages++
 		start = i
+		p.first = false
 	}
-	if len(pages) == 0 {
-		pages = append(pages, page{block: bottom, section: true})
+	// Drop the placed slices (and their items) from the pending ones.
+	if start > 0 {
+		rest := copy(p.pending, p.pending[start:])
+		clear(p.pending[rest:])
+		p.pending = p.pending[:rest]
 	}
-	return pages
+	p.bound, p.newPage = 0, false
+	for i := range p.pending {
+		p.account(&p.pending[i])
+	}
 }
 
 // headerFooter adds the running head (the title, from the second page on)
 // and the folio to every page. first is the number of the first page,
 // which has the title block and no running head.
 func (t *setter) headerFooter(pages []page, title string, first, total int) {
-	hsize := t.size * 0.75
-	fsize := t.size * 0.8
-	// The running head is the same on every page: laid out once (a title
-	// as long as the document must not cost a layout per page).
-	var head []item
-	if title != "" && first+len(pages) > 2 {
-		var p para
-		// The head is one line: a title as long as a book is cut first
-		// (truncate then ends it with "…" where the measure ends).
-		if i, n := 0, 0; len(title) > 4*maxHeadRunes {
-			for i = range title {
-				if n++; n > maxHeadRunes {
-					break
-				}
-			}
-			title = title[:i]
-		}
-		t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey, tag: tagHeader}, -1)
-		p = truncate(p, t.measure, t)
-		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
-		off := position(p.atoms, l, alignCenter)
-		l.off = off
-		base := t.top - t.size*1.6
-		t.emitLine(&p, l, t.left, base, &head)
-		head = append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey, tag: tagHeader})
-	}
-	var foot []item
+	head := t.runningHead(title, first-1+len(pages))
 	for i := range pages {
-		n := first + i
-		var h []item
-		if head != nil && n > 1 {
-			h = head
-		}
-		var p para
-		t.addText(&p, t.loc.folio(n, total), runFmt{size: fsize, color: grey, tag: tagFooter}, -1)
-		l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
-		l.off = position(p.atoms, l, alignCenter)
-		foot = foot[:0]
-		t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &foot)
-		// Grow the page's items (laid out to their size) once, to their
-		// final size: appending would double them.
-		its := pages[i].items
-		if need := len(its) + len(h) + len(foot); need > cap(its) {
-			its = append(make([]item, 0, need), its...)
-		}
-		its = append(its, h...)
-		pages[i].items = append(its, foot...)
+		t.decorate(&pages[i], head, first+i, total)
 	}
+}
+
+// runningHead lays out the running head of a document of the given
+// number of pages: nil when there is no title or one page. It is the same
+// on every page: laid out once (a title as long as the document must not
+// cost a layout per page).
+func (t *setter) runningHead(title string, pages int) []item {
+	if title == "" || pages < 2 {
+		return nil
+	}
+	hsize := t.size * 0.75
+	var head []item
+	var p para
+	// The head is one line: a title as long as a book is cut first
+	// (truncate then ends it with "…" where the measure ends).
+	if i, n := 0, 0; len(title) > 4*maxHeadRunes {
+		for i = range title {
+			if n++; n > maxHeadRunes {
+				break
+			}
+		}
+		title = title[:i]
+	}
+	t.addText(&p, title, runFmt{st: stSans, size: hsize, color: grey, tag: tagHeader}, -1)
+	p = truncate(p, t.measure, t)
+	l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
+	off := position(p.atoms, l, alignCenter)
+	l.off = off
+	base := t.top - t.size*1.6
+	t.emitLine(&p, l, t.left, base, &head)
+	return append(head, item{kind: itLine, x: t.left, y: base + hsize*0.5, w: t.measure, lw: 0.4, color: grey, tag: tagHeader})
+}
+
+// folio appends the items of page n's number to items.
+func (t *setter) folio(n, total int, items []item) []item {
+	var p para
+	t.addText(&p, t.loc.folio(n, total), runFmt{size: t.size * 0.8, color: grey, tag: tagFooter}, -1)
+	l := line{s: 0, e: len(p.atoms), width: naturalWidth(p.atoms, 0, len(p.atoms)), avail: t.measure}
+	l.off = position(p.atoms, l, alignCenter)
+	t.emitLine(&p, l, t.left, t.pageH-t.bottom+t.size*2.4, &items)
+	return items
+}
+
+// decorate adds the running head (head, from the second page on) and the
+// folio to page number n.
+func (t *setter) decorate(pg *page, head []item, n, total int) {
+	if n <= 1 {
+		head = nil
+	}
+	foot := t.folio(n, total, nil)
+	// Grow the page's items (laid out to their size) once, to their
+	// final size: appending would double them.
+	its := pg.items
+	if need := len(its) + len(head) + len(foot); need > cap(its) {
+		its = append(make([]item, 0, need), its...)
+	}
+	its = append(its, head...)
+	pg.items = append(its, foot...)
 }
 
 // maxHeadRunes is more characters than a running head can hold.
@@ -928,8 +1067,8 @@ func truncate(p para, w float64, t *setter) para {
 // (the top three levels used) with a dotted leader and the page number, linked to the
 // heading. pageOf gives the final page number of a mark.
 func (t *setter) toc(pageOf func(m int) int) []slice {
-	saved := t.out
-	t.out = nil
+	saved, savedBase, savedSink := t.out, t.outBase, t.sink
+	t.out, t.outBase, t.sink = nil, 0, nil
 	c := t.bodyCtx()
 	var p para
 	size := t.size * headingScale[0]
@@ -984,7 +1123,7 @@ func (t *setter) toc(pageOf func(m int) int) []slice {
 		}
 	}
 	out := t.out
-	t.out = saved
+	t.out, t.outBase, t.sink = saved, savedBase, savedSink
 	return out
 }
 

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -178,29 +179,40 @@ var pageSizes = map[string][2]float64{
 // PageSizes lists the accepted page size names.
 var PageSizes = []string{"A4", "A5", "B5", "B5-JIS", "Letter"}
 
-// Write lays out d and writes the PDF to out.
+// Write lays out d and writes the PDF to out. The document is laid out
+// twice: a first pass measures it (the pages of the headings, the page
+// count, the glyphs of every font) and keeps no page; the second draws
+// every page as soon as it is laid out, compresses its content and lets
+// it go. Memory stays about the same for a book as for an article, but
+// for the document model and the compressed output. Nothing is written
+// to out when an error is returned before the output starts.
 func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) error {
-	b, err := w.Render(ctx, d)
+	j, err := w.measure(ctx, d)
 	if err != nil {
 		return err
 	}
-	_, err = out.Write(b)
-	return err
+	r, err := newRenderer(j.t, j.faces, j.info, j.t.marks, j.markPage, j.markY, j.elems)
+	if err != nil {
+		return err
+	}
+	defer r.close()
+	if err := j.draw(ctx, r.page); err != nil {
+		return err
+	}
+	return r.finish(out)
 }
 
 // Render returns the PDF bytes of d.
 func (w *Writer) Render(ctx context.Context, d *convert.Document) ([]byte, error) {
-	r, err := w.layout(ctx, d)
-	if err != nil {
+	var b bytes.Buffer
+	if err := w.Write(ctx, &b, d); err != nil {
 		return nil, err
 	}
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return render(r.t, r.pages, r.faces, r.info, r.t.marks, r.markPage, r.markY)
+	return b.Bytes(), nil
 }
 
-// laidOut is a document laid out into pages, ready to render.
+// laidOut is a document laid out into pages, held in memory (tests look
+// at the pages; Write draws them as they come).
 type laidOut struct {
 	t        *setter
 	pages    []page
@@ -210,8 +222,73 @@ type laidOut struct {
 	markY    []float64
 }
 
-// layout lays d out into pages.
+// layout lays d out into pages held in memory, as Write draws them.
 func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, error) {
+	j, err := w.measure(ctx, d)
+	if err != nil {
+		return nil, err
+	}
+	var pages []page
+	if err := j.draw(ctx, func(pg page) { pages = append(pages, pg) }); err != nil {
+		return nil, err
+	}
+	return &laidOut{t: j.t, pages: pages, faces: j.faces, info: j.info, markPage: j.markPage, markY: j.markY}, nil
+}
+
+// job is a document being laid out: the setter and what the first pass
+// (measure) found for the second (draw).
+type job struct {
+	w          *Writer
+	d          *convert.Document
+	t          *setter
+	printTitle bool
+	head       string // the running head's text ("" for none)
+	figs       []convert.Figure
+	// toc: a contents page (asked for, and the document has headings).
+	toc bool
+	// From the first pass: the page (from 0, contents pages counted) and
+	// top of every heading, the number of contents pages (with the
+	// title block) and of body pages.
+	markPage    []int
+	markY       []float64
+	front, body int
+	faces       []*face
+	info        docInfo
+	// Counts reported by the first pass, restored after the second.
+	missing map[rune]int
+	content contentStats
+	// frontPages are the title block and contents pages (with a contents
+	// page), laid out by the first pass after the body.
+	frontPages []page
+	// The structure elements of the first pass (all of them, those of
+	// the contents last), the state of the tagging where the body
+	// starts and the number of elements where it ends.
+	elems     []selem
+	bodyTags  tagState
+	bodyElems int
+}
+
+// tagState is the setter's tagging state between blocks.
+type tagState struct {
+	elems       int
+	parent      int32
+	titleTagged bool
+	hTop, hLast int
+}
+
+func (t *setter) tagState() tagState {
+	return tagState{len(t.elems), t.parent, t.titleTagged, t.hTop, t.hLast}
+}
+
+// setTags sets the tagging state: s, with the first elements of elems
+// (nil: the start of a document).
+func (t *setter) setTags(s tagState, elems []selem) {
+	t.elems = append([]selem(nil), elems[:s.elems]...)
+	t.parent, t.titleTagged, t.hTop, t.hLast = s.parent, s.titleTagged, s.hTop, s.hLast
+}
+
+// setup makes the setter of d: language, fonts, page geometry.
+func (w *Writer) setup(ctx context.Context, d *convert.Document) (*setter, error) {
 	ps := strings.ToLower(strings.TrimSpace(w.PageSize))
 	if ps == "" {
 		ps = "a4"
@@ -342,64 +419,182 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		t.measure = n * t.size
 		t.left += extra * m.Left / (m.Left + m.Right)
 	}
+	return t, nil
+}
 
-	// Title block, body, figures table.
+// flow lays out the body (after the title block, when there is no
+// contents page: with one, the title block is laid out before and set
+// with the contents) and gives each page to emit as soon as it is final;
+// markPage is told the body page (from 0) and top of every heading.
+func (j *job) flow(emit func(page), markPage func(m, page int, y float64)) {
+	t := j.t
+	t.out, t.outBase, t.marks, t.pageBreak = nil, 0, t.marks[:0], false
+	p := t.newPaginator(emit, markPage)
+	t.sink = p.add
+	defer func() { t.sink = nil }()
 	c := t.bodyCtx()
-	printTitle := d.Meta.Title != "" && d.Meta.Title != w.FileTitle
-	if printTitle && (len(d.Blocks) == 0 || !sameAsTitle(d.Blocks[0], d.Meta.Title)) {
-		t.title(&d.Meta, c)
+	if j.printTitle && !j.toc {
+		j.title(c)
+		t.handOver(t.n())
 	}
-	titleSlices := t.out
-	t.out = nil
-	t.blocks(d.Blocks, c)
-	if w.FiguresTable {
-		if figs := figuresOf(d); len(figs) > 0 {
-			t.figuresTable(figs)
+	t.bodyStart = t.n()
+	bs := j.d.Blocks
+	for i, b := range bs {
+		if t.cancelled() {
+			return
 		}
+		// As setter.blocks does, a block at a time: its slices are final
+		// once it is laid out.
+		t.afterText = i == 0
+		if i > 0 {
+			switch bs[i-1].(type) {
+			case *convert.Paragraph, *convert.Heading:
+				t.afterText = true
+			}
+		}
+		t.block(b, c, i == 0)
+		t.handOver(t.n())
 	}
-	if err := ctx.Err(); err != nil {
+	if len(j.figs) > 0 {
+		t.figuresTable(j.figs)
+		t.handOver(t.n())
+	}
+	p.finish()
+}
+
+// title lays out the title block (unless the first block repeats it).
+func (j *job) title(c ctx) {
+	if len(j.d.Blocks) == 0 || !sameAsTitle(j.d.Blocks[0], j.d.Meta.Title) {
+		j.t.title(&j.d.Meta, c)
+	}
+}
+
+// measure is the first pass: it lays d out and paginates it, keeping only
+// what the second pass needs to draw the pages as they come — the pages
+// of the headings, the page count, the fonts in order of first use and
+// their glyphs.
+func (w *Writer) measure(ctx context.Context, d *convert.Document) (*job, error) {
+	t, err := w.setup(ctx, d)
+	if err != nil {
 		return nil, err
 	}
-	toc := w.TOC && len(t.marks) > 0
-	bodySlices := t.out
-	if !toc {
-		bodySlices = append(titleSlices, bodySlices...)
+	j := &job{w: w, d: d, t: t}
+	j.printTitle = d.Meta.Title != "" && d.Meta.Title != w.FileTitle
+	if w.FiguresTable {
+		j.figs = figuresOf(d)
 	}
-	markPage := make([]int, len(t.marks))
-	markY := make([]float64, len(t.marks))
-	body := t.paginate(bodySlices, func(mk, pg int, y float64) {
-		markPage[mk], markY[mk] = pg, y
-	})
-	// The pages hold the items now: let the slices go (a document of many
-	// short paragraphs has as many slices as lines).
-	t.out, bodySlices = nil, nil
+	j.toc = w.TOC
+	// The faces each body page uses first (of those not used by an
+	// earlier body page), in the order of their first item.
+	var newFaces map[int][]*face
+	var bodyOrder map[*face]bool
+	var titleSlices []slice
+	for {
+		// The title block comes first (its structure elements, and the
+		// heading levels under it, are as in the file), set apart when
+		// it goes with the contents.
+		t.setTags(tagState{}, nil)
+		titleSlices = nil
+		if j.printTitle && j.toc {
+			t.out, t.outBase = nil, 0
+			j.title(t.bodyCtx())
+			titleSlices, t.out = t.out, nil
+		}
+		j.bodyTags = t.tagState()
+		j.markPage, j.markY, j.body = nil, nil, 0
+		newFaces, bodyOrder = map[int][]*face{}, map[*face]bool{}
+		j.flow(func(pg page) {
+			for _, it := range pg.items {
+				if (it.kind == itText || it.kind == itActual) && !bodyOrder[it.face] {
+					bodyOrder[it.face] = true
+					newFaces[j.body] = append(newFaces[j.body], it.face)
+				}
+			}
+			j.body++
+		}, func(m, pg int, y float64) {
+			for len(j.markPage) <= m {
+				j.markPage = append(j.markPage, 0)
+				j.markY = append(j.markY, 0)
+			}
+			j.markPage[m], j.markY[m] = pg, y
+		})
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		if !j.toc || len(t.marks) > 0 {
+			break
+		}
+		// Contents asked for, but no headings: the title block is the
+		// body's start. Measure again.
+		j.toc = false
+	}
+	j.bodyElems = len(t.elems)
+	if len(j.markPage) != len(t.marks) {
+		return nil, fmt.Errorf("pdf: internal error: %d headings, %d placed", len(t.marks), len(j.markPage))
+	}
 
 	// With a contents page, the first pages hold the title block and the
 	// contents, and the body starts on a new page. The contents are laid
 	// out until their page count is stable (it shifts the page numbers).
 	var front []page
-	if toc {
+	if j.toc {
 		k := 1
 		elems := len(t.elems)
 		for range 4 {
 			t.elems = t.elems[:elems] // the elements of the last layout only
-			slices := append(append([]slice(nil), titleSlices...), t.toc(func(mk int) int { return markPage[mk] + k + 1 })...)
+			slices := append(append([]slice(nil), titleSlices...), t.toc(func(mk int) int { return j.markPage[mk] + k + 1 })...)
 			front = t.paginate(slices, nil)
 			if len(front) == k {
 				break
 			}
 			k = len(front)
 		}
+		j.front = len(front)
 	}
-	pages := append(front, body...)
-	for i := range markPage {
-		markPage[i] += len(front)
+	j.frontPages = front
+	j.elems = t.elems
+	for i := range j.markPage {
+		j.markPage[i] += j.front
 	}
-	title := d.Meta.Title
-	if w.NoRunningHead || !printTitle {
-		title = ""
+	j.head = d.Meta.Title
+	if w.NoRunningHead || !j.printTitle {
+		j.head = ""
 	}
-	t.headerFooter(pages, title, 1, len(pages))
+	total := len(front) + j.body
+
+	// Faces in order of first use: every page's items, then its running
+	// head and folio (laid out here, so that their glyphs are in the
+	// subsets too).
+	var order []*face
+	seen := map[*face]bool{}
+	use := func(items []item) {
+		for _, it := range items {
+			if (it.kind == itText || it.kind == itActual) && !seen[it.face] {
+				seen[it.face] = true
+				order = append(order, it.face)
+			}
+		}
+	}
+	head := t.runningHead(j.head, total)
+	var foot []item
+	for i := range total {
+		n := i + 1
+		if i < len(front) {
+			use(front[i].items)
+		} else {
+			for _, f := range newFaces[i-len(front)] {
+				if !seen[f] {
+					seen[f] = true
+					order = append(order, f)
+				}
+			}
+		}
+		if n > 1 {
+			use(head)
+		}
+		foot = t.folio(n, total, foot[:0])
+		use(foot)
+	}
 
 	t.content.report(w.Report)
 	if len(t.missing) > 0 {
@@ -410,23 +605,10 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 		w.Report.Warn("pdf: %s", msg)
 		w.Report.Add("pdf", "characters not covered by any font", n)
 	}
-
 	if t.fs.err != nil {
 		return nil, fmt.Errorf("pdf: %w", t.fs.err)
 	}
-
-	// Faces in order of first use.
-	var order []*face
-	seen := map[*face]bool{}
-	for _, pg := range pages {
-		for _, it := range pg.items {
-			if (it.kind == itText || it.kind == itActual) && !seen[it.face] {
-				seen[it.face] = true
-				order = append(order, it.face)
-			}
-		}
-	}
-	faces := t.fs.prepare(order)
+	j.faces = t.fs.prepare(order)
 
 	mod := w.ModTime
 	if mod.IsZero() {
@@ -436,17 +618,55 @@ func (w *Writer) layout(ctx context.Context, d *convert.Document) (*laidOut, err
 	if err != nil {
 		return nil, err
 	}
-	info := docInfo{
+	j.info = docInfo{
 		title:    d.Meta.Title,
 		author:   strings.Join(d.Meta.Authors, "; "),
 		subject:  d.Meta.Description,
 		keywords: strings.Join(d.Meta.Keywords, ", "),
-		lang:     lang,
+		lang:     t.lang,
 		time:     tm.UTC(),
 		tagged:   !w.Untagged,
 		standard: w.Standard,
 	}
-	return &laidOut{t: t, pages: pages, faces: faces, info: info, markPage: markPage, markY: markY}, nil
+	j.missing, j.content = t.missing, t.content
+	return j, nil
+}
+
+// draw is the second pass: it lays the document out again, as measure
+// did, and gives every page, with its running head and folio, to emit as
+// soon as it is final.
+func (j *job) draw(ctx context.Context, emit func(page)) error {
+	t := j.t
+	// The first pass counted what is reported; this one counts again.
+	t.missing, t.content = nil, contentStats{}
+	defer func() { t.missing, t.content = j.missing, j.content }()
+	total := j.front + j.body
+	head := t.runningHead(j.head, total)
+	n := 0
+	decorate := func(pg page) {
+		n++
+		t.decorate(&pg, head, n, total)
+		emit(pg)
+	}
+	marks := len(t.marks)
+	for i, pg := range j.frontPages {
+		j.frontPages[i] = page{} // drawn once
+		decorate(pg)
+	}
+	if j.toc {
+		t.setTags(j.bodyTags, j.elems)
+	} else {
+		t.setTags(tagState{}, nil)
+	}
+	var ys []float64
+	j.flow(decorate, func(m, pg int, y float64) { ys = append(ys, y) })
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if n != total || len(t.marks) != marks || len(ys) != marks || len(t.elems) != j.bodyElems {
+		return fmt.Errorf("pdf: internal error: the second layout differs from the first (%d pages, then %d)", total, n)
+	}
+	return nil
 }
 
 // sameAsTitle reports whether the first block is a heading repeating the
