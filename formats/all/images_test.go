@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -65,8 +66,8 @@ func TestImagesRead(t *testing.T) {
 		}
 		return true
 	})
-	assert.Equal(t, 7, figs)
-	assert.Equal(t, map[string]int{"image/png": 4, "image/jpeg": 1, "image/gif": 1, "image/webp": 1, "image/svg+xml": 1}, types)
+	assert.Equal(t, 8, figs)
+	assert.Equal(t, map[string]int{"image/png": 4, "image/jpeg": 1, "image/gif": 2, "image/webp": 1, "image/svg+xml": 1}, types, "the GIF is shown twice, read once")
 }
 
 var reImg = regexp.MustCompile(`<img [^>]*>`)
@@ -77,18 +78,18 @@ func TestImagesHTML(t *testing.T) {
 	embedded := string(writeAs(t, d, &convert.Options{To: "html", EmbedResources: true}))
 	for name, page := range map[string]string{"linked": linked, "embedded": embedded} {
 		imgs := reImg.FindAllString(page, -1)
-		assert.Len(t, imgs, 9, name)
+		assert.Len(t, imgs, 10, name)
 		for _, im := range imgs {
 			assert.Contains(t, im, ` alt="`, name)
 		}
-		assert.Equal(t, 7, strings.Count(page, "<figure>"), name)
-		assert.Equal(t, 7, strings.Count(page, "<figcaption>"), name)
+		assert.Equal(t, 8, strings.Count(page, "<figure>"), name)
+		assert.Equal(t, 8, strings.Count(page, "<figcaption>"), name)
 		assert.Contains(t, page, `src="https://go.dev/images/go-logo-blue.svg" alt="a remote image"`, name)
 		assert.Contains(t, page, `width="280" height="360"`, name)
 	}
 	assert.Contains(t, linked, `<img src="img/image-package-01.png" alt="The point (2, 1) on the integer grid" title="image.Point{2, 1}" width="400" height="300" />`)
 	assert.NotContains(t, linked, "data:")
-	assert.Equal(t, 8, strings.Count(embedded, `src="data:image/`))
+	assert.Equal(t, 9, strings.Count(embedded, `src="data:image/`))
 	for _, typ := range []string{"png", "jpeg", "gif", "webp", "svg+xml"} {
 		assert.Contains(t, embedded, `src="data:image/`+typ+`;base64,`)
 	}
@@ -100,7 +101,7 @@ func TestImagesMarkdownRoundTrip(t *testing.T) {
 	d := readImages(t, nil)
 	md := writeAs(t, d, &convert.Options{To: "markdown"})
 	assert.Contains(t, string(md), "![Two rectangles and their *intersection*](img/image-package-04.png)\n")
-	assert.Contains(t, string(md), "photograph ![a small WebP swatch](img/colors.webp) and")
+	assert.Contains(t, string(md), "like this GIF ![a small GIF frame](img/frame.gif) here.")
 	d2, err := convert.Read(context.Background(), bytes.NewReader(md), &convert.Options{From: "markdown", SourcePath: imageFixture})
 	require.NoError(t, err)
 	assert.Equal(t, string(md), string(writeAs(t, d2, &convert.Options{To: "markdown"})))
@@ -110,7 +111,7 @@ func TestImagesMarkdownRoundTrip(t *testing.T) {
 
 func TestImagesText(t *testing.T) {
 	txt := string(writeAs(t, readImages(t, nil), &convert.Options{To: "text"}))
-	for _, alt := range []string{"The point (2, 1) on the integer grid\n", "a small WebP swatch", "Two rectangles and their intersection\n", "never fetched: a remote image only"} {
+	for _, alt := range []string{"The point (2, 1) on the integer grid\n", "like this GIF a small GIF frame here", "Two rectangles and their intersection\n", "never fetched: a remote image only"} {
 		assert.Contains(t, txt, alt)
 	}
 }
@@ -144,12 +145,12 @@ func TestImagesEPUB(t *testing.T) {
 		}
 	}
 	imgs := reImg.FindAllString(body.String(), -1)
-	assert.Len(t, imgs, 8, "the remote image is its alt text")
+	assert.Len(t, imgs, 9, "the remote image is its alt text")
 	for _, im := range imgs {
 		assert.Regexp(t, `src="\.\./images/[0-9a-f]{16}\.(png|jpg|gif|svg)" alt="`, im)
 	}
 	assert.Contains(t, body.String(), "never fetched: a remote image only")
-	assert.Equal(t, 7, strings.Count(body.String(), "<figcaption>"))
+	assert.Equal(t, 8, strings.Count(body.String(), "<figcaption>"))
 	for name, r := range validate.EPUBCheck(t, map[string][]byte{"plain.epub": plain, "cover.epub": withCover}) {
 		assert.True(t, r.Clean(), "%s: %s", name, r.Output)
 	}
@@ -180,4 +181,57 @@ func unzipAll(t testing.TB, data []byte) map[string][]byte {
 		out[f.Name] = b
 	}
 	return out
+}
+
+func TestImagesPDF(t *testing.T) {
+	rep := &convert.Report{}
+	d := readImages(t, nil)
+	pdf := writeAs(t, d, &convert.Options{To: "pdf", Report: rep})
+	assert.Equal(t, pdf, writeAs(t, d, &convert.Options{To: "pdf"}), "deterministic")
+	validate.QPDFCheck(t, pdf)
+	assert.Equal(t, 8, bytes.Count(pdf, []byte("/Subtype /Image\n/Width")), "7 images drawn (the SVG is not) and 1 soft mask")
+	assert.Equal(t, 1, bytes.Count(pdf, []byte("/SMask ")), "the PNG with alpha has a soft mask")
+	assert.Equal(t, 1, bytes.Count(pdf, []byte("/Filter /DCTDecode")), "the JPEG is embedded as it is")
+	assert.Equal(t, 2, rep.Get("pdf", "images among the text shown as their alt text"), "the GIF among the text and the remote image")
+	assert.Contains(t, strings.Join(rep.Warnings(), "\n"), "pdf: 1 SVG image shown as its alt text")
+	if tool, ok := validate.Have(t, "pdfimages"); ok {
+		p := filepath.Join(t.TempDir(), "i.pdf")
+		require.NoError(t, os.WriteFile(p, pdf, 0o644))
+		out, err := exec.Command(tool, "-list", p).Output()
+		require.NoError(t, err)
+		lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+		assert.Len(t, lines, 8, "pdfimages -list:\n%s", out)
+		var kinds []string
+		for _, l := range lines {
+			f := strings.Fields(l)
+			kinds = append(kinds, f[2]+" "+f[3]+"x"+f[4]+" "+f[8])
+		}
+		assert.Equal(t, []string{"image 400x300 image", "image 400x300 image", "image 400x300 image", "image 280x360 jpeg",
+			"image 150x100 image", "image 120x80 image", "smask 120x80 image", "image 64x48 image"}, kinds)
+	}
+	if txt, ok := validate.PDFText(t, pdf); ok {
+		for _, s := range []string{"The point (2, 1) on the integer grid", "The Go gopher at two", "A vector diagram: a circle in a frame (SVG)", "like this GIF a small GIF frame here"} {
+			assert.Contains(t, txt, s)
+		}
+	}
+	for _, alt := range []string{"/Alt (The Go gopher at two)", "/Alt (A WebP swatch of blue, purple and pink)"} {
+		assert.True(t, bytes.Contains(pdf, []byte(alt)) || pdfHasAlt(t, pdf, alt), alt)
+	}
+}
+
+// pdfHasAlt looks for alt in the PDF's streams too (object streams are
+// compressed).
+func pdfHasAlt(t testing.TB, pdf []byte, alt string) bool {
+	t.Helper()
+	tool, ok := validate.Have(t, "qpdf")
+	if !ok {
+		return true
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "in.pdf"), filepath.Join(dir, "out.pdf")
+	require.NoError(t, os.WriteFile(in, pdf, 0o644))
+	require.NoError(t, exec.Command(tool, "--qdf", "--object-streams=disable", in, out).Run())
+	b, err := os.ReadFile(out)
+	require.NoError(t, err)
+	return bytes.Contains(b, []byte(alt))
 }

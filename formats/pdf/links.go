@@ -10,6 +10,9 @@ import (
 // as text, Arabic letters drawn unjoined (arabic.go).
 type contentStats struct {
 	unsafe, relative, unjoined int
+	// Images shown as their alt text (image.go): inline images (among
+	// the text), SVG figures, figures whose image was not read.
+	inlineImages, svgImages, unreadImages int
 }
 
 // linkTarget applies convert.LinkTarget, the URL policy of every writer,
@@ -42,5 +45,14 @@ func (s contentStats) report(r *convert.Report) {
 	}
 	if s.relative > 0 {
 		r.Add("pdf", "relative links written as text", s.relative)
+	}
+	if s.inlineImages > 0 {
+		r.Add("pdf", "images among the text shown as their alt text", s.inlineImages)
+	}
+	if s.svgImages > 0 {
+		r.Warn("pdf: %s shown as %s alt text: SVG is not rasterized (no maintained pure-Go SVG renderer); convert it to PNG to have it drawn", convert.Count{N: s.svgImages, What: "SVG images"}, map[bool]string{true: "its", false: "their"}[s.svgImages == 1])
+	}
+	if s.unreadImages > 0 {
+		r.Add("pdf", "images not read shown as their alt text", s.unreadImages)
 	}
 }

@@ -517,6 +517,10 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 			}
 		case *convert.LineBreak:
 			t.hardBreak(p, f)
+		case *convert.Image:
+			// An image among the text is its alt text (image.go).
+			t.content.inlineImages++
+			t.addText(p, x.Alt, f, -1)
 		}
 	}
 }

@@ -30,6 +30,8 @@ type docInfo struct {
 	// StandardUA1.
 	tagged   bool
 	standard string
+	// images are drawn as /ImN (image.go); postProcess writes them.
+	images []*pdfImage
 }
 
 // outlineLevels returns the outline level (0: top) of every heading:
@@ -294,6 +296,8 @@ func (r *renderer) page(pg page) {
 			}
 		case itGoto:
 			pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
+		case itImage:
+			pdf.RawWriteStr(drawImage(it.dest, it.x, it.y, it.w, it.h, t.pageH))
 		}
 	}
 	if g != nil {
@@ -323,6 +327,7 @@ func (r *renderer) finish(out io.Writer) error {
 	if r.g != nil {
 		tags = &tagOut{g: r.g, standard: r.info.standard, pageH: r.t.pageH, markPage: r.markPage, markY: r.markY, marks: r.bookmarks}
 	}
+	r.info.images = r.t.images
 	return postProcess(out, buf.Bytes(), r.faces, r.info, tags, pre)
 }
 
@@ -556,6 +561,17 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 		}
 	}
 
+	// The images (image.go): after every other object.
+	var xobjects string
+	if len(info.images) > 0 {
+		objs, dict, err := imageObjects(info.images, n+len(extra))
+		if err != nil {
+			return err
+		}
+		extra = append(extra, objs...)
+		xobjects = dict
+	}
+
 	// Write the file again, checked first: the pieces of the output refer
 	// to b and the compressed streams, and are written to w at the end.
 	// /Lang and DisplayDocTitle are PDF 1.4; a tagged file is PDF 1.7
@@ -600,6 +616,9 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 			put(append(add, catalogExtra...))
 			put(body[at:])
 			catalog = true
+		case xobjects != "" && bytes.Contains(body, []byte("\n/XObject <<\n>>\n")):
+			put(bytes.Replace(body, []byte("\n/XObject <<\n>>\n"), []byte("\n/XObject <<\n"+xobjects+">>\n"), 1))
+			xobjects = ""
 		case pageExtra[o.num] != "":
 			at := len(fmt.Sprintf("%d 0 obj\n<</Type /Page\n", o.num))
 			put(body[:at])
@@ -621,6 +640,9 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 	}
 	if !catalog {
 		return fmt.Errorf("%w: no catalog", errPost)
+	}
+	if xobjects != "" {
+		return fmt.Errorf("%w: no resource dictionary for the images", errPost)
 	}
 	for _, f := range faces {
 		if renamed[f.key] < 3 {

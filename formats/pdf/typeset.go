@@ -25,6 +25,7 @@ const (
 	itDots                   // dotted leader line
 	itActual                 // a space standing (/ActualText) for the characters drawn as a box
 	itDot                    // filled circle of radius w centred on (x, y): an emphasis dot
+	itImage                  // image dest (setter.images) in the box (x, y, w, h), y its top (image.go)
 )
 
 // item is one thing drawn on a page. Coordinates are in pt from the top
@@ -42,7 +43,7 @@ type item struct {
 	text       string
 	actual     string // itText: /ActualText, the logical text of a right-to-left run (bidi.go)
 	url        string
-	dest       int
+	dest       int   // itGoto: the mark; itImage: the image
 	tag        int32 // structure element (> 0) or artifact (tagged.go)
 }
 
@@ -121,6 +122,9 @@ type setter struct {
 	parent      int32
 	titleTagged bool
 	hTop, hLast int
+	// The images drawn, in order of first use (image.go).
+	images   []*pdfImage
+	imageIdx map[*convert.Resource]int
 }
 
 // ctx is the box a block is laid out in.
@@ -273,6 +277,8 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 		t.code(x, c, gap)
 	case *convert.Table:
 		t.table(x, c, gap)
+	case *convert.FigureBlock:
+		t.figure(x, c, gap)
 	case *convert.Rule:
 		h := t.size * 1.6
 		// A thematic break is drawn, not read: an artifact.
