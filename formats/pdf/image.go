@@ -108,7 +108,7 @@ func (t *setter) figure(f *convert.FigureBlock, c ctx, gap float64) {
 		t.addInlines(&p, f.Caption, runFmt{size: capSize, color: black, tag: t.newElem("Caption", fig)})
 		idx := t.paraSlices(&p, c, 0, alignCenter, capSize, gap)
 		if len(idx) > 0 {
-			t.out[idx[len(idx)-1]].h += t.size * 0.5 // space below the figure
+			t.at(idx[len(idx)-1]).h += t.size * 0.5 // space below the figure
 		}
 	}
 }
