@@ -214,7 +214,7 @@ func TestImagesPDF(t *testing.T) {
 			assert.Contains(t, txt, s)
 		}
 	}
-	for _, alt := range []string{"/Alt (The Go gopher at two)", "/Alt (Three gophers in blue, purple and pink (WebP))"} {
+	for _, alt := range []string{"/Alt (The Go gopher at two)", `/Alt (Three gophers in blue, purple and pink \(WebP\))`} {
 		assert.True(t, bytes.Contains(pdf, []byte(alt)) || pdfHasAlt(t, pdf, alt), alt)
 	}
 }
