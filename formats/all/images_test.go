@@ -235,3 +235,35 @@ func pdfHasAlt(t testing.TB, pdf []byte, alt string) bool {
 	require.NoError(t, err)
 	return bytes.Contains(b, []byte(alt))
 }
+
+// TestImagesSavedPage: a page saved "complete" keeps its images in
+// NAME_files/ beside it; they are read relative to the HTML file and the
+// figure becomes a figure in every output.
+func TestImagesSavedPage(t *testing.T) {
+	dir := t.TempDir()
+	jpg, err := os.ReadFile(filepath.Join("..", "..", "testdata", "images", "img", "gopher.jpg"))
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "page_files"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "page_files", "g.jpg"), jpg, 0o644))
+	page := `<!DOCTYPE html><html lang="en"><head><title>Saved</title></head><body><nav>menu</nav>
+<article><h1>Saved</h1><p>Text of the article, a sentence or two long.</p>
+<figure><picture><source srcset="page_files/g.webp" type="image/webp"><img src="page_files/g.jpg" alt="The gopher"></picture>
+<figcaption>The Go <em>gopher</em>.</figcaption></figure><p>More text.</p></article></body></html>`
+	path := filepath.Join(dir, "page.html")
+	rep := &convert.Report{}
+	d, err := convert.Read(context.Background(), strings.NewReader(page), &convert.Options{SourcePath: path, Report: rep})
+	require.NoError(t, err)
+	assert.Empty(t, rep.Warnings())
+	var fig *convert.FigureBlock
+	for _, b := range d.Blocks {
+		if f, ok := b.(*convert.FigureBlock); ok {
+			fig = f
+		}
+	}
+	require.NotNil(t, fig)
+	require.NotNil(t, fig.Image.Resource)
+	assert.Equal(t, "The gopher", fig.Image.Alt)
+	assert.Equal(t, []int{280, 360}, []int{fig.Image.Width, fig.Image.Height})
+	assert.Equal(t, "The Go gopher.", convert.PlainText(fig.Caption))
+	assert.Contains(t, string(writeAs(t, d, &convert.Options{To: "html", EmbedResources: true})), `<img src="data:image/jpeg;base64,`)
+}

@@ -308,6 +308,13 @@ func (w *walker) node(c *html.Node) {
 		}
 	case atom.Table:
 		w.table(c)
+	case atom.Figure:
+		if f := w.figure(c); f != nil {
+			w.out = append(w.out, f)
+			return
+		}
+		w.blocks(c)
+		w.flush()
 	default:
 		w.blocks(c)
 		w.flush()
@@ -526,11 +533,7 @@ func (w *walker) inline(c *html.Node) []convert.Inline {
 	case atom.Wbr:
 		return nil
 	case atom.Img, atom.Image:
-		w.images++
-		if alt := strings.TrimSpace(getAttr(c, "alt")); alt != "" {
-			return []convert.Inline{&convert.Text{Text: alt}}
-		}
-		return nil
+		return w.image(c)
 	case atom.Ruby:
 		return w.ruby(c)
 	case atom.A:
@@ -739,6 +742,8 @@ func (t *tidier) run(ins []convert.Inline) {
 			t.content(firstRune(x.Base), lastRune(x.Base))
 		case *convert.LineBreak:
 			t.prev, t.spaceAt, t.newline = 0, nil, false
+		case *convert.Image:
+			t.content('a', 'a') // an image separates words as a letter does
 		default:
 			t.run(convert.Children(in))
 		}

@@ -40,8 +40,14 @@
 // s/del/strike → Strike, code/kbd/samp/tt → Code, a[href] → Link (unsafe
 // URLs by convert.SafeURL become text, counted; relative ones resolved
 // against <base href> or the canonical URL), ruby → Ruby per base and rt,
-// br → LineBreak; img → its alt text (the model has no image; counted as
-// "images dropped"); other elements keep their text. White space is
+// br → LineBreak; img → Image (src as written, else the first of
+// data-src, data-original, data-lazy-src, data-srcset, srcset when src is
+// missing or a lazy-loading placeholder; alt, title), which convert.Read
+// resolves relative to the HTML file — a page saved "complete" keeps its
+// images in NAME_files/ beside it —; an img without a usable source is
+// its alt text (counted); picture → its img; figure holding one image (in
+// a picture or a link) or one table and a figcaption → FigureBlock, any
+// other figure its blocks; other elements keep their text. White space is
 // collapsed as a browser does, a line break between two wide characters
 // (not Hangul) is removed (CSS Text 3 segment break transformation);
 // <pre> is kept as is. A paragraph is split at two or more line breaks in
