@@ -541,6 +541,7 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 
 	// The structure tree (tagged.go): new objects from number n on.
 	var extra [][]byte
+	var packable int
 	var catalogExtra string
 	pageExtra := map[int]string{}
 	if tags != nil {
@@ -555,7 +556,7 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 			return fmt.Errorf("%w: %d pages, %d drawn", errPost, len(pageObj), len(tags.g.pageMC))
 		}
 		var pe []string
-		extra, catalogExtra, pe = tags.objects(n, pageObj, info)
+		extra, packable, catalogExtra, pe = tags.objects(n, pageObj, info)
 		for i, num := range pageObj {
 			pageExtra[num] = pe[i]
 		}
@@ -649,26 +650,22 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 			return fmt.Errorf("%w: font %s not found", errPost, f.key)
 		}
 	}
-	for i, e := range extra {
-		offsets[n+i] = size
-		put(e)
-	}
-	if len(extra) > 0 {
-		old := fmt.Appendf(nil, "/Size %d\n", n)
-		if !bytes.Contains(trailerDict, old) {
-			return fmt.Errorf("%w: trailer", errPost)
+	if tags != nil {
+		// The structure objects in object streams, and a cross-reference
+		// stream (tagged.go).
+		if err := appendStructure(put, func() int { return size }, offsets[:n], extra, packable, trailerDict); err != nil {
+			return err
 		}
-		trailerDict = bytes.Replace(trailerDict, old, fmt.Appendf(nil, "/Size %d\n", n+len(extra)), 1)
+	} else {
+		start := size
+		tail := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", n)
+		for i := 1; i < n; i++ {
+			tail = fmt.Appendf(tail, "%010d 00000 n \n", offsets[i])
+		}
+		tail = append(tail, trailerDict...)
+		tail = fmt.Appendf(tail, "startxref\n%d\n%%%%EOF\n", start)
+		put(tail)
 	}
-	n += len(extra)
-	start := size
-	tail := fmt.Appendf(nil, "xref\n0 %d\n0000000000 65535 f \n", n)
-	for i := 1; i < n; i++ {
-		tail = fmt.Appendf(tail, "%010d 00000 n \n", offsets[i])
-	}
-	tail = append(tail, trailerDict...)
-	tail = fmt.Appendf(tail, "startxref\n%d\n%%%%EOF\n", start)
-	put(tail)
 	if bb, ok := w.(*bytes.Buffer); ok {
 		bb.Grow(size)
 		for _, p := range parts {

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -358,7 +360,7 @@ type tagOut struct {
 // structObjects returns the objects of the structure tree, the link
 // annotations and the metadata, numbered from next, and the entries to
 // add to the catalog and to each page dictionary.
-func (o *tagOut) objects(next int, pageObj []int, info docInfo) (objs [][]byte, catalog string, pageExtra []string) {
+func (o *tagOut) objects(next int, pageObj []int, info docInfo) (objs [][]byte, packable int, catalog string, pageExtra []string) {
 	g := o.g
 	n := len(g.elems)
 	// Children in creation order.
@@ -516,6 +518,7 @@ func (o *tagOut) objects(next int, pageObj []int, info docInfo) (objs [][]byte, 
 	}
 	b.WriteString("]>>>>\nendobj\n")
 	objs = append(objs, slices.Clone(b.Bytes()))
+	packable = len(objs)
 	// Link annotations.
 	k := 0
 	pageExtra = make([]string, len(pageObj))
@@ -550,7 +553,7 @@ func (o *tagOut) objects(next int, pageObj []int, info docInfo) (objs [][]byte, 
 	x := xmp(info, o.standard)
 	objs = append(objs, fmt.Appendf(nil, "%d 0 obj\n<</Type /Metadata /Subtype /XML /Length %d>>\nstream\n%s\nendstream\nendobj\n", meta, len(x), x))
 	catalog = fmt.Sprintf("/StructTreeRoot %d 0 R\n/MarkInfo <</Marked true>>\n/Metadata %d 0 R\n", root, meta)
-	return objs, catalog, pageExtra
+	return objs, packable, catalog, pageExtra
 }
 
 func parentObj(i int, e selem, objNum []int, root int) int {
@@ -740,4 +743,94 @@ func inlineSample(ins []convert.Inline, n int) string {
 	}
 	walk(ins)
 	return b.String()
+}
+
+// objPerStream is the number of objects in an object stream.
+const objPerStream = 200
+
+// appendStructure appends the objects of the structure tree to out and
+// ends the file with a cross-reference stream (PDF 1.5, ISO 32000-1
+// §7.5.8). offsets are those of the objects 1…n-1 written before; extra[i]
+// is object n+i ("N 0 obj\n…\nendobj\n"). The first packable ones (the
+// elements and the tree root; not the link annotations, nor the XMP
+// metadata stream) go into compressed object streams: a structure element
+// is some 80 bytes of much the same text, and a document of a million
+// characters has thousands, which compress about tenfold. trailer is
+// gofpdf's trailer dictionary, whose /Root and /Info are kept.
+func appendStructure(put func([]byte), pos func() int, offsets []int, extra [][]byte, packable int, trailer []byte) error {
+	type entry struct {
+		typ    byte
+		f2, f3 int
+	}
+	n := len(offsets)
+	streams := (packable + objPerStream - 1) / objPerStream
+	total := n + len(extra) + streams + 1 // and the cross-reference stream
+	ent := make([]entry, total)
+	ent[0] = entry{0, 0, 65535}
+	for i := 1; i < n; i++ {
+		ent[i] = entry{1, offsets[i], 0}
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	compress := func(parts ...[]byte) []byte {
+		z.Reset()
+		zw.Reset(&z)
+		for _, p := range parts {
+			zw.Write(p)
+		}
+		zw.Close()
+		return slices.Clone(z.Bytes()) // put keeps it
+	}
+	var head, data bytes.Buffer
+	for st := range streams {
+		num := n + len(extra) + st
+		lo, hi := st*objPerStream, min(packable, (st+1)*objPerStream)
+		head.Reset()
+		data.Reset()
+		for i := lo; i < hi; i++ {
+			_, body, ok := bytes.Cut(extra[i], []byte(" 0 obj\n"))
+			body, ok2 := bytes.CutSuffix(body, []byte("\nendobj\n"))
+			if !ok || !ok2 {
+				return fmt.Errorf("%w: structure object %d", errPost, n+i)
+			}
+			fmt.Fprintf(&head, "%d %d ", n+i, data.Len())
+			data.Write(body)
+			data.WriteByte('\n')
+			ent[n+i] = entry{2, num, i - lo}
+		}
+		zd := compress(head.Bytes(), data.Bytes())
+		ent[num] = entry{1, pos(), 0}
+		put(fmt.Appendf(nil, "%d 0 obj\n<</Type /ObjStm /N %d /First %d /Filter /FlateDecode /Length %d>>\nstream\n", num, hi-lo, head.Len(), len(zd)))
+		put(zd)
+		put([]byte("\nendstream\nendobj\n"))
+	}
+	for i := packable; i < len(extra); i++ {
+		ent[n+i] = entry{1, pos(), 0}
+		put(extra[i])
+	}
+	// /Root and /Info of gofpdf's trailer ("trailer\n<<\n/Size N\n/Root …").
+	var keep []string
+	for _, line := range strings.Split(string(trailer), "\n") {
+		if strings.HasPrefix(line, "/") && !strings.HasPrefix(line, "/Size ") {
+			keep = append(keep, line)
+		}
+	}
+	if len(keep) == 0 {
+		return fmt.Errorf("%w: trailer", errPost)
+	}
+	xnum := total - 1
+	start := pos()
+	if start > 0xFFFFFFFF {
+		return errors.New("pdf: the file is larger than 4 GB")
+	}
+	ent[xnum] = entry{1, start, 0}
+	raw := make([]byte, 0, 7*total)
+	for _, e := range ent {
+		raw = append(raw, e.typ, byte(e.f2>>24), byte(e.f2>>16), byte(e.f2>>8), byte(e.f2), byte(e.f3>>8), byte(e.f3))
+	}
+	zx := compress(raw)
+	put(fmt.Appendf(nil, "%d 0 obj\n<</Type /XRef /Size %d /W [1 4 2] %s /Filter /FlateDecode /Length %d>>\nstream\n", xnum, total, strings.Join(keep, " "), len(zx)))
+	put(zx)
+	put(fmt.Appendf(nil, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", start))
+	return nil
 }
