@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/docconv/docconv/convert"
+	_ "github.com/docconv/docconv/formats/aozora"
 	"github.com/docconv/docconv/golden"
 	"github.com/docconv/docconv/internal/validate"
 	"github.com/stretchr/testify/assert"
@@ -88,22 +89,39 @@ func TestTaggedStructure(t *testing.T) {
 // TestTaggedFixtures checks the structure of every fixture's PDF, with
 // poppler and qpdf where they are installed.
 func TestTaggedFixtures(t *testing.T) {
-	for _, path := range append(fixtures, "../../testdata/articles/aozora-ruby.txt") {
-		if _, err := os.Stat(path); err != nil {
-			continue
-		}
+	// An Aozora Bunko text with ruby (formats/aozora/testdata).
+	for _, path := range append(fixtures, "../aozora/testdata/ryoya.txt") {
 		name := fixtureName(path)
 		t.Run(name, func(t *testing.T) {
 			d := readFixture(t, path)
 			r, b := checkTagged(t, &Writer{TOC: true, FiguresTable: true, Standard: StandardUA1}, d)
 			assert.Positive(t, r.MCIDs)
 			assert.Contains(t, string(b), "<pdfuaid:part>1</pdfuaid:part>")
+			// The tree in reading order, as a golden file.
+			golden.Assert(t, filepath.Join("testdata", "golden", name+".tags"), r.Tree)
 			if pdfinfo, ok := validate.Have(t, "pdfinfo"); ok {
 				p := filepath.Join(t.TempDir(), name+".pdf")
 				require.NoError(t, os.WriteFile(p, b, 0o644))
 				out, err := exec.Command(pdfinfo, p).Output()
 				require.NoError(t, err)
 				assert.Contains(t, string(out), "Tagged:          yes")
+				// Poppler reads the tree and its text in the same order.
+				out, err = exec.Command(pdfinfo, "-struct-text", p).Output()
+				require.NoError(t, err)
+				assert.True(t, strings.HasPrefix(string(out), "Document\n"), "%.200s", out)
+				var roles []string
+				for _, line := range strings.Split(string(out), "\n") {
+					if f := strings.Fields(line); len(f) > 0 && !strings.HasPrefix(f[0], "\"") && !strings.HasPrefix(f[0], "/") && f[0] != "Object" {
+						roles = append(roles, strings.TrimSuffix(f[0], ":"))
+					}
+				}
+				var ours []string
+				for _, line := range strings.Split(r.Tree, "\n") {
+					if f := strings.Fields(line); len(f) > 0 {
+						ours = append(ours, strings.TrimSuffix(f[0], ":"))
+					}
+				}
+				assert.Equal(t, ours, roles, "the elements pdfinfo -struct-text reads")
 			}
 			qpdfCheck(t, b)
 		})
