@@ -6,10 +6,12 @@ import (
 	"testing"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/golden"
 )
 
-// FuzzWrite writes arbitrary text as a paragraph, a heading, a table cell
-// and a code block: the writer must not panic, and no line may overflow.
+// FuzzWrite writes arbitrary text as a paragraph, a heading, a link, a
+// table cell and a code block: the writer must not panic, no line may
+// overflow, and the tagged structure must pass golden.CheckTaggedPDF.
 func FuzzWrite(f *testing.F) {
 	for _, s := range []string{"中文，测试。", "「」（）“”——……", "Apple Intelligence 2024 32%", "한국어 문장입니다.", "😀\x00\u200b", strings.Repeat("長", 300)} {
 		f.Add(s, uint8(20))
@@ -26,12 +28,21 @@ func FuzzWrite(f *testing.F) {
 		}
 		d := &convert.Document{Meta: convert.Meta{Title: s}, Blocks: []convert.Block{
 			&convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: s}}},
-			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}, &convert.Ruby{Base: s, Text: s}}},
+			&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}, &convert.Ruby{Base: s, Text: s},
+				&convert.Link{URL: "https://example.com/" + s, Inlines: []convert.Inline{&convert.Text{Text: s}}}}},
 			&convert.Table{Header: []convert.Cell{{&convert.Text{Text: s}}}, Rows: [][]convert.Cell{{{&convert.Code{Text: s}}}}},
 			&convert.CodeBlock{Text: s},
 		}}
-		if _, err := (&Writer{TOC: true}).Render(context.Background(), d); err != nil {
+		b, err := (&Writer{TOC: true}).Render(context.Background(), d)
+		if err != nil {
 			t.Fatal(err)
+		}
+		r, err := golden.CheckTaggedPDF(b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Problems) > 0 {
+			t.Fatalf("structure: %v\n%s", r.Problems, r.Tree)
 		}
 	})
 }
