@@ -22,8 +22,8 @@ func FuzzWrite(f *testing.F) {
 		st.addText(&p, s, st.body(), -1)
 		measure := float64(m%60+1) * st.size
 		for _, l := range st.layoutPara(&p, measure, 0, alignJustify) {
-			if l.width > l.avail+1e-6 && l.e-l.s > 1 {
-				t.Fatalf("line overflows: %.2f > %.2f", l.width, l.avail)
+			if w := extent(&p, l); w > l.avail+1e-6 && l.e-l.s > 1 {
+				t.Fatalf("line overflows: %.2f > %.2f", w, l.avail)
 			}
 		}
 		d := &convert.Document{Meta: convert.Meta{Title: s}, Blocks: []convert.Block{

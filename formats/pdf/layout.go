@@ -56,6 +56,13 @@ type line struct {
 	justify bool
 	// spaces puts all of the justification slack into the spaces (Korean)
 	spaces bool
+	// hyph is the width of the hyphen drawn after the line's last atom
+	// (hyphenated at a hyphenation point), 0 when none.
+	hyph float64
+	// em, when set, is the size of the paragraph's text: the slack is then
+	// shared between the gaps by their stretch or shrink (gapFlex), as the
+	// paragraph was broken (knuth.go).
+	em float64
 }
 
 // breaks returns, for each atom index i, whether a line may break before
@@ -440,6 +447,10 @@ const (
 // such gap stay flush left.
 func position(atoms []atom, l line, align alignment) float64 {
 	slack := l.avail - l.width
+	if l.em > 0 && align == alignJustify && l.justify && (slack > 1e-6 || slack < -1e-6) {
+		positionFlex(atoms, l, slack)
+		return 0
+	}
 	per := 0.0
 	if align == alignJustify && l.justify && slack > 1e-6 {
 		weights := 0
@@ -467,6 +478,43 @@ func position(atoms []atom, l line, align alignment) float64 {
 		return math.Max(0, slack)
 	}
 	return 0
+}
+
+// positionFlex sets the positions of a justified line's atoms, sharing
+// the slack (negative: the excess) between the gaps in proportion to their
+// stretch (shrink).
+func positionFlex(atoms []atom, l line, slack float64) {
+	total := 0.0
+	for j := l.s + 1; j < l.e; j++ {
+		st, sh := gapFlex(atoms, j, l.em, l.spaces)
+		if slack > 0 {
+			total += st
+		} else {
+			total += sh
+		}
+	}
+	ratio := 0.0
+	if total > 0 {
+		ratio = slack / total
+		if ratio < -1 {
+			ratio = -1
+		}
+	}
+	x := 0.0
+	for j := l.s; j < l.e; j++ {
+		if j > l.s {
+			x += atoms[j-1].width() + atoms[j-1].post + atoms[j].pre
+			if ratio != 0 {
+				st, sh := gapFlex(atoms, j, l.em, l.spaces)
+				if slack > 0 {
+					x += ratio * st
+				} else {
+					x += ratio * sh
+				}
+			}
+		}
+		atoms[j].x = x
+	}
 }
 
 // gapWeight is gapWeight(atoms, j), counting only spaces when the line

@@ -598,7 +598,14 @@ func (t *setter) layoutPara(p *para, measure, indent float64, align alignment) [
 	if len(p.fmts) > 0 {
 		em = p.fmts[0].size
 	}
-	lines := breakLines(p.atoms, brk, measure, indent, em, t.halveClosing)
+	var lines []line
+	if align == alignJustify {
+		// Justified text: the best breaks for the whole paragraph.
+		lines = t.fitLines(p, brk, t.hyphenPoints(p, brk), measure, indent, em)
+	} else {
+		t.kp.final = -1
+		lines = breakLines(p.atoms, brk, measure, indent, em, t.halveClosing)
+	}
 	for i := range lines {
 		lines[i].spaces = t.keepAll
 		lines[i].off = position(p.atoms, lines[i], align)
@@ -697,6 +704,15 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 			fg = append(fg, item{kind: itLink, x: x, y: base - f.size*0.9, w: w, h: f.size * 1.15, url: f.link, tag: f.tag})
 		}
 		s = e
+	}
+	if l.hyph > 0 && l.e > l.s {
+		// The hyphen of a word hyphenated at the line end: real text, so
+		// that text extraction joins the word again.
+		last := &p.atoms[l.e-1]
+		f := p.fmts[last.fmt]
+		last.face.use('-')
+		fg = append(fg, item{kind: itText, x: x0 + last.x + last.width(), y: base, face: last.face, size: f.size,
+			synth: last.is(fSynthBold), slant: last.is(fSlant), color: f.color, text: "-"})
 	}
 	t.emphasisDots(p, l, x0, base, &fg)
 	// Rubies are in order: those of the line are found by bisection, not

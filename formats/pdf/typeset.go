@@ -9,6 +9,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/figures"
+	"github.com/docconv/docconv/formats/pdf/internal/hyph"
 	"github.com/go-text/typesetting/segmenter"
 )
 
@@ -105,6 +106,11 @@ type setter struct {
 	// are final (handOver): the body is paginated as it is laid out.
 	sink    func([]slice)
 	scratch []atom // reused atom buffer of body paragraphs
+	// The paragraph breaker's state and the hyphenator (knuth.go,
+	// hyphen.go).
+	kp       kpState
+	hyph     *hyph.Hyphenator
+	hyphInit bool
 	// afterText: the block being laid out follows a paragraph or a
 	// heading, or comes first in its container (set by blocks).
 	afterText bool
@@ -318,6 +324,10 @@ type paraStream struct {
 	size, before float64
 	idx          []int  // slices emitted, numbered as t.n counts
 	work         []atom // the atoms being laid out by flush
+	// carry is the state of the last line emitted, which the paragraph
+	// breaker continues from (set once carried).
+	carry   kpCarry
+	carried bool
 	// A title's lines: their pitch, all kept with the next.
 	pitch   float64
 	heading bool
@@ -384,13 +394,21 @@ func (ps *paraStream) flush(p *para) {
 	orig := p.atoms
 	ps.work = append(ps.work[:0], orig...)
 	p.atoms = ps.work
-	lines := ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align)
+	ps.t.kp.margin = streamMargin
+	lines := ps.layout(p)
+	ps.t.kp.margin = 0
 	k := len(lines) - 1
 	for k > 0 && lines[k].s > len(p.atoms)-streamMargin {
 		k--
 	}
+	if f := ps.t.kp.final; f >= 0 {
+		// Justified: the lines the paragraph breaker commits to
+		// (knuth.go).
+		k = min(f, len(lines)-1)
+	}
 	if k > 0 {
 		ps.emitLines(p, lines[:k])
+		ps.carry, ps.carried = ps.t.kp.pending, true
 		if ps.top && !ps.heading && len(ps.idx) > 3 {
 			// A long paragraph of the body is paginated as it is read:
 			// its lines but the last emitted are final (finish marks the
@@ -410,6 +428,14 @@ func (ps *paraStream) flush(p *para) {
 	p.flushAt = len(p.atoms) + streamChunk
 }
 
+// layout lays out what p holds, the first line continuing from the last
+// one emitted.
+func (ps *paraStream) layout(p *para) []line {
+	ps.t.kp.carry, ps.t.kp.useCarry = ps.carry, ps.carried
+	defer func() { ps.t.kp.useCarry = false }()
+	return ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align)
+}
+
 // finish lays out the rest of p and sets the keeps: the first line with
 // the second, the last but one with the last. It returns the slices of
 // the paragraph's lines.
@@ -418,7 +444,7 @@ func (ps *paraStream) finish(p *para) []int {
 	if ps.t.cancelled() {
 		return ps.idx
 	}
-	ps.emitLines(p, ps.t.layoutPara(p, ps.c.w, ps.lineIndent(), ps.align))
+	ps.emitLines(p, ps.layout(p))
 	if n := len(ps.idx); n > 1 && !ps.heading {
 		if ps.idx[0] >= ps.t.outBase { // else handed over, marked by flush
 			ps.t.at(ps.idx[0]).soft = true

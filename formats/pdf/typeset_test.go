@@ -79,7 +79,7 @@ func TestTypesetPunctuation(t *testing.T) {
 					assert.False(t, startProhibited[at(l.s).r] && l.s > 0 && !at(l.s-1).is(fHard), "line starts with %c: %q", at(l.s).r, lineString(p, l))
 					assert.False(t, endProhibited[at(l.e-1).r] && !last, "line ends with %c: %q", at(l.e-1).r, lineString(p, l))
 				}
-				assert.LessOrEqual(t, l.width, l.avail+1e-6)
+				assert.LessOrEqual(t, extent(p, l), l.avail+1e-6)
 			})
 			assert.Positive(t, lines)
 			t.Logf("%d lines, %d pairs", lines, pairs)
