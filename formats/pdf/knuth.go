@@ -81,11 +81,11 @@ func gapFlex(atoms []atom, j int, em float64, keepAll bool) (st, sh float64) {
 		return st, sh
 	case b.is(fSpace) || a.is(fHard) || b.is(fHard):
 		return 0, 0
-	case a.r == b.r && inseparableSet[a.r]:
-		return 0, 0
 	case a.ruby >= 0 && a.ruby == b.ruby:
 		return 0, 0
-	case isPunctMark(a.r) && isPunctMark(b.r) && a.is(fWide) && b.is(fWide):
+	case a.r == b.r && inseparableSet[a.r]:
+		return 0, 0
+	case a.is(fWide) && b.is(fWide) && isPunctMark(a.r) && isPunctMark(b.r):
 		return 0, 0 // a compressed pair of marks stays 1.5 em
 	case keepAll:
 		// Korean: a little between the syllables (and Han characters)
@@ -115,6 +115,8 @@ type hyphenPoint struct {
 // spaces excluded), the next starts at next.
 type kpNode struct {
 	next   int
+	start  int     // next, after spaces
+	startW float64 // what a compressed opening mark at start takes back
 	end    int
 	prev   int32
 	fit    int8
@@ -270,6 +272,7 @@ func (t *setter) kpPass(atoms []atom, brk []bool, hy []hyphenPoint, measure, ind
 	st.final, st.commit = 0, 0
 	st.tol = tol
 	root := kpNode{prev: -1, fit: 1}
+	root.start, root.startW = kpStart(atoms, 0)
 	if st.useCarry {
 		root.fit, root.hyph = st.carry.fit, st.carry.hyph
 	}
@@ -372,16 +375,23 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 	var loose best    // the least loose line beyond it
 	var looseFit int8
 	dead := int32(-1) // the best node dropped as overfull here
+	// The line's end does not depend on the node (unless the line is
+	// empty): its last atom, and whether it may be compressed.
+	ce := c.b
+	for ce > 0 && atoms[ce-1].is(fSpace) {
+		ce--
+	}
+	ceShr := 0.0
+	if ce > 0 {
+		// A closing mark at the line end may be compressed to push the line in.
+		if x := &atoms[ce-1]; c.hyW == 0 && x.is(fWide) && x.face != nil && x.face.base == nil && x.face.cjk && squeezableSet[x.r] {
+			ceShr = x.adv / 2
+		}
+	}
 	for idx, a := range st.active {
 		nd := &st.nodes[a]
-		s := nd.next
-		for s < c.b && atoms[s].is(fSpace) {
-			s++
-		}
-		e := c.b
-		for e > s && atoms[e-1].is(fSpace) {
-			e--
-		}
+		s := nd.start
+		e := max(ce, s)
 		if e <= s && !c.forced {
 			// An empty line: the node stays for later candidates.
 			st.next = append(st.next, a)
@@ -394,15 +404,8 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 		var w, stretch, shrink, endShr float64
 		if e > s {
 			w, stretch, shrink = st.pre.line(s, e)
-			if x := &atoms[s]; x.face != nil && x.face.base != nil && openingSet[x.r] {
-				w += x.adv // a compressed opening mark takes its em back at a line start
-			}
-			// A closing mark at the line end may be compressed to push the line in.
-			if x := &atoms[e-1]; c.hyW == 0 && squeezableSet[x.r] && x.is(fWide) && x.face != nil && x.face.base == nil && x.face.cjk {
-				endShr = x.adv / 2
-			}
-		} else {
-			e = s // an empty line before a hard break
+			w += nd.startW // a compressed opening mark takes its em back at a line start
+			endShr = ceShr
 		}
 		if w-endShr-shrink > avail+1e-6 {
 			// Overfull, and so is every later line from this node.
@@ -469,11 +472,18 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 	}
 	st.active, st.next = st.next, st.active
 	var added []int32
-	for fit, bb := range bests {
-		if !bb.ok {
-			continue
+	start, startW := kpStart(atoms, c.next)
+	minD := math.Inf(1)
+	for _, bb := range bests {
+		if bb.ok {
+			minD = min(minD, bb.demer)
 		}
-		st.nodes = append(st.nodes, kpNode{next: c.next, end: bb.end, prev: bb.prev, fit: int8(fit), hyph: c.hyW > 0,
+	}
+	for fit, bb := range bests {
+		if !bb.ok || bb.demer > minD+kpAdjDemerits {
+			continue // as TeX: no node that could never be the best
+		}
+		st.nodes = append(st.nodes, kpNode{next: c.next, start: start, startW: startW, end: bb.end, prev: bb.prev, fit: int8(fit), hyph: c.hyW > 0,
 			shrEnd: bb.shrEnd, forced: c.forced, lineHy: c.hyW, demer: bb.demer, loose: bb.loose})
 		added = append(added, int32(len(st.nodes)-1))
 		if debugKP {
@@ -508,6 +518,21 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 		st.active = keep
 	}
 	return -1
+}
+
+// kpStart returns where a line starting at next starts (after spaces),
+// and the width a compressed opening mark there takes back.
+func kpStart(atoms []atom, next int) (int, float64) {
+	s := next
+	for s < len(atoms) && atoms[s].is(fSpace) {
+		s++
+	}
+	if s < len(atoms) {
+		if x := &atoms[s]; x.face != nil && x.face.base != nil && openingSet[x.r] {
+			return s, x.adv
+		}
+	}
+	return s, 0
 }
 
 // kpDemerits are the demerits of a line with stretch ratio r ending at
@@ -568,7 +593,8 @@ func (t *setter) kpEmergency(atoms []atom, a int32, c kpCandidate, measure, inde
 	if b <= s {
 		b = s + 1
 	}
-	st.nodes = append(st.nodes, kpNode{next: b, end: b, prev: a, fit: 3, demer: nd.demer + 1e30, loose: true})
+	start, startW := kpStart(atoms, b)
+	st.nodes = append(st.nodes, kpNode{next: b, start: start, startW: startW, end: b, prev: a, fit: 3, demer: nd.demer + 1e30, loose: true})
 	st.active = append(st.active[:0], int32(len(st.nodes)-1))
 	return b
 }
