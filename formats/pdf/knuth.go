@@ -463,7 +463,8 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 			break
 		}
 		looseOnly = false
-		if bb := &bests[fit]; !bb.ok || d < bb.demer {
+		if bb := &bests[fit]; !bb.ok || d <= bb.demer {
+			// On a tie the later node: the fuller line before.
 			*bb = best{demer: d, prev: a, ok: true, shrEnd: shrEnd, end: e}
 		}
 	}
