@@ -16,14 +16,18 @@ func FuzzWrite(f *testing.F) {
 	for _, s := range []string{"中文，测试。", "「」（）“”——……", "Apple Intelligence 2024 32%", "한국어 문장입니다.", "😀\x00\u200b", strings.Repeat("長", 300)} {
 		f.Add(s, uint8(20))
 	}
+	f.Add("Hyphenation of representational establishments https://example.com/a?q=1234567890abcdefghijklmnopqrstuvwxyz", uint8(7))
 	f.Fuzz(func(t *testing.T, s string, m uint8) {
-		st := testSetter("zh-Hans", true)
-		var p para
-		st.addText(&p, s, st.body(), -1)
-		measure := float64(m%60+1) * st.size
-		for _, l := range st.layoutPara(&p, measure, 0, alignJustify) {
-			if w := extent(&p, l); w > l.avail+1e-6 && l.e-l.s > 1 {
-				t.Fatalf("line overflows: %.2f > %.2f", w, l.avail)
+		// Chinese, and English (hyphenated) and Korean (keep-all).
+		for _, lang := range []string{"zh-Hans", "en", "ko"} {
+			st := testSetter(lang, lang != "en")
+			var p para
+			st.addText(&p, s, st.body(), -1)
+			measure := float64(m%60+1) * st.size
+			for _, l := range st.layoutPara(&p, measure, float64(m%3)*st.size, alignJustify) {
+				if w := extent(&p, l); w > l.avail+1e-6 && l.e-l.s > 1 {
+					t.Fatalf("%s: line overflows: %.2f > %.2f", lang, w, l.avail)
+				}
 			}
 		}
 		d := &convert.Document{Meta: convert.Meta{Title: s}, Blocks: []convert.Block{

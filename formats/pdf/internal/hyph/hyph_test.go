@@ -92,3 +92,23 @@ func BenchmarkPoints(b *testing.B) {
 		}
 	}
 }
+
+// FuzzParse reads arbitrary pattern files and hyphenates a word with
+// them: no panic, points inside the word and after the minimums.
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("UTF-8\nLEFTHYPHENMIN 2\nRIGHTHYPHENMIN 3\n.a2ch4\nhy3ph\nhe2n\nhena4\nhen5at\n1na\nn2at\n1tio\n2io\no2n\n"), "hyphenation")
+	f.Add([]byte("UTF-8\nNEXTLEVEL\n1b\n"), "abababab")
+	f.Add([]byte("UTF-8\n9\n.\n..\n%\n#\nA 1\n"), "É")
+	f.Fuzz(func(t *testing.T, data []byte, word string) {
+		p, err := Parse(data)
+		if err != nil {
+			return
+		}
+		rs := []rune(word)
+		for _, k := range New(p).Points(rs) {
+			if k < 2 || len(rs)-k < 3 {
+				t.Fatalf("point %d in %q", k, word)
+			}
+		}
+	})
+}
