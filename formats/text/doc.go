@@ -70,9 +70,14 @@
 // wrote.
 //
 // Title. Without a title from the header, a first line that is
-// headline-like becomes Meta.Title and is not a block, when
+// headline-like, and not the first of two headings or more of its shape
+// (see Headings: a novel's first chapter), becomes Meta.Title and is not
+// a block, when
 //
 //   - a blank line follows it; or
+//   - (one-paragraph-per-line layout) the document's other headings are
+//     shaped (一、…, （一）…) and a wider line or a "——" line follows it:
+//     a report's headline (政府工作报告 over "——2024年3月5日在……会议上"); or
 //   - (one-paragraph-per-line layout) the next two blocks are paragraphs
 //     wider than it and not heading-like, and no other unnumbered line of
 //     the document is a heading (see Headings; blank lines ignored) — else
@@ -91,14 +96,15 @@
 // repeats it, that line is dropped.
 //
 // Byline. A line right after the title (or first, without one) that is a
-// byline — "By Sarah Mitchell", "By A B and C D" (the first name at least
+// byline — "By Sarah Mitchell", "by Lewis Carroll", "By A B and C D" (the first name at least
 // two capitalized words), "文／记者 王明", "記者 王小明／台北報導", "本报记者 李华 张伟",
 // "（记者 张三）", "【記者王小明／新竹報導】" — fills Meta.Authors with the names
 // when the header gave no authors, and is not a block. A byline is never a
 // heading.
 //
 // Subtitle. When the title was taken from the first line, the next line
-// is Meta.Subtitle (and not a block) when it is headline-like, does not end
+// is Meta.Subtitle (and not a block) when it starts with "——" (the dash
+// line under a Chinese report's or speech's title), or when it is headline-like, does not end
 // a sentence, is not a byline or credit line, does not start with 【, [ or
 // a bullet symbol (section labels such as 【交通指南】), is followed by a wider
 // paragraph, and is either too long for a heading (see Headings) or the
@@ -122,16 +128,43 @@
 // numbered section title or an unnumbered heading. Markdown-style lines
 // "# Title" … "###### Title" are always headings of their own level.
 //
-// Numbered section titles start with 第一章/第1章, 第一节/第1節, 一、, （一）/(一),
-// 1./1、/1．(not "1.5", not "1. " which is a list item), （1）/(1); they are
-// heading-like (below, up to 30 CJK characters) and are followed by a wider
-// paragraph (or a list, table or heading), or by a numbered title of a
-// deeper style (第一章 then 第一节): adjacent short lines are fine. A line
-// followed by a title of the same or a higher style is one of a run of
-// points ("一、苹果", "二、香蕉") and stays a paragraph. Levels: the styles a
-// document uses for headings are ranked 第一章 > 第一节 > 一、 > （一） > 1. >
-// （1） and given levels [HeadingLevel], +1, +2… in that order (a document
-// with only 一、 and （一） gets 2 and 3; one with 第N章 and 一、 too).
+// Setext headings: a line after a blank line (or first), underlined by a
+// line of "=", "-", "~" or "^" at least three long and half its width, is
+// a heading and the underline is dropped; the underline characters get
+// levels [HeadingLevel], +1… in the order they first appear, as in
+// reStructuredText (a changelog's "1.4.3 (2020-02-02)" over "-----" and
+// "Security Fixes" over "~~~~~" get 2 and 3).
+//
+// Shaped lines are decided per document: a one-line paragraph has a shape
+// when it starts with a numbering — 第一章/第1章, 第一节/第1節, 一、,
+// （一）/(一), 1./1、/1．(not "1.5", not "1. " which is a list item),
+// （1）/(1) — or is a part or chapter line (PART I, BOOK 2, CHAPTER IV.,
+// Chapter 12 The Title), a number alone (一, 12, IV), a version (v1.2.0
+// (2020-01-02), 1.4.3 - 2020-02-02, [1.2.0]) or a short line of Latin
+// capitals. All lines of one shape get one role: when two thirds of the
+// heading-like ones (below, up to 30 CJK characters; a numbered title may
+// also be one sentence ending in 。, as （一）大力推进……，加快发展新质生产力。,
+// when the shape has two such lines or more) are followed as a heading is
+// — by a wider paragraph, a list, a table, a heading, or a line of a
+// deeper shape (第一章 then 第一节) — every one of them is a heading: the
+// first chapter right at the top (never taken for the title) as well as a
+// chapter over a short line. A shape used once follows the same test on
+// its own. A line followed by a line of its shape is an entry of a table
+// of contents or one of a run of points ("一、苹果", "二、香蕉") and stays a
+// paragraph. In the wrapped layout a block of two lines, a chapter line
+// over a short title ("CHAPTER I." / "Down the Rabbit-Hole", as Project
+// Gutenberg sets them), is one heading line, and a block whose lines all
+// have one shape is a table of contents, one paragraph per line. Levels:
+// the shapes a document uses for headings are ranked part > chapter
+// (第一章, CHAPTER) > version, 第一节 > 一、, a number alone, capitals >
+// （一） > 1. > （1）, shapes of one rank in the order they first appear, and
+// given levels [HeadingLevel], +1, +2… in that order (a document with only
+// 一、 and （一） gets 2 and 3; one with 第N章 and 一、 too).
+//
+// A date alone on its line (一九二一年十二月, （大正三年四月）, March 1919,
+// 2024-03-05: a colophon's or a letter's) and an attribution (a line
+// starting with a dash: "— Emily Dickinson", "——李白") are never headings.
+// Lines of stars or dashes in a row, blank lines between, are one rule.
 //
 // Other headings get level [HeadingLevel] (2: one below the title, whether
 // or not the input has one, so that levels do not depend on the input's
@@ -169,7 +202,7 @@
 // Other blocks. Lines "• item", "- item", "* item", "+ item", "・ item" make
 // bullet lists, as do runs of two or more consecutive lines starting with
 // the same symbol among •・●○◦▪▫■□▲△▶►▸◆◇★☆◎, with or without a space
-// after it ("▲地铁2号线…", "・肉じゃが"; a different symbol starts a new list,
+// after it (or one such line next to a list item) ("▲地铁2号线…", "・肉じゃが"; a different symbol starts a new list,
 // a single such line stays a paragraph or heading such as "■商品概要"); the
 // marker is not part of the item text. "1. item" / "1) item" ordered lists (consecutive numbers;
 // nesting is not recognised); two or more consecutive lines containing tabs

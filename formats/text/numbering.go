@@ -83,7 +83,7 @@ func numberingStart(r rune) bool {
 // "（记者 张三）", "【記者王小明／新竹報導】".
 var (
 	enName   = `\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){0,3}`
-	bylineEN = regexp.MustCompile(`^(?:By|BY)\s+(\p{Lu}[\p{L}.'’-]*\s+` + enName + `(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)` + enName + `)*)$`)
+	bylineEN = regexp.MustCompile(`^(?:By|BY|by)\s+(\p{Lu}[\p{L}.'’-]*\s+` + enName + `(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)` + enName + `)*)$`)
 	hanName  = `\p{Han}[\p{Han}·・]{1,5}`
 	hanNames = hanName + `(?:(?:\s+|[、，,])` + hanName + `)*`
 	reporter = `(?:(?:本报|本報)?(?:特约|特約)?(?:记者|記者|通讯员|通訊員))`

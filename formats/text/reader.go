@@ -140,6 +140,7 @@ func (r *Reader) parse(src []byte, metaOnly bool) (*convert.Document, error) {
 		}
 		lines = append(lines, line{text: t, no: i + 1, indent: t != "" && indented(l)})
 	}
+	lines = setext(lines)
 	p := parser{r: r, lines: lines}
 	if start == 3 && emptyTitleBlock(raw) {
 		// An empty title block says the text has no title: take every line
@@ -166,6 +167,12 @@ func (r *Reader) parse(src []byte, metaOnly bool) (*convert.Document, error) {
 	}
 	if !r.NoHeadings {
 		p.headings()
+	} else {
+		for i := range p.units {
+			if p.units[i].setext != 0 { // a setext heading is marked as "#" is
+				p.units[i].level = HeadingLevel
+			}
+		}
 	}
 	d.Blocks = p.blocks()
 	return d, nil
@@ -180,6 +187,8 @@ type line struct {
 	// pageBreak: the line is a form feed (text is empty). It separates
 	// blocks as a blank line does, and is a page break.
 	pageBreak bool
+	// setext is the underline character of a setext heading (see setext).
+	setext rune
 }
 
 func indented(s string) bool {
@@ -208,17 +217,25 @@ func symbolBullet(s string) (rune, string, bool) {
 }
 
 // symbolItems marks the lines of texts (consecutive non-blank lines) that
-// are in a run of two or more lines starting with the same bullet symbol.
+// are in a run of two or more lines starting with the same bullet symbol,
+// or next to a list item ("- item", "• item"): the Writer writes every
+// bullet as "• ", so "•text" after "- item" must read as an item both
+// before and after a round trip.
 func symbolItems(texts []string) []bool {
 	mark := make([]rune, len(texts))
+	item := make([]bool, len(texts))
 	for i, t := range texts {
 		if r, _, ok := symbolBullet(t); ok {
 			mark[i] = r
 		}
+		_, _, _, item[i] = listItem(t)
 	}
 	out := make([]bool, len(texts))
 	for i := range texts {
-		if mark[i] != 0 && (i > 0 && mark[i-1] == mark[i] || i+1 < len(texts) && mark[i+1] == mark[i]) {
+		if mark[i] == 0 {
+			continue
+		}
+		if i > 0 && (mark[i-1] == mark[i] || item[i-1]) || i+1 < len(texts) && (mark[i+1] == mark[i] || item[i+1]) {
 			out[i] = true
 		}
 	}
@@ -255,6 +272,8 @@ type unit struct {
 	num         int  // ordered list item number
 	explicit    bool // a "#" heading
 	mark        rune // bullet symbol of an unordered item (0 for - * +)
+	setext      rune // underline character of a setext heading
+	toc         bool // a line of a table of contents (never a heading)
 }
 
 type parser struct {
@@ -290,6 +309,9 @@ func (p *parser) unitsLines() {
 		u := classify(l.text)
 		if items[k] && u.kind == uPara {
 			u = symbolUnit(l.text)
+		}
+		if l.setext != 0 {
+			u = unit{kind: uHeading, text: l.text, lines: 1, explicit: true, setext: l.setext}
 		}
 		k++
 		u.blankBefore = blank
@@ -328,8 +350,27 @@ func (p *parser) unitsWrapped() {
 		}
 		items := symbolItems(texts)
 		first := len(p.units)
+		if len(block) == 2 && block[0].setext == 0 && twoLineHeading(texts[0], texts[1]) {
+			// "CHAPTER I." over "Down the Rabbit-Hole": one heading line.
+			p.units = append(p.units, unit{kind: uPara, text: texts[0] + " " + texts[1], lines: 1, blankBefore: blank})
+			blank = false
+			i = j
+			continue
+		}
+		toc := len(block) >= 2
+		for _, t := range texts {
+			toc = toc && shapeOf(t) != shNone && shapeOf(t) == shapeOf(texts[0])
+		}
 		for k, l := range block {
 			u := classify(l.text)
+			if l.setext != 0 {
+				u = unit{kind: uHeading, text: l.text, lines: 1, explicit: true, setext: l.setext}
+			} else if toc && u.kind == uPara {
+				// A table of contents: one line per entry, none a heading.
+				u.toc = true
+				p.units = append(p.units, u)
+				continue
+			}
 			if allRows {
 				u = unit{kind: uRow, text: l.text, lines: 1}
 			} else if items[k] && u.kind == uPara {
@@ -481,7 +522,9 @@ func detectLayout(lines []line) Layout {
 	seen := false
 	for i, l := range lines {
 		if l.text == "" {
-			if seen {
+			// A form feed is no blank line: the writer puts one between
+			// paragraphs of either layout.
+			if seen && !l.pageBreak {
 				blanks++
 			}
 			continue
@@ -532,7 +575,8 @@ func (p *parser) title(m *convert.Meta, layout Layout) {
 		if (u.kind == uPara || u.kind == uHeading) && u.text == m.Title {
 			p.units = p.units[1:]
 		}
-	case p.r.NoTitle || u.kind != uPara || u.lines != 1 || !titleLike(u.text):
+	case p.r.NoTitle || u.kind != uPara || u.lines != 1 || !titleLike(u.text) || p.firstOfClass():
+		// Not a headline, or the first of the document's chapters.
 	case u.blankAfter || layout == LayoutLines && p.titleWithoutBlank():
 		m.Title = u.text
 		p.units = p.units[1:]
@@ -564,6 +608,11 @@ func (p *parser) subtitle() bool {
 		return false
 	}
 	u, next := p.units[0], p.units[1]
+	if u.kind == uPara && u.lines == 1 && strings.HasPrefix(u.text, "——") && attribution(u.text) && !endsSentence(u.text) {
+		// "——2024年3月5日在第十四届全国人民代表大会第二次会议上": the
+		// dash line under a Chinese report's or speech's title.
+		return true
+	}
 	if u.kind != uPara || u.lines != 1 || !titleLike(u.text) || endsSentence(u.text) {
 		return false
 	}
@@ -581,7 +630,7 @@ func (p *parser) subtitle() bool {
 		return true // too long for a section heading
 	}
 	for i, h := range p.detect(true) {
-		if i > 0 && h.heading && h.style == numNone {
+		if i > 0 && h.heading && h.style == shNone {
 			return false
 		}
 	}
@@ -637,20 +686,43 @@ func (p *parser) titleWithoutBlank() bool {
 	if len(p.units) < 3 {
 		return false
 	}
+	// Ignoring the blank lines (loose), so that the decision does not change
+	// when the text writer's output (no blank lines) is read back.
+	shaped := false
+	for i, h := range p.detect(true) {
+		if i > 0 && h.heading && h.style == shNone {
+			return false
+		}
+		shaped = shaped || i > 0 && h.heading
+	}
 	w := displayWidth(p.units[0].text)
+	if next := p.units[1]; shaped && next.kind == uPara && (displayWidthCap(next.text, w+1) > w || attribution(next.text)) {
+		// A report whose sections are numbered (一、…, （一）…): its
+		// headline, over a wider line or a "——" line, is the title.
+		return true
+	}
 	for _, u := range p.units[1:3] {
 		if u.kind != uPara || headingLike(u.text) || displayWidthCap(u.text, w+1) <= w {
 			return false
 		}
 	}
-	// Ignoring the blank lines (loose), so that the decision does not change
-	// when the text writer's output (no blank lines) is read back.
-	for i, h := range p.detect(true) {
-		if i > 0 && h.heading && h.style == numNone {
-			return false
+	return true
+}
+
+// firstOfClass reports whether the first unit is a heading of a shape the
+// document uses for two headings or more (第一章 of a novel, CHAPTER I.):
+// it is the first chapter, not the title.
+func (p *parser) firstOfClass() bool {
+	heads, _ := p.classes()
+	if len(heads) == 0 || heads[0] == shNone {
+		return false
+	}
+	for _, k := range heads[1:] {
+		if k == heads[0] {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // titleLike reports whether s has the shape of a headline: at most 40
@@ -704,59 +776,36 @@ func measure(s string) (n, wide int, letter bool) {
 // headInfo is what detect decides about a unit.
 type headInfo struct {
 	heading bool
-	style   numStyle // numbering of a numbered heading
+	style   lineShape // shape of a heading of a shape class (see classes)
 }
 
 // detect finds the paragraph lines that are headings (see the package
-// documentation): numbered section titles first, then other short lines.
-// loose drops the condition on the line before an unnumbered heading.
+// documentation): lines of a shape that makes headings in this document
+// first (see classes), then other short lines. loose drops the condition
+// on the line before an unnumbered heading.
 func (p *parser) detect(loose bool) []headInfo {
 	us := p.units
 	out := make([]headInfo, len(us))
-	numbered := func(i int) numStyle {
-		u := us[i]
-		if u.kind != uPara || u.lines != 1 {
-			return numNone
+	heads, _ := p.classes()
+	for i, k := range heads {
+		if k != shNone {
+			out[i] = headInfo{heading: true, style: k}
 		}
-		if st, _ := numbering(u.text); st != numNone && headingShape(u.text, 30) {
-			return st
-		}
-		return numNone
-	}
-	for i := 0; i+1 < len(us); i++ {
-		st := numbered(i)
-		if st == numNone {
-			continue
-		}
-		next := us[i+1]
-		switch next.kind {
-		case uRule:
-			continue
-		case uPara:
-			if nst := numbered(i + 1); nst != numNone {
-				if nst <= st {
-					continue // a run of points, or a table of contents
-				}
-			} else if w := displayWidth(us[i].text); displayWidthCap(next.text, w+1) <= w {
-				continue
-			}
-		}
-		out[i] = headInfo{heading: true, style: st}
 	}
 	short := func(i int) bool {
 		u := us[i]
-		return u.kind == uPara && u.lines == 1 && headingLike(u.text)
+		return u.kind == uPara && u.lines == 1 && !u.toc && headingLike(u.text)
 	}
 	for i := 0; i+1 < len(us); i++ {
 		if out[i].heading || !short(i) {
 			continue
 		}
-		if st, _ := numbering(us[i].text); st != numNone {
-			continue
+		if shapeOf(us[i].text) != shNone || dateLine(us[i].text) || attribution(us[i].text) {
+			continue // its shape decided, or a date or a credit
 		}
 		next := us[i+1]
 		w := displayWidth(us[i].text)
-		if next.kind == uRule || next.kind == uHeading || out[i+1].heading || short(i+1) ||
+		if next.kind == uRule || next.kind == uBreak || next.kind == uHeading || out[i+1].heading || short(i+1) ||
 			displayWidthCap(next.text, w+1) <= w {
 			continue
 		}
@@ -769,28 +818,38 @@ func (p *parser) detect(loose bool) []headInfo {
 }
 
 // headings turns the lines detect finds into headings. Unnumbered ones get
-// HeadingLevel; numbered ones HeadingLevel, +1, +2… in the order of the
-// numbering styles the document uses for headings (第一章 > 第一节 > 一、 >
-// （一） > 1. > （1）), at most 6.
+// HeadingLevel; those of a shape HeadingLevel, +1, +2… in the order of the
+// shapes the document uses for headings (a part, a chapter 第一章, a
+// version, 第一节, 一、 or a line in capitals or a number alone, （一）,
+// 1., （1）; shapes of one rank in the order they first appear), at most
+// 6. Setext headings get their own levels (see setextLevels).
 func (p *parser) headings() {
 	hs := p.detect(false)
-	var styles []numStyle
-	for _, h := range hs {
-		if h.heading && h.style != numNone && !slices.Contains(styles, h.style) {
+	var styles []lineShape
+	first := map[lineShape]int{}
+	for i, h := range hs {
+		if h.heading && h.style != shNone && !slices.Contains(styles, h.style) {
 			styles = append(styles, h.style)
+			first[h.style] = i
 		}
 	}
-	slices.Sort(styles)
+	slices.SortStableFunc(styles, func(a, b lineShape) int {
+		if ra, rb := shapeRank(a), shapeRank(b); ra != rb {
+			return ra - rb
+		}
+		return first[a] - first[b]
+	})
 	for i, h := range hs {
 		if !h.heading {
 			continue
 		}
 		p.units[i].kind = uHeading
 		p.units[i].level = HeadingLevel
-		if h.style != numNone {
+		if h.style != shNone {
 			p.units[i].level = min(HeadingLevel+slices.Index(styles, h.style), 6)
 		}
 	}
+	p.setextLevels()
 }
 
 // headingLike reports whether s has the shape of a heading: short (24
@@ -861,7 +920,11 @@ func (p *parser) blocks() []convert.Block {
 		u := us[i]
 		switch u.kind {
 		case uRule:
-			out = append(out, &convert.Rule{})
+			// Lines of stars or dashes in a row, blank lines between, are
+			// one break ("*  *  *" three times in a Gutenberg text).
+			if i == 0 || us[i-1].kind != uRule {
+				out = append(out, &convert.Rule{})
+			}
 		case uBreak:
 			out = append(out, &convert.PageBreak{})
 		case uHeading:

@@ -517,8 +517,8 @@ func TestFormFeed(t *testing.T) {
 	}{
 		{longZH + "\n\f\n" + longZH + "\f\n\f" + longZH, []string{"P:" + longZH, "PB", "P:" + longZH, "PB", "PB", "P:" + longZH}},
 		{longZH + "\n  \f  \n" + longZH, []string{"P:" + longZH, "PB", "P:" + longZH}},
-		{"First line of a wrapped paragraph that goes on\nand ends here.\n\fSecond paragraph, wrapped over\ntwo lines of text.\n",
-			[]string{"P:First line of a wrapped paragraph that goes on and ends here.", "PB", "P:Second paragraph, wrapped over two lines of text."}},
+		{"First line of a wrapped paragraph that goes on\nand ends here.\n\fSecond paragraph, wrapped over\ntwo lines of text.\n\nA third one, wrapped over\ntwo lines as well.\n",
+			[]string{"P:First line of a wrapped paragraph that goes on and ends here.", "PB", "P:Second paragraph, wrapped over two lines of text.", "P:A third one, wrapped over two lines as well."}},
 	} {
 		d := parse(t, tc.in)
 		assert.Equal(t, tc.want, shape(d), "%q", tc.in)
