@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -134,4 +135,23 @@ func TestReadShiftJISAozora(t *testing.T) {
 
 	_, err = convert.Read(context.Background(), bytes.NewReader([]byte("{}")), &convert.Options{From: "json", InputEncoding: "sjis"})
 	require.ErrorIs(t, err, convert.ErrEncoding)
+}
+
+// FuzzDecodeText: detection never panics, and what it decodes from a
+// legacy encoding is valid UTF-8.
+func FuzzDecodeText(f *testing.F) {
+	f.Add([]byte("\x82\xa0\x82\xa2\x82\xa4"), "")
+	f.Add([]byte("\xc4\xe3\xba\xc3"), "")
+	f.Add([]byte("\xa7\x41\xa6\x6e"), "big5")
+	f.Add([]byte("abc\x80"), "shift_jis")
+	f.Fuzz(func(t *testing.T, src []byte, label string) {
+		out, name, err := convert.DecodeText(src, label)
+		if err != nil {
+			require.ErrorIs(t, err, convert.ErrEncoding)
+			return
+		}
+		if name != "" && label == "" {
+			require.True(t, utf8.Valid(out), "%s output not UTF-8", name)
+		}
+	})
 }

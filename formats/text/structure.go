@@ -18,8 +18,8 @@ type lineShape int
 
 const (
 	shNone    lineShape = 0
-	shPart    lineShape = 10 + iota // PART I, BOOK II, Part One
-	shChapter                       // CHAPTER I., Chapter 12, CHAPTER IV. THE TITLE
+	shPart    lineShape = 10 + iota // PART I, BOOK II, Part One, 제1부
+	shChapter                       // CHAPTER I., Chapter 12, CHAPTER IV. THE TITLE, 제1장
 	shNumeral                       // a number alone: 一, 12, IV, IV.
 	shVersion                       // v1.2.0 (2020-01-02), 1.4.3 - 2020-02-02, [1.2.0]
 	shCaps                          // A SHORT LINE IN CAPITALS
@@ -51,8 +51,8 @@ var (
 	romanNum   = `[IVXLCivxlc]{1,7}`
 	wordNum    = `(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|ELEVEN|TWELVE|First|Second|Third|FIRST|SECOND|THIRD)`
 	enNumber   = `(?:` + romanNum + `|[0-9]{1,3}|` + wordNum + `)`
-	rePart     = regexp.MustCompile(`^(?:PART|Part|BOOK|Book|VOLUME|Volume)\s+` + enNumber + `\b\.?`)
-	reChapter  = regexp.MustCompile(`^(?:CHAPTER|Chapter|SECTION|Section)\s+` + enNumber + `\b\.?`)
+	rePart     = regexp.MustCompile(`^(?:(?:PART|Part|BOOK|Book|VOLUME|Volume)\s+` + enNumber + `\b\.?|제\s?[0-9]{1,3}\s?[부편])`)
+	reChapter  = regexp.MustCompile(`^(?:(?:CHAPTER|Chapter|SECTION|Section)\s+` + enNumber + `\b\.?|제\s?[0-9]{1,3}\s?장)`)
 	reNumeral  = regexp.MustCompile(`^(?:[一二三四五六七八九十百〇零]{1,4}|[0-9０-９]{1,3}|[IVXLC]{1,7})[.．]?$`)
 	reVersion  = regexp.MustCompile(`^(?:Version\s+|Release\s+)?\[?[vV]?[0-9]+(?:\.[0-9]+){1,3}(?:[-+][0-9A-Za-z.]+)?\]?(?:\s*(?:[-–—:]\s*|\(|\[).{0,40})?$`)
 	reDateLine = regexp.MustCompile(`^[（(〔［\[]?\s*(?:` +

@@ -10,6 +10,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// longKO is the opening of 윤동주 「서시」 (Yun Dong-ju, 1941; public domain).
+const longKO = "죽는 날까지 하늘을 우러러 한 점 부끄럼이 없기를, 잎새에 이는 바람에도 나는 괴로워했다."
+
+// longJA is the opening of 夏目漱石『坊っちゃん』 (1906; public domain).
 const longJA = "親譲りの無鉄砲で小供の時から損ばかりしている。小学校に居る時分学校の二階から飛び降りて一週間ほど腰を抜かした事がある。"
 
 // TestStructurePerDocument: lines of one shape get one role and one level
@@ -35,6 +39,9 @@ func TestStructurePerDocument(t *testing.T) {
 		{"Japanese sections numbered by a numeral alone",
 			"一\n\n" + longJA + "\n\n二\n\n" + longJA + "\n\n三\n\n" + longJA + "\n", "",
 			[]string{"H2:一", "P:" + longJA, "H2:二", "P:" + longJA, "H2:三", "P:" + longJA}},
+		{"Korean chapters, the first at the top",
+			"제1장 서시\n\n" + longKO + "\n\n제2장 자화상\n\n" + longKO + "\n\n— 윤동주\n\n" + longKO + "\n", "",
+			[]string{"H2:제1장 서시", "P:" + longKO, "H2:제2장 자화상", "P:" + longKO, "P:— 윤동주", "P:" + longKO}},
 		{"versions without underlines, each over a list",
 			"v1.2.0 (2020-01-02)\n- Fixed a crash on empty input\n- Faster start\n\nv1.1.0 (2019-12-01)\n- First release with the new parser\n", "",
 			[]string{"H2:v1.2.0 (2020-01-02)", "L•:Fixed a crash on empty input|Faster start", "H2:v1.1.0 (2019-12-01)", "L•:First release with the new parser"}},

@@ -16,7 +16,8 @@ import (
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
-// rules omitted, a page break as a line holding a form feed (U+000C),
+// rules omitted, a page break as a line holding a form feed (U+000C; none
+// before the first line of text),
 // task-list items marked "[x] " or "[ ] " after their marker, subscripts
 // and superscripts as plain characters (H2O, x2). Footnotes are marks
 // "[1]", "[2]"… where they are referenced, numbered in reading order, and
@@ -91,6 +92,9 @@ func (w *Writer) body(d *convert.Document) []byte {
 	first := true
 	nn := numberNotes(d.Blocks)
 	for _, bl := range d.Blocks {
+		if _, ok := bl.(*convert.PageBreak); ok && first {
+			continue // a page break before any text breaks nothing
+		}
 		var one bytes.Buffer
 		writeBlock(&one, bl, "", nn)
 		if one.Len() == 0 {
