@@ -13,6 +13,10 @@ import (
 // longKO is the opening of 윤동주 「서시」 (Yun Dong-ju, 1941; public domain).
 const longKO = "죽는 날까지 하늘을 우러러 한 점 부끄럼이 없기를, 잎새에 이는 바람에도 나는 괴로워했다."
 
+// longHant is the opening of 魯迅《孔乙己》 (1919; public domain), as in
+// formats/pdf/testdata/typeset/kongyiji-hant.txt.
+const longHant = "孔乙己是站著喝酒而穿長衫的唯一的人。他身材很高大；青白臉色，皺紋間時常夾些傷痕；一部亂蓬蓬的花白的鬍子。"
+
 // longJA is the opening of 夏目漱石『坊っちゃん』 (1906; public domain).
 const longJA = "親譲りの無鉄砲で小供の時から損ばかりしている。小学校に居る時分学校の二階から飛び降りて一週間ほど腰を抜かした事がある。"
 
@@ -33,6 +37,9 @@ func TestStructurePerDocument(t *testing.T) {
 		{"first chapter followed by a short line",
 			"第一章　序\n以上可以算是序。\n第二章　优胜记略\n" + longZH + "\n第三章　续优胜记略\n" + longZH + "\n", "",
 			[]string{"H2:第一章　序", "P:以上可以算是序。", "H2:第二章　优胜记略", "P:" + longZH, "H2:第三章　续优胜记略", "P:" + longZH}},
+		{"Traditional Chinese: the title over letterspaced chapters",
+			"阿Ｑ正傳\n\n第一章　序\n\n" + longHant + "\n\n第二章　優　勝　記　略\n\n" + longHant + "\n\n第三章　續優勝記略\n\n" + longHant + "\n", "阿Ｑ正傳",
+			[]string{"H2:第一章　序", "P:" + longHant, "H2:第二章　優　勝　記　略", "P:" + longHant, "H2:第三章　續優勝記略", "P:" + longHant}},
 		{"English chapters, first one at the top",
 			"CHAPTER I\n\n" + longEN + "\n\nCHAPTER II\n\n" + longEN + "\n", "",
 			[]string{"H2:CHAPTER I", "P:" + longEN, "H2:CHAPTER II", "P:" + longEN}},
