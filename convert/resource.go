@@ -262,7 +262,7 @@ func isScheme(s string) bool {
 }
 
 // errOutside is the error for a path that leaves the resource directories.
-var errOutside = errors.New("the path leads outside the resource directories; refused")
+var errOutside = errors.New("the path leads outside the resource directories")
 
 // file finds p in the resource directories.
 func (r *resolver) file(p string) *resolved {
@@ -310,7 +310,7 @@ func (r *resolver) file(p string) *resolved {
 		var res *resolved
 		switch {
 		case err != nil && strings.Contains(err.Error(), "escapes"):
-			res = &resolved{err: fmt.Errorf("a symbolic link leads outside the resource directory %s; refused", d.name)}
+			res = &resolved{err: fmt.Errorf("a symbolic link leads outside the resource directory %s", d.name)}
 		case err != nil:
 			res = &resolved{err: err}
 		case !fi.Mode().IsRegular():
@@ -343,7 +343,7 @@ func (r *resolver) read(d resourceDir, rel string) *resolved {
 	f, err := d.root.Open(rel)
 	if err != nil {
 		if strings.Contains(err.Error(), "escapes") {
-			return &resolved{err: fmt.Errorf("a symbolic link leads outside the resource directory %s; refused", d.name)}
+			return &resolved{err: fmt.Errorf("a symbolic link leads outside the resource directory %s", d.name)}
 		}
 		return &resolved{err: err}
 	}

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,6 +19,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
+	"github.com/docconv/docconv/internal/testimg"
 	"github.com/docconv/docconv/internal/validate"
 )
 
@@ -266,4 +268,56 @@ func TestImagesSavedPage(t *testing.T) {
 	assert.Equal(t, []int{280, 360}, []int{fig.Image.Width, fig.Image.Height})
 	assert.Equal(t, "The Go gopher.", convert.PlainText(fig.Caption))
 	assert.Contains(t, string(writeAs(t, d, &convert.Options{To: "html", EmbedResources: true})), `<img src="data:image/jpeg;base64,`)
+}
+
+// TestImagesPDFSizes checks the size rule with pdfimages' densities: a
+// PNG stating 300 dpi is drawn at 300 dpi, one stating none at 96 dpi, one
+// wider than the column at the column width, one taller than the page
+// within the page; a figure is never split and its caption follows it.
+func TestImagesPDFSizes(t *testing.T) {
+	dir := t.TempDir()
+	for name, data := range map[string][]byte{
+		"dpi300.png": testimg.PNGDPI(600, 300, 300),
+		"plain.png":  testimg.PNG(192, 96),
+		"wide.png":   testimg.PNG(3000, 300),
+		"tall.png":   testimg.PNG(200, 4000),
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
+	}
+	src := "# Sizes\n\n![Three hundred dpi](dpi300.png)\n\n![Plain](plain.png)\n\n![Wide](wide.png)\n\n![Tall](tall.png)\n"
+	d, err := convert.Read(context.Background(), strings.NewReader(src), &convert.Options{From: "markdown", SourcePath: filepath.Join(dir, "s.md")})
+	require.NoError(t, err)
+	pdf := writeAs(t, d, &convert.Options{To: "pdf"})
+	tool, ok := validate.Have(t, "pdfimages")
+	if !ok {
+		return
+	}
+	p := filepath.Join(dir, "s.pdf")
+	require.NoError(t, os.WriteFile(p, pdf, 0o644))
+	out, err := exec.Command(tool, "-list", p).Output()
+	require.NoError(t, err)
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
+	require.Len(t, lines, 4, "%s", out)
+	ppi := func(i int) (page int, x, y float64) {
+		f := strings.Fields(lines[i])
+		page, _ = strconv.Atoi(f[0])
+		x, _ = strconv.ParseFloat(f[12], 64)
+		y, _ = strconv.ParseFloat(f[13], 64)
+		return
+	}
+	_, x, y := ppi(0)
+	assert.Equal(t, []float64{300, 300}, []float64{x, y}, "the density the PNG states")
+	_, x, y = ppi(1)
+	assert.Equal(t, []float64{96, 96}, []float64{x, y}, "no density stated: 96 dpi")
+	_, x, y = ppi(2)
+	assert.Greater(t, x, 96.0, "wider than the column: scaled down")
+	assert.InDelta(t, x, y, 1, "aspect kept")
+	pg, x, y := ppi(3)
+	assert.Greater(t, y, 4000/(841.89/72), "taller than the page: scaled to fit")
+	assert.InDelta(t, x, y, 1, "aspect kept")
+	if txt, ok := validate.PDFText(t, pdf); ok {
+		pages := strings.Split(txt, "\f")
+		require.GreaterOrEqual(t, len(pages), pg)
+		assert.Contains(t, pages[pg-1], "Tall", "the caption is on the image's page")
+	}
 }
