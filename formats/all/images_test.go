@@ -284,7 +284,8 @@ func TestImagesPDFSizes(t *testing.T) {
 	} {
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
 	}
-	src := "# Sizes\n\n![Three hundred dpi](dpi300.png)\n\n![Plain](plain.png)\n\n![Wide](wide.png)\n\n![Tall](tall.png)\n"
+	src := "# Sizes\n\n![Three hundred dpi](dpi300.png)\n\n![Plain](plain.png)\n\n![Wide](wide.png)\n\n![Tall](tall.png)\n\n" +
+		"![](plain.png) [![badge](dpi300.png)](https://example.com/)\n"
 	d, err := convert.Read(context.Background(), strings.NewReader(src), &convert.Options{From: "markdown", SourcePath: filepath.Join(dir, "s.md")})
 	require.NoError(t, err)
 	pdf := writeAs(t, d, &convert.Options{To: "pdf"})
@@ -297,7 +298,7 @@ func TestImagesPDFSizes(t *testing.T) {
 	out, err := exec.Command(tool, "-list", p).Output()
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSpace(string(out)), "\n")[2:]
-	require.Len(t, lines, 4, "%s", out)
+	require.Len(t, lines, 6, "%s", out)
 	ppi := func(i int) (page int, x, y float64) {
 		f := strings.Fields(lines[i])
 		page, _ = strconv.Atoi(f[0])
@@ -320,4 +321,11 @@ func TestImagesPDFSizes(t *testing.T) {
 		require.GreaterOrEqual(t, len(pages), pg)
 		assert.Contains(t, pages[pg-1], "Tall", "the caption is on the image's page")
 	}
+	// A paragraph of images only (no caption: an empty alt, a linked
+	// badge) shows them as images too, each file stored once.
+	_, x, _ = ppi(4)
+	assert.Equal(t, 96.0, x)
+	_, x, _ = ppi(5)
+	assert.Equal(t, 300.0, x)
+	assert.Equal(t, 4, bytes.Count(pdf, []byte("/Subtype /Image\n/Width")))
 }

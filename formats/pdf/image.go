@@ -7,7 +7,9 @@ import (
 	"image"
 	"image/color"
 	"image/jpeg"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/docconv/docconv/convert"
 )
@@ -111,6 +113,44 @@ func (t *setter) figure(f *convert.FigureBlock, c ctx, gap float64) {
 			t.at(idx[len(idx)-1]).h += t.size * 0.5 // space below the figure
 		}
 	}
+}
+
+// imageParagraph lays out a paragraph that holds only images (and white
+// space, line breaks, links around them), at least one drawable — a
+// photo without a caption, a row of badges — as the images themselves,
+// one under the other, each as a figure without a caption. It reports
+// whether it did; other paragraphs are text (an image among words is its
+// alt text).
+func (t *setter) imageParagraph(p *convert.Paragraph, c ctx, gap float64) bool {
+	var imgs []*convert.Image
+	ok := true
+	var scan func(ins []convert.Inline)
+	scan = func(ins []convert.Inline) {
+		for _, in := range ins {
+			switch x := in.(type) {
+			case *convert.Image:
+				imgs = append(imgs, x)
+			case *convert.Text:
+				if strings.TrimSpace(x.Text) != "" {
+					ok = false
+				}
+			case *convert.LineBreak:
+			case *convert.Link:
+				scan(x.Inlines)
+			default:
+				ok = false
+			}
+		}
+	}
+	scan(p.Inlines)
+	if !ok || len(imgs) == 0 || !slices.ContainsFunc(imgs, drawable) {
+		return false
+	}
+	for _, im := range imgs {
+		t.figure(&convert.FigureBlock{Image: im}, c, gap)
+		gap = t.size * 0.3
+	}
+	return true
 }
 
 // unshown counts an image the PDF shows as its alt text.

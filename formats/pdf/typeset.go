@@ -230,6 +230,9 @@ func (t *setter) block(b convert.Block, c ctx, first bool) {
 	case *convert.Heading:
 		t.heading(x, c)
 	case *convert.Paragraph:
+		if t.imageParagraph(x, c, gap) {
+			return
+		}
 		// The atoms of a body paragraph are dropped once its lines are
 		// emitted: reuse one buffer.
 		p := para{atoms: t.scratch[:0]}
