@@ -57,7 +57,23 @@
 // convert.DocumentTime: Meta.Date, SOURCE_DATE_EPOCH or a fixed default;
 // never the clock) and the schema.org accessibility properties
 // (accessMode, accessModeSufficient, accessibilityFeature,
-// accessibilityHazard, accessibilitySummary).
+// accessibilityHazard, accessibilitySummary). A book that shows images
+// adds accessMode visual, accessModeSufficient "textual,visual" and
+// accessibilityFeature alternativeText, and says so in the summary.
+//
+// # Images
+//
+// Every image convert.ResolveImages read is stored once in the images
+// folder, named by the first 16 hex digits of the SHA-256 of its bytes
+// (stable across builds and machines), with its media type in the
+// manifest: PNG, JPEG, GIF and SVG as they are, WebP — no core media type
+// before EPUB 3.3, refused by EPUBCheck 4 — decoded and stored as PNG. It
+// is shown as <img> with its alt text (always present, empty only for a
+// decorative image) and its size in pixels; a figure is a <figure> with a
+// <figcaption>. An image that was not read (remote, missing, refused) is
+// its alt text. Writer.CoverImage (--epub-cover-image) is stored the same
+// way with the manifest property cover-image and shown on a cover page,
+// first in the spine and in the landmarks.
 //
 // # Fonts
 //

@@ -187,6 +187,26 @@
 // link annotations in the tree) and is run on every fixture, with poppler's
 // pdfinfo -struct-text reading the same tree.
 //
+// # Images
+//
+// A figure (convert.FigureBlock) whose image convert.ResolveImages read is
+// drawn centred at its natural size — its pixels at the density the file
+// states (PNG pHYs, JPEG JFIF), else DefaultImageDPI (96) — or at the
+// column width when that is narrower, aspect kept, scaled down to the
+// text block when taller; it is one unbreakable slice, moved to the next
+// page when it does not fit, kept with its caption (centred, smaller). A
+// paragraph holding only images is drawn the same way, without captions.
+// JPEG (but CMYK) is embedded as it is (DCTDecode); PNG, GIF, WebP and CMYK
+// JPEG are decoded and written as 8-bit RGB or grey, Flate-compressed,
+// with any transparency as a soft mask (/SMask). The image XObjects are
+// written by this package after gofpdf's objects, numbered in order of
+// first use, so that the bytes are deterministic (gofpdf orders images of
+// equal width by map iteration). In a tagged PDF the image is a Figure
+// element with the alt text as /Alt (an artifact when the alt text is
+// empty) and its caption a Caption element. SVG figures and images among
+// the words of a paragraph are shown as their alt text (counted in the
+// report; SVG with a warning).
+//
 // References: W3C "Requirements for Chinese Text Layout"
 // (https://www.w3.org/TR/clreq/), "Requirements for Japanese Text Layout"
 // (https://www.w3.org/TR/jlreq/), Unicode UAX #14
