@@ -144,11 +144,9 @@ func (r *renderer) img(b *strings.Builder, im *convert.Image, bi *bookImage) {
 // caption says the same) and a <figcaption>; a table figure's caption
 // comes first.
 func (r *renderer) figure(b *strings.Builder, f *convert.FigureBlock) {
-	b.WriteString("<figure")
-	if f.ID != "" && validID(f.ID) {
-		b.WriteString(` id="` + f.ID + `"`)
-	}
-	b.WriteString(">\n")
+	// No id: links inside the book point at headings only (see link),
+	// and an id of the source could repeat a heading's.
+	b.WriteString("<figure>\n")
 	caption := func() {
 		if len(f.Caption) > 0 {
 			b.WriteString("<figcaption" + dirAuto(f.Caption) + ">")

@@ -212,8 +212,9 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 // figure writes a <figure>: the image (or table), then a <figcaption>.
 func (r *renderer) figure(f *convert.FigureBlock) {
 	r.b.WriteString("<figure")
-	if f.ID != "" {
-		r.b.WriteString(` id="` + attr(f.ID) + `"`)
+	if id := strings.Join(strings.Fields(f.ID), "-"); id != "" && !r.used[id] {
+		r.used[id] = true // unique: not a heading's, not another figure's
+		r.b.WriteString(` id="` + attr(id) + `"`)
 	}
 	r.b.WriteString(">\n")
 	caption := func() {
