@@ -146,8 +146,8 @@ func sortedKeys(m map[string]string) []string {
 }
 
 func checkFigure(f *wireFigure, path string) error {
-	if f.Block < 0 {
-		return invalid(path+".block", "%d is negative", f.Block)
+	if f.Block < -1 {
+		return invalid(path+".block", "%d is out of range (want -1, a figure of the title, or a block index)", f.Block)
 	}
 	if f.Paragraph < 0 {
 		return invalid(path+".paragraph", "%d is negative", f.Paragraph)
