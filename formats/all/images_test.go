@@ -19,6 +19,7 @@ import (
 
 	"github.com/docconv/docconv/convert"
 	"github.com/docconv/docconv/convert/normalize"
+	"github.com/docconv/docconv/golden"
 	"github.com/docconv/docconv/internal/testimg"
 	"github.com/docconv/docconv/internal/validate"
 )
@@ -191,6 +192,9 @@ func TestImagesPDF(t *testing.T) {
 	pdf := writeAs(t, d, &convert.Options{To: "pdf", Report: rep})
 	assert.Equal(t, pdf, writeAs(t, d, &convert.Options{To: "pdf"}), "deterministic")
 	validate.QPDFCheck(t, pdf)
+	tr, err := golden.CheckTaggedPDF(pdf)
+	require.NoError(t, err)
+	assert.Empty(t, tr.Problems, "every image drawn inside its Figure's marked content")
 	assert.Equal(t, 8, bytes.Count(pdf, []byte("/Subtype /Image\n/Width")), "7 images drawn (the SVG is not) and 1 soft mask")
 	assert.Equal(t, 1, bytes.Count(pdf, []byte("/SMask ")), "the PNG with alpha has a soft mask")
 	assert.Equal(t, 1, bytes.Count(pdf, []byte("/Filter /DCTDecode")), "the JPEG is embedded as it is")
