@@ -39,7 +39,7 @@ var (
 )
 
 func newParser(linkify bool) parser.Parser {
-	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, extension.Footnote, extension.TaskList}
+	exts := []goldmark.Extender{extension.Table, extension.Strikethrough, footnotes{}, extension.TaskList}
 	if linkify {
 		exts = append(exts, extension.Linkify)
 	}
