@@ -75,50 +75,50 @@ func isNote(e *html.Node) bool {
 // findNotes collects the notes of the page (all of it: the notes section
 // is often outside the <article>).
 func (w *walker) findNotes(root *html.Node) {
-	var section *html.Node // the innermost notes section being walked
-	var stack []*html.Node
 	walkElements(root, func(e *html.Node) bool {
-		id := strings.TrimSpace(getAttr(e, "id"))
 		if isNoteSection(e) {
-			section = e
-			stack = append(stack, e)
-		}
-		note := id != "" && (isNote(e) || e.DataAtom == atom.Li && section != nil && within(e, section))
-		if note {
-			if w.notes.byID == nil {
-				w.notes.byID = map[string]*html.Node{}
-				w.notes.used = map[*html.Node]bool{}
+			if w.notes.sections == nil {
 				w.notes.sections = map[*html.Node][]*html.Node{}
-				w.notes.size = map[*html.Node]int{}
-				w.notes.budget = max(len(textContent(root)), 64<<10)
 			}
-			if _, dup := w.notes.byID[id]; !dup {
-				w.notes.byID[id] = e
-				if s := sectionOf(e, stack); s != nil {
-					w.notes.sections[s] = append(w.notes.sections[s], e)
-				}
-			}
-			return false // a note's own content holds no notes
+			w.notes.sections[e] = nil
 		}
-		return true
+		id := strings.TrimSpace(getAttr(e, "id"))
+		if id == "" {
+			return true
+		}
+		var section *html.Node
+		if e.DataAtom == atom.Li {
+			section = w.sectionOf(e)
+		}
+		if !isNote(e) && section == nil {
+			return true
+		}
+		if w.notes.byID == nil {
+			w.notes.byID = map[string]*html.Node{}
+			w.notes.used = map[*html.Node]bool{}
+			w.notes.size = map[*html.Node]int{}
+			w.notes.budget = max(len(textContent(root)), 64<<10)
+		}
+		if _, dup := w.notes.byID[id]; !dup {
+			w.notes.byID[id] = e
+			if section == nil {
+				section = w.sectionOf(e)
+			}
+			if section != nil {
+				w.notes.sections[section] = append(w.notes.sections[section], e)
+			}
+		}
+		return false // a note's own content holds no notes
 	})
 }
 
-// within reports whether e is inside a (a few levels at most: a notes
-// section holds its list directly or through a wrapper).
-func within(e, a *html.Node) bool {
+// sectionOf returns the notes section e is in: one of its six nearest
+// ancestors (a section holds its list directly or through a wrapper), or
+// nil.
+func (w *walker) sectionOf(e *html.Node) *html.Node {
 	for p, i := e.Parent, 0; p != nil && i < 6; p, i = p.Parent, i+1 {
-		if p == a {
-			return true
-		}
-	}
-	return false
-}
-
-func sectionOf(e *html.Node, sections []*html.Node) *html.Node {
-	for i := len(sections) - 1; i >= 0; i-- {
-		if within(e, sections[i]) {
-			return sections[i]
+		if _, ok := w.notes.sections[p]; ok {
+			return p
 		}
 	}
 	return nil
