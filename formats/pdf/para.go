@@ -27,8 +27,10 @@ type runFmt struct {
 	color  rgb
 	link   string
 	strike bool
-	code   bool  // inline code: light background
-	tag    int32 // structure element of the text (tagged.go)
+	code   bool    // inline code: light background
+	tag    int32   // structure element of the text (tagged.go)
+	rise   float64 // baseline shift up (superscript) or down (negative: subscript), pt
+	note   int32   // the number of the footnote this run is the reference mark of
 }
 
 // rubyAnn is a ruby annotation over atoms [first, last].
@@ -478,6 +480,12 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 			g := f
 			g.strike = true
 			t.addInlines(p, x.Inlines, g)
+		case *convert.Sub:
+			t.addInlines(p, x.Inlines, subSup(f, false))
+		case *convert.Sup:
+			t.addInlines(p, x.Inlines, subSup(f, true))
+		case *convert.Note:
+			t.noteMark(p, x, f)
 		case *convert.Code:
 			g := f
 			g.st = (g.st | stMono) &^ stItalic
@@ -634,6 +642,7 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 			continue
 		}
 		f := p.fmts[a.fmt]
+		base := base - f.rise // superscripts and subscripts (notes.go)
 		if a.is(fMissing) {
 			fg = append(fg, item{kind: itBox, x: x0 + a.x + a.adv*0.1, y: base - f.size*0.75, w: a.adv * 0.8, h: f.size * 0.85, color: f.color})
 			// The characters go into the text layer as the /ActualText of
@@ -693,6 +702,9 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		if ownSpan(p, s) {
 			it.actual = visualActual(p.actualText(s)) // bidi.go
 		}
+		if f.note > 0 {
+			it.actual = noteActual(int(f.note)) // the mark reads "[1]" (notes.go)
+		}
 		fg = append(fg, it)
 		if f.code {
 			bg = append(bg, item{kind: itRect, x: x - f.size*0.1, y: base - f.size*0.85, w: w + f.size*0.2, h: f.size * 1.1, fill: true, color: rgb{0.93, 0.93, 0.93}})
@@ -702,6 +714,9 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		}
 		if f.link != "" {
 			fg = append(fg, item{kind: itLink, x: x, y: base - f.size*0.9, w: w, h: f.size * 1.15, url: f.link, tag: f.tag})
+		}
+		if f.note > 0 {
+			fg = append(fg, item{kind: itNote, dest: int(f.note)})
 		}
 		s = e
 	}

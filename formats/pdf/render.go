@@ -269,7 +269,9 @@ func (r *renderer) page(pg page) {
 			pdf.Circle(it.x, it.y, it.w, "F")
 		case itLine:
 			setDraw(it.color, it.lw)
-			if it.w > 0 {
+			if it.w != 0 && it.h != 0 {
+				pdf.Line(it.x, it.y, it.x+it.w, it.y+it.h) // a slanted stroke (a check mark)
+			} else if it.w > 0 {
 				pdf.Line(it.x, it.y, it.x+it.w, it.y)
 			} else {
 				pdf.Line(it.x, it.y, it.x, it.y+it.h)

@@ -19,7 +19,7 @@ type itemKind uint8
 const (
 	itText   itemKind = iota // text run
 	itRect                   // rectangle (fill or stroke)
-	itLine                   // horizontal line of width w (or a vertical one of height h when w is 0)
+	itLine                   // horizontal line of width w (or a vertical one of height h when w is 0; both: from (x, y) to (x+w, y+h))
 	itBox                    // outline box of a missing glyph
 	itLink                   // link area: a URI, or "#id" for a heading
 	itGoto                   // internal link area to mark dest
@@ -27,6 +27,7 @@ const (
 	itActual                 // a space standing (/ActualText) for the characters drawn as a box
 	itDot                    // filled circle of radius w centred on (x, y): an emphasis dot
 	itImage                  // image dest (setter.images) in the box (x, y, w, h), y its top (image.go)
+	itNote                   // a footnote reference (number dest): not drawn, taken by emit (notes.go)
 )
 
 // item is one thing drawn on a page. Coordinates are in pt from the top
@@ -70,6 +71,7 @@ type slice struct {
 	base    float64 // first baseline (list markers align on it)
 	newPage bool    // start a new page before this slice
 	header  *slice  // table header row repeated when a page break falls inside the table
+	notes   []int   // footnotes referenced on this line, by number (notes.go)
 }
 
 // setter lays a document out into slices and pages.
@@ -131,6 +133,7 @@ type setter struct {
 	// The images drawn, in order of first use (image.go).
 	images   []*pdfImage
 	imageIdx map[*convert.Resource]int
+	notes    noteState // footnotes (notes.go)
 }
 
 // ctx is the box a block is laid out in.
@@ -186,6 +189,7 @@ func (t *setter) emit(c ctx, s slice) {
 	if t.pageBreak {
 		s.newPage, t.pageBreak = true, false
 	}
+	t.takeNoteRefs(&s)
 	t.out = append(t.out, s)
 }
 
@@ -529,12 +533,13 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	for i := range l.Items {
 		if l.Ordered {
 			markers[i] = strconv.Itoa(start+i) + ". "
-		} else {
+		} else if l.Task(i) == convert.NoTask {
 			markers[i] = "• "
 		}
-		markerW = max(markerW, t.textWidth(markers[i], 0, t.size))
+		markerW = max(markerW, t.textWidth(markers[i], 0, t.size)+t.boxWidth(l.Task(i)))
 	}
 	ind := max(markerW+t.size*0.3, t.size*1.5)
+	labels := t.notes.takeLabels() // a list of notes: its numbers read "[1]" (notes.go)
 	lid, leave := t.enter(blockRole(l))
 	defer leave()
 	inner := c
@@ -574,8 +579,15 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 		if l.Ordered {
 			x = c.x + markerW - t.textWidth(markers[i], 0, t.size) // right-align numbers
 		}
+		if l.Ordered {
+			x -= t.boxWidth(l.Task(i))
+		}
 		var mk []item
 		t.emitLine(&p, ml, x, base, &mk)
+		if labels {
+			labelActual(mk, start+i)
+		}
+		t.checkbox(l.Task(i), x+t.textWidth(markers[i], 0, t.size), base, lbl, &mk)
 		s.items = append(mk, s.items...) // the marker first, in reading order
 	}
 }
@@ -821,11 +833,12 @@ type paginator struct {
 	// space above, a repeated header and a grid step each): while it is
 	// less than the text block, no page can be decided yet.
 	bound   float64
-	newPage bool // a pending slice starts a new page
+	newPage bool  // a pending slice starts a new page
+	foot    *foot // the footnotes at the foot of each page (notes.go)
 }
 
 func (t *setter) newPaginator(emit func(page), markPage func(m, page int, y float64)) *paginator {
-	p := &paginator{t: t, emit: emit, markPage: markPage, first: true}
+	p := &paginator{t: t, emit: emit, markPage: markPage, first: true, foot: &foot{t: t}}
 	p.pitch = t.pitch(t.size)
 	p.bottom = t.pageH - t.bottom
 	if n := math.Floor((p.bottom-t.top)/p.pitch + 1e-9); n >= 1 {
@@ -856,6 +869,13 @@ func (p *paginator) account(s *slice) {
 // finish emits the remaining pages (at least one page in all).
 func (p *paginator) finish() {
 	p.run(true)
+	for len(p.foot.carry) > 0 {
+		// Notes longer than the text that references them.
+		pg := page{block: p.bottom, used: p.t.top, section: true}
+		p.foot.place(&pg, nil, p.bottom, p.t.top)
+		p.emit(pg)
+		p.pages++
+	}
 	if p.pages == 0 {
 		p.emit(page{block: p.bottom, section: true})
 		p.pages++
@@ -892,14 +912,26 @@ func (p *paginator) run(last bool) {
 		p.ends = p.ends[:0]
 		y := t.top
 		i := start
+		ft := p.foot
+		ft.startPage(bottom - t.top)
 		for ; i < len(slices); i++ {
 			if i > start && slices[i].newPage {
 				break
 			}
 			_, _, e := p.place(i, y, i == start)
-			if e > bottom+0.01 && i > start {
+			whole, first := ft.need(&slices[i])
+			if e+whole > bottom+0.01 && i > start {
+				if e+first <= bottom+0.01 {
+					// The line stays with the start of its note, which
+					// continues on the next page.
+					ft.add(&slices[i])
+					y = e
+					p.ends = append(p.ends, e)
+					i++
+				}
 				break
 			}
+			ft.add(&slices[i])
 			y = e
 			p.ends = append(p.ends, e)
 		}
@@ -986,6 +1018,7 @@ func (p *paginator) run(last bool) {
 			y = end
 		}
 		pg.used = y
+		ft.place(&pg, slices[start:i], bottom, y)
 		p.emit(pg)
 		p.pages++
 		start = i

@@ -29,6 +29,7 @@ func init() {
 			{Key: "header", Kind: convert.VarBool, Default: "true", Usage: "the running head (title at the top of pages 2 and later)"},
 			{Key: "tagged", Kind: convert.VarBool, Default: "true", Usage: "a tagged PDF: structure tree, marked content, artifacts (false writes an untagged file)"},
 			{Key: "standard", Default: "none", Usage: "ua-1: declare PDF/UA-1 in the XMP metadata (the file is tagged); what --pdf-standard sets"},
+			{Key: "notes", Default: "foot", Usage: "footnotes at the foot of the page of their reference (foot) or after the text (end)"},
 		},
 	})
 }
@@ -85,6 +86,10 @@ type Writer struct {
 	FiguresTable bool
 	// NoRunningHead turns off the title at the top of pages 2 and later.
 	NoRunningHead bool
+	// Notes places footnotes: NotesFoot ("foot", also ""), at the foot of
+	// the page where they are referenced, or NotesEnd ("end"), after the
+	// text (-V pdf.notes). See notes.go.
+	Notes string
 	// ModTime is the creation and modification date; zero means
 	// convert.DocumentTime (Meta.Date, SOURCE_DATE_EPOCH, or a fixed date).
 	// The EPUB and XLSX writers have a field of the same name.
@@ -157,6 +162,9 @@ func NewWriter(opts *convert.Options) *Writer {
 		if b, ok := convert.ParseVarBool(v); ok {
 			w.Untagged = !b
 		}
+	}
+	if v, ok := opts.Var("pdf", "notes"); ok {
+		w.Notes = strings.ToLower(strings.TrimSpace(v))
 	}
 	if v, ok := opts.Var("pdf", "standard"); ok {
 		if v = strings.ToLower(strings.TrimSpace(v)); v != "none" {
@@ -302,6 +310,11 @@ func (w *Writer) setup(ctx context.Context, d *convert.Document) (*setter, error
 	default:
 		return nil, fmt.Errorf("pdf: unknown PDF standard %q (want %s): %w", w.Standard, strings.Join(Standards, ", "), convert.ErrInvalidInput)
 	}
+	switch w.Notes {
+	case "", NotesFoot, NotesEnd:
+	default:
+		return nil, fmt.Errorf("pdf: unknown note placement %q (want foot or end): %w", w.Notes, convert.ErrInvalidInput)
+	}
 	if w.Untagged && w.Standard != "" {
 		return nil, fmt.Errorf("pdf: PDF standard %s needs a tagged PDF: %w", w.Standard, convert.ErrInvalidInput)
 	}
@@ -419,6 +432,8 @@ func (w *Writer) setup(ctx context.Context, d *convert.Document) (*setter, error
 		t.measure = n * t.size
 		t.left += extra * m.Left / (m.Left + m.Right)
 	}
+	t.notes.end = w.Notes == NotesEnd
+	t.numberNotes(d.Blocks)
 	return t, nil
 }
 
@@ -429,6 +444,7 @@ func (w *Writer) setup(ctx context.Context, d *convert.Document) (*setter, error
 func (j *job) flow(emit func(page), markPage func(m, page int, y float64)) {
 	t := j.t
 	t.out, t.outBase, t.marks, t.pageBreak = nil, 0, t.marks[:0], false
+	t.resetNotes()
 	p := t.newPaginator(emit, markPage)
 	t.sink = p.add
 	defer func() { t.sink = nil }()
@@ -453,8 +469,11 @@ func (j *job) flow(emit func(page), markPage func(m, page int, y float64)) {
 			}
 		}
 		t.block(b, c, i == 0)
+		t.layoutNotes() // those the block references, before its slices are paginated
 		t.handOver(t.n())
 	}
+	t.endNotes(topLevel(bs))
+	t.handOver(t.n())
 	if len(j.figs) > 0 {
 		t.figuresTable(j.figs)
 		t.handOver(t.n())

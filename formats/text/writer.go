@@ -17,8 +17,9 @@ import (
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
 // rules omitted, a page break as a line holding a form feed (U+000C; none
-// before the first line of text),
-// task-list items marked "[x] " or "[ ] " after their marker, subscripts
+// before the first line of text), task-list items marked "[x] " or "[ ] "
+// (after the number of an ordered list, instead of the bullet of
+// another), subscripts
 // and superscripts as plain characters (H2O, x2). Footnotes are marks
 // "[1]", "[2]"… where they are referenced, numbered in reading order, and
 // the notes follow the last block, each starting with its mark ("[1] The
@@ -148,6 +149,8 @@ func writeBlock(b *bytes.Buffer, bl convert.Block, indent string, nn *noteNums) 
 			marker := "• "
 			if x.Ordered {
 				marker = strconv.Itoa(n+i) + ". "
+			} else if x.Task(i) != convert.NoTask {
+				marker = "" // the checkbox is the marker, as in the PDF
 			}
 			cont := indent + strings.Repeat(" ", len([]rune(marker)))
 			marker += taskMark(x.Task(i))
