@@ -24,6 +24,7 @@ import (
 	_ "github.com/docconv/docconv/formats/markdown"
 	"github.com/docconv/docconv/formats/text"
 	"github.com/docconv/docconv/golden"
+	"github.com/docconv/docconv/internal/notestest"
 	"github.com/docconv/docconv/internal/validate"
 )
 
@@ -39,7 +40,8 @@ func fixtures() []fixture {
 	for _, n := range []string{"zh-hans", "zh-hant", "ja", "ko", "en", "mixed"} {
 		fs = append(fs, fixture{name: n, src: "../../testdata/articles/" + n + ".txt"})
 	}
-	fs = append(fs, fixture{name: "table", src: "../../testdata/articles/table.md"})
+	fs = append(fs, fixture{name: "table", src: "../../testdata/articles/table.md"},
+		fixture{name: "notes", src: "../../testdata/notes/water.md"})
 	for i := range fs {
 		src := fs[i].src
 		fs[i].doc = func(t *testing.T) *convert.Document { return readText(t, src) }
@@ -592,6 +594,9 @@ func TestEpubcheck(t *testing.T) {
 		checks = append(checks, check{fx.name, &Writer{FiguresTable: true}, fx.doc})
 	}
 	checks = append(checks,
+		// Notes cut across documents; many notes, task items, sub/sup.
+		check{"notes-cut", &Writer{MaxDocumentSize: 20_000}, func(*testing.T) *convert.Document { return cutNotesDoc() }},
+		check{"notes-many", &Writer{}, func(*testing.T) *convert.Document { return notestest.Doc(30) }},
 		check{"noheadings", &Writer{}, func(*testing.T) *convert.Document {
 			return &convert.Document{Blocks: []convert.Block{para(txt("只有一段。"))}, Meta: convert.Meta{Lang: "zh-Hans"}}
 		}},

@@ -203,7 +203,7 @@ func (c *converter) block(n ast.Node) convert.Block {
 		}
 		for it := x.FirstChild(); it != nil; it = it.NextSibling() {
 			bs := c.blocks(it)
-			if len(bs) == 0 && it.HasChildren() {
+			if len(bs) == 0 && it.HasChildren() && taskState(it) == convert.NoTask {
 				continue // only raw HTML, dropped: so is the item
 			}
 			l.Items = append(l.Items, bs)

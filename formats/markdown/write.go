@@ -300,6 +300,10 @@ func (r *renderer) listWith(l *convert.List, bodies []string, kind string) (stri
 			marker = strconv.Itoa(n+i) + kind
 		}
 		if body == "" {
+			if box := emptyTaskBox(l.Task(i)); box != "" {
+				items = append(items, marker+" "+box)
+				continue
+			}
 			items = append(items, marker)
 			continue
 		}
@@ -502,4 +506,16 @@ func (r *renderer) noteDefinitions() string {
 // indentAll indents every line; blank lines stay empty.
 func indentAll(s, pad string) string {
 	return pad + indentRest(s, pad)
+}
+
+// emptyTaskBox is the checkbox of an empty task item ("- [ ]", which GFM
+// reads as a task item with no text), or "".
+func emptyTaskBox(t convert.TaskState) string {
+	switch t {
+	case convert.TaskChecked:
+		return "[x]"
+	case convert.TaskUnchecked:
+		return "[ ]"
+	}
+	return ""
 }

@@ -117,6 +117,11 @@ func (t *setter) noteMark(p *para, x *convert.Note, f runFmt) {
 		g.color = black
 	}
 	g.note = int32(k)
+	if n := len(p.atoms); n > 0 && p.atoms[n-1].is(fSpace) {
+		// The mark belongs to the word before it: no space, no line
+		// break between them ("fact.[^1]" written "fact. [^1]").
+		p.atoms = p.atoms[:n-1]
+	}
 	t.addText(p, strconv.Itoa(k), g, -1)
 }
 
@@ -262,6 +267,7 @@ type foot struct {
 	// included; 0 when empty) and of the carried lines it shows.
 	h      float64
 	carryH float64
+	placed map[int]bool // notes placed (a *Note referenced twice is set once)
 }
 
 // sep is the space the rule above the notes takes.
@@ -302,6 +308,9 @@ func (f *foot) need(s *slice) (whole, first float64) {
 	}
 	first = h
 	for i, k := range s.notes {
+		if f.placed[k] {
+			continue
+		}
 		ls := f.t.notes.lines[k-1]
 		if i == 0 && len(ls) > 0 {
 			first += ls[0].h
@@ -326,7 +335,11 @@ func (f *foot) place(pg *page, slices []slice, bottom, used float64) {
 	f.carry = nil
 	for i := range slices {
 		for _, k := range slices[i].notes {
-			if t.notes.lines != nil {
+			if t.notes.lines != nil && !f.placed[k] {
+				if f.placed == nil {
+					f.placed = map[int]bool{}
+				}
+				f.placed[k] = true
 				ls = append(ls, t.notes.lines[k-1]...)
 			}
 		}

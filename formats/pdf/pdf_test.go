@@ -34,6 +34,7 @@ var fixtures = []string{
 	"../../testdata/articles/en.txt",
 	"../../testdata/articles/mixed.txt",
 	"../../testdata/articles/table.md",
+	"../../testdata/notes/water.md",
 }
 
 // readFixture reads an article as the CLI does: its format from the
