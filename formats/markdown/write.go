@@ -493,19 +493,28 @@ func (r *renderer) noteDefinitions() string {
 		case body == "":
 			b.WriteString(label + "\n")
 		case len(n.Blocks) > 0 && isParagraph(n.Blocks[0]):
-			b.WriteString(label + " " + indentRest(body, "    ") + "\n")
+			b.WriteString(label + " " + indentNote(body, false) + "\n")
 		default:
 			// A note that starts with a list or a code block: its
 			// blocks on the following lines.
-			b.WriteString(label + "\n" + indentAll(body, "    ") + "\n")
+			b.WriteString(label + "\n" + indentNote(body, true) + "\n")
 		}
 	}
 	return b.String()
 }
 
-// indentAll indents every line; blank lines stay empty.
-func indentAll(s, pad string) string {
-	return pad + indentRest(s, pad)
+// indentNote indents the lines of a note's body by four spaces (the
+// first too when first), except the lines of white space only, which
+// goldmark's footnote definitions take as they are (a code block's line
+// of spaces would gain four).
+func indentNote(s string, first bool) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		if (i > 0 || first) && strings.TrimLeft(l, " \t") != "" {
+			lines[i] = "    " + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // emptyTaskBox is the checkbox of an empty task item ("- [ ]", which GFM
