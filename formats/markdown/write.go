@@ -311,6 +311,11 @@ func (r *renderer) listWith(l *convert.List, bodies []string, kind string) (stri
 		// A first line that is blank or starts with spaces would change
 		// the item's indentation; items start with their content.
 		item := marker + " " + taskBox(l, i, body) + indentRest(body, pad)
+		if box := emptyTaskBox(l.Task(i)); box != "" && !isParagraph(l.Items[i][0]) {
+			// A task item that starts with another block (a code block,
+			// a list): the checkbox alone on the item's first line.
+			item = marker + " " + box + "\n" + pad + indentRest(body, pad)
+		}
 		first, _, _ := strings.Cut(item, "\n")
 		if reThematic.MatchString(first) {
 			ok = false
@@ -434,9 +439,9 @@ func (r *renderer) table(t *convert.Table) string {
 }
 
 // taskBox returns the GFM task-list checkbox that starts item i's text
-// ("[x] ", "[ ] "), or "" when the item has none. GFM reads a checkbox
-// only at the start of an item's first paragraph: an item that starts
-// with another block (a list, a code block) loses its checkbox.
+// ("[x] ", "[ ] "), or "" when the item has none or does not start with a
+// paragraph (then the checkbox is written alone on the item's first line,
+// which GFM reads as the item's checkbox too).
 func taskBox(l *convert.List, i int, body string) string {
 	switch l.Task(i) {
 	case convert.TaskChecked:
