@@ -177,25 +177,36 @@ func TestSignals(t *testing.T) {
 // nobody writes: it cannot see its context, so it is ended after the
 // grace time, still cleanly.
 func TestSignalWhileBlocked(t *testing.T) {
-	dir := t.TempDir()
-	cmd := command(t, dir, "-t", "txt", "-o", "out.txt")
-	w, err := cmd.StdinPipe()
-	require.NoError(t, err)
-	defer w.Close()
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	time.Sleep(300 * time.Millisecond)
-	sent := time.Now()
-	require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
-	err = cmd.Wait()
-	took := time.Since(sent)
-	require.Error(t, err)
-	assert.Equal(t, 143, cmd.ProcessState.ExitCode())
-	assert.Equal(t, "docconv: interrupted by SIGTERM: stopped, no output written\n", stderr.String())
-	assert.Less(t, took, 3*time.Second)
-	_, err = os.Stat(filepath.Join(dir, "out.txt"))
-	assert.True(t, os.IsNotExist(err))
+	// A signal that comes before docconv has installed its handlers kills
+	// it (the default action): on a loaded machine the process may take
+	// longer than the first wait to start, so wait longer and try again.
+	for _, wait := range []time.Duration{300 * time.Millisecond, time.Second, 3 * time.Second} {
+		dir := t.TempDir()
+		cmd := command(t, dir, "-t", "txt", "-o", "out.txt")
+		w, err := cmd.StdinPipe()
+		require.NoError(t, err)
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		require.NoError(t, cmd.Start())
+		time.Sleep(wait)
+		sent := time.Now()
+		require.NoError(t, cmd.Process.Signal(syscall.SIGTERM))
+		err = cmd.Wait()
+		took := time.Since(sent)
+		w.Close()
+		require.Error(t, err)
+		if ws := cmd.ProcessState.Sys().(syscall.WaitStatus); ws.Signaled() {
+			t.Logf("SIGTERM after %v came before the handler was installed; waiting longer", wait)
+			continue
+		}
+		assert.Equal(t, 143, cmd.ProcessState.ExitCode())
+		assert.Equal(t, "docconv: interrupted by SIGTERM: stopped, no output written\n", stderr.String())
+		assert.Less(t, took, 3*time.Second)
+		_, err = os.Stat(filepath.Join(dir, "out.txt"))
+		assert.True(t, os.IsNotExist(err))
+		return
+	}
+	t.Fatal("docconv never installed its SIGTERM handler")
 }
 
 // TestMemoryLimit runs a conversion that needs more memory than
