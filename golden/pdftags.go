@@ -285,25 +285,19 @@ func CheckTaggedPDF(data []byte) (*TagReport, error) {
 	// The ParentTree maps back.
 	parents := map[int]any{}
 	f.numberTree(str["ParentTree"], parents, 0)
+	byPage := make([][]mcKey, len(pages))
+	for _, k := range keys {
+		byPage[k.page] = append(byPage[k.page], k)
+	}
 	for i, p := range pages {
 		sp, ok := p.dict["StructParents"].(float64)
-		hasMC := false
-		for _, k := range keys {
-			if k.page == i {
-				hasMC = true
-				break
-			}
-		}
 		if !ok {
-			if hasMC {
+			if len(byPage[i]) > 0 {
 				problem("page %d: marked content but no /StructParents", i+1)
 			}
 		} else {
 			arr := f.array(parents[int(sp)])
-			for _, k := range keys {
-				if k.page != i {
-					continue
-				}
+			for _, k := range byPage[i] {
 				if k.mcid >= len(arr) {
 					problem("page %d MCID %d: not in the ParentTree", i+1, k.mcid)
 					continue

@@ -157,7 +157,10 @@
 // alternative text is empty). A paragraph or heading whose text is in
 // another script than the document's — a Chinese quotation in an English
 // article, Korean in a Chinese one, an English paragraph in a Chinese
-// article — gets its own /Lang; Latin words in CJK text do not need one.
+// article — gets its own /Lang, and a stretch of two letters or more in
+// another script inside a paragraph becomes a Span with its /Lang (Chinese
+// words in an English sentence, Hangul in Chinese, kana outside Japanese);
+// Latin words in CJK text do not need one.
 //
 // In the page content, each stretch of a page's items that belongs to
 // one element is a marked-content sequence with an MCID (/P <</MCID 3>>

@@ -467,7 +467,7 @@ func (t *setter) addInlines(p *para, ins []convert.Inline, f runFmt) {
 	for _, in := range ins {
 		switch x := in.(type) {
 		case *convert.Text:
-			t.addText(p, x.Text, f, -1)
+			t.addTextLang(p, x.Text, f)
 		case *convert.Strong:
 			g := f
 			g.st |= stBold

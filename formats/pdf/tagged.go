@@ -213,6 +213,139 @@ func (t *setter) blockLang(text string) string {
 	return script
 }
 
+// scriptOf classifies a rune for addTextLang: 'h' Han, 'k' kana, 'g'
+// Hangul, 'l' other letters (Latin, Greek, Cyrillic…), 0 for what belongs
+// to no script (spaces, digits, punctuation, symbols).
+func scriptOf(r rune) byte {
+	switch {
+	case r < 0x80:
+		if r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' {
+			return 'l'
+		}
+		return 0
+	case r >= 0x3041 && r <= 0x30FF && r != 0x30FB && r != 0x30FC && r != 0x30A0 || r >= 0x31F0 && r <= 0x31FF:
+		return 'k'
+	case r >= 0xAC00 && r <= 0xD7A3 || r >= 0x1100 && r <= 0x11FF || r >= 0x3130 && r <= 0x318F:
+		return 'g'
+	case unicode.Is(unicode.Han, r):
+		return 'h'
+	case unicode.IsLetter(r):
+		return 'l'
+	}
+	return 0
+}
+
+// foreign reports whether letters of script sc are in another language
+// than lang's: CJK scripts in a non-CJK language, kana outside Japanese,
+// Hangul outside Korean, Han in Korean or Japanese is not (Hanja,
+// kanji); Latin letters in CJK text need no language of their own.
+func foreign(sc byte, lang string) bool {
+	l := strings.ToLower(lang)
+	switch {
+	case strings.HasPrefix(l, "ja"):
+		return sc == 'g'
+	case strings.HasPrefix(l, "ko"):
+		return sc == 'k'
+	case strings.HasPrefix(l, "zh"):
+		return sc == 'k' || sc == 'g'
+	}
+	return sc == 'h' || sc == 'k' || sc == 'g'
+}
+
+// langOf returns the language of the text of element e: its own /Lang or
+// its nearest ancestor's, else the document's.
+func (t *setter) langOf(e int32) string {
+	for e > 0 && int(e) < len(t.elems) {
+		if l := t.elems[e].lang; l != "" {
+			return l
+		}
+		e = t.elems[e].parent
+	}
+	return t.lang
+}
+
+// addTextLang adds s as addText does; a stretch of it in another
+// language's script (two letters or more: Chinese words in an English
+// sentence, Korean in a Chinese one) becomes a Span element with that
+// /Lang, so that a screen reader switches voices there.
+func (t *setter) addTextLang(p *para, s string, f runFmt) {
+	if f.tag <= 0 || !t.mayBeForeign(s) {
+		t.addText(p, s, f, -1)
+		return
+	}
+	lang := t.langOf(f.tag)
+	start := 0     // start of the stretch not added yet
+	runStart := -1 // start of the foreign stretch being read
+	var runScript byte
+	letters := 0
+	end := 0 // end of its last letter
+	flush := func() {
+		if runStart >= 0 && letters >= 2 {
+			if start < runStart {
+				t.addText(p, s[start:runStart], f, -1)
+			}
+			g := f
+			g.tag = t.newElem("Span", f.tag)
+			run := s[runStart:end]
+			t.elems[g.tag].lang = spanLang(runScript, run)
+			t.addText(p, run, g, -1)
+			start = end
+		}
+		runStart, letters = -1, 0
+	}
+	for i, r := range s {
+		sc := scriptOf(r)
+		if sc == 0 {
+			continue // spaces and punctuation continue a stretch
+		}
+		if !foreign(sc, lang) {
+			flush()
+			continue
+		}
+		// Han and kana make one (Japanese) stretch; Hangul one of its own.
+		if runStart >= 0 && (sc == 'g') != (runScript == 'g') {
+			flush()
+		}
+		if runStart < 0 {
+			runStart, runScript = i, sc
+		}
+		if sc == 'k' {
+			runScript = 'k'
+		}
+		letters++
+		end = i + utf8.RuneLen(r)
+	}
+	flush()
+	if start < len(s) {
+		t.addText(p, s[start:], f, -1)
+	}
+}
+
+// mayBeForeign is a fast test: s has a rune that may start a stretch in
+// another script (anything beyond Latin, Greek and Cyrillic).
+func (t *setter) mayBeForeign(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE1 { // a rune from U+1000 on
+			return true
+		}
+	}
+	return false
+}
+
+// spanLang names the language of a stretch of script sc.
+func spanLang(sc byte, run string) string {
+	switch sc {
+	case 'k':
+		return "ja"
+	case 'g':
+		return "ko"
+	}
+	if l := convert.DetectLanguage(run); strings.HasPrefix(l, "zh") {
+		return l
+	}
+	return "zh"
+}
+
 // ---- Rendering: marked content ----
 
 // annot is a link annotation of a page: a URI, or the mark of a heading.

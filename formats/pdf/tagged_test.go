@@ -182,3 +182,24 @@ func TestBlockLang(t *testing.T) {
 		})
 	}
 }
+
+// TestSpanLang: a stretch of another script inside a paragraph becomes a
+// Span with its /Lang.
+func TestSpanLang(t *testing.T) {
+	para := func(s string) convert.Block {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
+	d := &convert.Document{Meta: convert.Meta{Lang: "en", Title: "Spans"}, Blocks: []convert.Block{
+		para("The sign read 孔乙己, the menu said 김치찌개 today."),
+		para("In Japanese: これは日本語です, then English. One 字 stays."),
+	}}
+	r, _ := checkTagged(t, &Writer{}, d)
+	assert.Contains(t, r.Tree, "  P: The sign read ⟨Span⟩, the menu said ⟨Span⟩ today.\n    Span [zh]: 孔乙己\n    Span [ko]: 김치찌개\n")
+	assert.Contains(t, r.Tree, "  P: In Japanese: ⟨Span⟩, then English. One 字 stays.\n    Span [ja]: これは日本語です\n")
+
+	zh := &convert.Document{Meta: convert.Meta{Lang: "zh-Hans"}, Blocks: []convert.Block{
+		para("菜单上写着김치찌개和 Apple 的广告。"),
+	}}
+	r, _ = checkTagged(t, &Writer{}, zh)
+	assert.Contains(t, r.Tree, "  P: 菜单上写着⟨Span⟩和 Apple 的广告。\n    Span [ko]: 김치찌개\n")
+}
