@@ -50,3 +50,32 @@ func FuzzWrite(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpanLang: splitting a text into language spans adds the same atoms
+// as adding it whole, and every span is an element under the paragraph.
+func FuzzSpanLang(f *testing.F) {
+	for _, s := range []string{"The sign read 孔乙己, the menu said 김치찌개.", "これは日本語です and 中文", "菜单上写着김치찌개和 Apple", "a字b", "  ，。"} {
+		f.Add(s, "en")
+		f.Add(s, "zh-Hans")
+	}
+	st := testSetter("en", false)
+	f.Fuzz(func(t *testing.T, s, lang string) {
+		st.lang, st.elems = lang, nil
+		f := st.body()
+		f.tag = st.newElem("P", 0)
+		var whole, split para
+		st.addText(&whole, s, f, -1)
+		st.addTextLang(&split, s, f)
+		if len(whole.atoms) != len(split.atoms) {
+			t.Fatalf("%d atoms, %d split", len(whole.atoms), len(split.atoms))
+		}
+		for i := range whole.atoms {
+			if whole.atoms[i].r != split.atoms[i].r {
+				t.Fatalf("atom %d: %q, %q split", i, whole.atoms[i].r, split.atoms[i].r)
+			}
+			if tag := split.fmts[split.atoms[i].fmt].tag; tag != f.tag && (st.elems[tag].role != "Span" || st.elems[tag].parent != f.tag || st.elems[tag].lang == "") {
+				t.Fatalf("atom %d: tag %d %+v", i, tag, st.elems[tag])
+			}
+		}
+	})
+}
