@@ -94,13 +94,17 @@ func (s *contentStore) start() {
 	s.z = map[int][]byte{}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	s.jobs = make(chan zJob, workers)
+	// The workers range over the channel itself: wait sets s.jobs to nil,
+	// possibly before a worker has started (it would then wait on a nil
+	// channel forever, and wait with it).
+	jobs := s.jobs
 	for range workers {
 		s.wg.Add(1)
 		go func() {
 			defer s.wg.Done()
 			var buf bytes.Buffer
 			zw, _ := zlib.NewWriterLevel(&buf, flate.BestSpeed)
-			for j := range s.jobs {
+			for j := range jobs {
 				buf.Reset()
 				zw.Reset(&buf)
 				zw.Write(j.data)
