@@ -14,9 +14,11 @@ import (
 // gaps must stretch or shrink. The gaps are glue: Latin and Korean word
 // spaces stretch by half and shrink by a third (Korean: a fifth) of
 // their width; between two ideographs, kana or full-width marks the gap
-// stretches by a tenth of an em; between two Hangul syllables of a word
-// by a twentieth, so that a Korean line's slack is shared with the
-// letters and its word spaces stay near their natural width. A closing
+// stretches by a twentieth of an em (a Chinese line one character short
+// spreads it at a stretch ratio of about a half); between two Hangul
+// syllables (or Han characters) of a Korean word by a twentieth too, so
+// that a Korean line's slack is shared with the letters and its word
+// spaces stay near their natural width. A closing
 // mark at a line end may be compressed to half an em to push a line in.
 //
 // The work stays linear in the paragraph's length: a node is dropped once
@@ -56,7 +58,7 @@ const (
 	spaceStretch  = 0.5      // of the space's width
 	spaceShrink   = 1.0 / 3  // of the space's width
 	koSpaceShrink = 0.2      // Korean word spaces (of the width)
-	cjkStretch    = 0.1      // em, between ideographs, kana, full-width marks
+	cjkStretch    = 0.05     // em, between ideographs, kana, full-width marks
 	hangulStretch = 1.0 / 20 // em, between two syllables of a Korean word
 )
 
@@ -85,7 +87,7 @@ func gapFlex(atoms []atom, j int, em float64, keepAll bool) (st, sh float64) {
 		return 0, 0
 	case a.r == b.r && inseparableSet[a.r]:
 		return 0, 0
-	case a.is(fWide) && b.is(fWide) && isPunctMark(a.r) && isPunctMark(b.r):
+	case a.is(fWide) && b.is(fWide) && !a.is(fIdeo) && !b.is(fIdeo) && isPunctMark(a.r) && isPunctMark(b.r):
 		return 0, 0 // a compressed pair of marks stays 1.5 em
 	case keepAll:
 		// Korean: a little between the syllables (and Han characters)
