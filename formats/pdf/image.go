@@ -31,9 +31,10 @@ import (
 // JPEG) is decoded and written as 8-bit RGB or grey, compressed, with its
 // transparency as a soft mask (/SMask), so that a PNG's transparent parts
 // show the page. Objects are numbered in order of first use, after every
-// object gofpdf writes (postProcess). An SVG is not rasterized (no kept
-// pure-Go SVG renderer is reachable): its alt text is shown, with a
-// warning.
+// object gofpdf writes (postProcess). An SVG is not rasterized — of the pure-Go
+// renderers the Go proxy serves, srwiley/oksvg has had no commit since 2022 and
+// tdewolff/canvas a large library with no release —: its alt text is
+// shown, with a warning.
 
 // DefaultImageDPI is the density at which an image that states none is
 // drawn: 96 pixels an inch, the CSS pixel, as browsers show it.

@@ -50,7 +50,7 @@ func (s contentStats) report(r *convert.Report) {
 		r.Add("pdf", "images among the text shown as their alt text", s.inlineImages)
 	}
 	if s.svgImages > 0 {
-		r.Warn("pdf: %s shown as %s alt text: SVG is not rasterized (no maintained pure-Go SVG renderer); convert it to PNG to have it drawn", convert.Count{N: s.svgImages, What: "SVG images"}, map[bool]string{true: "its", false: "their"}[s.svgImages == 1])
+		r.Warn("pdf: %s shown as %s alt text: SVG is not rasterized in PDF output; convert it to PNG to have it drawn", convert.Count{N: s.svgImages, What: "SVG images"}, map[bool]string{true: "its", false: "their"}[s.svgImages == 1])
 	}
 	if s.unreadImages > 0 {
 		r.Add("pdf", "images not read shown as their alt text", s.unreadImages)
