@@ -225,3 +225,27 @@ func FuzzDecodeImageConfig(f *testing.F) {
 		assert.GreaterOrEqual(t, info.DPI, 0.0)
 	})
 }
+
+// BenchmarkResolveImages: 1000 images of 50 files (each read and decoded
+// once), the cost linear in the images.
+func BenchmarkResolveImages(b *testing.B) {
+	dir := b.TempDir()
+	var srcs []string
+	for i := range 50 {
+		name := "i" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + string(rune('a'+i/26)) + ".png"
+		if err := os.WriteFile(filepath.Join(dir, name), testimg.PNG(200, 150), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, name)
+	}
+	for b.Loop() {
+		var parts []any
+		for i := range 1000 {
+			parts = append(parts, convert.Img(srcs[i%len(srcs)], "alt"))
+		}
+		d := &convert.Document{Blocks: []convert.Block{convert.Para(parts...)}}
+		if err := convert.ResolveImages(context.Background(), d, &convert.Options{SourcePath: filepath.Join(dir, "in.md")}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

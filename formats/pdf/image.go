@@ -267,16 +267,34 @@ func encodeImage(res *convert.Resource) (*encoded, *encoded, error) {
 	if !opaque {
 		alpha = make([]byte, 0, w*h)
 	}
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			c := color.NRGBAModel.Convert(m.At(x, y)).(color.NRGBA)
-			if gray {
-				pix = append(pix, c.R)
-			} else {
-				pix = append(pix, c.R, c.G, c.B)
+	switch p := m.(type) {
+	case *image.NRGBA:
+		// PNG with alpha: the pixels as they are, no conversion per pixel.
+		for y := range h {
+			row := p.Pix[y*p.Stride : y*p.Stride+w*4]
+			for x := 0; x < len(row); x += 4 {
+				pix = append(pix, row[x], row[x+1], row[x+2])
+				if alpha != nil {
+					alpha = append(alpha, row[x+3])
+				}
 			}
-			if alpha != nil {
-				alpha = append(alpha, c.A)
+		}
+	case *image.Gray:
+		for y := range h {
+			pix = append(pix, p.Pix[y*p.Stride:y*p.Stride+w]...)
+		}
+	default:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				c := color.NRGBAModel.Convert(m.At(x, y)).(color.NRGBA)
+				if gray {
+					pix = append(pix, c.R)
+				} else {
+					pix = append(pix, c.R, c.G, c.B)
+				}
+				if alpha != nil {
+					alpha = append(alpha, c.A)
+				}
 			}
 		}
 	}
@@ -293,7 +311,7 @@ func encodeImage(res *convert.Resource) (*encoded, *encoded, error) {
 
 func deflate(b []byte) []byte {
 	var buf bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&buf, zlib.BestCompression)
+	zw, _ := zlib.NewWriterLevel(&buf, zlib.DefaultCompression)
 	zw.Write(b)
 	zw.Close()
 	return buf.Bytes()
