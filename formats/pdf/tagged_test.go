@@ -123,6 +123,20 @@ func TestTaggedFixtures(t *testing.T) {
 				}
 				assert.Equal(t, ours, roles, "the elements pdfinfo -struct-text reads")
 			}
+			if mutool, ok := validate.Have(t, "mutool"); ok {
+				// MuPDF finds the tree through the object streams too.
+				p := filepath.Join(t.TempDir(), name+".pdf")
+				require.NoError(t, os.WriteFile(p, b, 0o644))
+				for path, want := range map[string]string{
+					"trailer/Root/StructTreeRoot/K/S":       "/Document",
+					"trailer/Root/MarkInfo/Marked":          "true",
+					"trailer/Root/StructTreeRoot/K/K/1/P/S": "/Document",
+				} {
+					out, err := exec.Command(mutool, "show", p, path).CombinedOutput()
+					require.NoError(t, err, "%s", out)
+					assert.Equal(t, want, strings.TrimSpace(string(out)), path)
+				}
+			}
 			qpdfCheck(t, b)
 		})
 	}
