@@ -160,6 +160,13 @@ func TestTaggedOff(t *testing.T) {
 	require.ErrorIs(t, err, convert.ErrInvalidInput)
 	_, err = (&Writer{Standard: "a-2u"}).Render(context.Background(), structured())
 	require.ErrorIs(t, err, convert.ErrInvalidInput)
+
+	var rep convert.Report
+	untitled := structured()
+	untitled.Meta.Title = ""
+	_, err = (&Writer{Standard: StandardUA1, Report: &rep}).Render(context.Background(), untitled)
+	require.NoError(t, err)
+	assert.Contains(t, strings.Join(rep.Warnings(), "\n"), "PDF/UA-1 asks for a document title")
 }
 
 // TestTaggedDeterministic: the same input gives the same bytes.

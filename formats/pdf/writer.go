@@ -647,6 +647,11 @@ func (w *Writer) measure(ctx context.Context, d *convert.Document) (*job, error)
 		tagged:   !w.Untagged,
 		standard: w.Standard,
 	}
+	if w.Standard == StandardUA1 && strings.TrimSpace(d.Meta.Title) == "" {
+		// PDF/UA-1 (7.1) asks for a title in the metadata, which viewers
+		// show (DisplayDocTitle).
+		w.Report.Warn("pdf: PDF/UA-1 asks for a document title and the document has none (-M title=…)")
+	}
 	j.missing, j.content = t.missing, t.content
 	return j, nil
 }
