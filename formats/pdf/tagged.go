@@ -120,11 +120,33 @@ func (t *setter) newElem(role string, parent int32) int32 {
 
 // enter makes a new element the container of the blocks laid out until
 // the returned function is called.
+//
+// Past maxStructDepth nested containers no element is made: the blocks go
+// into the container they are in (a quote nested a thousand deep would
+// otherwise be a tree a thousand deep, which readers walk recursively).
 func (t *setter) enter(role string) (int32, func()) {
 	saved := t.parent
+	if t.depthOf(saved) >= maxStructDepth {
+		return saved, func() {}
+	}
 	id := t.newElem(role, saved)
 	t.parent = id
 	return id, func() { t.parent = saved }
+}
+
+// maxStructDepth is the deepest nesting of structure elements made for
+// nested blocks.
+const maxStructDepth = 48
+
+// depthOf returns the depth of element e (the Document's children: 1),
+// counted up to maxStructDepth.
+func (t *setter) depthOf(e int32) int {
+	n := 0
+	for e > 0 && int(e) < len(t.elems) && n < maxStructDepth {
+		e = t.elems[e].parent
+		n++
+	}
+	return n
 }
 
 // headingRole returns H1–H6 for a heading of the given level: counted

@@ -224,3 +224,25 @@ func TestSpanLang(t *testing.T) {
 	r, _ = checkTagged(t, &Writer{}, zh)
 	assert.Contains(t, r.Tree, "  P: 菜单上写着⟨Span⟩和 Apple 的广告。\n    Span [ko]: 김치찌개\n")
 }
+
+// TestDeepStructure: quotes nested hundreds deep and lists nested 20 deep
+// make a tree no deeper than maxStructDepth, still well formed.
+func TestDeepStructure(t *testing.T) {
+	var quote convert.Block = &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "deep"}}}
+	list := quote
+	for i := range 300 {
+		quote = &convert.Quote{Blocks: []convert.Block{quote}}
+		if i < 20 {
+			// Deeper lists lose their text: the measure runs out.
+			list = &convert.List{Items: [][]convert.Block{{list}}}
+		}
+	}
+	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{quote, list}}
+	r, _ := checkTagged(t, &Writer{}, d)
+	depth := 0
+	for _, line := range strings.Split(r.Tree, "\n") {
+		depth = max(depth, (len(line)-len(strings.TrimLeft(line, " ")))/2)
+	}
+	assert.LessOrEqual(t, depth, maxStructDepth+1, r.Tree)
+	assert.Equal(t, 2, strings.Count(r.Tree, "P: deep\n"), "%s", r.Tree[max(0, len(r.Tree)-600):])
+}

@@ -549,9 +549,13 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 	inner.tight = l.Tight
 	for i, it := range l.Items {
 		first := t.n()
-		li := t.newElem("LI", lid)
-		lbl := t.newElem("Lbl", li)
-		t.parent = t.newElem("LBody", li)
+		li, lbl, body := lid, lid, lid // nested too deep: in the container (see enter)
+		if t.depthOf(lid) < maxStructDepth {
+			li = t.newElem("LI", lid)
+			lbl = t.newElem("Lbl", li)
+			body = t.newElem("LBody", li)
+		}
+		t.parent = body
 		t.blocks(it, inner)
 		t.parent = lid
 		if first == t.n() {
