@@ -181,6 +181,7 @@ type kpState struct {
 	active []int32
 	next   []int32
 	cands  []int32
+	added  []int32
 	tol    float64 // most stretch ratio of the pass
 	// margin, when set, is the number of atoms at the end of the
 	// paragraph (a chunk being streamed) that may still change: final is
@@ -474,7 +475,7 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 		bests[looseFit] = loose
 	}
 	st.active, st.next = st.next, st.active
-	var added []int32
+	added := st.added[:0]
 	start, startW := kpStart(atoms, c.next)
 	minD := math.Inf(1)
 	for _, bb := range bests {
@@ -498,6 +499,7 @@ func (t *setter) kpTry(atoms []atom, c kpCandidate, measure, indent, em float64)
 		st.active = st.active[:0]
 	}
 	st.active = append(st.active, added...)
+	st.added = added
 	if len(st.active) == 0 {
 		if debugKP {
 			println("emergency at", c.b, "dead", dead)
