@@ -297,3 +297,20 @@ func TestTableRowUnit(t *testing.T) {
 		"22.8%=0.228 % percent", "20.1=20.1  quantity", "5=5 km quantity",
 	}, got)
 }
+
+// TestFigureBlocks: the numbers of a figure's caption and of a table
+// figure's cells are found; an image's alt text is not article text.
+func TestFigureBlocks(t *testing.T) {
+	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
+		&convert.FigureBlock{Image: &convert.Image{Src: "a.png", Alt: "a chart of 1999"}, Caption: convert.Inlines("Sales grew 32% in 2024.")},
+		&convert.FigureBlock{Table: convert.NewTable("Year", "Count").Row("2023", "17 people"), Caption: convert.Inlines("Table of 5 rows")},
+	}}
+	var texts []string
+	for _, f := range figures.Extract(d) {
+		texts = append(texts, f.Text)
+	}
+	assert.Contains(t, texts, "32%")
+	assert.Contains(t, texts, "2024")
+	assert.Contains(t, texts, "17 people")
+	assert.NotContains(t, texts, "1999")
+}

@@ -97,6 +97,15 @@ func blockSegments(b convert.Block) (out []segment) {
 		for _, qb := range x.Blocks {
 			out = append(out, blockSegments(qb)...)
 		}
+	case *convert.FigureBlock:
+		// The caption, then a table's cells (an image's alt text is no
+		// sentence of the article).
+		if len(x.Caption) > 0 {
+			out = append(out, inlineSegment(x.Caption))
+		}
+		if x.Table != nil {
+			out = append(out, blockSegments(x.Table)...)
+		}
 	case *convert.Table:
 		if len(x.Caption) > 0 {
 			out = append(out, inlineSegment(x.Caption))
