@@ -283,3 +283,52 @@ func cssLength(s string) float64 {
 	}
 	return v * unit
 }
+
+// checkSVG refuses an SVG that could act or reach outside itself where it
+// is shown: a <script>, <foreignObject>, <iframe>, <object> or <embed>
+// element, an event attribute (onload…), or a reference (href, xlink:href,
+// src) to anything but a fragment of itself or a data: image — an EPUB
+// must hold every resource it uses, and a page given as one file
+// (--embed-resources) too. The whole file is read with encoding/xml,
+// which expands no external entity.
+func checkSVG(data []byte) error {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.Strict = false
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("corrupt svg: %w", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(se.Name.Local) {
+		case "script", "foreignobject", "iframe", "object", "embed", "handler":
+			return fmt.Errorf("an SVG with a <%s> element is refused (scripts and embedded content)", se.Name.Local)
+		}
+		for _, a := range se.Attr {
+			name := strings.ToLower(a.Name.Local)
+			if strings.HasPrefix(name, "on") {
+				return fmt.Errorf("an SVG with an event attribute (%s) is refused", a.Name.Local)
+			}
+			if name == "href" || name == "src" {
+				v := strings.TrimSpace(a.Value)
+				if v != "" && !strings.HasPrefix(v, "#") && !strings.HasPrefix(strings.ToLower(v), "data:image/") {
+					return fmt.Errorf("an SVG referring to another resource (%s) is refused", clip(v, 60))
+				}
+			}
+		}
+	}
+}
+
+// clip shortens s to n bytes for a message.
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}

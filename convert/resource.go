@@ -80,7 +80,9 @@ func containsString(list []string, s string) bool {
 //     sniffed from the bytes (PNG, JPEG, GIF, WebP, SVG), its size read
 //     from the header (image.DecodeConfig) and checked against
 //     MaxImagePixels before the pixels are decoded to check that the file
-//     is whole; MaxImageBytes and MaxImagesBytes bound what is read.
+//     is whole (an SVG is scanned instead: scripts, embedded content,
+//     event attributes and references to other resources are refused);
+//     MaxImageBytes and MaxImagesBytes bound what is read.
 //
 // A missing, unreadable, refused, oversized or corrupt image is a warning
 // in opts.Report (its alt text is shown instead) or, under Options.Strict,
@@ -424,7 +426,11 @@ func CheckImage(data []byte) (ImageInfo, error) {
 	if int64(info.Width)*int64(info.Height) > MaxImagePixels {
 		return info, LimitErrorf("%d×%d pixels is more than the %d million pixel limit for an image", info.Width, info.Height, MaxImagePixels/1_000_000)
 	}
-	if info.MediaType != MediaSVG {
+	if info.MediaType == MediaSVG {
+		if err := checkSVG(data); err != nil {
+			return info, err
+		}
+	} else {
 		// The header is sane: decode the pixels, so that a truncated or
 		// corrupt file is found now, not by a writer.
 		if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {

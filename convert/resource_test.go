@@ -78,6 +78,9 @@ func TestResolveImagesProblems(t *testing.T) {
 	write(t, filepath.Join(doc, "text.png"), []byte("not an image\n"))
 	write(t, filepath.Join(doc, "bad.svg"), []byte(`<svg width="10" height="10"><g></svg>`))
 	write(t, filepath.Join(doc, "empty.png"), nil)
+	write(t, filepath.Join(doc, "script.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><script>alert(1)</script></svg>`))
+	write(t, filepath.Join(doc, "onload.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9" onload="alert(1)"/>`))
+	write(t, filepath.Join(doc, "remote.svg"), []byte(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="9" height="9"><image xlink:href="https://example.com/track.png"/></svg>`))
 	require.NoError(t, os.Symlink(filepath.Join(dir, "secret.png"), filepath.Join(doc, "link.png")))
 	require.NoError(t, os.Mkdir(filepath.Join(doc, "sub"), 0o755))
 	cases := []struct{ src, want string }{
@@ -91,6 +94,9 @@ func TestResolveImagesProblems(t *testing.T) {
 		{"text.png", "not a PNG, JPEG, GIF, WebP or SVG image"},
 		{"empty.png", "not a PNG, JPEG, GIF, WebP or SVG image"},
 		{"sub", "is not a regular file"},
+		{"script.svg", "an SVG with a <script> element is refused"},
+		{"onload.svg", "an SVG with an event attribute (onload) is refused"},
+		{"remote.svg", "an SVG referring to another resource (https://example.com/track.png) is refused"},
 		{"file:///etc/passwd", "file: URLs are not read"},
 		{"data:image/png;base64,!!!", "malformed data: URI"},
 	}
@@ -213,7 +219,8 @@ func TestDecodeImageConfigSVGSizes(t *testing.T) {
 
 func FuzzDecodeImageConfig(f *testing.F) {
 	for _, b := range [][]byte{testimg.PNGDPI(3, 2, 300), testimg.JPEG(2, 2), testimg.GIF(2, 2), testimg.WebP, testimg.SVG(4, 4), testimg.Bomb(9, 9),
-		[]byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x01\x00\x48\x00\x48\x00\x00")} {
+		[]byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x01\x00\x48\x00\x48\x00\x00"),
+		[]byte(`<svg width="9" height="9"><image href="x.png" onload="f()"/><script/></svg>`)} {
 		f.Add(b)
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
@@ -223,6 +230,11 @@ func FuzzDecodeImageConfig(f *testing.F) {
 			assert.Positive(t, info.Height)
 		}
 		assert.GreaterOrEqual(t, info.DPI, 0.0)
+		if err == nil && int64(info.Width)*int64(info.Height) <= 1<<20 {
+			// The whole check (pixels decoded, SVG scanned) on small
+			// images only: a header may state 40 Mpx of a few bytes.
+			_, _ = convert.CheckImage(data)
+		}
 	})
 }
 
