@@ -300,6 +300,17 @@ func (r *renderer) list(b *strings.Builder, l *convert.List) {
 				continue
 			}
 		}
+		if t := l.Task(i); t != convert.NoTask {
+			// Empty, or starting with another block: the checkbox first
+			// in the item.
+			b.WriteString(`<li class="task">` + strings.TrimSuffix(checkbox(t), " "))
+			if len(item) > 0 {
+				b.WriteByte('\n')
+				r.blocks(b, item)
+			}
+			b.WriteString("</li>\n")
+			continue
+		}
 		b.WriteString("<li>")
 		if l.Tight && len(item) == 1 {
 			if _, ok := item[0].(*convert.Paragraph); ok {

@@ -171,10 +171,15 @@ func (r *renderer) block(b convert.Block, tight, last bool) {
 		r.b.WriteString(">\n")
 		for i, it := range x.Items {
 			r.box = ""
-			if t := x.Task(i); t != convert.NoTask && len(it) > 0 && isParagraph(it[0]) {
+			switch t := x.Task(i); {
+			case t != convert.NoTask && len(it) > 0 && isParagraph(it[0]):
 				r.b.WriteString(`<li class="task">`)
-				r.box = checkbox(t)
-			} else {
+				r.box = checkbox(t) // in the item's first paragraph
+			case t != convert.NoTask:
+				// Empty, or starting with another block: the checkbox
+				// first in the item.
+				r.b.WriteString(`<li class="task">` + strings.TrimSuffix(checkbox(t), " "))
+			default:
 				r.b.WriteString("<li>")
 			}
 			if len(it) > 0 {

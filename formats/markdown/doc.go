@@ -51,6 +51,18 @@
 //     its emphasis and links (pandoc's implicit_figures). The reader reads
 //     no file: convert.Read resolves the images afterwards (see
 //     convert.ResolveImages).
+//   - Footnotes ([^label] references, "[^label]: text" definitions whose
+//     further paragraphs are indented by four spaces; goldmark's Footnote
+//     syntax, with its lookup and sorting replaced by linear ones, see
+//     footnote.go) become Note inlines where they are referenced (notes.go:
+//     pandoc's rules for undefined, unused, nested and repeated
+//     references). GFM task-list items ("- [x]", "- [ ]") give the list's
+//     Tasks. Raw <sub> and <sup> are Sub and Sup; pandoc's ~sub~ and
+//     ^sup^ are not read, since a single ~ is GFM strikethrough (goldmark
+//     reads ~x~ as struck text) and ^ would make every caret in prose
+//     markup. The writer writes them back the same way: <sub>/<sup>, the
+//     notes numbered [^1], [^2]… with their definitions after the last
+//     block, the checkboxes.
 //   - A hard line break is a LineBreak. A soft line break (a newline inside
 //     a paragraph) disappears between two Chinese or Japanese characters
 //     (Han, kana, CJK and fullwidth punctuation, CJK quotes, dashes and
