@@ -82,6 +82,11 @@ func (t *setter) figure(f *convert.FigureBlock, c ctx, gap float64) {
 	if len(f.Caption) > 0 {
 		captionLines = 2
 	}
+	if im.Alt != "" {
+		// PDF/UA asks every Figure for an /Alt, also one whose image is
+		// not drawn and whose alternative text stands in its place.
+		t.elems[fig].alt = im.Alt
+	}
 	if !drawable(im) {
 		t.unshown(im)
 		// The alt text stands in the image's place, unless the caption
@@ -93,9 +98,6 @@ func (t *setter) figure(f *convert.FigureBlock, c ctx, gap float64) {
 			gap = 0
 		}
 	} else {
-		if im.Alt != "" {
-			t.elems[fig].alt = im.Alt
-		}
 		w, h := t.imageSize(im.Resource, c.w, captionLines, capSize)
 		tag := fig
 		if im.Alt == "" {
