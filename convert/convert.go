@@ -239,7 +239,7 @@ func Read(ctx context.Context, r io.Reader, opts *Options) (_ *Document, err err
 		d.Meta.TitleFromFile = d.Meta.Title != ""
 	}
 	if d.Meta.Lang == "" {
-		d.Meta.Lang = DetectLanguage(DocumentText(d))
+		d.Meta.Lang = DocumentLanguage(d)
 	}
 	return d, nil
 }

@@ -199,6 +199,15 @@ func TestDetectLanguage(t *testing.T) {
 		{"日本語的「漢字（かんじ）」與「平仮名（ひらがな）」並用，這是兩國文字發展的不同之處，學者對此多有討論與研究。", "zh-Hant"},
 	} {
 		assert.Equal(t, tc.want, convert.DetectLanguage(tc.text), tc.text)
+		// DocumentLanguage counts a document's text a block at a time, as
+		// DetectLanguage counts it whole: a parenthesis open at the end of
+		// a block is closed by the line break between blocks.
+		var d convert.Document
+		for _, part := range strings.SplitAfter(tc.text, "（") {
+			d.Blocks = append(d.Blocks, &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: part}}})
+		}
+		assert.Equal(t, convert.DetectLanguage(convert.DocumentText(&d)), convert.DocumentLanguage(&d), tc.text)
+		assert.Equal(t, convert.DetectLanguage(convert.DocumentText(&d)+"한국어"), convert.DocumentLanguage(&d, "한국어"), tc.text)
 	}
 	assert.True(t, convert.IsCJKLang("zh-Hant"))
 	assert.False(t, convert.IsCJKLang("en-US"))

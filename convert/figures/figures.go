@@ -30,7 +30,7 @@ func Extract(d *convert.Document) []convert.Figure {
 		return out
 	}
 	lang := d.Meta.Lang
-	yuan := yuanUnit(lang, convert.DocumentText(d))
+	yuan := yuanUnitOf(lang, d)
 	section := ""
 	para := 0
 	// A headline's figures ("…320億美元") count too: Block -1, Section the
@@ -106,6 +106,28 @@ func yuanUnit(lang, text string) string {
 	if scriptOf(lang) != scriptHant {
 		return "CNY"
 	}
+	var c yuanCount
+	c.add(text)
+	return c.unit(lang)
+}
+
+// yuanUnitOf is yuanUnit of the document's text (DocumentText), counted a
+// block at a time rather than built (no marker spans two blocks).
+func yuanUnitOf(lang string, d *convert.Document) string {
+	if scriptOf(lang) != scriptHant {
+		return "CNY"
+	}
+	var c yuanCount
+	for _, bl := range d.Blocks {
+		c.add(convert.BlockText(bl))
+	}
+	return c.unit(lang)
+}
+
+// yuanCount counts the currency markers of a text.
+type yuanCount struct{ twd, hkd, cny int }
+
+func (c *yuanCount) add(text string) {
 	count := func(ms []string) int {
 		n := 0
 		for _, m := range ms {
@@ -113,7 +135,13 @@ func yuanUnit(lang, text string) string {
 		}
 		return n
 	}
-	twd, hkd, cny := count(twdMarkers), count(hkdMarkers), count(cnyMarkers)
+	c.twd += count(twdMarkers)
+	c.hkd += count(hkdMarkers)
+	c.cny += count(cnyMarkers)
+}
+
+func (c *yuanCount) unit(lang string) string {
+	twd, hkd, cny := c.twd, c.hkd, c.cny
 	switch {
 	case twd > hkd && twd > cny:
 		return "TWD"

@@ -123,7 +123,7 @@ func Section(d *convert.Document) []convert.Block {
 	}
 	lang := d.Meta.Lang
 	if lang == "" {
-		lang = convert.DetectLanguage(convert.DocumentText(d))
+		lang = convert.DocumentLanguage(d)
 	}
 	return []convert.Block{
 		&convert.Heading{Level: 2, Inlines: []convert.Inline{&convert.Text{Text: Heading(lang)}}},

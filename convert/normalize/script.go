@@ -71,7 +71,7 @@ func (s Script) TransformDocument(ctx context.Context, d *convert.Document, opts
 	rep := report(opts)
 	l := d.Meta.Lang
 	if l == "" {
-		l = convert.DetectLanguage(convert.DocumentText(d) + d.Meta.Title)
+		l = convert.DocumentLanguage(d, d.Meta.Title)
 	}
 	if base, _, _ := strings.Cut(strings.ToLower(l), "-"); base == "ja" || base == "ko" {
 		rep.Warn("script: the document is %s, not Chinese: not converted to %s", l, lang)

@@ -43,7 +43,7 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	m := &d.Meta
 	lang := m.Lang
 	if lang == "" {
-		lang = convert.DetectLanguage(convert.DocumentText(d))
+		lang = convert.DocumentLanguage(d)
 	}
 	b.WriteString("<!DOCTYPE html>\n<html")
 	if lang != "" && lang != "und" {

@@ -320,7 +320,7 @@ func (w *Writer) setup(ctx context.Context, d *convert.Document) (*setter, error
 	}
 	lang := d.Meta.Lang
 	if lang == "" || lang == "und" {
-		lang = convert.DetectLanguage(convert.DocumentText(d))
+		lang = convert.DocumentLanguage(d)
 	}
 	var user fonts.Chain
 	named := map[*fonts.Font]bool{}
