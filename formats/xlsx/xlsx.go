@@ -266,14 +266,76 @@ func cell(col, row int) string {
 
 func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles, figs []convert.Figure) error {
 	sh := SheetFigures
+	// The column widths first (a stream writer sets them before the
+	// rows), from every row's text.
 	widths := make([]int, len(Header))
 	for i, h := range Header {
-		if err := f.SetCellStr(sh, cell(i+1, 1), h); err != nil {
-			return err
-		}
 		widths[i] = displayWidth(h)
 	}
-	if err := f.SetCellStyle(sh, "A1", cell(len(Header), 1), st.header); err != nil {
+	for i, fg := range figs {
+		if i%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for col, s := range [...]string{1: fg.Section, 3: fg.Text, 5: fg.Unit, 6: string(fg.Kind), 7: fg.Sentence, 8: string(fg.Bound)} {
+			if s != "" {
+				widths[col] = max(widths[col], displayWidth(s))
+			}
+		}
+		widths[0] = max(widths[0], len(strconv.Itoa(i+1)))
+		widths[2] = max(widths[2], len(strconv.Itoa(fg.Paragraph)))
+		iso := figures.ISODate(fg)
+		_, isFull := fullDate(iso)
+		if iso != "" {
+			widths[9] = max(widths[9], 10)
+		}
+		switch {
+		case fg.Kind == convert.KindDate && isFull:
+			widths[4] = max(widths[4], 10)
+		case fg.Kind == convert.KindDate && iso != "":
+			widths[4] = max(widths[4], len(iso))
+		default:
+			widths[4] = max(widths[4], valueWidth(fg))
+		}
+	}
+	last := len(figs) + 1
+	ref := "A1:" + cell(len(Header), last)
+	// What a stream writer writes before the rows or takes from the sheet
+	// when it ends: the dimension, the filter.
+	if err := f.SetSheetDimension(sh, ref); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sh, ref, nil); err != nil {
+		return err
+	}
+	// The rows are streamed (excelize keeps a 16 MB buffer, then a
+	// temporary file), not held as cells: a million figures take as
+	// little memory as a hundred.
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	ctxWidth := w.ContextWidth
+	if ctxWidth <= 0 {
+		ctxWidth = 80
+	}
+	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth, 10, 12}
+	for i := range widths {
+		wd := min(max(widths[i]+2, 6), caps[i]+2)
+		if err := sw.SetColWidth(i+1, i+1, float64(wd)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
+		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
+		return err
+	}
+	row := make([]any, len(Header))
+	for i, h := range Header {
+		row[i] = excelize.Cell{StyleID: st.header, Value: h}
+	}
+	if err := sw.SetRow("A1", row); err != nil {
 		return err
 	}
 	for i, fg := range figs {
@@ -282,31 +344,21 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 				return err
 			}
 		}
-		row := i + 2
-		texts := map[int]string{2: fg.Section, 4: fg.Text, 6: fg.Unit, 7: string(fg.Kind), 8: fg.Sentence, 9: string(fg.Bound)}
-		for col := 1; col <= len(Header); col++ {
-			if s, ok := texts[col]; ok {
-				if col == 9 && s == "" {
-					continue // exact: no bound
-				}
-				if err := f.SetCellStr(sh, cell(col, row), s); err != nil {
-					return err
-				}
-				widths[col-1] = max(widths[col-1], displayWidth(s))
-			}
-		}
-		if err := f.SetCellInt(sh, cell(1, row), int64(i+1)); err != nil {
-			return err
-		}
+		clear(row)
+		row[0] = int64(i + 1)
+		row[1] = excelize.Cell{StyleID: st.wrap, Value: fg.Section}
 		// Figures of the title and of headings are in no paragraph: the
 		// cell stays empty rather than saying 0.
 		if fg.Paragraph > 0 {
-			if err := f.SetCellInt(sh, cell(3, row), int64(fg.Paragraph)); err != nil {
-				return err
-			}
+			row[2] = int64(fg.Paragraph)
 		}
-		widths[0] = max(widths[0], len(strconv.Itoa(i+1)))
-		widths[2] = max(widths[2], len(strconv.Itoa(fg.Paragraph)))
+		row[3] = fg.Text
+		row[5] = fg.Unit
+		row[6] = string(fg.Kind)
+		row[7] = excelize.Cell{StyleID: st.wrap, Value: fg.Sentence}
+		if fg.Bound != "" {
+			row[8] = string(fg.Bound) // exact: no bound
+		}
 		v := fg.Value
 		if math.IsNaN(v) || math.IsInf(v, 0) {
 			v = 0
@@ -317,72 +369,30 @@ func (w *Writer) figuresSheet(ctx context.Context, f *excelize.File, st *styles,
 			// Date: a real date cell for a complete date, else the ISO
 			// 8601 text (--03-15, 2024-01, a year 1684)
 			if isFull {
-				if err := f.SetCellFloat(sh, cell(10, row), excelSerial(full), -1, 64); err != nil {
-					return err
-				}
-				if err := f.SetCellStyle(sh, cell(10, row), cell(10, row), st.date); err != nil {
-					return err
-				}
-			} else if err := f.SetCellStr(sh, cell(10, row), iso); err != nil {
-				return err
+				row[9] = excelize.Cell{StyleID: st.date, Value: excelSerial(full)}
+			} else {
+				row[9] = iso
 			}
-			widths[9] = max(widths[9], 10)
 		}
-		style := 0
-		var err error
-		if fg.Kind == convert.KindDate && isFull {
-			v, style = excelSerial(full), st.date
-			widths[4] = max(widths[4], 10)
-		} else if fg.Kind == convert.KindDate && iso != "" {
+		switch {
+		case fg.Kind == convert.KindDate && isFull:
+			row[4] = excelize.Cell{StyleID: st.date, Value: excelSerial(full)}
+		case fg.Kind == convert.KindDate && iso != "":
 			// a partial date: ISO 8601 text, never a number that means
 			// nothing (315 for 3月15日)
-			if err := f.SetCellStr(sh, cell(5, row), iso); err != nil {
-				return err
-			}
-			widths[4] = max(widths[4], len(iso))
-			continue
-		} else {
-			style, err = st.num(NumberFormat(fg))
+			row[4] = iso
+		default:
+			style, err := st.num(NumberFormat(fg))
 			if err != nil {
 				return err
 			}
-			widths[4] = max(widths[4], valueWidth(fg))
+			row[4] = excelize.Cell{StyleID: style, Value: v}
 		}
-		if err := f.SetCellFloat(sh, cell(5, row), v, -1, 64); err != nil {
-			return err
-		}
-		if err := f.SetCellStyle(sh, cell(5, row), cell(5, row), style); err != nil {
+		if err := sw.SetRow("A"+strconv.Itoa(i+2), row); err != nil {
 			return err
 		}
 	}
-	last := len(figs) + 1
-	if len(figs) > 0 {
-		for _, col := range []int{2, 8} {
-			if err := f.SetCellStyle(sh, cell(col, 2), cell(col, last), st.wrap); err != nil {
-				return err
-			}
-		}
-	}
-	ctxWidth := w.ContextWidth
-	if ctxWidth <= 0 {
-		ctxWidth = 80
-	}
-	caps := []int{8, 40, 10, 30, 24, 10, 10, ctxWidth, 10, 12}
-	for i := range widths {
-		wd := min(max(widths[i]+2, 6), caps[i]+2)
-		name, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(sh, name, name, float64(wd)); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft",
-		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
-		return err
-	}
-	if err := f.SetSheetDimension(sh, "A1:"+cell(len(Header), last)); err != nil {
-		return err
-	}
-	return f.AutoFilter(sh, "A1:"+cell(len(Header), last), nil)
+	return sw.Flush()
 }
 
 // valueWidth estimates the display width of a formatted value.
@@ -631,23 +641,25 @@ func canonicalZip(b []byte, mod time.Time) ([]byte, error) {
 	var out bytes.Buffer
 	zw := zip.NewWriter(&out)
 	for _, zf := range files {
-		rc, err := zf.Open()
-		if err != nil {
-			return nil, err
-		}
-		data, err := io.ReadAll(rc)
-		rc.Close()
-		if err != nil {
-			return nil, err
-		}
-		if zf.Name == "[Content_Types].xml" {
-			data = sortElements(sortElements(data, defaultsRe), overridesRe)
-		}
 		fw, err := zw.CreateHeader(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, Modified: mod.UTC()})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := fw.Write(data); err != nil {
+		rc, err := zf.Open()
+		if err != nil {
+			return nil, err
+		}
+		if zf.Name == "[Content_Types].xml" {
+			var data []byte
+			if data, err = io.ReadAll(rc); err == nil {
+				_, err = fw.Write(sortElements(sortElements(data, defaultsRe), overridesRe))
+			}
+		} else {
+			// A sheet of a million rows is copied, not read whole.
+			_, err = io.Copy(fw, rc)
+		}
+		rc.Close()
+		if err != nil {
 			return nil, err
 		}
 	}
