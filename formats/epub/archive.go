@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"sync"
 	"time"
+	"unsafe"
 )
 
 // entry is one file of the OCF container, in the order it is written.
@@ -17,6 +18,12 @@ type entry struct {
 	name  string
 	data  []byte
 	store bool // write uncompressed (the mimetype file)
+	// A content document is data (go-epub's document up to its body),
+	// then body (set by doc, the document's own), then tail: not joined,
+	// and let go once compressed.
+	doc  *contentDoc
+	tail []byte
+	size int // the uncompressed size, once compressed
 
 	compressed []byte
 	crc        uint32
@@ -47,7 +54,7 @@ func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
 			ModifiedTime:       tm,
 			CRC32:              e.crc,
 			CompressedSize64:   uint64(len(e.compressed)),
-			UncompressedSize64: uint64(len(e.data)),
+			UncompressedSize64: uint64(e.size),
 		}
 		if e.store {
 			fh.Method = zip.Store
@@ -80,16 +87,36 @@ func compressAll(entries []*entry) error {
 			var buf bytes.Buffer
 			fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
 			for e := range work {
-				e.crc = crc32.ChecksumIEEE(e.data)
+				parts := [][]byte{e.data}
+				if e.doc != nil {
+					// The body is read as bytes, never copied.
+					parts = append(parts, unsafe.Slice(unsafe.StringData(e.doc.body), len(e.doc.body)), e.tail)
+				}
+				e.size = 0
+				for _, p := range parts {
+					e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
+					e.size += len(p)
+				}
 				if e.store {
 					e.compressed = e.data
 					continue
 				}
 				buf.Reset()
 				fw.Reset(&buf)
-				_, err := fw.Write(e.data)
+				var err error
+				for _, p := range parts {
+					if err == nil {
+						_, err = fw.Write(p)
+					}
+				}
 				if err == nil {
 					err = fw.Close()
+				}
+				// Only the compressed bytes are kept: a book of 10 M
+				// characters held its text three times over.
+				e.data, e.tail = nil, nil
+				if e.doc != nil {
+					e.doc.body = ""
 				}
 				if err != nil {
 					mu.Lock()

@@ -720,10 +720,10 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 	for _, it := range gp.Manifest {
 		hrefs[it.ID] = it.Href
 	}
-	bodies := map[string]string{}
+	bodies := map[string]*contentDoc{}
 	for _, d := range append([]*contentDoc{b.cover, b.titlePage, b.figures}, b.content...) {
 		if d != nil {
-			bodies["EPUB/xhtml/"+d.name] = d.body
+			bodies["EPUB/xhtml/"+d.name] = d
 		}
 	}
 	for _, ref := range gp.Spine {
@@ -733,14 +733,12 @@ func rewrite(b *book, staged []byte) ([]*entry, error) {
 		}
 		e := entries[len(entries)-1]
 		i := bytes.Index(e.data, []byte(bodyMark))
-		body, ok := bodies[name]
+		doc, ok := bodies[name]
 		if i < 0 || !ok {
 			return nil, fmt.Errorf("epub: %s: go-epub's document has no body placeholder", name)
 		}
-		data := make([]byte, 0, len(e.data)+len(body))
-		data = append(data, e.data[:i]...)
-		data = append(data, body...)
-		e.data = append(data, e.data[i+len(bodyMark):]...)
+		// The body goes between: writeContainer reads the three parts.
+		e.data, e.doc, e.tail = e.data[:i], doc, e.data[i+len(bodyMark):]
 	}
 	var rest []string
 	for name := range files {
