@@ -319,7 +319,10 @@ func (r *renderer) page(pg page) {
 
 // finish writes the PDF to out.
 func (r *renderer) finish(out io.Writer) error {
-	pre := r.store.wait()
+	pre, err := r.store.wait()
+	if err != nil {
+		return err
+	}
 	var buf bytes.Buffer
 	if err := r.pdf.Output(&buf); err != nil {
 		return fmt.Errorf("pdf: %w", err)
@@ -333,8 +336,8 @@ func (r *renderer) finish(out io.Writer) error {
 	return postProcess(out, buf.Bytes(), r.faces, r.info, tags, pre)
 }
 
-// close stops the compression of pages (a no-op after finish).
-func (r *renderer) close() { r.store.wait() }
+// close stops the compression of pages and removes its file.
+func (r *renderer) close() { r.store.close() }
 
 func colorOps(c rgb) string {
 	return strconv.FormatFloat(c.r, 'f', 3, 64) + " " + strconv.FormatFloat(c.g, 'f', 3, 64) + " " + strconv.FormatFloat(c.b, 'f', 3, 64)
@@ -383,7 +386,7 @@ var errPost = errors.New("pdf: unexpected gofpdf output")
 // The file is checked before anything is written to w.
 var postProcessHook func([]byte)
 
-func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOut, pre map[int][]byte) error {
+func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOut, pre map[int]piece) error {
 	lang := info.lang
 	if postProcessHook != nil {
 		postProcessHook(b)
@@ -465,6 +468,7 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 	type job struct {
 		data  []byte
 		out   []byte
+		pre   piece  // a page's content compressed by contentStore
 		extra string // dictionary entries kept (a font program's /Length1)
 	}
 	jobs := make([]*job, len(objs))
@@ -478,7 +482,7 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 			if !bytes.HasPrefix(b[o.off:o.end], fmt.Appendf(nil, "%d 0 obj\n<</Length 0>>\nstream\n", o.num)) {
 				return fmt.Errorf("%w: content of object %d", errPost, o.num)
 			}
-			jobs[i] = &job{out: z}
+			jobs[i] = &job{pre: z}
 			continue
 		}
 		body := b[o.off:o.end]
@@ -579,12 +583,13 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 	// to b and the compressed streams, and are written to w at the end.
 	// /Lang and DisplayDocTitle are PDF 1.4; a tagged file is PDF 1.7
 	// (Ruby, /Tabs; PDF/UA-1 is based on it).
-	var parts [][]byte
+	var parts []piece
 	size := 0
-	put := func(p []byte) {
+	putPiece := func(p piece) {
 		parts = append(parts, p)
-		size += len(p)
+		size += p.len()
 	}
+	put := func(p []byte) { putPiece(piece{b: p}) }
 	head := b[:objs[0].off]
 	if bytes.HasPrefix(head, []byte("%PDF-1.3")) {
 		v := "%PDF-1.4"
@@ -605,8 +610,12 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 		}
 		switch {
 		case jobs[i] != nil:
-			put(fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode %s/Length %d>>\nstream\n", o.num, jobs[i].extra, len(jobs[i].out)))
-			put(jobs[i].out)
+			z := piece{b: jobs[i].out}
+			if jobs[i].out == nil {
+				z = jobs[i].pre
+			}
+			put(fmt.Appendf(nil, "%d 0 obj\n<</Filter /FlateDecode %s/Length %d>>\nstream\n", o.num, jobs[i].extra, z.len()))
+			putPiece(z)
 			put([]byte("\nendstream\nendobj\n"))
 		case bytes.Contains(body, []byte("\n/Type /Catalog\n")):
 			at := bytes.Index(body, []byte("\n/Type /Catalog\n")) + len("\n/Type /Catalog\n")
@@ -668,20 +677,31 @@ func postProcess(w io.Writer, b []byte, faces []*face, info docInfo, tags *tagOu
 		tail = fmt.Appendf(tail, "startxref\n%d\n%%%%EOF\n", start)
 		put(tail)
 	}
+	var bw interface {
+		io.Writer
+		io.ReaderFrom
+	}
 	if bb, ok := w.(*bytes.Buffer); ok {
 		bb.Grow(size)
-		for _, p := range parts {
-			bb.Write(p)
-		}
-		return nil
+		bw = bb
+	} else {
+		bw = bufio.NewWriterSize(w, 64<<10)
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
 	for _, p := range parts {
-		if _, err := bw.Write(p); err != nil {
+		var err error
+		if p.f != nil {
+			_, err = bw.ReadFrom(io.NewSectionReader(p.f, p.off, p.n))
+		} else {
+			_, err = bw.Write(p.b)
+		}
+		if err != nil {
 			return err
 		}
 	}
-	return bw.Flush()
+	if b, ok := bw.(*bufio.Writer); ok {
+		return b.Flush()
+	}
+	return nil
 }
 
 // sanitizeLang keeps a BCP 47 tag's letters, digits and hyphens.

@@ -2,6 +2,8 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"compress/flate"
 	"compress/zlib"
 	"reflect"
@@ -17,8 +19,8 @@ import (
 // file (Fpdf.pages, a buffer a page): for a long document, several bytes
 // a character. contentStore takes each page's content out of gofpdf as
 // soon as the page is drawn, compresses it — as postProcess would have,
-// so that the bytes are the same — and leaves gofpdf an empty stream,
-// which postProcess replaces. gofpdf has no API for this: the unexported
+// so that the bytes are the same — into a temporary file, and leaves
+// gofpdf an empty stream, which postProcess replaces with it. gofpdf has no API for this: the unexported
 // field is reached by reflection, checked against its type (gofpdf 1.16.2
 // is archived, so its layout does not change); without it gofpdf keeps the
 // pages, as before, and the output is the same.
@@ -30,7 +32,27 @@ type contentStore struct {
 	jobs chan zJob
 	wg   sync.WaitGroup
 	mu   sync.Mutex
-	z    map[int][]byte // compressed content by object number
+	z    map[int]piece // compressed content by object number
+	// file holds the compressed contents (a temporary file, removed when
+	// closed); without one (none could be made) they stay in memory.
+	file *os.File
+	end     int64
+	err     error
+	removed bool
+}
+
+// piece is part of the output: bytes, or a stretch of a file.
+type piece struct {
+	b      []byte
+	f      *os.File
+	off, n int64
+}
+
+func (p piece) len() int {
+	if p.f != nil {
+		return int(p.n)
+	}
+	return len(p.b)
 }
 
 type zJob struct {
@@ -91,7 +113,13 @@ func (s *contentStore) taken(pdf *gofpdf.Fpdf) {
 
 // start starts the compressors.
 func (s *contentStore) start() {
-	s.z = map[int][]byte{}
+	s.z = map[int]piece{}
+	if f, err := os.CreateTemp("", "docconv-pdf-*"); err == nil {
+		s.file = f
+		if os.Remove(f.Name()) == nil { // gone once closed (Unix)
+			s.removed = true
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), 8)
 	s.jobs = make(chan zJob, workers)
 	// The workers range over the channel itself: wait sets s.jobs to nil,
@@ -109,9 +137,16 @@ func (s *contentStore) start() {
 				zw.Reset(&buf)
 				zw.Write(j.data)
 				zw.Close()
-				out := append([]byte(nil), buf.Bytes()...)
 				s.mu.Lock()
-				s.z[j.obj] = out
+				if s.file != nil {
+					if _, err := s.file.WriteAt(buf.Bytes(), s.end); err != nil && s.err == nil {
+						s.err = fmt.Errorf("pdf: writing a temporary file: %w", err)
+					}
+					s.z[j.obj] = piece{f: s.file, off: s.end, n: int64(buf.Len())}
+					s.end += int64(buf.Len())
+				} else {
+					s.z[j.obj] = piece{b: append([]byte(nil), buf.Bytes()...)}
+				}
 				s.mu.Unlock()
 			}
 		}()
@@ -120,11 +155,23 @@ func (s *contentStore) start() {
 
 // wait waits for the compressors and returns the compressed contents by
 // object number (nil when no page was taken).
-func (s *contentStore) wait() map[int][]byte {
+func (s *contentStore) wait() (map[int]piece, error) {
 	if s.jobs != nil {
 		close(s.jobs)
 		s.jobs = nil
 		s.wg.Wait()
 	}
-	return s.z
+	return s.z, s.err
+}
+
+// close removes the temporary file.
+func (s *contentStore) close() {
+	s.wait()
+	if s.file != nil {
+		s.file.Close()
+		if !s.removed {
+			os.Remove(s.file.Name())
+		}
+		s.file = nil
+	}
 }

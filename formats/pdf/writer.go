@@ -289,9 +289,11 @@ func (t *setter) tagState() tagState {
 }
 
 // setTags sets the tagging state: s, with the first elements of elems
-// (nil: the start of a document).
+// (nil: the start of a document). The elements laid out next are written
+// over those that follow in elems: the second pass lays out the same
+// elements as the first, in place (the renderer reads them).
 func (t *setter) setTags(s tagState, elems []selem) {
-	t.elems = append([]selem(nil), elems[:s.elems]...)
+	t.elems = elems[:s.elems]
 	t.parent, t.titleTagged, t.hTop, t.hLast = s.parent, s.titleTagged, s.hTop, s.hLast
 }
 
@@ -680,7 +682,7 @@ func (j *job) draw(ctx context.Context, emit func(page)) error {
 	if j.toc {
 		t.setTags(j.bodyTags, j.elems)
 	} else {
-		t.setTags(tagState{}, nil)
+		t.setTags(tagState{}, j.elems)
 	}
 	var ys []float64
 	j.flow(decorate, func(m, pg int, y float64) { ys = append(ys, y) })
