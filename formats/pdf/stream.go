@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"bytes"
-	"fmt"
-	"os"
 	"compress/flate"
 	"compress/zlib"
+	"fmt"
+	"os"
 	"reflect"
 	"runtime"
 	"sync"
@@ -35,7 +35,7 @@ type contentStore struct {
 	z    map[int]piece // compressed content by object number
 	// file holds the compressed contents (a temporary file, removed when
 	// closed); without one (none could be made) they stay in memory.
-	file *os.File
+	file    *os.File
 	end     int64
 	err     error
 	removed bool
