@@ -157,3 +157,23 @@ func TestLayoutScaling(t *testing.T) {
 	}
 	scaletest.Linear(t, "quote depth", render, quotes(50), quotes(500))
 }
+
+// A list nested deeper than the measure allows keeps every item's text: deep
+// levels take their parent's marker column (the text of items below about
+// 24 levels was lost when each level indented further).
+func TestDeepListKeepsText(t *testing.T) {
+	var items []convert.Block
+	var want strings.Builder
+	for i := 59; i >= 0; i-- {
+		item := []convert.Block{convert.Para(fmt.Sprintf("item%d項", i))}
+		if items != nil {
+			item = append(item, &convert.List{Items: [][]convert.Block{items}})
+		}
+		items = item
+	}
+	for i := range 60 {
+		fmt.Fprintf(&want, "•item%d項", i)
+	}
+	d := &convert.Document{Meta: convert.Meta{Lang: "zh-Hant"}, Blocks: []convert.Block{&convert.List{Items: [][]convert.Block{items}}}}
+	assert.Equal(t, want.String(), laidText(t, &Writer{}, d))
+}

@@ -539,6 +539,14 @@ func (t *setter) list(l *convert.List, c ctx, gap float64) {
 		markerW = max(markerW, t.textWidth(markers[i], 0, t.size)+t.boxWidth(l.Task(i)))
 	}
 	ind := max(markerW+t.size*0.3, t.size*1.5)
+	if c.w-ind < t.measure/2 && c.x-ind >= t.left {
+		// Nested deeper than half the measure allows: this list takes its
+		// parent's marker column instead of indenting further, so its text
+		// keeps a measure (it ran out at about 24 levels, and the items'
+		// text was lost), as deep quotes stop indenting.
+		c.x -= ind
+		c.w += ind
+	}
 	labels := t.notes.takeLabels() // a list of notes: its numbers read "[1]" (notes.go)
 	lid, leave := t.enter(blockRole(l))
 	defer leave()
