@@ -262,16 +262,21 @@ func scriptOf(r rune) byte {
 // Hangul outside Korean, Han in Korean or Japanese is not (Hanja,
 // kanji); Latin letters in CJK text need no language of their own.
 func foreign(sc byte, lang string) bool {
-	l := strings.ToLower(lang)
-	switch {
-	case strings.HasPrefix(l, "ja"):
+	switch { // a prefix compared without case, and without allocating (it runs per text run)
+	case hasPrefixFold(lang, "ja"):
 		return sc == 'g'
-	case strings.HasPrefix(l, "ko"):
+	case hasPrefixFold(lang, "ko"):
 		return sc == 'k'
-	case strings.HasPrefix(l, "zh"):
+	case hasPrefixFold(lang, "zh"):
 		return sc == 'k' || sc == 'g'
 	}
 	return sc == 'h' || sc == 'k' || sc == 'g'
+}
+
+// hasPrefixFold reports whether s begins with the lower-case ASCII prefix,
+// in any case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // langOf returns the language of the text of element e: its own /Lang or
