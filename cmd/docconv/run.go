@@ -5,11 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"time"
 
@@ -17,9 +15,9 @@ import (
 	"golang.org/x/term"
 
 	"github.com/docconv/docconv/convert"
-	"github.com/docconv/docconv/convert/normalize"
 	"github.com/docconv/docconv/fonts"
 	_ "github.com/docconv/docconv/formats/all"
+	"github.com/docconv/docconv/internal/cliopts"
 )
 
 // Exit codes.
@@ -436,106 +434,25 @@ func displayName(path string) string {
 	return path
 }
 
-// options builds the conversion options from the flags.
+// options builds the conversion options from the flags (internal/cliopts:
+// docconv-beam shares them).
 func (c *config) options() (*convert.Options, error) {
-	no := normalize.Options{}
-	switch c.normalizeMode {
-	case "default", "":
-	case "none":
-		no.None = true
-	default:
-		return nil, usagef("--normalize must be default or none, not %q", c.normalizeMode)
-	}
-	rm, err := normalize.ParseRubyMode(c.ruby)
-	if err != nil {
-		return nil, usagef("--ruby: %v", err)
-	}
-	no.Ruby = rm
-	switch c.punct {
-	case "fix", "":
-	case "keep":
-		no.KeepPunct = true
-	default:
-		return nil, usagef("--punct must be fix or keep, not %q", c.punct)
-	}
-	switch strings.ToLower(c.script) {
-	case "", "hans", "hant":
-		no.Script = strings.ToLower(c.script)
-	default:
-		return nil, usagef("--script must be hans or hant, not %q", c.script)
-	}
-	switch strings.ToUpper(c.pageSize) {
-	case "", "A4", "A5", "B5", "B5-JIS", "LETTER":
-	default:
-		return nil, usagef("--page-size must be A4, A5, B5, B5-JIS or Letter, not %q", c.pageSize)
-	}
-	for _, m := range c.meta {
-		if k, _, _ := strings.Cut(m, "="); strings.TrimSpace(k) == "" {
-			return nil, usagef("-M %q: want KEY=VALUE", m)
-		}
-	}
-	// Check the metadata values now, so that a bad date is a usage error.
-	if err := convert.ApplyMetadata(&convert.Meta{}, c.meta); err != nil {
-		return nil, usagef("-M: %v", err)
-	}
 	if c.jobs < 0 {
 		return nil, usagef("-j must be a number of inputs converted at once (0: one per CPU), not %d", c.jobs)
 	}
-	maxIn, err := parseSize(c.maxInputSize)
+	s := cliopts.Settings{
+		From: c.from, Metadata: c.meta, Vars: c.vars,
+		Normalize: c.normalizeMode, Ruby: c.ruby, Punct: c.punct, Script: c.script,
+		PageSize: c.pageSize, Strict: c.strict, TOC: c.toc, FiguresTable: c.figuresTable,
+		Fonts: c.fonts, EmbedFonts: c.embedFonts, MaxInputSize: c.maxInputSize,
+		InputEncoding: c.inputEncoding, PDFStandard: c.pdfStandard,
+		ResourcePath: c.resourcePath, EmbedResources: c.embedResources, CoverImage: c.coverImage,
+	}
+	opts, err := s.Options()
 	if err != nil {
-		return nil, usagef("--max-input-size: %v", err)
+		return nil, usagef("%v", err)
 	}
-	if maxIn == 0 {
-		maxIn = -1 // no limit
-	}
-	vars := map[string]string{}
-	for _, v := range c.vars {
-		k, val, ok := strings.Cut(v, "=")
-		if !ok || !strings.Contains(k, ".") {
-			return nil, usagef("-V %q: want FORMAT.KEY=VALUE, e.g. pdf.indent=0", v)
-		}
-		vars[k] = val
-	}
-	if c.pdfStandard != "" {
-		vars["pdf.standard"] = c.pdfStandard
-	}
-	if _, _, err := convert.DecodeText(nil, c.inputEncoding); err != nil {
-		return nil, usagef("--input-encoding: %v", err)
-	}
-	if err := convert.CheckVars(vars); err != nil {
-		return nil, usagef("-V: %v; docconv --list-variables lists the valid keys", err)
-	}
-	if st, ok := vars["pdf.standard"]; ok {
-		switch strings.ToLower(strings.TrimSpace(st)) {
-		case "none":
-		case "ua-1":
-			if tg, ok := vars["pdf.tagged"]; ok {
-				if b, _ := convert.ParseVarBool(tg); !b {
-					return nil, usagef("--pdf-standard ua-1 needs a tagged PDF: remove -V pdf.tagged=false")
-				}
-			}
-		default:
-			return nil, usagef("--pdf-standard must be ua-1 (or none), not %q", st)
-		}
-	}
-	return &convert.Options{
-		From:           c.from,
-		Metadata:       c.meta,
-		Transforms:     normalize.Transforms(no),
-		Report:         &convert.Report{},
-		Strict:         c.strict,
-		InputEncoding:  c.inputEncoding,
-		MaxInputSize:   maxIn,
-		TOC:            c.toc,
-		ResourcePath:   splitPathList(c.resourcePath),
-		EmbedResources: c.embedResources,
-		CoverImage:     c.coverImage,
-		FiguresTable:   c.figuresTable,
-		Fonts:          c.fonts,
-		EmbedFonts:     c.embedFonts,
-		PageSize:       c.pageSize,
-		Vars:           vars,
-	}, nil
+	return opts, nil
 }
 
 // plan resolves the output formats.
@@ -669,47 +586,4 @@ func isTerminal(f *os.File) bool {
 
 // parseSize parses a byte count: digits with an optional unit, K/KB/KiB,
 // M/MB/MiB, G/GB/GiB (all powers of 1024, case-insensitive), or B.
-func parseSize(s string) (int64, error) {
-	t := strings.TrimSpace(s)
-	i := 0
-	for i < len(t) && t[i] >= '0' && t[i] <= '9' {
-		i++
-	}
-	if i == 0 {
-		return 0, fmt.Errorf("%q is not a size (want e.g. 256MiB, 1GiB or 1000000)", s)
-	}
-	n, err := strconv.ParseInt(t[:i], 10, 64)
-	if err != nil {
-		return 0, fmt.Errorf("%q is not a size: %v", s, err)
-	}
-	shift := 0
-	switch strings.ToLower(strings.TrimSpace(t[i:])) {
-	case "", "b":
-	case "k", "kb", "kib":
-		shift = 10
-	case "m", "mb", "mib":
-		shift = 20
-	case "g", "gb", "gib":
-		shift = 30
-	default:
-		return 0, fmt.Errorf("%q: unknown unit %q (want KiB, MiB or GiB)", s, t[i:])
-	}
-	if n > math.MaxInt64>>shift {
-		return 0, fmt.Errorf("%q is too large", s)
-	}
-	return n << shift, nil
-}
-
-// splitPathList splits --resource-path values at the path list separator
-// (":" on Unix, ";" on Windows), as pandoc does, dropping empty entries.
-func splitPathList(vals []string) []string {
-	var out []string
-	for _, v := range vals {
-		for _, d := range filepath.SplitList(v) {
-			if d != "" {
-				out = append(out, d)
-			}
-		}
-	}
-	return out
-}
+func parseSize(s string) (int64, error) { return cliopts.ParseSize(s) }
