@@ -50,7 +50,11 @@ func (s *Settings) Options() (*convert.Options, error) {
 	default:
 		return nil, fmt.Errorf("--normalize must be default or none, not %q", s.Normalize)
 	}
-	rm, err := normalize.ParseRubyMode(s.Ruby)
+	ruby := s.Ruby
+	if ruby == "" {
+		ruby = "strip"
+	}
+	rm, err := normalize.ParseRubyMode(ruby)
 	if err != nil {
 		return nil, fmt.Errorf("--ruby: %v", err)
 	}
