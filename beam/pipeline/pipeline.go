@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -87,6 +88,11 @@ type Config struct {
 	// not written); Failures is where the dead-letter table goes. With
 	// Shards > 1 each is written as Shards files NAME-SSSSS-of-NNNNN.EXT.
 	FiguresCSV, FiguresParquet, Failures string
+	// SourceDateEpoch is the SOURCE_DATE_EPOCH of the submitting process
+	// ("" for none): each worker takes it, so that the outputs carry the
+	// date docconv would give them there, whatever the workers' own
+	// environment says (see convert.DocumentTime).
+	SourceDateEpoch string
 	// Shards is the number of files of each table (0 means 1). The rows
 	// of one shard are sorted in one worker's memory: take about one shard
 	// per 2 million figures (about 100 000 articles).
@@ -110,6 +116,11 @@ func (c *Config) Check() error {
 	}
 	if c.Shards == 0 {
 		c.Shards = 1
+	}
+	if c.SourceDateEpoch != "" {
+		if _, err := strconv.ParseInt(c.SourceDateEpoch, 10, 64); err != nil {
+			return fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a number of seconds", c.SourceDateEpoch)
+		}
 	}
 	var names []string
 	for _, n := range c.Formats {
@@ -178,6 +189,7 @@ func Build(s beam.Scope, c Config) (figureRows, failures beam.PCollection) {
 	unique, clashes := beam.ParDo2(s, uniqueFn, beam.GroupByKey(s, keyed))
 	rows, failed := beam.ParDo2(s, &convertFn{
 		Output: c.Output, Formats: c.Formats, Settings: c.Settings, Inputs: inputsOf(c),
+		SourceDateEpoch: c.SourceDateEpoch,
 	}, unique)
 	failures = beam.Flatten(s, outside, clashes, failed)
 	writeTables(s, c, rows, failures)
@@ -310,11 +322,21 @@ type convertFn struct {
 	Formats  []string
 	Settings cliopts.Settings
 	Inputs   []string
+	// SourceDateEpoch is the submitter's SOURCE_DATE_EPOCH.
+	SourceDateEpoch string
 
 	opts *convert.Options
 }
 
 func (f *convertFn) Setup() error {
+	if f.SourceDateEpoch != "" {
+		os.Setenv("SOURCE_DATE_EPOCH", f.SourceDateEpoch)
+	} else {
+		os.Unsetenv("SOURCE_DATE_EPOCH")
+	}
+	if _, _, err := convert.SourceDateEpoch(); err != nil {
+		return err
+	}
 	o, err := f.Settings.Options()
 	f.opts = o
 	return err

@@ -106,6 +106,7 @@ func declare(fs *flag.FlagSet) func() (pipeline.Config, error) {
 			}
 		}
 		st.Metadata, st.Vars, st.Fonts, st.EmbedFonts = meta, vars, fonts, embeds
+		c.SourceDateEpoch = os.Getenv("SOURCE_DATE_EPOCH")
 		if c.Output != "" {
 			c.FiguresCSV = table(figures, c.Output, "figures.csv")
 			c.FiguresParquet = table(parquet, c.Output, "figures.parquet")
