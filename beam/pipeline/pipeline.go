@@ -523,7 +523,10 @@ func relative(base, p string) (string, bool) {
 		return q, q != ""
 	}
 	rest, ok := strings.CutPrefix(q, strings.TrimSuffix(b, "/")+"/")
-	return rest, ok && rest != ""
+	if !ok || rest == "" {
+		return "", false
+	}
+	return rest, true
 }
 
 // globRoot returns the directory of a pattern before its first wildcard:
