@@ -66,6 +66,7 @@ func declare(fs *flag.FlagSet) func() (pipeline.Config, error) {
 		c                         pipeline.Config
 		to                        list
 		meta, vars, fonts, embeds list
+		resources                 list
 		figures, parquet, failed  string
 	)
 	st := &c.Settings
@@ -95,6 +96,11 @@ func declare(fs *flag.FlagSet) func() (pipeline.Config, error) {
 	fs.Var(&embeds, "epub-embed-font", "embed a subset of font `NAME|FILE` in the EPUB, repeatable")
 	fs.StringVar(&st.PageSize, "page-size", "", "PDF page `SIZE`: A4 (default), A5, B5, B5-JIS, Letter")
 	fs.StringVar(&st.MaxInputSize, "max-input-size", "256MiB", "an input larger than `SIZE` fails (0: no limit)")
+	fs.StringVar(&st.InputEncoding, "input-encoding", "", "character `ENCODING` of text, Markdown and HTML inputs (default: detected)")
+	fs.StringVar(&st.PDFStandard, "pdf-standard", "", "declare the PDF `STANDARD`: ua-1")
+	fs.Var(&resources, "resource-path", "look for images in `DIR[:DIR…]` too, after the input's directory (local paths on the workers; repeatable)")
+	fs.BoolVar(&st.EmbedResources, "embed-resources", false, "HTML: put the images into the page as data: URIs")
+	fs.StringVar(&st.CoverImage, "epub-cover-image", "", "EPUB cover image `FILE` (must exist on every worker)")
 	fs.Var(&vars, "V", "format-specific `KEY=VALUE`, e.g. pdf.indent=0 (repeatable)")
 	fs.Var(&vars, "variable", "same as -V")
 	return func() (pipeline.Config, error) {
@@ -105,7 +111,7 @@ func declare(fs *flag.FlagSet) func() (pipeline.Config, error) {
 				}
 			}
 		}
-		st.Metadata, st.Vars, st.Fonts, st.EmbedFonts = meta, vars, fonts, embeds
+		st.Metadata, st.Vars, st.Fonts, st.EmbedFonts, st.ResourcePath = meta, vars, fonts, embeds, resources
 		c.SourceDateEpoch = os.Getenv("SOURCE_DATE_EPOCH")
 		if c.Output != "" {
 			c.FiguresCSV = table(figures, c.Output, "figures.csv")
@@ -143,7 +149,8 @@ func (l *list) Set(v string) error { *l = append(*l, v); return nil }
 // ownFlags are docconv-beam's flags; --help lists them first, then Beam's.
 var ownFlags = []string{"input", "manifest", "base", "output", "t", "to", "figures", "figures-parquet", "failures", "shards",
 	"f", "from", "M", "metadata", "normalize", "ruby", "punct", "script", "strict", "toc", "figures-table",
-	"font", "epub-embed-font", "page-size", "max-input-size", "V", "variable"}
+	"font", "epub-embed-font", "page-size", "max-input-size", "input-encoding", "pdf-standard", "resource-path",
+	"embed-resources", "epub-cover-image", "V", "variable"}
 
 func usage(fs *flag.FlagSet, w io.Writer) {
 	fmt.Fprintf(w, "usage: docconv-beam (--input PATTERN | --manifest FILE) --output PREFIX -t FORMAT[,FORMAT…] [flags]\n\n")
