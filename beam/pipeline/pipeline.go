@@ -50,6 +50,9 @@ const (
 	Failed = "failed"
 	// Figures counts the rows of the figures table.
 	Figures = "figures"
+	// Warnings counts the warnings of the converted inputs (repairs,
+	// missing images…: what docconv prints as "warning:").
+	Warnings = "warnings"
 	// ArticleMillis is the distribution of the time one input takes
 	// (read, every format, writes), in milliseconds.
 	ArticleMillis = "article_ms"
@@ -59,6 +62,7 @@ var (
 	convertedCount = beam.NewCounter(Namespace, Converted)
 	failedCount    = beam.NewCounter(Namespace, Failed)
 	figuresCount   = beam.NewCounter(Namespace, Figures)
+	warningsCount  = beam.NewCounter(Namespace, Warnings)
 	articleMillis  = beam.NewDistribution(Namespace, ArticleMillis)
 )
 
@@ -344,7 +348,7 @@ func (f *convertFn) Setup() error {
 
 func (f *convertFn) ProcessElement(ctx context.Context, name, p string, emit func(FigureRow), fail func(Failure)) {
 	start := time.Now()
-	figs, err := f.convert(ctx, name, p)
+	figs, warnings, err := f.convert(ctx, name, p)
 	articleMillis.Update(ctx, time.Since(start).Milliseconds())
 	if err != nil {
 		fail(Failure{Path: p, Error: err.Error()})
@@ -352,6 +356,7 @@ func (f *convertFn) ProcessElement(ctx context.Context, name, p string, emit fun
 	}
 	convertedCount.Inc(ctx, 1)
 	figuresCount.Inc(ctx, int64(len(figs)))
+	warningsCount.Inc(ctx, int64(warnings))
 	for _, r := range RowsOf(p, figs) {
 		emit(r)
 	}
@@ -359,44 +364,44 @@ func (f *convertFn) ProcessElement(ctx context.Context, name, p string, emit fun
 
 // convert reads the input at p and writes name.EXT for every format:
 // every output is made in memory first, so a failure writes nothing.
-func (f *convertFn) convert(ctx context.Context, name, p string) ([]convert.Figure, error) {
+func (f *convertFn) convert(ctx context.Context, name, p string) (_ []convert.Figure, warnings int, err error) {
 	var outs []output
 	for _, format := range f.Formats {
 		fm, err := convert.Lookup(format)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		out := name + "." + fm.Ext()
 		if out == p || slices.Contains(f.Inputs, out) {
-			return nil, fmt.Errorf("%s: refusing to overwrite an input file", out)
+			return nil, 0, fmt.Errorf("%s: refusing to overwrite an input file", out)
 		}
 		outs = append(outs, output{format: fm.Name, path: out})
 	}
 	src, err := readFile(ctx, p, f.opts.MaxInput())
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	o := *f.opts
 	o.SourcePath = p
 	o.Report = &convert.Report{}
 	d, err := convert.Read(ctx, bytes.NewReader(src), &o)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	for i := range outs {
 		o.To = outs[i].format
 		var b bytes.Buffer
 		if err := convert.Write(ctx, &b, d, &o); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		outs[i].data = b.Bytes()
 	}
 	for _, out := range outs {
 		if err := writeFile(ctx, out.path, out.data); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 	}
-	return figures.Of(d), nil
+	return figures.Of(d), len(o.Report.Warnings()), nil
 }
 
 type output struct {

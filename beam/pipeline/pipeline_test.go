@@ -208,11 +208,9 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 
-	assert.Equal(t, map[string]int64{
-		pipeline.Converted: int64(len(good)),
-		pipeline.Failed:    int64(len(bad)),
-		pipeline.Figures:   int64(len(rows)),
-	}, counts)
+	assert.Equal(t, int64(len(good)), counts[pipeline.Converted])
+	assert.Equal(t, int64(len(bad)), counts[pipeline.Failed])
+	assert.Equal(t, int64(len(rows)), counts[pipeline.Figures])
 }
 
 // TestManifestCLI runs a manifest of articles (relative and absolute

@@ -183,8 +183,8 @@ func printSummary(w io.Writer, c pipeline.Config, pr beam.PipelineResult) {
 			}
 		}
 	}
-	fmt.Fprintf(w, "docconv-beam: %d converted, %d failed, %d figures\n",
-		counts[pipeline.Converted], counts[pipeline.Failed], counts[pipeline.Figures])
+	fmt.Fprintf(w, "docconv-beam: %d converted, %d failed, %d figures, %d warnings\n",
+		counts[pipeline.Converted], counts[pipeline.Failed], counts[pipeline.Figures], counts[pipeline.Warnings])
 	if ms.Count > 0 {
 		fmt.Fprintf(w, "docconv-beam: per input %.1f ms on average, %d ms at most (read, convert, write)\n",
 			float64(ms.Sum)/float64(ms.Count), ms.Max)
