@@ -468,11 +468,15 @@ func atxHeading(s string) (int, string, bool) {
 	if t == "" {
 		return 0, "", false
 	}
-	// "# # Title" is read as the heading "Title", not "# Title": the text
-	// writer prints headings without a marker, so a heading whose text
-	// looked like a marked heading would change level when read back.
-	if _, inner, ok := atxHeading(t); ok {
-		t = inner
+	// A line whose text after the marker is itself marked ("# # Title",
+	// "# - item", "# ---") is a paragraph, kept whole: the text writer
+	// prints headings without their marker, so such a heading would read
+	// back as a heading of another level, a list item or a rule.
+	if _, _, ok := atxHeading(t); ok || isRule(t) {
+		return 0, "", false
+	}
+	if _, _, _, ok := listItem(t); ok {
+		return 0, "", false
 	}
 	return n, t, true
 }

@@ -538,6 +538,8 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n% heading-like\nBody text. It is long enough to be a paragraph surely.\n"))
 	f.Add([]byte("% T\n% A\n% 2024-01-01\n---\ntitle: x\n---\nBody.\n"))
 	f.Add([]byte("00000000000000000000000000\n# # 0")) // found by CI's fuzz smoke run
+	f.Add([]byte("# - 0"))                             // found while fuzzing: heading, item, item
+	f.Add([]byte("# ---\nx\n# + y\n"))
 	f.Add([]byte("Title\n\f\nBody text that goes on.\fMore\n\f"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
