@@ -691,7 +691,9 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		}
 		var sb strings.Builder
 		for j := s; j < e; j++ {
-			sb.WriteRune(p.atoms[j].r)
+			if !t.measuring {
+				sb.WriteRune(p.atoms[j].r)
+			}
 			a.face.use(p.atoms[j].r)
 		}
 		last := &p.atoms[e-1]

@@ -121,6 +121,10 @@ type setter struct {
 	// pageBreak: a PageBreak was met; the next slice emitted starts a
 	// new page.
 	pageBreak bool
+	// measuring: the first pass of Writer.Write, whose pages are counted
+	// and dropped: text runs are laid out without their text (the faces
+	// and their glyphs are what it needs of them).
+	measuring bool
 	// bodyStart is the number of slices before the body's (the title
 	// block's): a page break before the body's first slice is none.
 	bodyStart int

@@ -524,6 +524,7 @@ func (w *Writer) measure(ctx context.Context, d *convert.Document) (*job, error)
 		j.bodyTags = t.tagState()
 		j.markPage, j.markY, j.body = nil, nil, 0
 		newFaces, bodyOrder = map[int][]*face{}, map[*face]bool{}
+		t.measuring = true
 		j.flow(func(pg page) {
 			for _, it := range pg.items {
 				if (it.kind == itText || it.kind == itActual) && !bodyOrder[it.face] {
@@ -539,6 +540,7 @@ func (w *Writer) measure(ctx context.Context, d *convert.Document) (*job, error)
 			}
 			j.markPage[m], j.markY[m] = pg, y
 		})
+		t.measuring = false
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
