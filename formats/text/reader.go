@@ -229,7 +229,7 @@ func symbolBullet(s string) (rune, string, bool) {
 
 // symbolItems marks the lines of texts (consecutive non-blank lines) that
 // are in a run of two or more lines starting with the same bullet symbol,
-// or next to a list item ("- item", "• item"): the Writer writes every
+// or next to an unordered list item ("- item", "• item"): the Writer writes every
 // bullet as "• ", so "•text" after "- item" must read as an item both
 // before and after a round trip.
 func symbolItems(texts []string) []bool {
@@ -239,15 +239,29 @@ func symbolItems(texts []string) []bool {
 		if r, _, ok := symbolBullet(t); ok {
 			mark[i] = r
 		}
-		_, _, _, item[i] = listItem(t)
+		ordered, _, _, ok := listItem(t)
+		item[i] = ok && !ordered // "1. item" is written back as it is, never as "•"
+	}
+	// Neighbours are looked for across rule lines: the Writer writes no
+	// rule, so "- a", "---", "•b" must read as it reads without the rule.
+	rule := make([]bool, len(texts))
+	for i, t := range texts {
+		rule[i] = mark[i] == 0 && !item[i] && isRule(t)
 	}
 	out := make([]bool, len(texts))
+	prev := -1 // the nearest line before i that is no rule
 	for i := range texts {
-		if mark[i] == 0 {
-			continue
+		if mark[i] != 0 {
+			next := i + 1
+			for next < len(texts) && rule[next] {
+				next++
+			}
+			if prev >= 0 && (mark[prev] == mark[i] || item[prev]) || next < len(texts) && (mark[next] == mark[i] || item[next]) {
+				out[i] = true
+			}
 		}
-		if i > 0 && (mark[i-1] == mark[i] || item[i-1]) || i+1 < len(texts) && (mark[i+1] == mark[i] || item[i+1]) {
-			out[i] = true
+		if !rule[i] {
+			prev = i
 		}
 	}
 	return out

@@ -540,6 +540,8 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("00000000000000000000000000\n# # 0")) // found by CI's fuzz smoke run
 	f.Add([]byte("# - 0"))                             // found while fuzzing: heading, item, item
 	f.Add([]byte("# ---\nx\n# + y\n"))
+	f.Add([]byte("0) 0\n---\n•00")) // found while fuzzing: the rule between them is not written
+	f.Add([]byte("- 0\n---\n•00"))
 	f.Add([]byte("Title\n\f\nBody text that goes on.\fMore\n\f"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
