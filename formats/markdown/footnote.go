@@ -90,7 +90,8 @@ func (footnoteRefParser) Parse(parent gast.Node, block text.Reader, pc parser.Co
 		pc.Set(footnoteIndexKey, index)
 	}
 	open := pos
-	closure := util.FindClosure(line[pos:min(len(line), pos+footnoteLabelLimit)], '[', ']', false, false) //nolint:staticcheck // as goldmark's
+	//lint:ignore SA1019 the label is on one line, as in goldmark's own footnote parser
+	closure := util.FindClosure(line[pos:min(len(line), pos+footnoteLabelLimit)], '[', ']', false, false)
 	if closure < 0 {
 		return nil
 	}

@@ -89,7 +89,6 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 type renderer struct {
 	explicit map[*convert.Heading]bool
 	notes    noteNums
-	order    []*convert.Note // notes by number - 1
 }
 
 // explicitIDs decides which headings need a {#id} attribute: those whose

@@ -81,34 +81,6 @@ func blockRole(b convert.Block) string {
 	return roleP
 }
 
-// figureTag returns the tag of an image drawn under parent: a Figure
-// element with alt as its /Alt, or an artifact when alt is "" (a
-// decorative image, which a screen reader skips). The image's page item
-// carries the tag like a text run; a caption is a Caption element under
-// the Figure (newElem("Caption", figure)).
-func (t *setter) figureTag(alt string, parent int32) int32 {
-	if strings.TrimSpace(alt) == "" {
-		return tagArtifact
-	}
-	id := t.newElem(roleFigure, parent)
-	t.elems[id].alt = alt
-	return id
-}
-
-// standardRoles are the structure types of PDF 1.7 (ISO 32000-1 Table
-// 333–347) that a tagged PDF of this package may use without a RoleMap.
-var standardRoles = map[string]bool{
-	"Document": true, "Part": true, "Art": true, "Sect": true, "Div": true,
-	"BlockQuote": true, "Caption": true, "TOC": true, "TOCI": true, "Index": true,
-	"NonStruct": true, "Private": true, "P": true, "H": true,
-	"H1": true, "H2": true, "H3": true, "H4": true, "H5": true, "H6": true,
-	"L": true, "LI": true, "Lbl": true, "LBody": true,
-	"Table": true, "TR": true, "TH": true, "TD": true, "THead": true, "TBody": true, "TFoot": true,
-	"Span": true, "Quote": true, "Note": true, "Reference": true, "BibEntry": true,
-	"Code": true, "Link": true, "Annot": true, "Ruby": true, "RB": true, "RT": true, "RP": true,
-	"Warichu": true, "WT": true, "WP": true, "Figure": true, "Formula": true, "Form": true,
-}
-
 // newElem adds a structure element under parent and returns its tag.
 func (t *setter) newElem(role string, parent int32) int32 {
 	if len(t.elems) == 0 {
@@ -383,12 +355,6 @@ type annot struct {
 	tag        int32
 }
 
-// mcRef is a marked-content sequence: its page, MCID and element.
-type mcRef struct {
-	page int32
-	mcid int32
-}
-
 // tagger writes the marked content of the pages as render draws them and
 // collects what the structure tree needs.
 type tagger struct {
@@ -508,13 +474,12 @@ func (g *tagger) link(a annot) {
 
 // tagOut is what render hands to postProcess for a tagged file.
 type tagOut struct {
-	g         *tagger
-	standard  string // "ua-1" or ""
-	pageH     float64
-	markPage  []int
-	markY     []float64
-	marks     []mark
-	pageCount int
+	g        *tagger
+	standard string // "ua-1" or ""
+	pageH    float64
+	markPage []int
+	markY    []float64
+	marks    []mark
 }
 
 // structObjects returns the objects of the structure tree, the link
@@ -577,8 +542,7 @@ func (o *tagOut) objects(next int, pageObj []int, info docInfo) (objs [][]byte, 
 		annotObj[i] = num
 		num++
 	}
-	meta := num
-	num++
+	meta := num // the last object number handed out
 	// Elements.
 	pageOf := func(e int) int32 {
 		for _, k := range g.kids[e] {

@@ -1052,16 +1052,6 @@ func (p *paginator) run(last bool) {
 	}
 }
 
-// headerFooter adds the running head (the title, from the second page on)
-// and the folio to every page. first is the number of the first page,
-// which has the title block and no running head.
-func (t *setter) headerFooter(pages []page, title string, first, total int) {
-	head := t.runningHead(title, first-1+len(pages))
-	for i := range pages {
-		t.decorate(&pages[i], head, first+i, total)
-	}
-}
-
 // runningHead lays out the running head of a document of the given
 // number of pages: nil when there is no title or one page. It is the same
 // on every page: laid out once (a title as long as the document must not
