@@ -54,6 +54,9 @@ type Variable struct {
 	// Above makes Min exclusive (a value must be greater).
 	Min, Max float64
 	Above    bool
+	// Choices lists the accepted values of a string variable (compared
+	// without case); none: any string.
+	Choices []string
 }
 
 // ParseVarBool parses a boolean variable value: true, yes, on, 1 or empty;
@@ -72,6 +75,14 @@ func ParseVarBool(s string) (value, ok bool) {
 // ErrBadVariable and names the expected type and range.
 func (v Variable) Check(val string) error {
 	want := v.Kind.String()
+	if len(v.Choices) > 0 {
+		for _, c := range v.Choices {
+			if strings.EqualFold(strings.TrimSpace(val), c) {
+				return nil
+			}
+		}
+		return fmt.Errorf("%w %q: want %s", ErrBadVariable, val, v.Range())
+	}
 	switch v.Kind {
 	case VarBool:
 		if _, ok := ParseVarBool(val); !ok {
@@ -103,7 +114,11 @@ func (v Variable) Range() string { return v.rangeText(v.Kind.String()) }
 
 func (v Variable) rangeText(kind string) string {
 	switch {
+	case len(v.Choices) > 0:
+		return "one of " + strings.Join(v.Choices, ", ")
 	case v.Kind == VarBool:
+		return kind
+	case v.Kind == 0:
 		return kind
 	case v.Max != 0:
 		return fmt.Sprintf("%s %g…%g", kind, v.Min, v.Max)

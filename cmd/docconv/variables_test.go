@@ -28,6 +28,8 @@ func TestVariablesValidated(t *testing.T) {
 		{"pdf.margin=0", []string{"pdf.margin", "> 0"}},
 		{"xlsx.context-width=1.5", []string{"xlsx.context-width", "integer"}},
 		{"pdf.header=maybe", []string{"pdf.header", "bool"}},
+		{"pdf.notes=side", []string{"pdf.notes", `"side"`, "one of foot, end"}},
+		{"pdf.standard=ua-2", []string{"pdf.standard", "one of none, ua-1"}},
 	} {
 		code, out, errs := docconv(t, dir, "", "-V", tc.v, "-t", "pdf", "-o", "out.pdf", in)
 		assert.Equal(t, exitUsage, code, tc.v)
@@ -39,7 +41,7 @@ func TestVariablesValidated(t *testing.T) {
 	}
 	// Valid values of every kind are accepted.
 	code, _, errs := docconv(t, dir, "", "-V", "pdf.indent=0", "-V", "pdf.header=off", "-V", "xlsx.context-width=60",
-		"-V", "text.blank-lines=yes", "-t", "txt", "-o", "out.txt", in)
+		"-V", "text.blank-lines=yes", "-V", "pdf.notes=End", "-t", "txt", "-o", "out.txt", in)
 	assert.Equal(t, 0, code, errs)
 }
 

@@ -28,8 +28,8 @@ func init() {
 			{Key: "margin", Kind: convert.VarNumber, Above: true, Default: "11% of the page width at the sides (15% non-CJK), 9% of its height top and bottom", Usage: "page margin in pt, all four sides"},
 			{Key: "header", Kind: convert.VarBool, Default: "true", Usage: "the running head (title at the top of pages 2 and later)"},
 			{Key: "tagged", Kind: convert.VarBool, Default: "true", Usage: "a tagged PDF: structure tree, marked content, artifacts (false writes an untagged file)"},
-			{Key: "standard", Default: "none", Usage: "ua-1: declare PDF/UA-1 in the XMP metadata (the file is tagged); what --pdf-standard sets"},
-			{Key: "notes", Default: "foot", Usage: "footnotes at the foot of the page of their reference (foot) or after the text (end)"},
+			{Key: "standard", Default: "none", Choices: append([]string{"none"}, Standards...), Usage: "ua-1: declare PDF/UA-1 in the XMP metadata (the file is tagged); what --pdf-standard sets"},
+			{Key: "notes", Default: "foot", Choices: []string{"foot", "end"}, Usage: "footnotes at the foot of the page of their reference (foot) or after the text (end)"},
 		},
 	})
 }
