@@ -215,3 +215,27 @@ func NoteCount(blocks []Block) int {
 	})
 	return n
 }
+
+// Uses says which optional features blocks use — footnotes, task lists,
+// subscripts or superscripts — for writers that add style rules only for
+// what a document has.
+type Uses struct {
+	Notes, Tasks, SubSup bool
+}
+
+// UsesOf scans blocks once for the features of Uses.
+func UsesOf(blocks []Block) Uses {
+	var u Uses
+	Inspect(blocks, func(n any) bool {
+		switch x := n.(type) {
+		case *Sub, *Sup:
+			u.SubSup = true
+		case *Note:
+			u.Notes = true
+		case *List:
+			u.Tasks = u.Tasks || x.HasTasks()
+		}
+		return true
+	})
+	return u
+}

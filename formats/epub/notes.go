@@ -155,18 +155,8 @@ func noteTargets(d *contentDoc, where map[string]string) {
 // superscripts, only when the book has them (other books keep their
 // style sheet byte for byte).
 func extraCSS(blocks []convert.Block) string {
-	var subsup, tasks, notes bool
-	convert.Inspect(blocks, func(n any) bool {
-		switch x := n.(type) {
-		case *convert.Sub, *convert.Sup:
-			subsup = true
-		case *convert.Note:
-			notes = true
-		case *convert.List:
-			tasks = tasks || x.HasTasks()
-		}
-		return true
-	})
+	u := convert.UsesOf(blocks)
+	subsup, tasks, notes := u.SubSup, u.Tasks, u.Notes
 	var s string
 	if subsup || notes {
 		// Smaller and shifted, without opening the line (normalize.css).

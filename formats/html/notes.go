@@ -137,18 +137,8 @@ func isParagraph(b convert.Block) bool {
 // and superscripts of blocks, only those used (a page without them keeps
 // its style sheet as it was).
 func extraCSS(blocks []convert.Block) string {
-	var subsup, tasks, notes bool
-	convert.Inspect(blocks, func(n any) bool {
-		switch x := n.(type) {
-		case *convert.Sub, *convert.Sup:
-			subsup = true
-		case *convert.Note:
-			notes = true
-		case *convert.List:
-			tasks = tasks || x.HasTasks()
-		}
-		return true
-	})
+	u := convert.UsesOf(blocks)
+	subsup, tasks, notes := u.SubSup, u.Tasks, u.Notes
 	var s string
 	if subsup || notes {
 		// Smaller and shifted without changing the line's height
