@@ -1,7 +1,6 @@
 package golden
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strconv"
@@ -363,7 +362,6 @@ func (f *pdfFile) checkMarked(content []byte, artifacts map[string]int, problem 
 	}
 	var stack []mc
 	var ids []int
-	var operands []any
 	reported := 0
 	covered := func() bool {
 		for _, m := range stack {
@@ -373,20 +371,7 @@ func (f *pdfFile) checkMarked(content []byte, artifacts map[string]int, problem 
 		}
 		return false
 	}
-	l := &lexer{b: content}
-	for {
-		v, err := l.next(0)
-		if err != nil {
-			break
-		}
-		op, isOp := v.(pdfOp)
-		if !isOp {
-			operands = append(operands, v)
-			if len(operands) > 64 {
-				operands = operands[1:]
-			}
-			continue
-		}
+	eachOp(content, func(op pdfOp, operands []any) {
 		n := len(operands)
 		switch op {
 		case "BMC", "BDC":
@@ -435,14 +420,8 @@ func (f *pdfFile) checkMarked(content []byte, artifacts map[string]int, problem 
 				reported++
 				problem(fmt.Sprintf("%s outside tagged content and artifacts", op))
 			}
-			if op == "BI" {
-				if i := bytes.Index(content[l.pos:], []byte("EI")); i >= 0 {
-					l.pos += i + 2
-				}
-			}
 		}
-		operands = operands[:0]
-	}
+	})
 	if len(stack) > 0 {
 		problem(strconv.Itoa(len(stack)) + " marked-content sequences not closed")
 	}

@@ -289,7 +289,6 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 	var stack []gstate
 	var tm, tlm matrix
 	var runs []run
-	var operands []any
 	// Marked content with /ActualText replaces the text drawn inside it.
 	type marked struct {
 		actual string
@@ -355,20 +354,7 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 		}
 		runs = append(runs, run{x: x0, y: y0, endX: end[4], size: size, text: text.String(), mcid: mcid()})
 	}
-	l := &lexer{b: content}
-	for {
-		v, err := l.next(0)
-		if err != nil {
-			break
-		}
-		op, isOp := v.(pdfOp)
-		if !isOp {
-			operands = append(operands, v)
-			if len(operands) > 64 {
-				operands = operands[1:]
-			}
-			continue
-		}
+	eachOp(content, func(op pdfOp, operands []any) {
 		num := func(i int) float64 {
 			if i < len(operands) {
 				if n, ok := operands[i].(float64); ok {
@@ -486,8 +472,32 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 			if len(marks) > 0 {
 				marks = marks[:len(marks)-1]
 			}
-		case "BI":
-			// An inline image: skip its data up to EI.
+		}
+	})
+	return runs
+}
+
+// eachOp calls f for every operator of a content stream with the operands
+// before it (the last 64 at most). An inline image (BI … ID data EI) is
+// one BI operator: its data is skipped.
+func eachOp(content []byte, f func(op pdfOp, operands []any)) {
+	var operands []any
+	l := &lexer{b: content}
+	for {
+		v, err := l.next(0)
+		if err != nil {
+			return
+		}
+		op, isOp := v.(pdfOp)
+		if !isOp {
+			operands = append(operands, v)
+			if len(operands) > 64 {
+				operands = operands[1:]
+			}
+			continue
+		}
+		f(op, operands)
+		if op == "BI" {
 			if i := bytes.Index(content[l.pos:], []byte("ID")); i >= 0 {
 				l.pos += i + 2
 				if j := bytes.Index(content[l.pos:], []byte("EI")); j >= 0 {
@@ -497,7 +507,6 @@ func (f *pdfFile) runs(content []byte, resources pdfDict) []run {
 		}
 		operands = operands[:0]
 	}
-	return runs
 }
 
 // joinRuns puts the runs that share a baseline on one line, in drawing
