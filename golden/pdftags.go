@@ -189,6 +189,18 @@ func CheckTaggedPDF(data []byte) (*TagReport, error) {
 			text.WriteString(texts[k])
 			r.MCIDs++
 		}
+		// markRef marks the MCID of a marked-content reference, on its /Pg
+		// or else the element's page.
+		markRef := func(d pdfDict) {
+			p := pg
+			if pr, ok := d["Pg"].(pdfRef); ok {
+				p = -1
+				if i, ok := pageIndex[pr.num]; ok {
+					p = i
+				}
+			}
+			mark(p, f.int(d["MCID"]))
+		}
 		for _, k := range kids {
 			switch x := k.(type) {
 			case float64:
@@ -197,14 +209,7 @@ func CheckTaggedPDF(data []byte) (*TagReport, error) {
 				d := f.dict(x)
 				switch f.name(d["Type"]) {
 				case "MCR":
-					p := pg
-					if pr, ok := d["Pg"].(pdfRef); ok {
-						p = -1
-						if i, ok := pageIndex[pr.num]; ok {
-							p = i
-						}
-					}
-					mark(p, f.int(d["MCID"]))
+					markRef(d)
 				case "OBJR":
 					if o, ok := d["Obj"].(pdfRef); ok {
 						objrOf[o.num] = ref.num
@@ -216,14 +221,7 @@ func CheckTaggedPDF(data []byte) (*TagReport, error) {
 			case pdfDict:
 				switch f.name(x["Type"]) {
 				case "MCR":
-					p := pg
-					if pr, ok := x["Pg"].(pdfRef); ok {
-						p = -1
-						if i, ok := pageIndex[pr.num]; ok {
-							p = i
-						}
-					}
-					mark(p, f.int(x["MCID"]))
+					markRef(x)
 				case "OBJR":
 					if o, ok := x["Obj"].(pdfRef); ok {
 						objrOf[o.num] = ref.num
