@@ -30,4 +30,11 @@ func TestScaling(t *testing.T) {
 	scaletest.Linear(t, "one-character lines", roundTrip, rep("a\n", 2_000), rep("a\n", 20_000))
 	scaletest.Linear(t, "CJK paragraphs", roundTrip, rep("中哈兩國將加強政策溝通，優化營商環境。\n", 500), rep("中哈兩國將加強政策溝通，優化營商環境。\n", 5_000))
 	scaletest.Linear(t, "headings", roundTrip, rep("第一章 總則\n\n正文。\n\n", 300), rep("第一章 總則\n\n正文。\n\n", 3_000))
+	// The per-document structure detection (structure.go): shapes counted
+	// over the whole text, two-line chapter headings, setext underlines,
+	// symbol bullets next to items across rules.
+	chapters := "CHAPTER IV.\nThe Rabbit Sends in a Little Bill\n\nIt was the White Rabbit, trotting slowly back again.\n\n"
+	scaletest.Linear(t, "chapter shapes", roundTrip, rep(chapters, 300), rep(chapters, 3_000))
+	setext := "Version 1.2.0\n=============\n\n- Fixed a bug in the parser.\n---\n•Another line\n\n"
+	scaletest.Linear(t, "setext and bullets", roundTrip, rep(setext, 300), rep(setext, 3_000))
 }
