@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 
 	"github.com/docconv/docconv/convert"
+	"github.com/docconv/docconv/convert/scaletest"
 )
 
 func encodeTo(t *testing.T, enc encoding.Encoding, s string) []byte {
@@ -154,4 +155,17 @@ func FuzzDecodeText(f *testing.F) {
 			require.True(t, utf8.Valid(out), "%s output not UTF-8", name)
 		}
 	})
+}
+
+// The encoding detection reads its input once per candidate encoding:
+// linear in the input, also for bytes no encoding fits.
+func TestDecodeTextScaling(t *testing.T) {
+	if testing.Short() {
+		t.Skip("scaling test")
+	}
+	sjis := encodeTo(t, japanese.ShiftJIS, strings.Repeat("親譲りの無鉄砲で小供の時から損ばかりしている。\n", 200))
+	decode := func(b []byte) { _, _, _ = convert.DecodeText(b, "") }
+	scaletest.Linear(t, "Shift_JIS", decode, sjis, bytes.Repeat(sjis, 10))
+	mixed := bytes.Repeat([]byte("abc \x81\xff\xa4\xa4 "), 2_000)
+	scaletest.Linear(t, "bytes no encoding fits", decode, mixed, bytes.Repeat(mixed, 10))
 }
