@@ -406,13 +406,18 @@ func (p *parser) unitsWrapped() {
 			newPara := l.indent && !block[k-min(k, 1)].indent
 			if k > 0 && !allRows && u.kind == uPara && !(newPara && p.units[len(p.units)-1].kind == uPara) {
 				if prev := &p.units[len(p.units)-1]; prev.kind == uPara || prev.kind == uItem {
+					joined := prev.text + joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
 					if p.softHyphen(prev.text, l.text) {
-						prev.text = prev.text[:len(prev.text)-1] + l.text
-					} else {
-						prev.text += joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
+						joined = prev.text[:len(prev.text)-1] + l.text
 					}
-					prev.lines++
-					continue
+					// A paragraph must not begin like a marked line ("#"
+					// then "0" would read back as the heading "# 0"): only
+					// its start matters, so only the first join is checked.
+					if prev.kind != uPara || prev.lines > 1 || classify(joined).kind == uPara {
+						prev.text = joined
+						prev.lines++
+						continue
+					}
 				}
 			}
 			p.units = append(p.units, u)
@@ -426,7 +431,9 @@ func (p *parser) unitsWrapped() {
 // classify recognises the explicit line kinds: rules, "#" headings, list
 // items and tab-separated rows; everything else is a paragraph line.
 func classify(s string) unit {
-	if isRule(s) {
+	// A line of "=", "~" or "^" not under a heading (setext) is a rule
+	// too: decoration, which the writer leaves out like a rule.
+	if isRule(s) || underline(s) != 0 {
 		return unit{kind: uRule, lines: 1}
 	}
 	if lvl, t, ok := atxHeading(s); ok {
@@ -486,7 +493,7 @@ func atxHeading(s string) (int, string, bool) {
 	// "# - item", "# ---") is a paragraph, kept whole: the text writer
 	// prints headings without their marker, so such a heading would read
 	// back as a heading of another level, a list item or a rule.
-	if _, _, ok := atxHeading(t); ok || isRule(t) {
+	if _, _, ok := atxHeading(t); ok || isRule(t) || underline(t) != 0 {
 		return 0, "", false
 	}
 	if _, _, _, ok := listItem(t); ok {

@@ -161,7 +161,7 @@ func setext(lines []line) []line {
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.text != "" && !l.pageBreak && i+1 < len(lines) && (i == 0 || lines[i-1].text == "") {
-			if c := underline(lines[i+1].text); c != 0 && !lines[i+1].indent && len(lines[i+1].text)*2 >= displayWidthCap(l.text, 2*len(lines[i+1].text)+1) &&
+			if c := underline(lines[i+1].text); c != 0 && len(lines[i+1].text)*2 >= displayWidthCap(l.text, 2*len(lines[i+1].text)+1) &&
 				underline(l.text) == 0 && classify(l.text).kind == uPara {
 				l.setext = c
 				out = append(out, l)

@@ -542,6 +542,10 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("# ---\nx\n# + y\n"))
 	f.Add([]byte("0) 0\n---\n•00")) // found while fuzzing: the rule between them is not written
 	f.Add([]byte("- 0\n---\n•00"))
+	f.Add([]byte("00000000000000000000\n0\n #\n0")) // found by a CI-style fuzz run: "#" and "0" joined read back as a heading
+	f.Add([]byte("0\n ^^^"))                        // found while fuzzing: an indented underline written without its indent
+	f.Add([]byte("0\n\n^^^"))
+	f.Add([]byte("# ~~~"))
 	f.Add([]byte("Title\n\f\nBody text that goes on.\fMore\n\f"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
