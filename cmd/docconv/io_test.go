@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -256,4 +257,27 @@ func TestParseMemoryLimit(t *testing.T) {
 	code, _, stderr := docconv(t, t.TempDir(), "x", "--max-memory", "lots", "-t", "txt")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, stderr, "--max-memory")
+}
+
+func TestTuneGC(t *testing.T) {
+	t.Setenv("GOGC", "")
+	dir := t.TempDir()
+	small, big := filepath.Join(dir, "small.txt"), filepath.Join(dir, "big.txt")
+	require.NoError(t, os.WriteFile(small, []byte("a"), 0o644))
+	require.NoError(t, os.WriteFile(big, nil, 0o644))
+	require.NoError(t, os.Truncate(big, gcBigInput))
+	prev := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(prev)
+
+	tuneGC([]input{{path: small}, {path: "-"}})()
+	assert.Equal(t, 100, debug.SetGCPercent(100), "small inputs keep the default")
+
+	restore := tuneGC([]input{{path: small}, {path: big}})
+	assert.Equal(t, bigInputGC, debug.SetGCPercent(bigInputGC), "a big input lowers the target")
+	restore()
+	assert.Equal(t, 100, debug.SetGCPercent(100), "restored")
+
+	t.Setenv("GOGC", "200")
+	tuneGC([]input{{path: big}})()
+	assert.Equal(t, 100, debug.SetGCPercent(100), "GOGC in the environment wins")
 }

@@ -74,3 +74,36 @@ func (w *watcher) guardMemory(limit int64) (stop func()) {
 		}
 	}
 }
+
+// gcBigInput is the input size from which a run trades a little garbage
+// collection time for memory (tuneGC).
+const gcBigInput = 4 << 20
+
+// bigInputGC is the garbage collector's target (GOGC) for a run with a
+// big input. The runtime's default, 100, lets the heap grow to twice what
+// is live before collecting: for 10 M characters (24 MB of text) about
+// 60 MB are live while a writer works, and the process peaked at 155–177
+// MB for an EPUB; at 50 it peaks at 128–130 MB, for 2–8% more CPU (PDF:
+// 205 → 166 MB, 2% more wall time).
+const bigInputGC = 50
+
+// tuneGC sets the garbage collector's target to bigInputGC when an input
+// is a regular file of at least gcBigInput bytes, unless GOGC is set in the
+// environment; the returned function restores the target. Small inputs
+// keep the default: their heap is a few megabytes, where collecting
+// twice as often costs time and saves nothing.
+func tuneGC(ins []input) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	for _, in := range ins {
+		if in.path == "-" || in.err != nil {
+			continue
+		}
+		if fi, err := os.Stat(in.path); err == nil && fi.Mode().IsRegular() && fi.Size() >= gcBigInput {
+			prev := debug.SetGCPercent(bigInputGC)
+			return func() { debug.SetGCPercent(prev) }
+		}
+	}
+	return func() {}
+}

@@ -225,6 +225,7 @@ func (c *config) run(ctx context.Context, w *watcher, stdin io.Reader, stdout, s
 		return usagef("--max-memory: %v", err)
 	}
 	defer w.guardMemory(memLimit)()
+	defer tuneGC(ins)()
 	var reportTarget *target
 	if c.reportJSON != "" {
 		if reportTarget, err = c.reportTargetFor(targets, ins); err != nil {

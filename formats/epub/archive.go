@@ -89,8 +89,17 @@ func compressAll(entries []*entry) error {
 			for e := range work {
 				parts := [][]byte{e.data}
 				if e.doc != nil {
+					body, err := e.doc.text()
+					if err != nil {
+						mu.Lock()
+						if first == nil {
+							first = err
+						}
+						mu.Unlock()
+						continue
+					}
 					// The body is read as bytes, never copied.
-					parts = append(parts, unsafe.Slice(unsafe.StringData(e.doc.body), len(e.doc.body)), e.tail)
+					parts = append(parts, unsafe.Slice(unsafe.StringData(body), len(body)), e.tail)
 				}
 				e.size = 0
 				for _, p := range parts {
@@ -116,7 +125,7 @@ func compressAll(entries []*entry) error {
 				// characters held its text three times over.
 				e.data, e.tail = nil, nil
 				if e.doc != nil {
-					e.doc.body = ""
+					e.doc.body, e.doc.packed = "", nil
 				}
 				if err != nil {
 					mu.Lock()

@@ -298,7 +298,6 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 		b.figures = figuresDoc(b, r, figures.Of(d), top)
 		toc = append(toc, &tocEntry{level: top, text: figures.Heading(b.lang), file: figuresName, id: "figures"})
 	}
-	resolveLinks(b.content)
 	b.nav = navTree(toc)
 	if len(b.nav) == 0 {
 		e := &tocEntry{level: 1, text: b.title, file: titlePageName, id: "title"}
@@ -385,7 +384,10 @@ func runeList(rs []rune, max int) string {
 
 // embedFonts subsets every EmbedFonts font to the characters of the book.
 func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
-	runes := usedRunes(b)
+	runes, err := usedRunes(b)
+	if err != nil {
+		return nil, err
+	}
 	var out []embeddedFont
 	for i, spec := range w.EmbedFonts {
 		f, err := fonts.ResolveLang(spec, b.lang)
@@ -424,7 +426,7 @@ func (w *Writer) embedFonts(b *book) ([]embeddedFont, error) {
 
 // usedRunes returns, sorted, the characters a font subset must hold: the
 // printable ASCII range and every character of the book's documents.
-func usedRunes(b *book) []rune {
+func usedRunes(b *book) ([]rune, error) {
 	set := map[rune]bool{}
 	for c := rune(0x20); c < 0x7f; c++ {
 		set[c] = true
@@ -439,7 +441,11 @@ func usedRunes(b *book) []rune {
 	for _, d := range append([]*contentDoc{b.cover, b.titlePage, b.figures}, b.content...) {
 		if d != nil {
 			add(d.title)
-			add(d.body)
+			body, err := d.text()
+			if err != nil {
+				return nil, err
+			}
+			add(body)
 		}
 	}
 	var nav func([]*navNode)
@@ -455,7 +461,7 @@ func usedRunes(b *book) []rune {
 		out = append(out, c)
 	}
 	slices.Sort(out)
-	return out
+	return out, nil
 }
 
 // stage builds the book with go-epub and returns the archive it writes.
@@ -589,51 +595,46 @@ func figuresDoc(b *book, r *renderer, figs []convert.Figure, level int) *content
 	return &contentDoc{name: figuresName, title: heading, body: s.String()}
 }
 
-// resolveLinks replaces the placeholders of internal links with the
-// document and ID of their target heading.
-func resolveLinks(docs []*contentDoc) {
-	if !slices.ContainsFunc(docs, func(d *contentDoc) bool { return strings.Contains(d.body, linkMark) }) {
-		return
-	}
-	where := map[string]string{}
-	for _, d := range docs {
-		for s := d.body; ; {
-			i := strings.Index(s, `<h`)
-			if i < 0 {
-				break
-			}
-			s = s[i+2:]
-			if len(s) < 7 || s[0] < '1' || s[0] > '6' || !strings.HasPrefix(s[1:], ` id="`) {
-				continue
-			}
-			id, _, _ := strings.Cut(s[6:], `"`)
-			where[id] = d.name
+// linkTargets adds the heading and note IDs of d's body to where, for
+// resolving internal links.
+func linkTargets(d *contentDoc, where map[string]string) {
+	for s := d.body; ; {
+		i := strings.Index(s, `<h`)
+		if i < 0 {
+			break
 		}
-		noteTargets(d, where)
-	}
-	for _, d := range docs {
-		if !strings.Contains(d.body, linkMark) {
+		s = s[i+2:]
+		if len(s) < 7 || s[0] < '1' || s[0] > '6' || !strings.HasPrefix(s[1:], ` id="`) {
 			continue
 		}
-		var s strings.Builder
-		rest := d.body
-		for {
-			i := strings.Index(rest, linkMark)
-			if i < 0 {
-				break
-			}
-			j := strings.Index(rest[i+1:], linkMark)
-			if j < 0 {
-				break
-			}
-			id := rest[i+1 : i+1+j]
-			s.WriteString(rest[:i])
-			s.WriteString(where[id] + "#" + id)
-			rest = rest[i+2+j:]
-		}
-		s.WriteString(rest)
-		d.body = s.String()
+		id, _, _ := strings.Cut(s[6:], `"`)
+		// A copy: a slice of the body would keep the body alive.
+		where[strings.Clone(id)] = d.name
 	}
+	noteTargets(d, where)
+}
+
+// resolve replaces the placeholders of internal links in body with the
+// document and ID of their target.
+func resolve(body string, where map[string]string) string {
+	var s strings.Builder
+	rest := body
+	for {
+		i := strings.Index(rest, linkMark)
+		if i < 0 {
+			break
+		}
+		j := strings.Index(rest[i+1:], linkMark)
+		if j < 0 {
+			break
+		}
+		id := rest[i+1 : i+1+j]
+		s.WriteString(rest[:i])
+		s.WriteString(where[id] + "#" + id)
+		rest = rest[i+2+j:]
+	}
+	s.WriteString(rest)
+	return s.String()
 }
 
 // rewrite turns go-epub's archive into the final entries: a fixed order

@@ -146,7 +146,7 @@ func noteTargets(d *contentDoc, where map[string]string) {
 			}
 			s = s[i+len(start):]
 			id, _, _ := strings.Cut(s, `"`)
-			where[id] = d.name
+			where[strings.Clone(id)] = d.name // a slice would keep the body alive
 		}
 	}
 }

@@ -21,6 +21,10 @@ type renderer struct {
 	// images maps the images read to their copies in the book.
 	images map[*convert.Resource]*bookImage
 
+	// targets maps the heading and note IDs of the rendered content
+	// documents to their documents, for internal links (linkTargets).
+	targets map[string]string
+
 	stats renderStats
 	notes noteState // footnotes, see notes.go
 }
