@@ -32,15 +32,65 @@ type entry struct {
 // writeContainer writes the entries as a ZIP archive (the OCF container):
 // every entry with the same MS-DOS time, no extra fields, sizes and CRC in
 // the local headers (no data descriptors), mimetype first and stored. The
-// Deflate streams are compressed in parallel. The bytes depend only on the
-// entries and t.
+// Deflate streams are compressed in parallel, a few entries ahead of the
+// one being written, and each is let go once written: the book is never
+// held whole, compressed or not. The bytes depend only on the entries
+// and t.
 func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
-	if err := compressAll(entries); err != nil {
-		return err
+	workers := min(runtime.GOMAXPROCS(0), len(entries))
+	done := make([]chan error, len(entries))
+	for i := range done {
+		done[i] = make(chan error, 1)
 	}
+	ahead := make(chan struct{}, 2*workers) // entries compressed but not yet written
+	quit := make(chan struct{})
+	work := make(chan int)
+	go func() {
+		defer close(work)
+		for i := range entries {
+			select {
+			case ahead <- struct{}{}:
+			case <-quit:
+				return
+			}
+			work <- i
+		}
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var buf bytes.Buffer
+			fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+			for i := range work {
+				select {
+				case <-quit:
+					done[i] <- nil
+					continue
+				default:
+				}
+				done[i] <- compress(entries[i], &buf, fw)
+			}
+		}()
+	}
+	err := writeEntries(w, entries, t, done, ahead)
+	close(quit)
+	wg.Wait()
+	return err
+}
+
+// writeEntries writes the entries in order as their compression is done,
+// freeing a place in ahead for each.
+func writeEntries(w io.Writer, entries []*entry, t time.Time, done []chan error, ahead chan struct{}) error {
 	date, tm := msDosTime(t)
 	z := zip.NewWriter(w)
-	for _, e := range entries {
+	for i, e := range entries {
+		err := <-done[i]
+		<-ahead
+		if err != nil {
+			return err
+		}
 		// The deprecated MS-DOS fields, not Modified: Modified adds an
 		// extended-timestamp extra field, and the container has none.
 		fh := &zip.FileHeader{
@@ -66,6 +116,7 @@ func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
 		if _, err := fw.Write(e.compressed); err != nil {
 			return fmt.Errorf("epub: writing %s: %w", e.name, err)
 		}
+		e.compressed = nil
 	}
 	if err := z.Close(); err != nil {
 		return fmt.Errorf("epub: finishing the archive: %w", err)
@@ -73,78 +124,49 @@ func writeContainer(w io.Writer, entries []*entry, t time.Time) error {
 	return nil
 }
 
-// compressAll fills compressed and crc of every entry, using up to
-// GOMAXPROCS goroutines.
-func compressAll(entries []*entry) error {
-	work := make(chan *entry)
-	var wg sync.WaitGroup
-	var mu sync.Mutex
-	var first error
-	for range min(runtime.GOMAXPROCS(0), len(entries)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			var buf bytes.Buffer
-			fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
-			for e := range work {
-				parts := [][]byte{e.data}
-				if e.doc != nil {
-					body, err := e.doc.text()
-					if err != nil {
-						mu.Lock()
-						if first == nil {
-							first = err
-						}
-						mu.Unlock()
-						continue
-					}
-					// The body is read as bytes, never copied.
-					parts = append(parts, unsafe.Slice(unsafe.StringData(body), len(body)), e.tail)
-				}
-				e.size = 0
-				for _, p := range parts {
-					e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
-					e.size += len(p)
-				}
-				if e.store {
-					e.compressed = e.data
-					continue
-				}
-				buf.Reset()
-				fw.Reset(&buf)
-				var err error
-				for _, p := range parts {
-					if err == nil {
-						_, err = fw.Write(p)
-					}
-				}
-				if err == nil {
-					err = fw.Close()
-				}
-				// Only the compressed bytes are kept: a book of 10 M
-				// characters held its text three times over.
-				e.data, e.tail = nil, nil
-				if e.doc != nil {
-					e.doc.body, e.doc.packed = "", nil
-				}
-				if err != nil {
-					mu.Lock()
-					if first == nil {
-						first = fmt.Errorf("epub: compressing %s: %w", e.name, err)
-					}
-					mu.Unlock()
-					continue
-				}
-				e.compressed = bytes.Clone(buf.Bytes())
-			}
-		}()
+// compress fills e's compressed bytes, CRC and size, using buf and fw, and
+// lets its uncompressed bytes go.
+func compress(e *entry, buf *bytes.Buffer, fw *flate.Writer) error {
+	parts := [][]byte{e.data}
+	if e.doc != nil {
+		body, err := e.doc.text()
+		if err != nil {
+			return err
+		}
+		// The body is read as bytes, never copied.
+		parts = append(parts, unsafe.Slice(unsafe.StringData(body), len(body)), e.tail)
 	}
-	for _, e := range entries {
-		work <- e
+	e.size = 0
+	for _, p := range parts {
+		e.crc = crc32.Update(e.crc, crc32.IEEETable, p)
+		e.size += len(p)
 	}
-	close(work)
-	wg.Wait()
-	return first
+	if e.store {
+		e.compressed = e.data
+		return nil
+	}
+	buf.Reset()
+	fw.Reset(buf)
+	var err error
+	for _, p := range parts {
+		if err == nil {
+			_, err = fw.Write(p)
+		}
+	}
+	if err == nil {
+		err = fw.Close()
+	}
+	// Only the compressed bytes are kept: a book of 10 M characters held
+	// its text three times over.
+	e.data, e.tail = nil, nil
+	if e.doc != nil {
+		e.doc.body = ""
+	}
+	if err != nil {
+		return fmt.Errorf("epub: compressing %s: %w", e.name, err)
+	}
+	e.compressed = bytes.Clone(buf.Bytes())
+	return nil
 }
 
 // msDosTime converts t to the MS-DOS date and time of a ZIP header

@@ -1,6 +1,7 @@
 package epub
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/sha1"
@@ -165,16 +166,17 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 	if d == nil {
 		return errors.New("epub: nil document")
 	}
-	var buf bytes.Buffer
-	if err := w.write(ctx, &buf, d); err != nil {
+	bw := bufio.NewWriterSize(out, 64<<10)
+	if err := w.write(ctx, bw, d); err != nil {
 		return err
 	}
-	_, err := out.Write(buf.Bytes())
-	return err
+	return bw.Flush()
 }
 
 func (w *Writer) write(ctx context.Context, out io.Writer, d *convert.Document) error {
-	b, r, err := w.prepare(d)
+	sp := &spool{}
+	defer sp.close()
+	b, r, err := w.prepare(d, sp)
 	if err != nil {
 		return err
 	}
@@ -215,7 +217,7 @@ func (w *Writer) write(ctx context.Context, out io.Writer, d *convert.Document) 
 
 // prepare derives the book from the document: metadata, rendered content
 // documents, navigation, fonts and stylesheet.
-func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
+func (w *Writer) prepare(d *convert.Document, sp *spool) (*book, *renderer, error) {
 	m := &d.Meta
 	b := &book{lang: "und"}
 	if tag := strings.TrimSpace(m.Lang); tag != "" {
@@ -280,7 +282,10 @@ func (w *Writer) prepare(d *convert.Document) (*book, *renderer, error) {
 		}
 	}
 	var toc []*tocEntry
-	b.content, toc = r.split(d.Blocks, limit, 1, b.title)
+	r.spool = sp
+	if b.content, toc, err = r.split(d.Blocks, limit, 1, b.title); err != nil {
+		return nil, nil, err
+	}
 	// A title made from the file name is no title to show: without a
 	// subtitle, authors or a date there is no title page at all, unless the
 	// book would then have nothing to read.

@@ -1,10 +1,7 @@
 package epub
 
 import (
-	"bytes"
-	"compress/flate"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,40 +14,27 @@ import (
 type contentDoc struct {
 	name  string // file name inside the xhtml folder, e.g. "section0001.xhtml"
 	title string // its <title>
-	body  string // the XHTML between <body> and </body>, unless packed
-	// packed is the body deflated (fast level) once the document is
-	// complete: a book's text is rendered before its package document is
-	// written, and held packed it takes a fraction of the memory (issue
-	// 14: 30 MB of XHTML at 10 M characters). writeContainer unpacks one
-	// document at a time.
-	packed []byte
+	body  string // the XHTML between <body> and </body>, unless spooled
+	// spool holds the body (n bytes at off) when the book is long (see
+	// spoolAfter); writeContainer reads one document at a time.
+	spool *spool
+	off   int64
+	n     int
 	// links is the table of internal link targets (heading and note IDs
 	// to their documents) when the body holds link placeholders
 	// (linkMark), filled once every document is rendered.
 	links map[string]string
 }
 
-// pack deflates the body into packed with fw (reset here; a compressor
-// takes about a megabyte, so it is reused) and lets the text go.
-func (d *contentDoc) pack(fw *flate.Writer) {
-	var buf bytes.Buffer
-	fw.Reset(&buf)
-	// Writing to a bytes.Buffer cannot fail.
-	_, _ = io.WriteString(fw, d.body)
-	_ = fw.Close()
-	d.packed, d.body = buf.Bytes(), ""
-}
-
-// text returns the body, unpacked if need be, with its internal links
-// resolved.
+// text returns the body, read back from the spool if need be, with its
+// internal links resolved.
 func (d *contentDoc) text() (string, error) {
 	body := d.body
-	if d.packed != nil {
-		var sb strings.Builder
-		if _, err := io.Copy(&sb, flate.NewReader(bytes.NewReader(d.packed))); err != nil {
-			return "", fmt.Errorf("epub: unpacking %s: %w", d.name, err)
+	if d.spool != nil {
+		var err error
+		if body, err = d.spool.read(d.off, d.n); err != nil {
+			return "", fmt.Errorf("%w (%s)", err, d.name)
 		}
-		body = sb.String()
 	}
 	if d.links != nil {
 		body = resolve(body, d.links)
@@ -192,13 +176,13 @@ const maxSections = 1000
 // of more than maxSections sections puts several small ones in a
 // document. A page break at the top level ends a document (while there
 // are fewer than maxSections); elsewhere it is a CSS page break.
-func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle string) ([]*contentDoc, []*tocEntry) {
+func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle string) ([]*contentDoc, []*tocEntry, error) {
 	var docs []*contentDoc
 	var toc []*tocEntry
 	n := first
 	var cur *contentDoc
 	var body, notes strings.Builder
-	packer, _ := flate.NewWriter(nil, flate.BestSpeed)
+	var spoolErr error
 	flush := func() {
 		if cur != nil {
 			if notes.Len() > 0 {
@@ -211,7 +195,9 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 			if strings.Contains(cur.body, linkMark) {
 				cur.links = r.targets
 			}
-			cur.pack(packer)
+			if err := r.spool.put(cur); err != nil && spoolErr == nil {
+				spoolErr = err
+			}
 			cur = nil
 		}
 	}
@@ -270,7 +256,7 @@ func (r *renderer) split(blocks []convert.Block, limit int, first int, bookTitle
 		}
 	}
 	flush()
-	return docs, toc
+	return docs, toc, spoolErr
 }
 
 // fragments renders a top-level block, cut into pieces when it is larger

@@ -24,6 +24,8 @@ type renderer struct {
 	// targets maps the heading and note IDs of the rendered content
 	// documents to their documents, for internal links (linkTargets).
 	targets map[string]string
+	// spool keeps the bodies of a long book's content documents.
+	spool *spool
 
 	stats renderStats
 	notes noteState // footnotes, see notes.go
