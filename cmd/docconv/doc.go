@@ -109,7 +109,9 @@
 // SIGINT, SIGTERM and SIGHUP stop the run: temporary files are removed, no
 // output is replaced, the exit status is 128 + the signal number (130, 143,
 // 129). Memory use past --max-memory stops it the same way, with exit
-// status 3.
+// status 3. For an input of 4 MiB or more the garbage collector's target
+// is 50 instead of 100 unless GOGC is set (a fifth less peak memory for a
+// few percent more CPU time).
 //
 // Exit status: 0 on success, 1 when a conversion failed, 2 on bad usage
 // (including refused inputs and outputs), 3 when a resource limit was
