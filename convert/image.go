@@ -37,11 +37,17 @@ type Resource struct {
 	MediaType string
 	Data      []byte
 	// Width and Height are the size in pixels from the image header (SVG:
-	// from its width/height or viewBox, 0 when it states none).
+	// from its width/height or viewBox, 0 when it states none), as the
+	// image is shown: turned by its Orientation.
 	Width, Height int
 	// DPI is the density the file states (PNG pHYs, JPEG JFIF), 0 when it
 	// states none.
 	DPI float64
+	// Orientation is the EXIF orientation of a JPEG (see
+	// ImageInfo.Orientation): the pixels in Data are stored unturned,
+	// and writers that place them (PDF) turn them; browsers and reading
+	// systems turn JPEGs themselves (CSS image-orientation: from-image).
+	Orientation int
 }
 
 // FigureBlock is a figure: an image or a table, with a caption, kept

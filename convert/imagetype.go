@@ -104,9 +104,18 @@ func isSVG(data []byte) bool {
 
 // ImageInfo is what DecodeImageConfig learns from an image's header.
 type ImageInfo struct {
-	MediaType     string
+	MediaType string
+	// Width and Height are the size in pixels as the image is shown: for
+	// a JPEG whose EXIF orientation turns it a quarter (5 to 8), the
+	// stored height and width.
 	Width, Height int
 	DPI           float64 // 0 when the file states no density
+	// Orientation is the EXIF orientation of a JPEG (1 to 8, TIFF's
+	// tag 274: 1 as stored, 3 turned half a turn, 6 a quarter clockwise,
+	// 8 a quarter counter-clockwise, 2, 4, 5, 7 mirrored); 0 when the
+	// file states none or an invalid one. Cameras and phones store
+	// photos as the sensor read them and state how to turn them.
+	Orientation int
 }
 
 // errNotImage is the error for bytes of no supported image type.
@@ -138,8 +147,78 @@ func DecodeImageConfig(data []byte) (ImageInfo, error) {
 		info.DPI = pngDPI(data)
 	case MediaJPEG:
 		info.DPI = jfifDPI(data)
+		info.Orientation = exifOrientation(data)
+		if info.Orientation >= 5 {
+			info.Width, info.Height = info.Height, info.Width
+		}
 	}
 	return info, nil
+}
+
+// exifOrientation returns the orientation (1 to 8) of a JPEG's EXIF APP1
+// segment, 0 when it has none or an invalid one. Only the segments before
+// the first scan are read, and every offset is checked against the
+// segment.
+func exifOrientation(data []byte) int {
+	p := data[2:]
+	for len(p) >= 4 && p[0] == 0xFF {
+		marker := p[1]
+		if marker == 0xDA || marker == 0xD9 { // start of scan, end of image
+			return 0
+		}
+		n := int(binary.BigEndian.Uint16(p[2:4]))
+		if n < 2 || 2+n > len(p) {
+			return 0
+		}
+		seg := p[4 : 2+n]
+		if marker == 0xE1 && len(seg) >= 6 && string(seg[:6]) == "Exif\x00\x00" {
+			return tiffOrientation(seg[6:])
+		}
+		p = p[2+n:]
+	}
+	return 0
+}
+
+// tiffOrientation reads tag 274 (Orientation) of the first IFD of a TIFF
+// structure (EXIF's), 0 when absent or out of range.
+func tiffOrientation(t []byte) int {
+	if len(t) < 8 {
+		return 0
+	}
+	var bo binary.ByteOrder
+	switch string(t[:4]) {
+	case "II*\x00":
+		bo = binary.LittleEndian
+	case "MM\x00*":
+		bo = binary.BigEndian
+	default:
+		return 0
+	}
+	off := uint64(bo.Uint32(t[4:8]))
+	if off+2 > uint64(len(t)) {
+		return 0
+	}
+	count := uint64(bo.Uint16(t[off:]))
+	entries := t[off+2:]
+	if count*12 > uint64(len(entries)) {
+		count = uint64(len(entries)) / 12
+	}
+	for i := range count {
+		e := entries[i*12 : i*12+12]
+		if bo.Uint16(e[0:2]) != 274 {
+			continue
+		}
+		// Type SHORT (3), count 1: the value is in the first two bytes
+		// of the value field.
+		if bo.Uint16(e[2:4]) != 3 || bo.Uint32(e[4:8]) != 1 {
+			return 0
+		}
+		if v := int(bo.Uint16(e[8:10])); v >= 1 && v <= 8 {
+			return v
+		}
+		return 0
+	}
+	return 0
 }
 
 // pngDPI returns the horizontal density of a PNG's pHYs chunk (unit:

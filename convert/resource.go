@@ -411,7 +411,7 @@ func (r *resolver) check(data []byte, name string) *resolved {
 		name += "." + ImageExt(info.MediaType)
 	}
 	name = r.uniqueName(name)
-	return &resolved{res: &Resource{Name: name, MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI}}
+	return &resolved{res: &Resource{Name: name, MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI, Orientation: info.Orientation}}
 }
 
 // CheckImage checks an image's bytes as ResolveImages does: a type it
@@ -471,7 +471,7 @@ func LoadImageFile(ctx context.Context, path string) (*Resource, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &Resource{Name: filepath.Base(path), MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI}, nil
+	return &Resource{Name: filepath.Base(path), MediaType: info.MediaType, Data: data, Width: info.Width, Height: info.Height, DPI: info.DPI, Orientation: info.Orientation}, nil
 }
 
 // DecodeImage decodes a resource's pixels (PNG, JPEG, GIF — its first

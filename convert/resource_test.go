@@ -3,6 +3,7 @@ package convert_test
 import (
 	"context"
 	"encoding/base64"
+	"encoding/binary"
 	"errors"
 	"os"
 	"path/filepath"
@@ -219,6 +220,7 @@ func TestDecodeImageConfigSVGSizes(t *testing.T) {
 
 func FuzzDecodeImageConfig(f *testing.F) {
 	for _, b := range [][]byte{testimg.PNGDPI(3, 2, 300), testimg.JPEG(2, 2), testimg.GIF(2, 2), testimg.WebP, testimg.SVG(4, 4), testimg.Bomb(9, 9),
+		testimg.JPEGOriented(2, 4, 6), testimg.WithEXIFOrientation(testimg.JPEG(2, 2), 3, binary.LittleEndian),
 		[]byte("\xFF\xD8\xFF\xE0\x00\x10JFIF\x00\x01\x01\x01\x00\x48\x00\x48\x00\x00"),
 		[]byte(`<svg width="9" height="9"><image href="x.png" onload="f()"/><script/></svg>`)} {
 		f.Add(b)
@@ -230,6 +232,7 @@ func FuzzDecodeImageConfig(f *testing.F) {
 			assert.Positive(t, info.Height)
 		}
 		assert.GreaterOrEqual(t, info.DPI, 0.0)
+		assert.True(t, info.Orientation >= 0 && info.Orientation <= 8, "orientation %d", info.Orientation)
 		if err == nil && int64(info.Width)*int64(info.Height) <= 1<<20 {
 			// The whole check (pixels decoded, SVG scanned) on small
 			// images only: a header may state 40 Mpx of a few bytes.

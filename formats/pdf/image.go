@@ -187,9 +187,39 @@ func (t *setter) imageSize(res *convert.Resource, measure float64, captionLines 
 }
 
 // drawImage is the content-stream operator sequence drawing image idx in
-// the box (x, y, w, h), y from the top of a page of height pageH.
-func drawImage(idx int, x, y, w, h, pageH float64) string {
-	return fmt.Sprintf("q %.3f 0 0 %.3f %.3f %.3f cm /Im%d Do Q", w, h, x, pageH-y-h, idx+1)
+// the box (x, y, w, h), y from the top of a page of height pageH, its
+// stored pixels turned by their EXIF orientation (1 to 8; 0 is 1).
+func drawImage(idx, orientation int, x, y, w, h, pageH float64) string {
+	a, b, c, d, e, f := imageMatrix(orientation, x, pageH-y-h, w, h)
+	return fmt.Sprintf("q %.3f %.3f %.3f %.3f %.3f %.3f cm /Im%d Do Q", a, b, c, d, e, f, idx+1)
+}
+
+// imageMatrix returns the transformation (cm) that maps an image's unit
+// square, its first stored row at the top, onto the box of width w and
+// height h whose lower-left corner is (x, y), so that the image appears
+// as its EXIF orientation o says: 2 mirrored left to right, 3 turned half
+// a turn, 4 mirrored top to bottom, 5 mirrored along the diagonal from
+// the top left, 6 turned a quarter clockwise, 7 mirrored along the other
+// diagonal, 8 turned a quarter counter-clockwise. For 5 to 8 the box's
+// width is the stored height.
+func imageMatrix(o int, x, y, w, h float64) (a, b, c, d, e, f float64) {
+	switch o {
+	case 2:
+		return -w, 0, 0, h, x + w, y
+	case 3:
+		return -w, 0, 0, -h, x + w, y + h
+	case 4:
+		return w, 0, 0, -h, x, y + h
+	case 5:
+		return 0, -h, -w, 0, x + w, y + h
+	case 6:
+		return 0, -h, w, 0, x, y + h
+	case 7:
+		return 0, h, w, 0, x, y
+	case 8:
+		return 0, h, -w, 0, x + w, y
+	}
+	return w, 0, 0, h, x, y
 }
 
 // imageObjects returns the objects of the images, numbered from first:

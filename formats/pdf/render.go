@@ -299,7 +299,7 @@ func (r *renderer) page(pg page) {
 		case itGoto:
 			pdf.Link(it.x, it.y, it.w, it.h, links[it.dest])
 		case itImage:
-			pdf.RawWriteStr(drawImage(it.dest, it.x, it.y, it.w, it.h, t.pageH))
+			pdf.RawWriteStr(drawImage(it.dest, t.images[it.dest].res.Orientation, it.x, it.y, it.w, it.h, t.pageH))
 		}
 	}
 	if g != nil {

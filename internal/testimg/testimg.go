@@ -125,3 +125,93 @@ func chunk(typ string, body []byte) []byte {
 	crc := crc32.ChecksumIEEE(out[4:])
 	return binary.BigEndian.AppendUint32(out, crc)
 }
+
+// Quadrants is the upright picture JPEGOriented shows once turned: a
+// w × h image whose top-left quarter is red, top-right green, bottom-left
+// blue and bottom-right black.
+func Quadrants(w, h int) *image.NRGBA {
+	m := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			c := color.NRGBA{A: 255}
+			switch {
+			case x < w/2 && y < h/2:
+				c.R = 255
+			case y < h/2:
+				c.G = 255
+			case x < w/2:
+				c.B = 255
+			}
+			m.SetNRGBA(x, y, c)
+		}
+	}
+	return m
+}
+
+// JPEGOriented returns a JPEG whose EXIF orientation is o (1 to 8) and
+// whose pixels are stored so that, turned as o says, it shows
+// Quadrants(w, h) (w × h as shown; stored h × w for o of 5 to 8), as a
+// camera held sideways stores a photo.
+func JPEGOriented(w, h, o int) []byte {
+	up := Quadrants(w, h)
+	sw, sh := w, h
+	if o >= 5 {
+		sw, sh = h, w
+	}
+	stored := image.NewNRGBA(image.Rect(0, 0, sw, sh))
+	for t := range sh {
+		for s := range sw {
+			// Where stored pixel (s, t) is shown (X, Y), for each
+			// orientation (EXIF 2.32, tag 274).
+			var x, y int
+			switch o {
+			case 2:
+				x, y = w-1-s, t
+			case 3:
+				x, y = w-1-s, h-1-t
+			case 4:
+				x, y = s, h-1-t
+			case 5:
+				x, y = t, s
+			case 6:
+				x, y = w-1-t, s
+			case 7:
+				x, y = w-1-t, h-1-s
+			case 8:
+				x, y = t, h-1-s
+			default:
+				x, y = s, t
+			}
+			stored.SetNRGBA(s, t, up.NRGBAAt(x, y))
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, stored, &jpeg.Options{Quality: 95}); err != nil {
+		panic(err)
+	}
+	return WithEXIFOrientation(b.Bytes(), o, binary.BigEndian)
+}
+
+// WithEXIFOrientation returns the JPEG j with an EXIF APP1 segment
+// stating orientation o, in byte order bo, inserted after its SOI marker.
+func WithEXIFOrientation(j []byte, o int, bo binary.ByteOrder) []byte {
+	tiff := make([]byte, 8+2+12+4)
+	if bo == binary.LittleEndian {
+		copy(tiff, "II*\x00")
+	} else {
+		copy(tiff, "MM\x00*")
+	}
+	bo.PutUint32(tiff[4:], 8)    // first IFD
+	bo.PutUint16(tiff[8:], 1)    // one entry
+	bo.PutUint16(tiff[10:], 274) // Orientation
+	bo.PutUint16(tiff[12:], 3)   // SHORT
+	bo.PutUint32(tiff[14:], 1)   // one value
+	bo.PutUint16(tiff[18:], uint16(o))
+	seg := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := []byte{0xFF, 0xE1, 0, 0}
+	binary.BigEndian.PutUint16(app1[2:], uint16(len(seg)+2))
+	out := append([]byte{}, j[:2]...)
+	out = append(out, app1...)
+	out = append(out, seg...)
+	return append(out, j[2:]...)
+}
