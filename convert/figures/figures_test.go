@@ -156,6 +156,26 @@ func TestExtractStructure(t *testing.T) {
 	}, got)
 }
 
+// Superscripts and subscripts read as the page shows them: an exponent
+// after a number (2⁷ = 128, 2⁵³ too large to state exactly: no figure,
+// never 253), a unit's power, an ordinal suffix; footnote marks and
+// chemical indices are no figures.
+func TestSupSub(t *testing.T) {
+	tx := func(s string) *convert.Text { return &convert.Text{Text: s} }
+	sup := func(s string) *convert.Sup { return &convert.Sup{Inlines: []convert.Inline{tx(s)}} }
+	sub := func(s string) *convert.Sub { return &convert.Sub{Inlines: []convert.Inline{tx(s)}} }
+	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{tx("Safe integers reach ±2"), sup("53"), tx(" and a byte holds 2"), sup("8"), tx(" values.")}},
+		&convert.Paragraph{Inlines: []convert.Inline{tx("The flat has 84 m"), sup("2"), tx(" and came 1"), sup("st"), tx(" of 30 flats.")}},
+		&convert.Paragraph{Inlines: []convert.Inline{tx("Water is H"), sub("2"), tx("O, as Smith says"), sup("12"), tx(".")}},
+	}}
+	var got []string
+	for _, f := range figures.Extract(d) {
+		got = append(got, fmt.Sprintf("%s=%v %s %s", f.Text, f.Value, f.Unit, f.Kind))
+	}
+	assert.Equal(t, []string{"2^8 values=256 values count", "84 m²=84 m² quantity", "1st=1  ordinal", "30 flats=30 flats count"}, got)
+}
+
 func TestOf(t *testing.T) {
 	d := &convert.Document{Blocks: []convert.Block{para("增长32%")}}
 	fs := figures.Of(d)

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"math/big"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -26,6 +27,9 @@ func (s *scanner) number(i int, p prefix) int {
 	if isDigit(rs[i]) && p.start == i {
 		if e, ok := s.dayMonthYear(i, p); ok {
 			return e // 27.5.2020: a date, day first
+		}
+		if e, ok := s.yearFirstDots(i, p); ok {
+			return e // 2024.3.5, 2024.3.15.: a date, year first
 		}
 	}
 	if s.rune(p.start-1) == 'の' && strings.ContainsRune("条項号條", s.rune(p.start-2)) {
@@ -53,6 +57,9 @@ func (s *scanner) number(i int, p prefix) int {
 	if p.start == i && t.arabic && t.plain {
 		if e, ok := s.phoneNumber(t); ok {
 			return e // 2152 0111, +86 10 1234 5678
+		}
+		if e, ok := s.identifier(t, p); ok {
+			return e // 手机13800138000, (02)2312-3456, 統一編號22099131
 		}
 	}
 	// N分之M, N分のM, N분의 M: a fraction, the denominator first.
@@ -455,6 +462,45 @@ func (s *scanner) dottedDate(t numTok, p prefix) (int, bool) {
 	return j, true
 }
 
+// yearFirstDots reads a date written year first with full stops and no
+// spaces (2024.3.5, 2024.03.15, 2024.3.15. as Korean writes it), which
+// the number grammar would take for a version string: four digits of a
+// year from 1000 to 2999, a month and a day of one or two digits, and
+// nothing after but an optional full stop.
+func (s *scanner) yearFirstDots(i int, p prefix) (int, bool) {
+	if isAlnum(s.rune(i-1)) || s.rune(i-1) == '.' {
+		return 0, false
+	}
+	var parts [3]int
+	j := i
+	for k, width := range [3]int{4, 2, 2} {
+		if k > 0 {
+			if s.rune(j) != '.' {
+				return 0, false
+			}
+			j++
+		}
+		n, e := 0, j
+		for isDigit(s.rune(e)) && e-j < width {
+			n = n*10 + digitVal(s.rune(e))
+			e++
+		}
+		if e == j || isDigit(s.rune(e)) || k == 0 && e-j != 4 {
+			return 0, false
+		}
+		parts[k], j = n, e
+	}
+	y, m, d := parts[0], parts[1], parts[2]
+	if y < 1000 || y > 2999 || m < 1 || m > 12 || d < 1 || d > 31 || isLatin(s.rune(j)) || s.rune(j) == '.' && isAlnum(s.rune(j+1)) {
+		return 0, false
+	}
+	if s.rune(j) == '.' && !isDigit(s.rune(j+1)) && s.lang == "ko" {
+		j++ // 2024.3.15.: the Korean full stop after the day
+	}
+	s.add(hit{start: p.start, end: j, value: float64(y*10000 + m*100 + d), unit: "date", kind: convert.KindDate})
+	return j, true
+}
+
 // yearsMonths reads the months after a number of years: 零八個月, 又三个月.
 func (s *scanner) yearsMonths(i int) (int, int, bool) {
 	j := i
@@ -840,6 +886,10 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			h.unit, h.kind = "days", convert.KindDuration // 250日: a number of days
 			return h, true
 		}
+		if u.s == "日" && integral(v) && s.approxDaysAfter(uend) {
+			h.unit, h.kind = "days", convert.KindDuration // 十日ばかり, 十日ほど経ち: about ten days
+			return h, true
+		}
 		if !integral(v) || v < 1 || v > 31 {
 			return h, false
 		}
@@ -902,6 +952,14 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 		}
 		if u.latin {
 			h.unit = ""
+			if m, e, ok := s.monthAfterDay(t.end); ok && v <= 31 {
+				// 15th October, the 26th of November 1811: a date
+				h.end, h.kind, h.unit, h.value = e, convert.KindDate, "date", float64(m*100)+v
+				if y, e2, ok := s.yearAfter(e); ok {
+					h.value += float64(y * 10000)
+					h.end = e2
+				}
+			}
 		}
 	case cQuarter:
 		if !integral(v) || v < 1 || v > 4 {
@@ -1052,6 +1110,13 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	// Arabic.
 	prev := s.rune(p.start - 1)
 	next := s.rune(t.end)
+	if p.start == t.start && (isLatin(prev) || isWideLatin(prev) || prev == '#' || prev == '＃') {
+		return h, false // B29, Ｂ29, ＱＸ30, #253: a name, a model, an issue number
+	}
+	if t.arabic && !t.cjk && slices.Contains(rs[t.start:t.end], '.') && next == '.' && !isDigit(s.rune(t.end+1)) && scriptOf(s.lang) != scriptEn &&
+		(isSpace(prev) || isHan(prev)) && (isSpace(s.rune(t.end+1)) || isHan(s.rune(t.end+1))) {
+		return h, false // 表格 4.1. 所示, 見 4.1. 節: a section number
+	}
 	if isHangul(next) || isHangul(prev) && p.start == t.start {
 		return h, false // 1인가구, 2쪽, 코로나19: part of a word
 	}
@@ -1067,8 +1132,8 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 	if t.plain && t.val < 100 && s.clauseStart(p.start) && (next == '.' && !isDigit(s.rune(t.end+1)) || next == '、' || next == ')' || next == '）') {
 		return h, false // "1." "1、": a list number
 	}
-	if m, e, ok := s.monthAfter(t.end); ok && t.plain && t.val >= 1 && t.val <= 31 {
-		// 5 January 2024
+	if m, e, ok := s.monthAfterDay(t.end); ok && t.plain && t.val >= 1 && t.val <= 31 {
+		// 5 January 2024, 15th October, the 26th of November
 		h.end, h.kind, h.unit = e, convert.KindDate, "date"
 		h.value = float64(m*100) + t.val
 		if y, e2, ok := s.yearAfter(e); ok {
@@ -1333,6 +1398,38 @@ func (s *scanner) monthAfter(i int) (int, int, bool) {
 	return 0, 0, false
 }
 
+// isWideLatin reports whether r is a fullwidth Latin letter (Ｂ, ｋ).
+func isWideLatin(r rune) bool { return r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ' }
+
+// approxDaysAfter reports whether a word that measures a span follows a
+// number of 日 at i (十日ばかり, 十日ほど, 三日余り, 五日あまり, 十日足らず, 十日以上,
+// 十日ぶり): the number counts days, it does not name the day of a month.
+func (s *scanner) approxDaysAfter(i int) bool {
+	for _, w := range []string{"ばかり", "ほど", "程", "余り", "あまり", "足らず", "たらず", "以上", "以内", "ぶり", "振り", "がかり", "近く", "も"} {
+		if hasAt(s.rs, i, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// monthAfterDay reads the month after a day number at i, with an ordinal
+// suffix or not and "of" or not: " January", "th October", "th of
+// November".
+func (s *scanner) monthAfterDay(i int) (int, int, bool) {
+	j := i
+	switch s.latinWord(j) {
+	case "st", "nd", "rd", "th":
+		j += 2
+	}
+	if j > i || isSpace(s.rune(j)) {
+		if isSpace(s.rune(j)) && hasAt(s.rs, j+1, "of") && isSpace(s.rune(j+3)) {
+			j += 3
+		}
+	}
+	return s.monthAfter(j)
+}
+
 // yearAfter reads " 2024" or ", 2024" after a date.
 func (s *scanner) yearAfter(i int) (int, int, bool) {
 	j := i
@@ -1468,6 +1565,28 @@ func (s *scanner) timeOfDay(t numTok, start int) (int, bool) {
 		hour = s.unitAt(end) == nil // 8時間 is 8 hours
 	case '点', '點':
 		hour = !strings.HasPrefix(s.lang, "ja") && (s.clockTime(start, end+1) || s.minutesAt(end+1) > 0)
+	case '시':
+		// 3시, 3시에, 3시 20분, 3시 반 (but 3시간 is 3 hours).
+		next := s.rune(end + 1)
+		if !isHangul(next) || strings.ContainsRune("에부까쯤경께반이의로는와과엔", next) {
+			j := end + 1
+			if isSpace(s.rune(j)) && s.rune(j+1) == '반' {
+				return j + 2, true
+			}
+			if isSpace(s.rune(j)) {
+				j++
+			}
+			if m, ok := s.parseNum(j); ok && isDigit(s.rune(j)) && m.val >= 0 && m.val <= 59 && integral(m.val) && s.rune(m.end) == '분' {
+				j = m.end + 1
+				if isSpace(s.rune(j)) {
+					if sec, ok := s.parseNum(j + 1); ok && isDigit(s.rune(j+1)) && s.rune(sec.end) == '초' {
+						return sec.end + 1, true
+					}
+				}
+				return j, true
+			}
+			return end + 1, true
+		}
 	}
 	if !hour {
 		return 0, false
@@ -1502,6 +1621,57 @@ func (s *scanner) minutesAt(j int) int {
 		e = sec.end + 1
 	}
 	return e
+}
+
+// contactWords are the words after which digits are a telephone, fax or
+// registration number, not a figure (電話 010-65123456, 手机13800138000,
+// 대표전화 1588-3366, 統一編號22099131, Tel. 2312 3456).
+var contactWords = []string{
+	"電話", "电话", "手机", "手機", "專線", "专线", "热线", "熱線", "客服", "傳真", "传真", "編號", "编号", "統編",
+	"携帯", "番号", "ダイヤル",
+	"전화", "문의", "팩스", "연락처", "번호", "콜센터",
+	"tel", "Tel", "TEL", "fax", "Fax", "FAX", "phone", "Phone",
+}
+
+// identifier skips digits that are an identifier rather than a figure:
+// after a contact word (contactWords) a few characters before, or an area
+// code in parentheses ((02)2312-3456), every digit group of the token; and
+// a run of eight or more digits with neither separators nor a unit or
+// currency (13800138000, 22099131), which no text writes for an amount.
+func (s *scanner) identifier(t numTok, p prefix) (int, bool) {
+	rs := s.rs
+	end := func() int {
+		j := t.end
+		for (s.rune(j) == '-' || isSpace(s.rune(j)) && isDigit(s.rune(j+2))) && isDigit(s.rune(j+1)) {
+			j++
+			for isDigit(s.rune(j)) {
+				j++
+			}
+		}
+		return j
+	}
+	if r := s.rune(t.start - 1); (r == ')' || r == '）') && p.cur == "" {
+		k := t.start - 2
+		for k >= 0 && isDigit(rs[k]) {
+			k--
+		}
+		if n := t.start - 2 - k; n >= 2 && n <= 4 && k >= 0 && (rs[k] == '(' || rs[k] == '（') {
+			return end(), true // (02)2312-3456
+		}
+	}
+	from := max(0, t.start-8)
+	before := string(rs[from:t.start])
+	for _, w := range contactWords {
+		if strings.Contains(before, w) {
+			return end(), true
+		}
+	}
+	if t.digits >= 8 && p.cur == "" && !yearLike(t, 1000, 2999) && !(isSpace(s.rune(t.end)) && isLatin(s.rune(t.end+1))) {
+		if u, _ := s.unitAfter(t.end); u == nil && !isCJKNumeral(s.rune(t.end)) && s.rune(t.end) != '.' {
+			return end(), true
+		}
+	}
+	return 0, false
 }
 
 // phoneNumber skips a telephone number written in groups of digits

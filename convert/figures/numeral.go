@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"math/big"
 	"strings"
 
 	"github.com/docconv/docconv/convert"
@@ -106,11 +107,13 @@ func (s *scanner) arabic(i int) (v dec, end, digits int, sep, frac, bad bool) {
 			v, j, frac = scaleExp(v, x, negE), e, true
 		}
 	}
-	// 10^5, 10⁵, 1.2×10^14, 3 x 10^8.
+	// 10^5, 10⁵, 1.2×10^14, 3 x 10^8; other bases: 2^53, 2⁷.
 	if !sep && !frac && string(intD) == "10" {
 		if x, negE, e, ok := s.power(j); ok {
 			v, j, frac = scaleExp(decInt(1), x, negE), e, true
 		}
+	} else if x, negE, e, ok := s.power(j); ok && !sep && !frac && len(intD) <= 6 {
+		v, j, frac = intPower(intD, x, negE), e, true
 	} else if !sep {
 		k := j
 		if isSpace(s.rune(k)) {
@@ -135,6 +138,26 @@ func (s *scanner) arabic(i int) (v dec, end, digits int, sep, frac, bad bool) {
 		return v, j, digits, sep, frac, true // too large: no figure
 	}
 	return v, j, digits, sep, frac, false
+}
+
+// intPower returns base^x for the digits of an integer base and a whole
+// exponent, exactly, or big (no figure) when the result has more than 15
+// significant digits (more than a spreadsheet keeps) or the exponent is
+// negative.
+func intPower(base []byte, x int, neg bool) dec {
+	if neg || x > 64 {
+		return dec{big: true}
+	}
+	b := new(big.Int)
+	for _, c := range base {
+		b.Mul(b, big.NewInt(10))
+		b.Add(b, big.NewInt(int64(c-'0')))
+	}
+	b.Exp(b, big.NewInt(int64(x)), nil)
+	if !b.IsInt64() || len(b.String()) > 15 {
+		return dec{big: true}
+	}
+	return decInt(b.Int64())
 }
 
 // power reads the exponent of a power of ten after its base "10" at k:
@@ -232,7 +255,8 @@ func decOf(intD, fracD []byte) dec {
 }
 
 // negativeAt returns the end of a minus sign written at i: -, −, －,
-// 负, 負, マイナス, "minus ", or -1.
+// 负, 負, マイナス, 零下 (below zero), 氷点下, 마이너스, 영하 (the Korean
+// two followed by at most one space), "minus ", or -1.
 func (s *scanner) negativeAt(i int) int {
 	rs := s.rs
 	r := s.rune(i)
@@ -255,6 +279,29 @@ func (s *scanner) negativeAt(i int) int {
 	case r == 'マ':
 		if hasAt(rs, i, "マイナス") && numAfter(i+4) {
 			return i + 4
+		}
+	case r == '零':
+		if s.rune(i+1) == '下' && numAfter(i+2) {
+			return i + 2 // 零下5度
+		}
+	case r == '氷':
+		if hasAt(rs, i, "氷点下") && numAfter(i+3) {
+			return i + 3 // 氷点下3度
+		}
+	case r == '영' || r == '마':
+		w := "영하"
+		if r == '마' {
+			w = "마이너스"
+		}
+		n := len([]rune(w))
+		if hasAt(rs, i, w) && !isHangul(s.rune(i-1)) {
+			k := i + n
+			if isSpace(s.rune(k)) {
+				k++
+			}
+			if isDigit(s.rune(k)) {
+				return k // 영하 10도, 마이너스 1.2%
+			}
 		}
 	case r == 'm' || r == 'M':
 		if (i == 0 || !isLatin(rs[i-1])) && strings.EqualFold(s.latinWord(i), "minus") && isSpace(s.rune(i+5)) {

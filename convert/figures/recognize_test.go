@@ -26,6 +26,34 @@ func TestRecognizer(t *testing.T) {
 		lang, text string
 		want       []string
 	}{
+		// Found on unseen texts (second review, 2026-12-05): signs written as
+		// words, identifiers, clock times, spaced ordinals, unit signs.
+		{"zh-Hans", "北京最低气温零下5度", []string{"零下5度=-5 度 quantity"}},
+		{"ja", "最低気温は氷点下3度", []string{"氷点下3度=-3 度 quantity"}},
+		{"ko", "서울은 영하 10도, 철원은 영하 15.2도를 기록했다.", []string{"영하 10도=-10 度 quantity", "영하 15.2도=-15.2 度 quantity"}},
+		{"ko", "성장률은 마이너스 1.2%였다.", []string{"마이너스 1.2%=-0.012 % percent"}},
+		{"ko", "영하권의 날씨", nil},
+		{"zh-Hans", "咨询电话：010-65123456，手机13800138000。", nil},
+		{"zh-Hant", "客服專線：(02)2312-3456，統一編號22099131。", nil},
+		{"ko", "대표전화 1588-3366, 02-2100-2114.", nil},
+		{"ko", "문의는 1588-3366 또는 1577-1000으로 하면 된다.", nil},
+		{"zh-Hans", "总人口1411750000人", []string{"1411750000人=1411750000 人 count"}},
+		{"ko", "사고는 오후 3시 20분쯤 발생했다. 회의는 오전 10시 30분에, 3시 반에 끝난다.", nil},
+		{"ko", "회의는 3시간 동안 진행됐다.", []string{"3시간=3 hours duration"}},
+		{"zh-Hans", "科技爱好者周刊（第 300 期）", []string{"第 300 期=300 期 ordinal"}},
+		{"zh-Hans", "请参考第 2 章的内容", []string{"第 2 章=2 章 ordinal"}},
+		{"ko", "전용면적 84㎡ 아파트", []string{"84㎡=84 m² quantity"}},
+		{"ja", "部屋は25㎡で、重さは3㎏", []string{"25㎡=25 m² quantity", "3㎏=3 kg quantity"}},
+		{"zh-Hant", "新臺幣2兆1617億元與臺幣5億元", []string{"新臺幣2兆1617億元=2161700000000 TWD money", "臺幣5億元=500000000 TWD money"}},
+		{"en", "In March 1848 the March Hare met Mr. March; prices rose for November and in May.", []string{"March 1848=18480300 date date", "November=1100 date date", "May=500 date date"}},
+		{"en", "The two guinea-pigs cost 3 guineas.", []string{"3 guineas=3 guinea money"}},
+		{"en", "It was the 15th October; on the 26th of November, 1811, and the first of September.", []string{"15th October=1015 date date", "26th of November, 1811=18111126 date date", "first of September=901 date date"}},
+		{"ja", "十日ばかりして母が来た。十日ほど経ち、三月十日に会った。", []string{"十日=10 days duration≈", "十日=10 days duration≈", "三月十日=310 date date"}},
+		{"zh-Hans", "会议于2024.3.5举行，版本1.2.3发布。", []string{"2024.3.5=20240305 date date"}},
+		{"ko", "시행일은 2024.3.15. 이다.", []string{"2024.3.15.=20240315 date date"}},
+		{"ja", "米機Ｂ29とB29、ＱＸ30型が来た。", nil},
+		{"en", "Issue #253 was fixed.", nil},
+		{"zh-Hans", "详细内容请参见表格 4.1. 所示的数据，经济增长了4.1%。", []string{"4.1%=0.041 % percent"}},
 		// zh-Hant: the sample's figures
 		{"zh-Hant", "2023年,百年變局加速演進", []string{"2023年=2023 year year"}},
 		{"zh-Hant", "雙方簽署各類合同及意向協議總額超過380億美元。", []string{"380億美元=38000000000 USD money≥"}},

@@ -154,7 +154,7 @@ var curPrefixes = []struct{ s, cur string }{
 	{"$", "USD"}, {"€", "EUR"}, {"£", "GBP"}, {"L", "GBP"}, {"¥", "CNY"}, {"￥", "CNY"}, {"₩", "KRW"}, {"₸", "KZT"},
 	{"USD", "USD"}, {"EUR", "EUR"}, {"CNY", "CNY"}, {"RMB", "CNY"}, {"JPY", "JPY"}, {"KRW", "KRW"},
 	{"HKD", "HKD"}, {"TWD", "TWD"}, {"GBP", "GBP"}, {"KZT", "KZT"},
-	{"新台幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"}, {"台币", "TWD"}, {"人民幣", "CNY"}, {"人民币", "CNY"},
+	{"新台幣", "TWD"}, {"新臺幣", "TWD"}, {"新台币", "TWD"}, {"台幣", "TWD"}, {"臺幣", "TWD"}, {"台币", "TWD"}, {"人民幣", "CNY"}, {"人民币", "CNY"},
 	{"港幣", "HKD"}, {"港币", "HKD"}, {"美金", "USD"},
 }
 
@@ -162,7 +162,7 @@ var curPrefixes = []struct{ s, cur string }{
 // may start a figure other than digits, numerals and Latin letters.
 var curByRune, triggers = func() (map[rune][]int, map[rune]bool) {
 	m, t := map[rune][]int{}, map[rune]bool{'第': true, '제': true, '百': true, '千': true, '万': true, '萬': true, '半': true,
-		'负': true, '負': true, 'マ': true, '▲': true, '△': true, '北': true, '南': true, '東': true, '东': true, '西': true}
+		'负': true, '負': true, 'マ': true, '零': true, '氷': true, '▲': true, '△': true, '北': true, '南': true, '東': true, '东': true, '西': true}
 	for i, c := range curPrefixes {
 		r := []rune(c.s)[0]
 		m[r] = append(m[r], i)
@@ -214,7 +214,7 @@ func (s *scanner) at(i int) int {
 		return s.number(i, prefix{start: i})
 	}
 	switch {
-	case r == '第' || r == '제' && isDigit(s.rune(i+1)):
+	case r == '第' || r == '제' && (isDigit(s.rune(i+1)) || isSpace(s.rune(i+1)) && isDigit(s.rune(i+2))):
 		return s.ordinal(i)
 	case (r == '百' || r == '千' || r == '万' || r == '萬') && hasAt(rs, i+1, "分之"):
 		return s.perPart(i)
@@ -329,6 +329,9 @@ func (s *scanner) unitAt(i int) *unitEntry {
 		}
 		if e.latin && (isLatin(s.rune(end)) || isDigit(s.rune(end))) {
 			continue
+		}
+		if e.latin && e.class == cMoney && s.rune(end) == '-' && isLatin(s.rune(end+1)) {
+			continue // two guinea-pigs, a dollar-store: a compound, not money
 		}
 		if e.s == "人" && s.rune(end) == '口' {
 			return nil // 人口: population, a word

@@ -59,7 +59,7 @@ var unitList = []unitEntry{
 	{s: "韩元", unit: "KRW", class: cMoney}, {s: "韓元", unit: "KRW", class: cMoney}, {s: "韩币", unit: "KRW", class: cMoney}, {s: "韓幣", unit: "KRW", class: cMoney}, {s: "ウォン", unit: "KRW", class: cMoney},
 	{s: "坚戈", unit: "KZT", class: cMoney}, {s: "堅戈", unit: "KZT", class: cMoney}, {s: "テンゲ", unit: "KZT", class: cMoney},
 	{s: "港元", unit: "HKD", class: cMoney}, {s: "港币", unit: "HKD", class: cMoney}, {s: "港幣", unit: "HKD", class: cMoney},
-	{s: "新台币", unit: "TWD", class: cMoney}, {s: "新台幣", unit: "TWD", class: cMoney}, {s: "台币", unit: "TWD", class: cMoney}, {s: "台幣", unit: "TWD", class: cMoney},
+	{s: "新台币", unit: "TWD", class: cMoney}, {s: "新台幣", unit: "TWD", class: cMoney}, {s: "新臺幣", unit: "TWD", class: cMoney}, {s: "台币", unit: "TWD", class: cMoney}, {s: "台幣", unit: "TWD", class: cMoney}, {s: "臺幣", unit: "TWD", class: cMoney},
 	{s: "英镑", unit: "GBP", class: cMoney}, {s: "英鎊", unit: "GBP", class: cMoney}, {s: "ポンド", unit: "GBP", class: cMoney},
 	{s: "卢布", unit: "RUB", class: cMoney}, {s: "盧布", unit: "RUB", class: cMoney}, {s: "ルーブル", unit: "RUB", class: cMoney},
 	{s: "澳元", unit: "AUD", class: cMoney}, {s: "加元", unit: "CAD", class: cMoney}, {s: "瑞郎", unit: "CHF", class: cMoney},
@@ -233,7 +233,14 @@ var unitList = []unitEntry{
 	{s: "TWh", class: cMeasure, latin: true}, {s: "GWh", class: cMeasure, latin: true},
 	{s: "桶", unit: "bbl", class: cMeasure}, {s: "barrels", unit: "bbl", class: cMeasure, latin: true},
 	{s: "摄氏度", unit: "°C", class: cMeasure}, {s: "攝氏度", unit: "°C", class: cMeasure}, {s: "℃", unit: "°C", class: cMeasure}, {s: "°C", class: cMeasure},
-	{s: "度", class: cMeasure},
+	{s: "度", class: cMeasure}, {s: "도", unit: "度", class: cMeasure},
+	// CJK compatibility unit signs (one character each, common in Korean
+	// and Japanese: 84㎡).
+	{s: "㎡", unit: "m²", class: cMeasure}, {s: "㎢", unit: "km²", class: cMeasure}, {s: "㎥", unit: "m³", class: cMeasure},
+	{s: "㎞", unit: "km", class: cMeasure}, {s: "㎝", unit: "cm", class: cMeasure}, {s: "㎜", unit: "mm", class: cMeasure},
+	{s: "㎏", unit: "kg", class: cMeasure}, {s: "㎎", unit: "mg", class: cMeasure}, {s: "㎖", unit: "mL", class: cMeasure},
+	{s: "ℓ", unit: "L", class: cMeasure}, {s: "㏊", unit: "ha", class: cMeasure}, {s: "㎾", unit: "kW", class: cMeasure},
+	{s: "㎿", unit: "MW", class: cMeasure}, {s: "㎓", unit: "GHz", class: cMeasure}, {s: "㎒", unit: "MHz", class: cMeasure},
 	{s: "GB", class: cMeasure, latin: true}, {s: "TB", class: cMeasure, latin: true},
 
 	// multipliers, ages, ordinal suffixes

@@ -52,10 +52,50 @@ func (s *segBuilder) inlines(ins []convert.Inline) {
 			s.add(x.Base, false)
 		case *convert.LineBreak:
 			s.add("\n", false)
+		case *convert.Sup:
+			s.sup(x)
+		case *convert.Sub:
+			// H<sub>2</sub>O, x<sub>i</sub>: indices, not figures.
+			s.add(convert.PlainText(x.Inlines), true)
 		default:
 			s.inlines(convert.Children(in))
 		}
 	}
+}
+
+// sup adds a superscript as the text reads it: after a number, digits are
+// an exponent (2<sup>53</sup> is 2^53, not 253) and letters an ordinal
+// suffix (1<sup>st</sup>); after a unit's letter, 2 and 3 are its power
+// (m<sup>2</sup> is m²); anything else (a footnote mark, a note
+// reference) is no figure.
+func (s *segBuilder) sup(x *convert.Sup) {
+	t := strings.TrimSpace(convert.PlainText(x.Inlines))
+	var prev rune
+	if n := len(s.text); n > 0 {
+		prev = s.text[n-1]
+	}
+	switch {
+	case t == "":
+	case isDigit(prev) && isExponent(t):
+		s.add("^"+t, false)
+	case isDigit(prev) && isLatinWord(t):
+		s.add(t, false)
+	case isLatin(prev) && (t == "2" || t == "3"):
+		s.add(map[string]string{"2": "²", "3": "³"}[t], false)
+	default:
+		s.add(t, true)
+	}
+}
+
+// isExponent reports whether t is digits, with a sign or not.
+func isExponent(t string) bool {
+	t = strings.TrimLeft(t, "-−+")
+	return t != "" && strings.IndexFunc(t, func(r rune) bool { return !isDigit(r) }) < 0
+}
+
+// isLatinWord reports whether t is Latin letters only.
+func isLatinWord(t string) bool {
+	return t != "" && strings.IndexFunc(t, func(r rune) bool { return !isLatin(r) }) < 0
 }
 
 func (s *segBuilder) segment() segment {

@@ -2,6 +2,7 @@ package figures
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/docconv/docconv/convert"
 )
@@ -11,28 +12,41 @@ import (
 var ordinalUnits = []string{"大", "代", "章", "节", "節", "期", "课", "課", "集", "季", "版", "步", "站", "卷",
 	"波", "层", "層", "世纪", "世紀", "阶段", "階段", "段", "条", "款", "차", "회", "기"}
 
-// ordinal recognizes 第N (第十一次, 第三屆, 第一大) and Korean 제N. 第一，
-// and 第一に at the start of a clause are enumerators ("first of all").
+// ordinal recognizes 第N (第十一次, 第三屆, 第一大) and Korean 제N, also
+// with Arabic digits set apart by spaces as technical writing does
+// (第 300 期, 제 3 장). 第一， and 第一に at the start of a clause are
+// enumerators ("first of all").
 func (s *scanner) ordinal(i int) int {
 	rs := s.rs
 	if end, lex := lexicalAt(rs, i); lex {
 		return end
 	}
+	at := i + 1
+	spaced := isSpace(s.rune(at)) && isDigit(s.rune(at+1))
+	if spaced {
+		at++
+	}
 	if s.rs[i] == '제' {
 		// 제17조, 법률 제16421호, 제3항: Korean citations of articles and laws
-		k := i + 1
+		k := at
 		for isDigit(s.rune(k)) {
 			k++
 		}
-		if k > i+1 && strings.ContainsRune("조호항장절관편", s.rune(k)) {
+		if spaced && isSpace(s.rune(k)) {
+			k++
+		}
+		if k > at && strings.ContainsRune("조호항장절관편", s.rune(k)) {
 			return k + 1
 		}
 	}
-	t, ok := s.parseNum(i + 1)
+	t, ok := s.parseNum(at)
 	if !ok || t.val < 0 || !integral(t.val) {
 		return i + 1
 	}
 	end := t.end
+	if spaced && isSpace(s.rune(end)) && !isSpace(s.rune(end+1)) && !isLatin(s.rune(end+1)) {
+		end++ // 第 300 期: the unit after the space (set back below if none)
+	}
 	if s.clauseStart(i) {
 		r := s.rune(end)
 		if strings.ContainsRune("，,、：:是", r) || r == 'に' {
@@ -60,6 +74,9 @@ func (s *scanner) ordinal(i int) int {
 				break
 			}
 		}
+	}
+	if h.unit == "" {
+		h.end = t.end
 	}
 	s.add(h)
 	return h.end
@@ -112,8 +129,9 @@ func (s *scanner) word(i int) int {
 		if e := s.monthDate(i, end, m); e > end || len(s.hits) > 0 && s.hits[len(s.hits)-1].start == i {
 			return e
 		}
-		if (len(w) > 3 || w == "May") && (w != "May" || s.monthContext(i)) && !s.nameBefore(i) {
-			// in September, November and December: a month (--09)
+		if (len(w) > 3 || w == "May") && s.monthContext(i) && !s.nameBefore(i) && !s.capitalAfter(end) {
+			// in September, November and December: a month (--09); but
+			// the March Hare, Mr. March, March Madness are names
 			s.add(hit{start: i, end: end, value: float64(m * 100), unit: "date", kind: convert.KindDate,
 				bound: s.boundBefore(i)})
 		}
@@ -155,6 +173,16 @@ func (s *scanner) word(i int) int {
 		// fifth" are fractions (fractionBefore), "third-party" a compound
 		if isSpace(s.rune(end)) && isDigit(s.rune(end+1)) {
 			return end // the first 3 months: the count is the figure
+		}
+		if m, e, ok := s.monthAfterDay(end); ok && o <= 31 {
+			// the first of September, Fourteenth of March: a date
+			h := hit{start: i, end: e, value: float64(m*100 + o), unit: "date", kind: convert.KindDate}
+			if y, e2, ok := s.yearAfter(e); ok {
+				h.value += float64(y * 10000)
+				h.end = e2
+			}
+			s.add(h)
+			return h.end
 		}
 		h := hit{start: i, end: end, value: float64(o), kind: convert.KindOrdinal}
 		if hasAt(s.rs, end, " century") && !isLatin(s.rune(end+8)) {
@@ -268,10 +296,17 @@ func (s *scanner) lexicalOrdinal(i, end int, lw string) bool {
 func (s *scanner) monthContext(i int) bool {
 	w, _ := s.wordBefore(i)
 	switch strings.ToLower(w) {
-	case "in", "since", "until", "till", "by", "from", "to", "through", "of", "and", "early", "late", "mid", "last", "next", "this", "during":
+	case "in", "since", "until", "till", "by", "from", "to", "through", "of", "and", "or", "early", "late", "mid", "last", "next", "this", "during",
+		"for", "after", "before", "between", "into", "over", "throughout", "each", "every", "within", "around", "on":
 		return true
 	}
 	return false
+}
+
+// capitalAfter reports whether a capitalised word follows i across one
+// space (March Hare): the word before it is part of a name.
+func (s *scanner) capitalAfter(i int) bool {
+	return isSpace(s.rune(i)) && unicode.IsUpper(s.rune(i+1)) && !enStop[s.latinWord(i+1)]
 }
 
 // oldCoins are the old British coins named by a word, in pounds.
