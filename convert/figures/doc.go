@@ -41,7 +41,7 @@
 // Each rule below has a table of exact values in grammar_test.go.
 //
 //	number    = [sign] body [multiplier] | fraction | mixed
-//	sign      = "-" | "−" | "－" | "负" | "負" | "マイナス" | "minus " | "▲" | "△"
+//	sign      = "-" | "−" | "－" | "负" | "負" | "零下" | "マイナス" | "氷点下" | "마이너스" [" "] | "영하" [" "] | "minus " | "▲" | "△"
 //	body      = arabic | cjk | hangul | words
 //	arabic    = digits [sep3…] ["." digits] [vulgar] [exponent]
 //	            digits ASCII or fullwidth (３８０); sep3 "," or, between
@@ -260,6 +260,12 @@
 //     is a duration) or with 点/點 and minutes, 钟, 半, 整 or a part of the
 //     day before it (3点45分, 下午3点, 3點半). The minutes are part of the
 //     time and not figures either.
+//   - Identifiers: digits after a contact word (電話, 手机, 專線, 統一編號,
+//     전화, 문의, Tel…) or an area code in parentheses ((02)2312-3456), and
+//     eight or more digits with no separator, unit or currency
+//     (13800138000); digits glued to a Latin letter (B29, Ｂ29) or after #
+//     (#253); a decimal followed by a full stop in CJK text (表格 4.1.) is a
+//     section number. Korean clock times (오후 3시 20분, 3시 반).
 //   - Phone numbers in groups of digits separated by single spaces: after
 //     a plus sign (+86 10 1234 5678), or two or more groups of at least three digits
 //     making seven digits or more (2152 0111; (852) is a bare number in
