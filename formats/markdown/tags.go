@@ -240,7 +240,7 @@ func (c *converter) img(tok html.Token) []convert.Inline {
 	alt = collapseSpace(alt)
 	src, ok := attr(tok, "src")
 	u, safe := convert.SafeURL(src)
-	if !ok || !safe || strings.TrimSpace(src) == "" {
+	if !ok || !safe || strings.TrimSpace(u) == "" { // u: control characters removed (a src of "\x7f" is empty)
 		if alt == "" {
 			return c.drop()
 		}
