@@ -173,6 +173,13 @@ func (s *scanner) digitGroups(t numTok, p prefix, sep rune) (int, bool) {
 			return j, true
 		}
 	}
+	if len(groups) == 2 && sep == '-' && t.plain && len(groups[0]) == 4 && len(groups[1]) == 4 && !isDigit(s.rune(j)) {
+		if a, b := atoi(groups[0]), atoi(groups[1]); !(a >= 1000 && a <= 2999 && b >= 1000 && b <= 2999) {
+			if u, _ := s.unitAfter(j); u == nil {
+				return j, true // 1588-3366, 2312-3456: a telephone number, not a range
+			}
+		}
+	}
 	if len(groups) == 2 && sep == '-' && t.plain {
 		digits := len(groups[0]) + len(groups[1])
 		if !(digits >= 7 && len(groups[0]) != len(groups[1])) {
@@ -1629,7 +1636,7 @@ func (s *scanner) minutesAt(j int) int {
 var contactWords = []string{
 	"電話", "电话", "手机", "手機", "專線", "专线", "热线", "熱線", "客服", "傳真", "传真", "編號", "编号", "統編",
 	"携帯", "番号", "ダイヤル",
-	"전화", "문의", "팩스", "연락처", "번호", "콜센터",
+	"전화", "문의", "팩스", "연락처", "번호", "센터",
 	"tel", "Tel", "TEL", "fax", "Fax", "FAX", "phone", "Phone",
 }
 
