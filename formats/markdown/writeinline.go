@@ -310,12 +310,22 @@ func link(l *convert.Link, ctx inlineCtx, nn noteNums) string {
 		}
 	}
 	text := renderSeq(stripLinks(l.Inlines), ctx, false, '[', ']', nn)
-	return "[" + text + "](" + destTitle(l.URL, l.Title, ctx) + ")"
+	return "[" + noCaret(text) + "](" + destTitle(l.URL, l.Title, ctx) + ")"
+}
+
+// noCaret escapes a ^ that starts a link text or image description:
+// [^1](x) would read back as a footnote reference followed by "(x)"
+// (fuzz finding).
+func noCaret(text string) string {
+	if strings.HasPrefix(text, "^") {
+		return `\` + text
+	}
+	return text
 }
 
 // image writes ![desc](src "title"); desc is the description, written.
 func image(im *convert.Image, desc string, ctx inlineCtx) string {
-	return "![" + desc + "](" + destTitle(im.Src, im.Title, ctx) + ")"
+	return "![" + noCaret(desc) + "](" + destTitle(im.Src, im.Title, ctx) + ")"
 }
 
 // imageTag writes an image as an HTML <img> tag, which the reader takes
