@@ -17,36 +17,50 @@ import (
 // Real pages nest a few dozen levels.
 const MaxDepth = 500
 
-// checkDepth refuses src, with an error wrapping convert.ErrLimit that
-// names the line, when its elements nest deeper than MaxDepth. It runs the
-// tokenizer once (linear time) and keeps a stack of the open elements
-// whose end tag is required; elements the parser closes by themselves (p,
-// li, td, option…) and void elements are not counted, an end tag closes
-// up to the nearest open element of its name, and a stray end tag is
-// ignored. A self-closing tag (<div/>) opens an element as the parser
-// does, except in SVG and MathML (<path/>). The count is never below the
-// depth the parser builds, except for the few elements it adds itself
-// (html, body, tbody).
-func checkDepth(src []byte) error {
+// prepare returns src ready for the tree builder, with its self-closing
+// HTML elements made empty (below), or refuses it, with an error wrapping
+// convert.ErrLimit that names the line, when its elements nest deeper than
+// MaxDepth. It runs the tokenizer once (linear time) and keeps a stack of
+// the open elements whose end tag is required; elements the parser closes
+// by themselves (p, li, td, option…) and void elements are not counted, an
+// end tag closes up to the nearest open element of its name, and a stray
+// end tag is ignored. The count is never below the depth the parser
+// builds, except for the few elements it adds itself (html, body, tbody).
+//
+// Self-closing tags: the HTML standard's tree builder ignores the
+// self-closing flag of an HTML element that is not void, so that
+// <a id="x"/> — how XHTML and DocBook-generated pages write their
+// anchors — opens an <a> that takes in everything after it, tables and
+// code blocks included. Whoever writes <x/> means an empty element:
+// prepare writes an end tag right after such a tag (<a id="x"/></a>).
+// Left as they are: void elements (<br/>, the flag is allowed), SVG and
+// MathML elements outside their HTML integration points (the builder
+// honours the flag there), html, head and body, and plaintext (its
+// content never ends). After <script/>, <style/>, <title/>, <textarea/>
+// and the other raw-text elements the end tag ends the raw text at once,
+// and what follows is markup again. The end tags hold no line break: line
+// numbers are the input's. src is returned as it is when no tag needs an
+// end tag.
+func prepare(src []byte) ([]byte, error) {
 	z := html.NewTokenizer(bytes.NewReader(src))
-	type open struct {
-		a       atom.Atom
-		name    string // for elements without an atom (custom elements)
-		foreign bool   // inside SVG or MathML, outside an integration point
-	}
-	var stack []open
+	var stack []openElem
+	var out []byte      // nil until a tag is given an end tag
+	off, copied := 0, 0 // bytes of src tokenized, copied to out
 	line := 1
 	for {
+		foreign := len(stack) > 0 && stack[len(stack)-1].foreign
+		// As the parser does: CDATA sections in foreign content only.
+		z.AllowCDATA(foreign)
 		tt := z.Next()
 		if tt == html.ErrorToken {
-			return nil // io.EOF: the tokenizer reads from memory
+			break // io.EOF: the tokenizer reads from memory
 		}
 		raw := z.Raw()
+		off += len(raw)
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
-			foreign := len(stack) > 0 && stack[len(stack)-1].foreign
 			if foreign && breakout[a] {
 				// The parser leaves foreign content for an HTML element.
 				for len(stack) > 0 && stack[len(stack)-1].foreign {
@@ -54,10 +68,28 @@ func checkDepth(src []byte) error {
 				}
 				foreign = len(stack) > 0 && stack[len(stack)-1].foreign
 			}
+			if foreign {
+				// As the parser does: no raw text in foreign content
+				// (an SVG <title> or <style>).
+				z.NextIsNotRawText()
+			}
+			if tt == html.SelfClosingTagToken && !foreign && emptied(a) &&
+				off <= len(src) && bytes.Equal(src[off-len(raw):off], raw) {
+				if out == nil {
+					out = make([]byte, 0, len(src)+len(src)/32+16)
+				}
+				out = append(out, src[copied:off]...)
+				out = append(out, "</"...)
+				out = append(out, name...)
+				out = append(out, '>')
+				copied = off
+				z.NextIsNotRawText()
+				break
+			}
 			if selfClosing[a] || void[a] || tt == html.SelfClosingTagToken && (foreign || a == atom.Svg || a == atom.Math) {
 				break
 			}
-			o := open{a: a, foreign: foreign}
+			o := openElem{a: a, foreign: foreign}
 			if a == 0 {
 				o.name = string(name)
 			}
@@ -69,7 +101,7 @@ func checkDepth(src []byte) error {
 			}
 			stack = append(stack, o)
 			if len(stack) > MaxDepth {
-				return &convert.Error{Line: line + bytes.Count(raw, []byte{'\n'}),
+				return nil, &convert.Error{Line: line + bytes.Count(raw, []byte{'\n'}),
 					Err: convert.LimitErrorf("html: elements nested deeper than %d levels (html.MaxDepth)", MaxDepth)}
 			}
 		case html.EndTagToken:
@@ -84,6 +116,24 @@ func checkDepth(src []byte) error {
 		}
 		line += bytes.Count(raw, []byte{'\n'})
 	}
+	if out == nil {
+		return src, nil
+	}
+	return append(out, src[copied:]...), nil
+}
+
+// openElem is an element of prepare's stack.
+type openElem struct {
+	a       atom.Atom
+	name    string // for elements without an atom (custom elements)
+	foreign bool   // inside SVG or MathML, outside an integration point
+}
+
+// emptied reports whether a self-closing tag of the HTML element a (0 for
+// a custom element) is given an end tag by prepare.
+func emptied(a atom.Atom) bool {
+	return !void[a] && a != atom.Svg && a != atom.Math && a != atom.Html && a != atom.Head &&
+		a != atom.Body && a != atom.Plaintext
 }
 
 // integration are the SVG and MathML elements whose content is HTML again.

@@ -17,7 +17,11 @@
 // the decoded text. It is parsed by golang.org/x/net/html, the HTML
 // standard's tree construction, after a linear pass of its tokenizer that
 // refuses elements nested deeper than MaxDepth (convert.ErrLimit, with the
-// line).
+// line) and gives a self-closing tag of a non-void HTML element its end
+// tag: <a id="x"/>, as XHTML and DocBook pages write anchors, is an empty
+// element, not one holding the rest of the section (the tree construction
+// ignores the self-closing flag); so are <div/>, <title/> or <script/>.
+// Void, SVG and MathML elements are parsed as the standard says.
 //
 // The article is the longest outermost <article>, else the first <main>
 // or role="main" element, else the <body>; nav, header (except an

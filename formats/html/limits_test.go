@@ -19,7 +19,7 @@ func FuzzRead(f *testing.F) {
 	for _, s := range []string{
 		"<p>a<b>b<i>c</b>d</i>", "<table><tr><td colspan=99999>x", "<ruby>a<rt>b<rt>c</ruby>",
 		"<svg><foreignObject><div/><p>x", "<meta charset=gbk><p>\xc4\xe3", "<ul><li><ol start=-5><li>x",
-		"<pre>\n\n x</pre>", "<a href='javascript:x'>y</a>", "\xff\xfe<\x00p\x00>\x00", strings.Repeat("<div>", 600),
+		"<pre>\n\n x</pre>", "<div><a id=\"x\"/><table><tr><td>a</table><title/><svg><a/></svg>", "<a href='javascript:x'>y</a>", "\xff\xfe<\x00p\x00>\x00", strings.Repeat("<div>", 600),
 	} {
 		f.Add([]byte(s))
 	}
@@ -36,7 +36,8 @@ func FuzzRead(f *testing.F) {
 
 // TestReadScaling: 10× the input costs about 10× (see scaletest), for a
 // long flat page, for deep nesting (just under html.MaxDepth, repeated), for
-// many unclosed paragraphs and for a long run of formatting elements.
+// many unclosed paragraphs, for self-closing tags given end tags and for
+// a long run of formatting elements.
 func TestReadScaling(t *testing.T) {
 	if testing.Short() {
 		t.Skip("scaling test")
@@ -56,6 +57,7 @@ func TestReadScaling(t *testing.T) {
 	scaletest.Linear(t, "flat page", read, flat(200), flat(2000))
 	scaletest.Linear(t, "deep nesting", read, deep(5), deep(50))
 	scaletest.Linear(t, "unclosed paragraphs", read, strings.Repeat("<p>a", 2000), strings.Repeat("<p>a", 20000))
+	scaletest.Linear(t, "self-closing anchors", read, strings.Repeat(`<div><a id="x"/><p>a<span/></div>`, 2000), strings.Repeat(`<div><a id="x"/><p>a<span/></div>`, 20000))
 	scaletest.Linear(t, "table cells", read, "<table><tr>"+strings.Repeat("<td>x", 2000), "<table><tr>"+strings.Repeat("<td>x", 20000))
 	// Past the limit the input is refused at once, with ErrLimit.
 	_, err := (&html.Reader{}).Read(context.Background(), strings.NewReader(strings.Repeat("<div>", 100000)))

@@ -62,7 +62,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 			return nil, err
 		}
 	}
-	if err := checkDepth(text); err != nil {
+	if text, err = prepare(text); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -71,7 +71,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 	root, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
 		// The parser's only error on input in memory: more than 512
-		// open elements, which checkDepth lets through only when the
+		// open elements, which prepare lets through only when the
 		// parser's own elements take a deep page past it.
 		return nil, convert.LimitErrorf("html: elements nested deeper than the parser's 512 levels (%v)", err)
 	}
