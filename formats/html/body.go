@@ -22,7 +22,7 @@ func articleRoot(body *html.Node) (*html.Node, string) {
 	var articles []*html.Node
 	var main *html.Node
 	walkElements(body, func(e *html.Node) bool {
-		if skipAlways[e.DataAtom] || furniture[e.DataAtom] || hidden(e) {
+		if skipAlways[e.DataAtom] || isFurniture(e) || hidden(e) {
 			return false
 		}
 		switch {
@@ -61,6 +61,15 @@ var skipAlways = map[atom.Atom]bool{
 // furniture are the page's navigation, banners and sidebars.
 var furniture = map[atom.Atom]bool{
 	atom.Nav: true, atom.Header: true, atom.Footer: true, atom.Aside: true,
+}
+
+// isFurniture reports whether e is page furniture: a furniture element,
+// an element with role="navigation" (ARIA's <nav>), or the navigation
+// bars documentation generators write without <nav> — DocBook XSL's
+// navheader and navfooter (Prev/Up/Next tables), Texinfo's nav-panel.
+func isFurniture(e *html.Node) bool {
+	return furniture[e.DataAtom] || hasToken(getAttr(e, "role"), "navigation") ||
+		hasAnyToken(getAttr(e, "class"), "navheader", "navfooter", "nav-panel")
 }
 
 // hidden reports whether e is not shown: the hidden attribute,
@@ -127,7 +136,7 @@ func (w *walker) skip(e *html.Node) bool {
 	case hidden(e):
 		w.hidden++
 		return true
-	case furniture[e.DataAtom] && w.mode != "whole":
+	case w.mode != "whole" && isFurniture(e):
 		// An article's own header holds its headline and byline.
 		if e.DataAtom == atom.Header && w.mode != "body" {
 			return false

@@ -25,11 +25,14 @@
 //
 // The article is the longest outermost <article>, else the first <main>
 // or role="main" element, else the <body>; nav, header (except an
-// article's own), footer and aside are page furniture and left out, and so
-// are, everywhere, script, style, noscript, template, form, iframe, object,
-// embed, svg, canvas, media and form controls, elements with hidden,
-// aria-hidden="true" or an inline display:none / visibility:hidden, and
-// MediaWiki's mw-editsection, mw-jump and noprint elements.
+// article's own), footer, aside, role="navigation" elements and the
+// navigation bars of documentation generators (DocBook's navheader and
+// navfooter, Texinfo's nav-panel classes) are page furniture and left
+// out, and so are, everywhere, script, style, noscript, template, form,
+// iframe, object, embed, svg, canvas, media and form controls, elements
+// with hidden, aria-hidden="true" or an inline display:none /
+// visibility:hidden, and MediaWiki's mw-editsection, mw-jump and noprint
+// elements.
 // Reader.WholeBody (-V html.extract=false) keeps the whole body.
 //
 // Elements map to the model: h1–h6 → Heading (id kept when unique), p and

@@ -107,6 +107,18 @@ func TestReadArticleExtraction(t *testing.T) {
 	assert.Equal(t, "m", md(t, d))
 	d = readHTML(t, `<body><header>h</header><nav>n</nav><p>body</p><aside>a</aside><footer>f</footer></body>`, nil)
 	assert.Equal(t, "body", md(t, d))
+	// The navigation bars of DocBook (navheader, navfooter) and Texinfo
+	// (nav-panel) pages, and role="navigation", are furniture too.
+	rep = &convert.Report{}
+	d = readHTML(t, `<body><div class="navheader"><table><tr><th colspan="3">Chapter 4</th></tr>
+<tr><td><a accesskey="p" href="ch03.html">Prev</a></td><td></td><td><a href="ch05.html">Next</a></td></tr></table><hr/></div>
+<div class="chapter"><h1><a id="c4"/>Chapter 4</h1><p>Text.</p></div>
+<div class="nav-panel"><p>Next: <a href="n.html">N</a></p></div><div role="navigation"><a href="/">Home</a></div>
+<div class="navfooter"><hr/><table><tr><td><a href="ch03.html">Prev</a></td><td><a href="index.html">Home</a></td></tr></table></div></body>`, rep)
+	assert.Equal(t, "# Chapter 4\n\nText.", md(t, d))
+	assert.Equal(t, 4, rep.Get("html", "page furniture elements skipped"))
+	d = readHTML(t, `<body><main><div class="navheader">Prev</div><p>m</p></main></body>`, nil)
+	assert.Equal(t, "m", md(t, d))
 	// WholeBody keeps everything but scripts and hidden elements.
 	d, err := (&html.Reader{WholeBody: true}).Read(context.Background(), strings.NewReader(`<body><nav>n</nav><article><p>a</p></article></body>`))
 	require.NoError(t, err)
