@@ -85,7 +85,8 @@ func containsString(list []string, s string) bool {
 //     MaxImageBytes and MaxImagesBytes bound what is read.
 //
 // A missing, unreadable, refused, oversized or corrupt image is a warning
-// in opts.Report (its alt text is shown instead) or, under Options.Strict,
+// in opts.Report (its alt text is shown instead; an image without alt text
+// is left out, and the warning says so) or, under Options.Strict,
 // an error wrapping ErrStrict that names the image. Remote images are a
 // warning in both cases. When ctx is done it returns ctx.Err().
 func ResolveImages(ctx context.Context, d *Document, opts *Options) error {
@@ -113,7 +114,7 @@ func ResolveImages(ctx context.Context, d *Document, opts *Options) error {
 			remote++
 			if !res.warned {
 				res.warned = true
-				opts.Report.Warn("image %q: remote images are never fetched; its alt text is shown (HTML output links to it)", im.Src)
+				opts.Report.Warn("image %q: remote images are never fetched; %s (HTML output links to it)", im.Src, altShown(im))
 			}
 			continue
 		}
@@ -123,7 +124,7 @@ func ResolveImages(ctx context.Context, d *Document, opts *Options) error {
 			}
 			if !res.warned {
 				res.warned = true
-				opts.Report.Warn("image %q: %v; its alt text is shown", im.Src, res.err)
+				opts.Report.Warn("image %q: %v; %s", im.Src, res.err, altShown(im))
 			}
 			continue
 		}
@@ -137,6 +138,16 @@ func ResolveImages(ctx context.Context, d *Document, opts *Options) error {
 	opts.Report.Add("images", "image files read", len(read))
 	opts.Report.Add("images", "remote images not fetched", remote)
 	return nil
+}
+
+// altShown says what the reader sees of an image that was not read, for
+// the warning: its alt text, or nothing when it has none (![](x.png), a
+// decorative <img alt="">).
+func altShown(im *Image) string {
+	if strings.TrimSpace(im.Alt) == "" {
+		return "it has no alt text and is left out"
+	}
+	return "its alt text is shown"
 }
 
 type resolved struct {

@@ -152,6 +152,28 @@ func TestResolveImagesRemoteAndData(t *testing.T) {
 // TestReadResolvesImages checks the pipeline: Read resolves the images of
 // any reader relative to the input file; standard input relative to the
 // working directory; NoResources reads nothing.
+// TestResolveImagesNoAlt: the warning of an image that is not read says
+// what is shown instead — nothing, when the image has no alt text
+// (![](missing.png)).
+func TestResolveImagesNoAlt(t *testing.T) {
+	for _, tc := range []struct{ src, alt, want string }{
+		{"missing.png", "", `image "missing.png": not found in the resource directories (` + "%s" + `); it has no alt text and is left out`},
+		{"missing.png", " ", `image "missing.png": not found in the resource directories (` + "%s" + `); it has no alt text and is left out`},
+		{"missing.png", "a chart", `image "missing.png": not found in the resource directories (` + "%s" + `); its alt text is shown`},
+		{"https://example.com/a.png", "", `image "https://example.com/a.png": remote images are never fetched; it has no alt text and is left out (HTML output links to it)`},
+	} {
+		dir := t.TempDir()
+		d := &convert.Document{Blocks: []convert.Block{convert.Para(convert.Img(tc.src, tc.alt))}}
+		rep := &convert.Report{}
+		require.NoError(t, convert.ResolveImages(context.Background(), d, &convert.Options{SourcePath: filepath.Join(dir, "in.md"), Report: rep}))
+		want := tc.want
+		if strings.Contains(want, "%s") {
+			want = strings.Replace(want, "%s", dir, 1)
+		}
+		assert.Equal(t, []string{want}, rep.Warnings(), "%q %q", tc.src, tc.alt)
+	}
+}
+
 func TestReadResolvesImages(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "p.png"), testimg.PNG(5, 4))

@@ -46,9 +46,9 @@
 // Images are read from the input file's directory and the --resource-path
 // directories only: a path leading out of them (../../etc/passwd, an
 // absolute path elsewhere, a symbolic link out) is refused, http(s) images
-// are never fetched (their alt text is shown), and each file is checked
-// (type sniffed from its bytes, at most 32 MiB and 40 million pixels, not
-// truncated). A refused or bad image is a warning, an error with --strict.
+// are never fetched (their alt text, if any, is shown), and each file is
+// checked (type sniffed from its bytes, at most 32 MiB and 40 million
+// pixels, not truncated). A refused or bad image is a warning, an error with --strict.
 //
 // Output:
 //
