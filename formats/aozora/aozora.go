@@ -24,10 +24,11 @@
 //     block); ［＃改ページ］, ［＃改丁］, ［＃改段］ and ［＃改見開き］ become a
 //     [convert.PageBreak] (a one-column page has no column to break, and
 //     no writer places a page on the recto or a spread); a gaiji ※［＃…、U+6318、…］
-//     becomes its character. 縦中横, 地付き, 字上げ, ママ, 底本では and the
-//     like are dropped with the text they annotate kept; gaiji given only by
-//     a JIS X 0213 plane-row-cell keep their ※ and are counted in the
-//     report.
+//     or ※［＃「…」、第3水準1-84-77］ (a JIS X 0213 plane-row-cell, from the
+//     table in jisx0213_table.go) becomes its character. 縦中横, 地付き,
+//     字上げ, ママ, 底本では and the like are dropped with the text they
+//     annotate kept; gaiji named otherwise (by a page of the source) keep
+//     their ※ and are counted in the report.
 //   - ／＼ and ／″＼ (the long repetition marks) become 〳〵 and 〴〵.
 //   - The colophon, from the line starting "底本：" to the end, is end
 //     matter: a rule, then one paragraph per line.

@@ -111,6 +111,17 @@ func TestAnnotations(t *testing.T) {
 	assert.Equal(t, want, got)
 }
 
+// Gaiji named by their JIS X 0213 cell become the character: third and
+// fourth level kanji, symbols, and a kana with a combining mark (two code
+// points); a gaiji named only by the page of the source stays ※.
+func TestGaijiJISX0213(t *testing.T) {
+	src := "※［＃「てへん＋劣」、第3水準1-84-77］と※［＃「木＋靈」、第3水準1-86-29］、" +
+		"※［＃ローマ数字1、1-13-21］、※［＃二の字点、1-2-22］、" +
+		"か※［＃半濁点付き平仮名か、1-4-87］、※［＃「りっしんべん＋支」、第4水準2-12-34］、" +
+		"※［＃「土へん＋竒」、ページ数-行数］。"
+	assert.Equal(t, "P{挘と欞、Ⅰ、〻、かか\u309a、忮、※。} ", dump(parse(t, src).Blocks))
+}
+
 func TestHeaderAndColophon(t *testing.T) {
 	src := "走れメロス\n太宰治\n\n-------------------------------------------------------\n【テキスト中に現れる記号について】\n\n《》：ルビ\n（例）邪智暴虐《じゃちぼうぎゃく》\n-------------------------------------------------------\n\n　メロスは激怒した。\n\n\n\n底本：「走れメロス」新潮文庫、新潮社\n入力：試験\n"
 	d := parse(t, src)

@@ -1,6 +1,7 @@
 package aozora
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -281,9 +282,16 @@ func baseStart(els []el) int {
 // annotation applies an inline annotation ［＃a］ to the line read so far.
 func (p *parser) annotation(l *line, a string) {
 	// A gaiji: ※［＃「…」、U+6318、…］ replaces the ※ before it.
-	if n := len(l.els); n > 0 && l.els[n-1].r == '※' && (strings.Contains(a, "水準") || strings.Contains(a, "U+") || strings.Contains(a, "「")) && !strings.Contains(a, "」に") && !strings.Contains(a, "」は") {
+	if n := len(l.els); n > 0 && l.els[n-1].r == '※' && (strings.Contains(a, "水準") || strings.Contains(a, "U+") || strings.Contains(a, "「") || reMenKuTen.MatchString(a)) && !strings.Contains(a, "」に") && !strings.Contains(a, "」は") {
 		if r, ok := unicodeOf(a); ok {
 			l.els[n-1].r = r
+		} else if rs, ok := jisx0213Of(a); ok {
+			// 第3水準1-93-57: the JIS X 0213 cell; one or two code points.
+			l.els[n-1].r = rs[0]
+			for _, r := range rs[1:] {
+				l.els = append(l.els, l.els[n-1])
+				l.els[len(l.els)-1].r = r
+			}
 		} else {
 			l.els[n-1].gaiji = true
 			p.gaiji++
@@ -337,6 +345,32 @@ func (p *parser) annotation(l *line, a string) {
 		p.dropped++
 	}
 }
+
+// jisx0213Of returns the character a gaiji annotation names by its JIS X
+// 0213 plane, row and cell (第3水準1-93-57, 第4水準2-12-34, or 1-93-57
+// alone), as Aozora Bunko writes the kanji Shift_JIS lacks: one code
+// point, or two for a kana with a combining mark.
+func jisx0213Of(a string) ([]rune, bool) {
+	m := reMenKuTen.FindStringSubmatch(a)
+	if m == nil {
+		return nil, false
+	}
+	plane, _ := strconv.Atoi(m[1])
+	ku, _ := strconv.Atoi(m[2])
+	ten, _ := strconv.Atoi(m[3])
+	if ku < 1 || ku > 94 || ten < 1 || ten > 94 {
+		return nil, false
+	}
+	fields := strings.Split(jisx0213Rows[plane-1][ku], "\t")
+	if len(fields) != 94 || fields[ten-1] == "" {
+		return nil, false
+	}
+	return []rune(fields[ten-1]), true
+}
+
+// reMenKuTen matches a JIS X 0213 plane-row-cell (men-ku-ten) such as
+// 1-93-57.
+var reMenKuTen = regexp.MustCompile(`(?:^|[^0-9])([12])-([0-9]{1,2})-([0-9]{1,2})(?:[^0-9]|$)`)
 
 // unicodeOf returns the character named "U+XXXX" in a gaiji annotation.
 func unicodeOf(a string) (rune, bool) {
