@@ -184,7 +184,10 @@ func (c *converter) block(n ast.Node) convert.Block {
 			return &convert.PageBreak{}
 		}
 		ins := c.inlineBlock(x)
-		if len(ins) == 0 { // only raw HTML that was dropped
+		if onlyBreaks(ins) {
+			// Only raw HTML that was dropped, or only line breaks
+			// (<br><a>): nothing to read, and written back (<br />
+			// alone on a line) it would be an HTML block (fuzz finding).
 			return nil
 		}
 		if im, ok := ins[0].(*convert.Image); ok && len(ins) == 1 && im.Alt != "" {
@@ -369,4 +372,21 @@ func count(n int, one, many string) string {
 		return "1 " + one
 	}
 	return strconv.Itoa(n) + " " + many
+}
+
+// onlyBreaks reports whether ins has no content but line breaks and white
+// space.
+func onlyBreaks(ins []convert.Inline) bool {
+	for _, in := range ins {
+		switch x := in.(type) {
+		case *convert.LineBreak:
+		case *convert.Text:
+			if strings.TrimSpace(x.Text) != "" {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
 }
