@@ -159,7 +159,7 @@ func (r *Reader) document(root *html.Node) *convert.Document {
 		w.flush()
 		d.Blocks = w.out
 		if w.images > 0 {
-			r.Report.Add(Stage, "images without a usable source (alt text kept)", w.images)
+			r.Report.Add(Stage, "images without a usable source (their alt text kept, if any)", w.images)
 		}
 		if w.notes.cut > 0 {
 			r.Report.Warn("html: %d references to notes already referenced kept as their marks: the copies of repeated notes are limited to the size of the page", w.notes.cut)
