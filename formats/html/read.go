@@ -180,7 +180,7 @@ func (r *Reader) document(root *html.Node) *convert.Document {
 	var n int
 	d.Blocks, n = convert.LimitNesting(d.Blocks)
 	if n > 0 {
-		r.Report.Add(Stage, fmt.Sprintf("lists and quotes nested deeper than %d levels flattened", convert.MaxNesting), n)
+		r.Report.Add(Stage, fmt.Sprintf("lists, quotes or inline elements nested deeper than %d levels flattened", convert.MaxNesting), n)
 	}
 	p.meta(&d.Meta, r.Report)
 	return d

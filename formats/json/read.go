@@ -40,7 +40,7 @@ func (r *Reader) Read(ctx context.Context, in io.Reader) (*convert.Document, err
 	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
 		// As the Markdown reader does: no writer meets deeper structure.
 		d.Blocks = bs
-		r.Report.Warn("json: quotes and lists nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
+		r.Report.Warn("json: quotes, lists or inline formatting nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
 	}
 	return d, nil
 }

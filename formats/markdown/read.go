@@ -114,7 +114,7 @@ func (r *Reader) Parse(src []byte) (*convert.Document, error) {
 	}
 	if bs, n := convert.LimitNesting(d.Blocks); n > 0 {
 		d.Blocks = bs
-		r.Report.Warn("markdown: quotes and lists nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
+		r.Report.Warn("markdown: quotes, lists or inline formatting nested deeper than %d levels: %d flattened into level %d", convert.MaxNesting, n, convert.MaxNesting)
 	}
 	if d.Meta.Title == "" {
 		d.Blocks = promoteTitle(&d.Meta, d.Blocks)

@@ -462,14 +462,11 @@ func isParagraph(b convert.Block) bool {
 
 // numberNotes numbers the notes of blocks in reading order.
 func numberNotes(blocks []convert.Block) noteNums {
-	var nn noteNums
+	nn := newInlineState()
 	convert.Inspect(blocks, func(n any) bool {
 		if x, ok := n.(*convert.Note); ok {
-			if nn == nil {
-				nn = noteNums{}
-			}
-			if _, seen := nn[x]; !seen {
-				nn[x] = len(nn) + 1
+			if _, seen := nn.notes[x]; !seen {
+				nn.notes[x] = len(nn.notes) + 1
 			}
 		}
 		return true
@@ -481,11 +478,11 @@ func numberNotes(blocks []convert.Block) noteNums {
 // the last block: "[^1]: text", further lines and blocks indented by four
 // spaces (pandoc's and goldmark's continuation).
 func (r *renderer) noteDefinitions() string {
-	if len(r.notes) == 0 {
+	if len(r.notes.notes) == 0 {
 		return ""
 	}
-	order := make([]*convert.Note, len(r.notes))
-	for n, i := range r.notes {
+	order := make([]*convert.Note, len(r.notes.notes))
+	for n, i := range r.notes.notes {
 		order[i-1] = n
 	}
 	var b strings.Builder

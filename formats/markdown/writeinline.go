@@ -24,7 +24,33 @@ const (
 
 // noteNums numbers the notes of a document in reading order (1, 2…): a
 // note is written as the reference [^n] and its definition at the end.
-type noteNums map[*convert.Note]int
+type noteNums = *inlineState
+
+// inlineState is what the inline writer keeps for one document: the note
+// numbers, and the emphasis already written (delimited tries the
+// delimiter form of an emphasis and falls back on its HTML tag, which
+// renders its content twice: without the memo, emphasis nested n deep
+// cost 2^n — 879 bytes of asterisks took minutes; fuzz finding).
+type inlineState struct {
+	notes map[*convert.Note]int
+	memo  map[memoKey]string
+	same  map[sameKey]bool
+}
+
+type memoKey struct {
+	node       convert.Inline
+	ctx        inlineCtx
+	prev, next rune
+}
+
+type sameKey struct {
+	node convert.Inline
+	tag  string
+}
+
+func newInlineState() *inlineState {
+	return &inlineState{notes: map[*convert.Note]int{}, memo: map[memoKey]string{}, same: map[sameKey]bool{}}
+}
 
 // renderInlines renders the inlines of one block.
 func renderInlines(ins []convert.Inline, ctx inlineCtx, nn noteNums) string {
@@ -163,11 +189,11 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 	case *convert.Text:
 		return escapeText(x.Text, ctx, top && lineStart, top && lineEnd)
 	case *convert.Strong:
-		return delimited(x.Inlines, ctx, "**", "strong", prev, next, nn)
+		return delimited(x, ctx, "**", "strong", prev, next, nn)
 	case *convert.Emph:
-		return delimited(x.Inlines, ctx, "*", "em", prev, next, nn)
+		return delimited(x, ctx, "*", "em", prev, next, nn)
 	case *convert.Strike:
-		return delimited(x.Inlines, ctx, "~~", "del", prev, next, nn)
+		return delimited(x, ctx, "~~", "del", prev, next, nn)
 	case *convert.Sub:
 		// Raw HTML, which the reader maps back; pandoc's ~x~ would be
 		// ambiguous with GFM's single-tilde strikethrough.
@@ -175,7 +201,7 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 	case *convert.Sup:
 		return "<sup>" + renderSeq(x.Inlines, ctx, false, '>', '<', nn) + "</sup>"
 	case *convert.Note:
-		if n, ok := nn[x]; ok {
+		if n, ok := nn.notes[x]; ok {
 			return "[^" + strconv.Itoa(n) + "]"
 		}
 		return ""
@@ -204,21 +230,30 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 }
 
 // delimited writes emphasis with Markdown delimiters when CommonMark will
-// read them back as such, else with the equivalent HTML tag.
-func delimited(ins []convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune, nn noteNums) string {
+// read them back as such, else with the equivalent HTML tag. Each
+// (emphasis, context, neighbours) is written once (inlineState).
+func delimited(node convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune, nn noteNums) string {
+	key := memoKey{node: node, ctx: ctx, prev: prev, next: next}
+	if s, ok := nn.memo[key]; ok {
+		return s
+	}
+	ins := convert.Children(node)
 	inner := renderSeq(ins, ctx, false, []rune(delim)[0], []rune(delim)[0], nn)
 	// The same emphasis nested inside pairs its delimiters with ours
 	// ("*!*!* 0*"): the outer one is written as a tag.
-	if canDelimit(inner, rune(delim[0]), prev, next) && !nestsSame(ins, tag) {
-		return delim + inner + delim
+	var s string
+	if canDelimit(inner, rune(delim[0]), prev, next) && !nestsSame(ins, tag, nn) {
+		s = delim + inner + delim
+	} else {
+		s = "<" + tag + ">" + renderSeq(ins, ctx, false, '>', '<', nn) + "</" + tag + ">"
 	}
-	inner = renderSeq(ins, ctx, false, '>', '<', nn)
-	return "<" + tag + ">" + inner + "</" + tag + ">"
+	nn.memo[key] = s
+	return s
 }
 
 // nestsSame reports whether ins holds, at any depth, emphasis of the
-// kind tag (strong, em or del).
-func nestsSame(ins []convert.Inline, tag string) bool {
+// kind tag (strong, em or del); each inline's answer is kept in nn.
+func nestsSame(ins []convert.Inline, tag string, nn noteNums) bool {
 	for _, in := range ins {
 		switch in.(type) {
 		case *convert.Strong:
@@ -234,7 +269,13 @@ func nestsSame(ins []convert.Inline, tag string) bool {
 				return true
 			}
 		}
-		if nestsSame(convert.Children(in), tag) {
+		key := sameKey{node: in, tag: tag}
+		v, ok := nn.same[key]
+		if !ok {
+			v = nestsSame(convert.Children(in), tag, nn)
+			nn.same[key] = v
+		}
+		if v {
 			return true
 		}
 	}
