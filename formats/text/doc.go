@@ -214,9 +214,20 @@
 // # Writing
 //
 // The [Writer] writes what a reader would copy out of the rendered
-// document: one block per line, no blank lines (see [Writer.BlankLines]),
-// no title line, headings as their text, list markers "• " and "1. " only
+// document: the title first (below), then one block per line, no blank
+// lines (see [Writer.BlankLines]), headings as their text, list markers "• " and "1. " only
 // (so that the PDF shows every character the text has), quotes indented by
 // two spaces, table cells separated by tabs, code verbatim, ruby as its
 // base. Reading the output back and writing it again gives the same bytes.
+//
+// Title. When the other formats print the title (not when it is made
+// from the file name, [Writer.FileTitle] or Meta.TitleFromFile, nor when
+// the first block is a level-1 heading saying it), the text starts with
+// it: the title line, the subtitle line under it if any, and a blank line,
+// as the Reader looks for a title in any text. When that would not read
+// back as exactly that title and subtitle over the same text (a title
+// ending in a full stop, a first line that would be taken for a byline,
+// unpunctuated lines that the blank line would make read as one
+// hard-wrapped paragraph), the title and subtitle are written as YAML
+// front matter instead ("---", "title: 序", "---").
 package text

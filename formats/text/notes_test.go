@@ -17,7 +17,7 @@ import (
 func TestNotesTasksText(t *testing.T) {
 	d := notestest.Doc(2)
 	got := string((&Writer{}).Bytes(d))
-	assert.Equal(t, "H2O and x2 with a note.[1]\nH2O and x2 with a note.[2]\n[ ] task\n[x] task\n"+
+	assert.Equal(t, "Notes\n\nH2O and x2 with a note.[1]\nH2O and x2 with a note.[2]\n[ ] task\n[x] task\n"+
 		"[1] Note 0.\n    Its second paragraph.\n[2] Note 1.\n    Its second paragraph.\n", got)
 	d2, err := (&Reader{}).parse([]byte(got), false)
 	if assert.NoError(t, err) {

@@ -24,7 +24,7 @@ func init() {
 			{Key: "blank-lines", Kind: convert.VarBool, Default: "false", Usage: "writing text: a blank line between blocks"},
 		},
 		NewWriter: func(opts *convert.Options) convert.Writer {
-			w := &Writer{}
+			w := &Writer{FileTitle: opts.FileTitle()}
 			if v, ok := opts.Var("text", "blank-lines"); ok {
 				w.BlankLines, _ = convert.ParseVarBool(v)
 			}

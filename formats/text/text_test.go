@@ -436,11 +436,8 @@ func TestRoundTrip(t *testing.T) {
 					assert.Equal(t, shape(d), shape(d2))
 				}
 				strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
-				body := strip(string(src))
-				if d.Meta.Title != "" {
-					body = strings.Replace(body, strip(d.Meta.Title), "", 1)
-				}
-				assert.Equal(t, body, strip(string(t1)))
+				// The title is written too, as its first line.
+				assert.Equal(t, strip(string(src)), strip(string(t1)))
 			})
 		}
 	}
@@ -472,7 +469,7 @@ func TestWriter(t *testing.T) {
 			&convert.Paragraph{},
 		},
 	}
-	want := "標題 續\n一是區x := 1鏈接\n3. 丙\n  • 子\n4. 丁\n   丁二\n  引文\na\n  b\n表一\n城市\tPM 2.5\n北京\t30\t多\n上海\n"
+	want := "不寫\n\n標題 續\n一是區x := 1鏈接\n3. 丙\n  • 子\n4. 丁\n   丁二\n  引文\na\n  b\n表一\n城市\tPM 2.5\n北京\t30\t多\n上海\n"
 	var b bytes.Buffer
 	require.NoError(t, (&Writer{}).Write(context.Background(), &b, d))
 	assert.Equal(t, want, b.String())
@@ -629,5 +626,52 @@ func BenchmarkShortParas(b *testing.B) {
 		for b.Loop() {
 			_ = (&Writer{}).Bytes(d)
 		}
+	})
+}
+
+// TestWriterTitle: the title (and subtitle) other formats print starts
+// the text, in a form the Reader reads back as the title; a title made
+// from the file name is not written.
+func TestWriterTitle(t *testing.T) {
+	para := func(s string) convert.Block {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
+	body := []convert.Block{para("台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。"), para("第二段內容，說明細節。")}
+	check := func(t *testing.T, w *Writer, d *convert.Document, want string) {
+		t.Helper()
+		got := w.Bytes(d)
+		assert.Equal(t, want, string(got))
+		d2, err := (&Reader{}).Parse(got)
+		require.NoError(t, err)
+		if strings.HasPrefix(want, d.Meta.Title) || strings.HasPrefix(want, "---") {
+			assert.Equal(t, d.Meta.Title, d2.Meta.Title)
+			assert.Equal(t, d.Meta.Subtitle, d2.Meta.Subtitle)
+		}
+		assert.Equal(t, want, string(w.Bytes(d2)), "fixed point")
+	}
+	t.Run("plain", func(t *testing.T) {
+		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "台北市長宣布新政策"}, Blocks: body},
+			"台北市長宣布新政策\n\n台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n")
+	})
+	t.Run("file title", func(t *testing.T) {
+		want := "台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n"
+		check(t, &Writer{FileTitle: "probe"}, &convert.Document{Meta: convert.Meta{Title: "probe"}, Blocks: body}, want)
+		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "probe", TitleFromFile: true}, Blocks: body}, want)
+	})
+	t.Run("heading says it", func(t *testing.T) {
+		h := &convert.Heading{Level: 1, Inlines: []convert.Inline{&convert.Text{Text: "詩"}}}
+		got := (&Writer{}).Bytes(&convert.Document{Meta: convert.Meta{Title: "詩"}, Blocks: append([]convert.Block{h}, body...)})
+		assert.Equal(t, 1, strings.Count(string(got), "詩"))
+	})
+	t.Run("front matter", func(t *testing.T) {
+		// A blank line under the title would make these unpunctuated
+		// lines read as one hard-wrapped paragraph; a title ending in a
+		// full stop is no headline. Front matter says it exactly.
+		verse := []convert.Block{para("わたくしといふ現象は"), para("仮定された有機交流電燈の"), para("ひとつの青い照明です"),
+			para("風景やみんなといつしよに"), para("せはしくせはしく明滅しながら")}
+		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "序", Subtitle: "心象スケツチ"}, Blocks: verse},
+			"---\ntitle: 序\nsubtitle: 心象スケツチ\n---\nわたくしといふ現象は\n仮定された有機交流電燈の\nひとつの青い照明です\n風景やみんなといつしよに\nせはしくせはしく明滅しながら\n")
+		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "Notes on a journey."}, Blocks: body},
+			"---\ntitle: Notes on a journey.\n---\n台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n")
 	})
 }

@@ -8,11 +8,13 @@ import (
 	"strings"
 
 	"github.com/docconv/docconv/convert"
+	"gopkg.in/yaml.v3"
 )
 
 // Writer writes a document as plain text, the way a reader would copy it
-// out of the PDF: one block per line (a paragraph is one line), no title
-// line, headings as their text, list items prefixed "• " or "1. " (nested
+// out of the PDF: the title and subtitle first, then a blank line (YAML
+// front matter when that would not read back as the title; see the
+// package documentation), one block per line (a paragraph is one line), headings as their text, list items prefixed "• " or "1. " (nested
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
@@ -37,6 +39,11 @@ type Writer struct {
 	// first line would read back as a title (so the output then starts
 	// with an empty title block, see Bytes).
 	BlankLines bool
+	// FileTitle is a title made from the input's file name (see
+	// convert.Options.FileTitle): when Meta.Title is just that, it names
+	// the file, not the text, and is not written (as in the PDF, EPUB and
+	// HTML).
+	FileTitle string
 }
 
 // Write implements convert.Writer.
@@ -51,6 +58,11 @@ func (w *Writer) Write(ctx context.Context, out io.Writer, d *convert.Document) 
 // Bytes returns the text of d.
 func (w *Writer) Bytes(d *convert.Document) []byte {
 	out := w.body(d)
+	if title, sub := w.printedTitle(d); title != "" {
+		if t := w.titled(title, sub, out); t != nil {
+			return t
+		}
+	}
 	if opensHeader(out) || takesMeta(out) {
 		// Text starting with "%" or "---" would read back as a pandoc
 		// title block or YAML front matter; a first line that looks like
@@ -62,6 +74,103 @@ func (w *Writer) Bytes(d *convert.Document) []byte {
 		out = append([]byte(emptyTitleBlockText), out...)
 	}
 	return out
+}
+
+// printedTitle returns the title and subtitle the other formats print
+// at the top of d: none when the title is made from the file name
+// (Meta.TitleFromFile, or equal to FileTitle) or when the first block is
+// a level-1 heading saying it.
+func (w *Writer) printedTitle(d *convert.Document) (title, subtitle string) {
+	m := &d.Meta
+	title = oneLine(m.Title)
+	if title == "" || m.TitleFromFile || w != nil && w.FileTitle != "" && title == oneLine(w.FileTitle) {
+		return "", ""
+	}
+	if len(d.Blocks) > 0 {
+		if h, ok := d.Blocks[0].(*convert.Heading); ok && h.Level == 1 && oneLine(convert.PlainText(h.Inlines)) == title {
+			return "", ""
+		}
+	}
+	return title, oneLine(m.Subtitle)
+}
+
+// titled returns body under its title (and subtitle) in a form the
+// Reader reads back as that title and subtitle, no other metadata, and
+// the body it reads from the text without them (the same body, for a
+// document read from text), or nil when none does. The plain form is the
+// one the Reader looks for in any text: the title line (the subtitle line
+// under it), then a blank line. When that would read back otherwise (a
+// title ending in a full stop, a body whose first line would be taken for
+// a byline, a blank line that would make the body read as hard-wrapped
+// paragraphs…), the title goes in YAML front matter. The choice depends
+// only on the title, subtitle and body bytes, so writing what the Reader
+// reads back gives the same bytes again. It costs two to four readings of
+// the output, each linear.
+func (w *Writer) titled(title, subtitle string, body []byte) []byte {
+	var ref []byte // the body as read back without the title
+	refDone := false
+	ok := func(out []byte) bool {
+		got, fine := w.readBack(out, title, subtitle)
+		if !fine {
+			return false
+		}
+		if bytes.Equal(got, body) {
+			return true
+		}
+		if !refDone {
+			refDone = true
+			alone := body
+			if opensHeader(body) || takesMeta(body) {
+				alone = append([]byte(emptyTitleBlockText), body...)
+			}
+			if d, err := (&Reader{}).Parse(alone); err == nil {
+				ref = w.body(d)
+			}
+		}
+		return ref != nil && bytes.Equal(got, ref)
+	}
+	var b bytes.Buffer
+	b.WriteString(title + "\n")
+	if subtitle != "" {
+		b.WriteString(subtitle + "\n")
+	}
+	b.WriteString("\n")
+	b.Write(body)
+	if ok(b.Bytes()) {
+		return b.Bytes()
+	}
+	fm := struct {
+		Title    string `yaml:"title"`
+		Subtitle string `yaml:"subtitle,omitempty"`
+	}{title, subtitle}
+	y, err := yaml.Marshal(fm)
+	if err != nil {
+		return nil
+	}
+	b.Reset()
+	b.WriteString("---\n")
+	b.Write(y)
+	b.WriteString("---\n")
+	b.Write(body)
+	if ok(b.Bytes()) {
+		return b.Bytes()
+	}
+	return nil
+}
+
+// readBack reads out and returns its blocks as written, and whether its
+// metadata is exactly the given title and subtitle.
+func (w *Writer) readBack(out []byte, title, subtitle string) ([]byte, bool) {
+	d, err := (&Reader{}).Parse(out)
+	if err != nil {
+		return nil, false
+	}
+	m := &d.Meta
+	if m.Title != title || m.Subtitle != subtitle || len(m.Authors) > 0 || m.Date != "" || len(m.Extra) > 0 ||
+		m.Lang != "" || len(m.Keywords) > 0 || m.Description != "" || m.Source != "" || m.Identifier != "" {
+		return nil, false
+	}
+	return w.body(d), true
 }
 
 // emptyTitleBlockText is a pandoc title block with every field empty.
