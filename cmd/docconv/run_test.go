@@ -224,7 +224,7 @@ func TestSeveralInputsKeepTitlesAndNameTheirWarnings(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.md"), []byte("---\ntitle: Second\n---\n\nbody\xff two\n"), 0o644))
 	code, out, stderr := docconv(t, dir, "", "-t", "txt", "a.md", "b.md")
 	require.Equal(t, 0, code, stderr)
-	assert.Equal(t, "body one\nSecond\nbody\ufffd two\n", out)
+	assert.Equal(t, "First\n\nbody one\nSecond\nbody\ufffd two\n", out)
 	assert.Contains(t, stderr, "b.md: warning: invalid UTF-8")
 	assert.NotContains(t, stderr, "a.md: warning")
 }

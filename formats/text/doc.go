@@ -228,6 +228,8 @@
 // back as exactly that title and subtitle over the same text (a title
 // ending in a full stop, a first line that would be taken for a byline,
 // unpunctuated lines that the blank line would make read as one
-// hard-wrapped paragraph), the title and subtitle are written as YAML
-// front matter instead ("---", "title: 序", "---").
+// hard-wrapped paragraph), the title is left out, as it is from the
+// PDF's text layer of a file title: YAML front matter would read back,
+// but the text output holds only characters the PDF shows (what
+// ../shared/tools/verify and users' recovery checks compare).
 package text

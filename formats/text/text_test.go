@@ -663,15 +663,17 @@ func TestWriterTitle(t *testing.T) {
 		got := (&Writer{}).Bytes(&convert.Document{Meta: convert.Meta{Title: "詩"}, Blocks: append([]convert.Block{h}, body...)})
 		assert.Equal(t, 1, strings.Count(string(got), "詩"))
 	})
-	t.Run("front matter", func(t *testing.T) {
+	t.Run("left out", func(t *testing.T) {
 		// A blank line under the title would make these unpunctuated
 		// lines read as one hard-wrapped paragraph; a title ending in a
-		// full stop is no headline. Front matter says it exactly.
+		// full stop is no headline. The title is left out rather than
+		// written as front matter, whose "---" and "title:" the PDF does
+		// not show.
 		verse := []convert.Block{para("わたくしといふ現象は"), para("仮定された有機交流電燈の"), para("ひとつの青い照明です"),
 			para("風景やみんなといつしよに"), para("せはしくせはしく明滅しながら")}
 		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "序", Subtitle: "心象スケツチ"}, Blocks: verse},
-			"---\ntitle: 序\nsubtitle: 心象スケツチ\n---\nわたくしといふ現象は\n仮定された有機交流電燈の\nひとつの青い照明です\n風景やみんなといつしよに\nせはしくせはしく明滅しながら\n")
+			"わたくしといふ現象は\n仮定された有機交流電燈の\nひとつの青い照明です\n風景やみんなといつしよに\nせはしくせはしく明滅しながら\n")
 		check(t, &Writer{}, &convert.Document{Meta: convert.Meta{Title: "Notes on a journey."}, Blocks: body},
-			"---\ntitle: Notes on a journey.\n---\n台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n")
+			"台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n")
 	})
 }

@@ -8,13 +8,12 @@ import (
 	"strings"
 
 	"github.com/docconv/docconv/convert"
-	"gopkg.in/yaml.v3"
 )
 
 // Writer writes a document as plain text, the way a reader would copy it
-// out of the PDF: the title and subtitle first, then a blank line (YAML
-// front matter when that would not read back as the title; see the
-// package documentation), one block per line (a paragraph is one line), headings as their text, list items prefixed "• " or "1. " (nested
+// out of the PDF: the title and subtitle first, then a blank line (none
+// when that would not read back as the title; see the package
+// documentation), one block per line (a paragraph is one line), headings as their text, list items prefixed "• " or "1. " (nested
 // lists indented by two spaces per level), quotations indented by two
 // spaces, table rows one per line with cells separated by tabs (a caption
 // on its own line before; ragged rows not padded), code blocks verbatim, ruby as its base text,
@@ -102,10 +101,12 @@ func (w *Writer) printedTitle(d *convert.Document) (title, subtitle string) {
 // under it), then a blank line. When that would read back otherwise (a
 // title ending in a full stop, a body whose first line would be taken for
 // a byline, a blank line that would make the body read as hard-wrapped
-// paragraphs…), the title goes in YAML front matter. The choice depends
-// only on the title, subtitle and body bytes, so writing what the Reader
-// reads back gives the same bytes again. It costs two to four readings of
-// the output, each linear.
+// paragraphs…), the title is not written, as before: YAML front matter
+// would read back, but its "---" and "title:" are characters the PDF does
+// not show, and the text output holds only what the PDF shows. The
+// choice depends only on the title, subtitle and body bytes, so writing
+// what the Reader reads back gives the same bytes again. It costs two or
+// three readings of the output, each linear.
 func (w *Writer) titled(title, subtitle string, body []byte) []byte {
 	var ref []byte // the body as read back without the title
 	refDone := false
@@ -135,22 +136,6 @@ func (w *Writer) titled(title, subtitle string, body []byte) []byte {
 		b.WriteString(subtitle + "\n")
 	}
 	b.WriteString("\n")
-	b.Write(body)
-	if ok(b.Bytes()) {
-		return b.Bytes()
-	}
-	fm := struct {
-		Title    string `yaml:"title"`
-		Subtitle string `yaml:"subtitle,omitempty"`
-	}{title, subtitle}
-	y, err := yaml.Marshal(fm)
-	if err != nil {
-		return nil
-	}
-	b.Reset()
-	b.WriteString("---\n")
-	b.Write(y)
-	b.WriteString("---\n")
 	b.Write(body)
 	if ok(b.Bytes()) {
 		return b.Bytes()
