@@ -499,6 +499,11 @@ func atxHeading(s string) (int, string, bool) {
 	if _, _, _, ok := listItem(t); ok {
 		return 0, "", false
 	}
+	if _, _, ok := symbolBullet(t); ok {
+		// "# •0" then "•0": the heading written "•0" would read back as
+		// an item of a list with the next line.
+		return 0, "", false
+	}
 	return n, t, true
 }
 

@@ -162,7 +162,7 @@ func setext(lines []line) []line {
 		l := lines[i]
 		if l.text != "" && !l.pageBreak && i+1 < len(lines) && (i == 0 || lines[i-1].text == "") {
 			if c := underline(lines[i+1].text); c != 0 && len(lines[i+1].text)*2 >= displayWidthCap(l.text, 2*len(lines[i+1].text)+1) &&
-				underline(l.text) == 0 && classify(l.text).kind == uPara {
+				underline(l.text) == 0 && classify(l.text).kind == uPara && !bulletLine(l.text) {
 				l.setext = c
 				out = append(out, l)
 				i++
@@ -172,6 +172,15 @@ func setext(lines []line) []line {
 		out = append(out, l)
 	}
 	return out
+}
+
+// bulletLine reports a line starting with a bullet symbol (see
+// symbolBullet): it is no setext heading, since the heading, written as
+// its text, would read back as an item of a list with a line of the same
+// symbol ("•0", "---", "•0" gave the heading "•0" over the item "0").
+func bulletLine(s string) bool {
+	_, _, ok := symbolBullet(s)
+	return ok
 }
 
 // setextLevels gives the setext headings their levels: HeadingLevel for

@@ -544,6 +544,8 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("0\n\n^^^"))
 	f.Add([]byte("# ~~~"))
 	f.Add([]byte("Title\n\f\nBody text that goes on.\fMore\n\f"))
+	f.Add([]byte("•0\n---\n•0")) // found while fuzzing: "•0" underlined was a heading, written "•0" it read back as an item
+	f.Add([]byte("# •0\n•0"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, err := (&Reader{}).Parse(src)
 		if err != nil {
