@@ -154,7 +154,9 @@
 // paragraph. In the wrapped layout a block of two lines, a chapter line
 // over a short title ("CHAPTER I." / "Down the Rabbit-Hole", as Project
 // Gutenberg sets them), is one heading line, and a block whose lines all
-// have one shape is a table of contents, one paragraph per line. Levels:
+// have one shape is a table of contents, one paragraph per line. A
+// chapter's title may ask or exclaim ("CHAPTER XI." / "Who Stole the
+// Tarts?") or be quoted. Levels:
 // the shapes a document uses for headings are ranked part > chapter
 // (第一章, CHAPTER) > version, 第一节 > 一、, a number alone, capitals >
 // （一） > 1. > （1）, shapes of one rank in the order they first appear, and
@@ -172,9 +174,15 @@
 //
 //   - it is short: at most 24 characters when at least half of them are
 //     wide (CJK), else at most 60 characters and 10 words, not starting with
-//     a lower-case letter and without ". " inside;
+//     a lower-case letter or a quotation mark (dialogue, a quoted line of
+//     verse or a letter: “How doth the little crocodile, "CAROLINE
+//     BINGLEY"), without ". " inside, and not a front-matter field
+//     (Credits: …, Release date: …, Language: …);
 //   - it has a letter, no 。！？ inside and does not end (before closing
-//     quotes or brackets) with 。！？.!?；;：:，,、;
+//     quotes or brackets) with 。！？.!?；;：:，,、 or a dash (speech broken
+//     off: Twinkle, twinkle—’”; "MY DEAR FRIEND,--");
+//   - (wrapped layout) it is not verse: a line over an indented line of
+//     its block that is no wider than it;
 //   - it is not an enumerated point (below) or a byline;
 //   - a longer paragraph (or list or table) follows it, and the line before
 //     it, if any, is a heading, is not itself short in this sense, or is

@@ -299,6 +299,7 @@ type unit struct {
 	mark        rune // bullet symbol of an unordered item (0 for - * +)
 	setext      rune // underline character of a setext heading
 	toc         bool // a line of a table of contents (never a heading)
+	verse       bool // a line over an indented shorter line of its block (never a heading)
 }
 
 type parser struct {
@@ -404,6 +405,16 @@ func (p *parser) unitsWrapped() {
 			// An indented line after an unindented one starts a paragraph
 			// (first-line indent, as in Chinese 　　 layout).
 			newPara := l.indent && !block[k-min(k, 1)].indent
+			if newPara && k > 0 && u.kind == uPara {
+				// An indented line no wider than the one-line paragraph
+				// before it is verse ("He sent them word I had not gone"
+				// over "    (We know it to be true):"), not a heading over
+				// its first-line indented paragraph.
+				if prev := &p.units[len(p.units)-1]; prev.kind == uPara && prev.lines == 1 &&
+					displayWidthCap(l.text, displayWidth(prev.text)+1) <= displayWidth(prev.text) {
+					prev.verse = true
+				}
+			}
 			if k > 0 && !allRows && u.kind == uPara && !(newPara && p.units[len(p.units)-1].kind == uPara) {
 				if prev := &p.units[len(p.units)-1]; prev.kind == uPara || prev.kind == uItem {
 					joined := prev.text + joinSep(prev.text, l.text, p.hanLatinSpace) + l.text
@@ -835,7 +846,7 @@ func (p *parser) detect(loose bool) []headInfo {
 	}
 	short := func(i int) bool {
 		u := us[i]
-		return u.kind == uPara && u.lines == 1 && !u.toc && headingLike(u.text)
+		return u.kind == uPara && u.lines == 1 && !u.toc && !u.verse && headingLike(u.text)
 	}
 	for i := 0; i+1 < len(us); i++ {
 		if out[i].heading || !short(i) {
@@ -908,8 +919,8 @@ func headingShape(s string, cjkMax int) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(trimClosers(s))
-	if strings.ContainsRune("。！？.!?；;：:，,、", last) {
-		return false
+	if strings.ContainsRune("。！？.!?；;：:，,、—–―－-", last) {
+		return false // a sentence, a clause, or speech broken off ("Twinkle, twinkle—’”")
 	}
 	var n, wide int
 	hasLetter := false
@@ -934,11 +945,32 @@ func headingShape(s string, cjkMax int) bool {
 	if wide*2 >= n {
 		return n <= cjkMax
 	}
-	if n > 60 || len(strings.Fields(s)) > 10 || strings.Contains(s, ". ") {
+	if n > 60 || len(strings.Fields(s)) > 10 || strings.Contains(s, ". ") || openQuote(s) || fieldLine(s) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
 	return !unicode.IsLower(first)
+}
+
+// openQuote reports a line starting with a quotation mark: dialogue or
+// a quoted line of verse or a letter ("“How doth the little crocodile",
+// "\"CAROLINE BINGLEY\""), never a heading in Latin text.
+func openQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return strings.ContainsRune("“\"‘'«„‚‹", r)
+}
+
+// fieldLabels are the labels of the "Label: value" lines of a book's or
+// an e-book's front matter (Project Gutenberg's "Credits: …").
+var fieldLabels = []string{"author", "authors", "credits", "credit", "editor", "illustrator", "language",
+	"posting date", "release date", "most recently updated", "produced by", "source", "title",
+	"translator", "transcriber", "contributors", "character set encoding", "original publication"}
+
+// fieldLine reports a "Label: value" line of front matter ("Credits:
+// Arthur DiBianca and David Widger", "Release date: …"), never a heading.
+func fieldLine(s string) bool {
+	label, value, ok := strings.Cut(s, ": ")
+	return ok && strings.TrimSpace(value) != "" && slices.Contains(fieldLabels, strings.ToLower(strings.TrimSpace(label)))
 }
 
 // trimClosers drops trailing closing quotes and brackets.

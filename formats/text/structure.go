@@ -289,7 +289,7 @@ func (p *parser) headingCandidate(i int, k lineShape) (ok, short bool) {
 			re = rePart
 		}
 		rest := strings.TrimSpace(s[re.FindStringIndex(s)[1]:])
-		ok = rest == "" || headingShape(rest, 30) && len(s) <= 80
+		ok = rest == "" || chapterTitle(rest) && len(s) <= 80
 		return ok, ok
 	}
 	if headingShape(s, 30) || k == shVersion && !endsSentence(s) {
@@ -339,5 +339,14 @@ func twoLineHeading(a, b string) bool {
 	if loc := reChapter.FindStringIndex(a); k == shChapter && loc[1] != len(strings.TrimSpace(a)) {
 		return false // the title is on the first line already
 	}
-	return headingLike(b) && !endsSentence(b)
+	return chapterTitle(b)
+}
+
+// chapterTitle reports a chapter's title, after "CHAPTER XI." on its line
+// or under it: heading-like, ending no sentence, though it may ask or
+// exclaim ("Who Stole the Tarts?") or be quoted.
+func chapterTitle(s string) bool {
+	t := strings.TrimRight(trimClosers(s), "?!？！")
+	t = strings.TrimLeft(t, "“\"‘'«„‚‹")
+	return t != "" && headingShape(t, 30) && !endsSentence(t)
 }

@@ -120,3 +120,31 @@ func TestStructureFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestNovelHeadings: in an English novel, the first lines of verse and
+// dialogue, speech broken off with a dash, front-matter "Label: value"
+// lines and a letter's salutation and signature are no headings; a
+// chapter whose title asks a question is one, whatever precedes it.
+func TestNovelHeadings(t *testing.T) {
+	para := "Alice was beginning to get very tired of sitting by her sister on the\nbank, and of having nothing to do: once or twice she had peeped into the\nbook her sister was reading, but it had no pictures or conversations.\n\n"
+	src := "Credits: Arthur DiBianca and David Widger\n\n" + para +
+		"CHAPTER I.\nDown the Rabbit-Hole\n\n" + para +
+		"“How doth the little crocodile\n    Improve his shining tail,\nAnd pour the waters of the Nile\n    On every golden scale!\n\n" +
+		"He sent them word I had not gone\n    (We know it to be true):\nIf she should push the matter on,\n    What would become of you?\n\n" +
+		"Twinkle, twinkle—’”\n\n" + para +
+		"“I shall sit here,” the Footman remarked, “till tomorrow—”\n\n" + para +
+		"“Soo—oop of the e—e—evening,\n    Beautiful, beautiful Soup!”\n\n" +
+		"CHAPTER II.\nWho Stole the Tarts?\n\n" + para +
+		"\"MY DEAR FRIEND,--\n\n" + para + "\"CAROLINE BINGLEY\"\n\n" + para +
+		"CHAPTER III.\nThe Pool of Tears\n\n" + para
+	d := parse(t, src)
+	var hs []string
+	for _, s := range shape(d) {
+		if strings.HasPrefix(s, "H") {
+			hs = append(hs, s)
+		}
+	}
+	assert.Equal(t, []string{"H2:CHAPTER I. Down the Rabbit-Hole", "H2:CHAPTER II. Who Stole the Tarts?", "H2:CHAPTER III. The Pool of Tears"}, hs)
+	out := (&Writer{}).Bytes(d)
+	assert.Equal(t, string(out), string((&Writer{}).Bytes(parse(t, string(out)))))
+}
