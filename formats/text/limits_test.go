@@ -37,4 +37,10 @@ func TestScaling(t *testing.T) {
 	scaletest.Linear(t, "chapter shapes", roundTrip, rep(chapters, 300), rep(chapters, 3_000))
 	setext := "Version 1.2.0\n=============\n\n- Fixed a bug in the parser.\n---\n•Another line\n\n"
 	scaletest.Linear(t, "setext and bullets", roundTrip, rep(setext, 300), rep(setext, 3_000))
+	// The title written first (read back once or twice to choose its
+	// form), quotations, verse and dialogue lines.
+	verse := "> Twinkle, twinkle, little bat!\n> How I wonder what you're at!\n>\n> Up above the world you fly\n\n" +
+		"“How doth the little crocodile\n    Improve his shining tail,\nAnd pour the waters of the Nile\n    On every golden scale!\n\n"
+	titled := func(n int) []byte { return append([]byte("A Title\n\n"), rep(verse, n)...) }
+	scaletest.Linear(t, "title, quotations and verse", roundTrip, titled(300), titled(3_000))
 }
