@@ -38,9 +38,13 @@ func TestScaling(t *testing.T) {
 	setext := "Version 1.2.0\n=============\n\n- Fixed a bug in the parser.\n---\n•Another line\n\n"
 	scaletest.Linear(t, "setext and bullets", roundTrip, rep(setext, 300), rep(setext, 3_000))
 	// The title written first (read back once or twice to choose its
-	// form), quotations, verse and dialogue lines.
+	// form) over e-mail quotation marks, verse and dialogue lines, which
+	// the writer writes without blank lines: read back under the title's
+	// blank line they are one hard-wrapped block, joined in linear time.
 	verse := "> Twinkle, twinkle, little bat!\n> How I wonder what you're at!\n>\n> Up above the world you fly\n\n" +
 		"“How doth the little crocodile\n    Improve his shining tail,\nAnd pour the waters of the Nile\n    On every golden scale!\n\n"
 	titled := func(n int) []byte { return append([]byte("A Title\n\n"), rep(verse, n)...) }
 	scaletest.Linear(t, "title, quotations and verse", roundTrip, titled(300), titled(3_000))
+	wrapped := func(n int) []byte { return []byte("標題\n\n" + strings.Repeat("這是一行中文，沒有句號\n另一行也是中文\n", n)) }
+	scaletest.Linear(t, "a title over one long hard-wrapped block", roundTrip, wrapped(1_000), wrapped(10_000))
 }
