@@ -45,6 +45,8 @@ func TestScaling(t *testing.T) {
 		"“How doth the little crocodile\n    Improve his shining tail,\nAnd pour the waters of the Nile\n    On every golden scale!\n\n"
 	titled := func(n int) []byte { return append([]byte("A Title\n\n"), rep(verse, n)...) }
 	scaletest.Linear(t, "title, quotations and verse", roundTrip, titled(300), titled(3_000))
-	wrapped := func(n int) []byte { return []byte("標題\n\n" + strings.Repeat("這是一行中文，沒有句號\n另一行也是中文\n", n)) }
+	wrapped := func(n int) []byte {
+		return []byte("標題\n\n" + strings.Repeat("這是一行中文，沒有句號\n另一行也是中文\n", n))
+	}
 	scaletest.Linear(t, "a title over one long hard-wrapped block", roundTrip, wrapped(1_000), wrapped(10_000))
 }
