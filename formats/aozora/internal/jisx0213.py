@@ -7,6 +7,23 @@ cell (ku, ten) is EUC bytes A0+ku A0+ten, plane 2 is 8F A0+ku A0+ten.
 Run from formats/aozora: python3 internal/jisx0213.py > jisx0213_table.go
 """
 import sys
+import unicodedata
+
+def lit(s):
+    """Go string literal body: invisible and format characters escaped (staticcheck ST1018)."""
+    out = []
+    for c in s:
+        if c == "\\":
+            out.append("\\\\")
+        elif c == '"':
+            out.append('\\"')
+        elif c == "\t":
+            out.append("\\t")
+        elif unicodedata.category(c) in ("Cc", "Cf", "Co", "Cs", "Zl", "Zp", "Zs", "Mn", "Me"):
+            out.append("\\u%04x" % ord(c) if ord(c) < 0x10000 else "\\U%08x" % ord(c))
+        else:
+            out.append(c)
+    return "".join(out)
 
 def cell(plane, ku, ten):
     b = bytes([0xA0 + ku, 0xA0 + ten])
@@ -35,9 +52,7 @@ for plane in (1, 2):
         if not any(fields):
             out.append("\t\t\"\",\n")
             continue
-        row = "\t".join(fields)
-        esc = row.replace("\\", "\\\\").replace("\"", "\\\"").replace("\t", "\\t")
-        out.append("\t\t\"" + esc + "\",\n")
+        out.append("\t\t\"" + lit("\t".join(fields)) + "\",\n")
     out.append("\t},\n")
 out.append("}\n")
 sys.stdout.write("".join(out))
