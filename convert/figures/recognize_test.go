@@ -53,6 +53,8 @@ func TestRecognizer(t *testing.T) {
 		{"ko", "시행일은 2024.3.15. 이다.", []string{"2024.3.15.=20240315 date date"}},
 		{"ja", "米機Ｂ29とB29、ＱＸ30型が来た。", nil},
 		{"en", "Issue #253 was fixed.", nil},
+		{"ko", "기온은 섭씨 25도, 화씨 77도였다. 서울은 섭씨 영하 3도.", []string{"섭씨 25도=25 °C quantity", "화씨 77도=77 °F quantity", "섭씨 영하 3도=-3 °C quantity"}},
+		{"zh-Hant", "北京攝氏25度。", []string{"攝氏25度=25 °C quantity"}},
 		{"ko", "고객센터 1588-3366으로 문의하면 된다. 1588-1599년에 걸쳐", []string{"1588-1599년=1588 year year", "1588-1599년=1599 year year"}},
 		{"zh-Hans", "详细内容请参见表格 4.1. 所示的数据，经济增长了4.1%。", []string{"4.1%=0.041 % percent"}},
 		// zh-Hant: the sample's figures

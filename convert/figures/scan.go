@@ -115,6 +115,19 @@ func (s *scanner) add(h hit) {
 			}
 		}
 	}
+	if h.unit == "度" && s.rune(h.start-1) != 0 {
+		// 섭씨 25도, 화씨 77도, 攝氏25度: the scale before the number.
+		k := h.start
+		if isSpace(s.rune(k - 1)) {
+			k--
+		}
+		for _, sc := range []struct{ w, unit string }{{"섭씨", "°C"}, {"화씨", "°F"}, {"摄氏", "°C"}, {"攝氏", "°C"}, {"华氏", "°F"}, {"華氏", "°F"}} {
+			if n := len([]rune(sc.w)); k >= n && string(s.rs[k-n:k]) == sc.w {
+				h.unit, h.start = sc.unit, k-n
+				break
+			}
+		}
+	}
 	s.hits = append(s.hits, h)
 }
 
