@@ -284,7 +284,11 @@ func (w *walker) node(c *html.Node) {
 			return
 		}
 		h := &convert.Heading{Level: int(c.Data[1] - '0'), Inlines: ins}
-		if id := strings.TrimSpace(getAttr(c, "id")); id != "" && !w.ids[id] {
+		id := strings.TrimSpace(getAttr(c, "id"))
+		if id == "" {
+			id = anchorID(c) // <h2><a id="x"></a>Title</h2>: DocBook, older pages
+		}
+		if id != "" && !w.ids[id] {
 			h.ID = id
 			w.ids[id] = true
 		}
@@ -855,4 +859,23 @@ func setChildren(in convert.Inline, kids []convert.Inline) {
 	case *convert.Sup:
 		x.Inlines = kids
 	}
+}
+
+// anchorID returns the id (or name) of an empty anchor at the start of a
+// heading — the form DocBook and older pages give a heading's target — or
+// "".
+func anchorID(h *html.Node) string {
+	for c := h.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+			continue
+		}
+		if c.Type != html.ElementNode || c.DataAtom != atom.A || getAttr(c, "href") != "" || c.FirstChild != nil {
+			return ""
+		}
+		if id := strings.TrimSpace(getAttr(c, "id")); id != "" {
+			return id
+		}
+		return strings.TrimSpace(getAttr(c, "name"))
+	}
+	return ""
 }

@@ -316,6 +316,16 @@ user2:$1$vXGZ:13261</pre>
 	// <br/> and SVG are as before.
 	d = readHTML(t, `<p>a<br/>b<svg><g/><text>no</text></svg></p><p>c</p>`, nil)
 	assert.Equal(t, "a\\\nb\n\nc", md(t, d))
+	// An empty anchor opening a heading gives the heading its ID, so that
+	// the page's own links to it still work.
+	d = readHTML(t, `<p><a href="#s2">jump</a></p><h2><a id="s2"/>Second</h2><p>x</p><h2> <a name="s3"></a>Third</h2><h2><a id="no" href="#x">Linked</a></h2>`, nil)
+	var ids []string
+	for _, b := range d.Blocks {
+		if h, ok := b.(*convert.Heading); ok {
+			ids = append(ids, h.ID)
+		}
+	}
+	assert.Equal(t, []string{"s2", "s3", ""}, ids)
 }
 
 var validUTF8 = utf8.Valid
