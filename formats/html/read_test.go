@@ -115,7 +115,7 @@ func TestReadArticleExtraction(t *testing.T) {
 <div class="chapter"><h1><a id="c4"/>Chapter 4</h1><p>Text.</p></div>
 <div class="nav-panel"><p>Next: <a href="n.html">N</a></p></div><div role="navigation"><a href="/">Home</a></div>
 <div class="navfooter"><hr/><table><tr><td><a href="ch03.html">Prev</a></td><td><a href="index.html">Home</a></td></tr></table></div></body>`, rep)
-	assert.Equal(t, "# Chapter 4\n\nText.", md(t, d))
+	assert.Equal(t, "# Chapter 4 {#c4}\n\nText.", md(t, d)) // the anchor gives the heading its ID
 	assert.Equal(t, 4, rep.Get("html", "page furniture elements skipped"))
 	d = readHTML(t, `<body><main><div class="navheader">Prev</div><p>m</p></main></body>`, nil)
 	assert.Equal(t, "m", md(t, d))
