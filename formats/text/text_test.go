@@ -679,3 +679,15 @@ func TestWriterTitle(t *testing.T) {
 			"台北市政府今天宣布，將投入新臺幣50億元改善交通。市長表示，計畫將分三年執行。\n第二段內容，說明細節。\n")
 	})
 }
+
+// Soft hyphens (U+00AD) are hyphenation hints no PDF viewer draws unless
+// a line breaks there: the text output leaves them out, in paragraphs and
+// code alike, so that it holds only what the PDF shows.
+func TestWriterSoftHyphens(t *testing.T) {
+	d := &convert.Document{Blocks: []convert.Block{
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "hyph\u00aden\u00adation"}}},
+		&convert.CodeBlock{Text: "¬\u00ad®"},
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "\u00ad"}}},
+	}}
+	assert.Equal(t, "hyphenation\n¬®\n", string((&Writer{}).Bytes(d)))
+}

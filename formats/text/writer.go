@@ -182,6 +182,9 @@ func takesMeta(out []byte) bool {
 }
 
 // body writes the blocks of d, then its notes.
+// softHyphen is U+00AD in UTF-8.
+var softHyphen = []byte("\u00ad")
+
 func (w *Writer) body(d *convert.Document) []byte {
 	var b bytes.Buffer
 	first := true
@@ -192,14 +195,22 @@ func (w *Writer) body(d *convert.Document) []byte {
 		}
 		var one bytes.Buffer
 		writeBlock(&one, bl, "", nn)
-		if one.Len() == 0 {
+		// Soft hyphens are hyphenation hints, drawn by no PDF viewer unless
+		// a line breaks there: the text holds what the PDF shows.
+		data := one.Bytes()
+		if bytes.Contains(data, softHyphen) {
+			if data = bytes.ReplaceAll(data, softHyphen, nil); len(bytes.Trim(data, "\n")) == 0 {
+				continue // a block of soft hyphens only
+			}
+		}
+		if len(data) == 0 {
 			continue
 		}
 		if !first && w != nil && w.BlankLines {
 			b.WriteByte('\n')
 		}
 		first = false
-		b.Write(one.Bytes())
+		b.Write(data)
 	}
 	if nn != nil {
 		if !first && w != nil && w.BlankLines {
