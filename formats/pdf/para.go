@@ -707,6 +707,13 @@ func (t *setter) emitLine(p *para, l line, x0, base float64, items *[]item) {
 		if f.note > 0 {
 			it.actual = noteActual(int(f.note)) // the mark reads "[1]" (notes.go)
 		}
+		if it.actual == "" && e == l.e && l.hyph == 0 && last.r == '-' && !t.measuring {
+			// A line ending with a hyphen-minus of the text (a paragraph
+			// or a line ending "--"; no other line may end so): pdftotext
+			// takes any line-final "-" for hyphenation and drops it. A
+			// zero-width space after it in the text layer keeps it.
+			it.actual = it.text + "\u200b"
+		}
 		fg = append(fg, it)
 		if f.code {
 			bg = append(bg, item{kind: itRect, x: x - f.size*0.1, y: base - f.size*0.85, w: w + f.size*0.2, h: f.size * 1.1, fill: true, color: rgb{0.93, 0.93, 0.93}})

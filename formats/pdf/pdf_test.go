@@ -468,3 +468,23 @@ func TestFileTitleNotPrinted(t *testing.T) {
 	d.Meta.Title = "中哈關係"
 	assert.Contains(t, projection(t, &Writer{FileTitle: "article"}, d), "中哈關係")
 }
+
+// A line ending with a hyphen-minus of the text ("Dear Sir,--" closing a
+// paragraph) keeps it in pdftotext's text, which takes any line-final "-"
+// for hyphenation and drops it.
+func TestLineFinalHyphenKept(t *testing.T) {
+	para := func(s string) convert.Block { return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}} }
+	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
+		para("\"MY DEAR FRIEND,--"), para("If you are not so compassionate as to dine to-day with Louisa and me."),
+		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "Dear Sir,--"}, &convert.LineBreak{}, &convert.Text{Text: "the disagreement"}}},
+	}}
+	b, err := (&Writer{}).Render(context.Background(), d)
+	require.NoError(t, err)
+	text := pdfText(t, b)
+	if text == "" {
+		return
+	}
+	assert.Contains(t, text, "FRIEND,--")
+	assert.Contains(t, text, "Sir,--")
+	assert.Equal(t, 5, strings.Count(text, "-"), text) // and to-day's
+}
