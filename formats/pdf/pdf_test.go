@@ -473,7 +473,9 @@ func TestFileTitleNotPrinted(t *testing.T) {
 // paragraph) keeps it in pdftotext's text, which takes any line-final "-"
 // for hyphenation and drops it.
 func TestLineFinalHyphenKept(t *testing.T) {
-	para := func(s string) convert.Block { return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}} }
+	para := func(s string) convert.Block {
+		return &convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: s}}}
+	}
 	d := &convert.Document{Meta: convert.Meta{Lang: "en"}, Blocks: []convert.Block{
 		para("\"MY DEAR FRIEND,--"), para("If you are not so compassionate as to dine to-day with Louisa and me."),
 		&convert.Paragraph{Inlines: []convert.Inline{&convert.Text{Text: "Dear Sir,--"}, &convert.LineBreak{}, &convert.Text{Text: "the disagreement"}}},
