@@ -1,5 +1,7 @@
 package convert
 
+import "strings"
+
 // MaxNesting is the deepest nesting of quotes and lists a document keeps,
 // and of inline formatting (emphasis, links…) inside one another:
 // a quote or list inside 100 enclosing quotes and lists is flattened (its
@@ -113,6 +115,37 @@ func flattenInlines(ins []Inline, n *int) []Inline {
 			continue
 		}
 		out = append(out, in)
+	}
+	return mergeTexts(out)
+}
+
+// mergeTexts joins runs of adjacent texts into one text, as every reader
+// makes them (texts meet when their containers are flattened), in time
+// linear in their length.
+func mergeTexts(ins []Inline) []Inline {
+	out := ins[:0]
+	for i := 0; i < len(ins); {
+		_, ok := ins[i].(*Text)
+		j := i + 1
+		if ok {
+			for j < len(ins) {
+				if _, next := ins[j].(*Text); !next {
+					break
+				}
+				j++
+			}
+		}
+		if !ok || j == i+1 {
+			out = append(out, ins[i])
+			i = j
+			continue
+		}
+		var b strings.Builder
+		for _, in := range ins[i:j] {
+			b.WriteString(in.(*Text).Text)
+		}
+		out = append(out, &Text{Text: b.String()})
+		i = j
 	}
 	return out
 }
