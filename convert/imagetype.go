@@ -160,23 +160,33 @@ func DecodeImageConfig(data []byte) (ImageInfo, error) {
 // the first scan are read, and every offset is checked against the
 // segment.
 func exifOrientation(data []byte) int {
+	if seg := jpegSegment(data, 0xE1, "Exif\x00\x00", 6); seg != nil {
+		return tiffOrientation(seg[6:])
+	}
+	return 0
+}
+
+// jpegSegment returns the body of the first segment of a JPEG before its
+// first scan with the given marker, whose body starts with prefix and is
+// at least minLen bytes long, or nil.
+func jpegSegment(data []byte, marker byte, prefix string, minLen int) []byte {
 	p := data[2:]
 	for len(p) >= 4 && p[0] == 0xFF {
-		marker := p[1]
-		if marker == 0xDA || marker == 0xD9 { // start of scan, end of image
-			return 0
+		m := p[1]
+		if m == 0xDA || m == 0xD9 { // start of scan, end of image
+			return nil
 		}
 		n := int(binary.BigEndian.Uint16(p[2:4]))
 		if n < 2 || 2+n > len(p) {
-			return 0
+			return nil
 		}
 		seg := p[4 : 2+n]
-		if marker == 0xE1 && len(seg) >= 6 && string(seg[:6]) == "Exif\x00\x00" {
-			return tiffOrientation(seg[6:])
+		if m == marker && len(seg) >= max(minLen, len(prefix)) && string(seg[:len(prefix)]) == prefix {
+			return seg
 		}
 		p = p[2+n:]
 	}
-	return 0
+	return nil
 }
 
 // tiffOrientation reads tag 274 (Orientation) of the first IFD of a TIFF
@@ -246,30 +256,18 @@ func pngDPI(data []byte) float64 {
 // jfifDPI returns the horizontal density of a JPEG's JFIF APP0 segment,
 // 0 when it has none or states only an aspect ratio.
 func jfifDPI(data []byte) float64 {
-	p := data[2:]
-	for len(p) >= 4 && p[0] == 0xFF {
-		marker := p[1]
-		if marker == 0xDA || marker == 0xD9 { // start of scan, end of image
-			return 0
-		}
-		n := int(binary.BigEndian.Uint16(p[2:4]))
-		if n < 2 || 2+n > len(p) {
-			return 0
-		}
-		seg := p[4 : 2+n]
-		if marker == 0xE0 && len(seg) >= 12 && string(seg[:5]) == "JFIF\x00" {
-			unit, x := seg[7], binary.BigEndian.Uint16(seg[8:10])
-			switch {
-			case x == 0:
-				return 0
-			case unit == 1:
-				return float64(x)
-			case unit == 2:
-				return roundDPI(float64(x) * 2.54)
-			}
-			return 0
-		}
-		p = p[2+n:]
+	seg := jpegSegment(data, 0xE0, "JFIF\x00", 12)
+	if seg == nil {
+		return 0
+	}
+	unit, x := seg[7], binary.BigEndian.Uint16(seg[8:10])
+	switch {
+	case x == 0:
+		return 0
+	case unit == 1:
+		return float64(x)
+	case unit == 2:
+		return roundDPI(float64(x) * 2.54)
 	}
 	return 0
 }
