@@ -962,10 +962,7 @@ func (s *scanner) resolve(t numTok, u *unitEntry, p prefix, uend int) (hit, bool
 			if m, e, ok := s.monthAfterDay(t.end); ok && v <= 31 {
 				// 15th October, the 26th of November 1811: a date
 				h.end, h.kind, h.unit, h.value = e, convert.KindDate, "date", float64(m*100)+v
-				if y, e2, ok := s.yearAfter(e); ok {
-					h.value += float64(y * 10000)
-					h.end = e2
-				}
+				s.yearOf(&h)
 			}
 		}
 	case cQuarter:
@@ -1143,10 +1140,7 @@ func (s *scanner) bare(t numTok, p prefix) (hit, bool) {
 		// 5 January 2024, 15th October, the 26th of November
 		h.end, h.kind, h.unit = e, convert.KindDate, "date"
 		h.value = float64(m*100) + t.val
-		if y, e2, ok := s.yearAfter(e); ok {
-			h.value += float64(y * 10000)
-			h.end = e2
-		}
+		s.yearOf(&h)
 		return h, true
 	}
 	if w, k := s.wordBefore(p.start); t.plain && t.val >= 1 && w != "" {
@@ -1435,6 +1429,15 @@ func (s *scanner) monthAfterDay(i int) (int, int, bool) {
 		}
 	}
 	return s.monthAfter(j)
+}
+
+// yearOf adds to a date hit the year written after it (5 January 2024,
+// the 26th of November, 1811), if any.
+func (s *scanner) yearOf(h *hit) {
+	if y, e, ok := s.yearAfter(h.end); ok {
+		h.value += float64(y * 10000)
+		h.end = e
+	}
 }
 
 // yearAfter reads " 2024" or ", 2024" after a date.

@@ -177,10 +177,7 @@ func (s *scanner) word(i int) int {
 		if m, e, ok := s.monthAfterDay(end); ok && o <= 31 {
 			// the first of September, Fourteenth of March: a date
 			h := hit{start: i, end: e, value: float64(m*100 + o), unit: "date", kind: convert.KindDate}
-			if y, e2, ok := s.yearAfter(e); ok {
-				h.value += float64(y * 10000)
-				h.end = e2
-			}
+			s.yearOf(&h)
 			s.add(h)
 			return h.end
 		}
