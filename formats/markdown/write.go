@@ -88,7 +88,7 @@ func (w *Writer) Render(d *convert.Document) (string, error) {
 
 type renderer struct {
 	explicit map[*convert.Heading]bool
-	notes    noteNums
+	notes    *inlineState
 }
 
 // explicitIDs decides which headings need a {#id} attribute: those whose
@@ -461,7 +461,7 @@ func isParagraph(b convert.Block) bool {
 }
 
 // numberNotes numbers the notes of blocks in reading order.
-func numberNotes(blocks []convert.Block) noteNums {
+func numberNotes(blocks []convert.Block) *inlineState {
 	nn := newInlineState()
 	convert.Inspect(blocks, func(n any) bool {
 		if x, ok := n.(*convert.Note); ok {

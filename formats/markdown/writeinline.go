@@ -22,12 +22,9 @@ const (
 	ctxCell                     // table cell: one line, | escaped
 )
 
-// noteNums numbers the notes of a document in reading order (1, 2…): a
-// note is written as the reference [^n] and its definition at the end.
-type noteNums = *inlineState
-
 // inlineState is what the inline writer keeps for one document: the note
-// numbers, and the emphasis already written (delimited tries the
+// numbers (in reading order, 1, 2…: a note is written as the reference
+// [^n] and its definition at the end), and the emphasis already written (delimited tries the
 // delimiter form of an emphasis and falls back on its HTML tag, which
 // renders its content twice: without the memo, emphasis nested n deep
 // cost 2^n — 879 bytes of asterisks took minutes; fuzz finding).
@@ -53,7 +50,7 @@ func newInlineState() *inlineState {
 }
 
 // renderInlines renders the inlines of one block.
-func renderInlines(ins []convert.Inline, ctx inlineCtx, nn noteNums) string {
+func renderInlines(ins []convert.Inline, ctx inlineCtx, nn *inlineState) string {
 	return renderSeq(ins, ctx, true, ' ', ' ', nn)
 }
 
@@ -62,7 +59,7 @@ func renderInlines(ins []convert.Inline, ctx inlineCtx, nn noteNums) string {
 // written just before and after the sequence (' ' for a line boundary),
 // which decide whether emphasis delimiters work (CommonMark's flanking
 // rules).
-func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune, nn noteNums) string {
+func renderSeq(ins []convert.Inline, ctx inlineCtx, top bool, prev, next rune, nn *inlineState) string {
 	// Index of the last inline that writes something, so that a final
 	// line break is written as <br /> (a backslash at the end of a block is
 	// text).
@@ -184,7 +181,7 @@ func isContainer(in convert.Inline) bool {
 	return false
 }
 
-func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast bool, prev, next rune, nn noteNums) string {
+func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast bool, prev, next rune, nn *inlineState) string {
 	switch x := in.(type) {
 	case *convert.Text:
 		return escapeText(x.Text, ctx, top && lineStart, top && lineEnd)
@@ -232,7 +229,7 @@ func renderOne(in convert.Inline, ctx inlineCtx, top, lineStart, lineEnd, isLast
 // delimited writes emphasis with Markdown delimiters when CommonMark will
 // read them back as such, else with the equivalent HTML tag. Each
 // (emphasis, context, neighbours) is written once (inlineState).
-func delimited(node convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune, nn noteNums) string {
+func delimited(node convert.Inline, ctx inlineCtx, delim, tag string, prev, next rune, nn *inlineState) string {
 	key := memoKey{node: node, ctx: ctx, prev: prev, next: next}
 	if s, ok := nn.memo[key]; ok {
 		return s
@@ -253,7 +250,7 @@ func delimited(node convert.Inline, ctx inlineCtx, delim, tag string, prev, next
 
 // nestsSame reports whether ins holds, at any depth, emphasis of the
 // kind tag (strong, em or del); each inline's answer is kept in nn.
-func nestsSame(ins []convert.Inline, tag string, nn noteNums) bool {
+func nestsSame(ins []convert.Inline, tag string, nn *inlineState) bool {
 	for _, in := range ins {
 		switch in.(type) {
 		case *convert.Strong:
@@ -339,7 +336,7 @@ var (
 	reEmail  = regexp.MustCompile(`^[A-Za-z0-9.!#$%&'*+/=?^_{|}~\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*$`)
 )
 
-func link(l *convert.Link, ctx inlineCtx, nn noteNums) string {
+func link(l *convert.Link, ctx inlineCtx, nn *inlineState) string {
 	if len(l.Inlines) == 1 && l.Title == "" {
 		if t, ok := l.Inlines[0].(*convert.Text); ok {
 			if t.Text == l.URL && reScheme.MatchString(l.URL) && !strings.Contains(l.URL, "\\") {
